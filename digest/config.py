@@ -1,0 +1,303 @@
+"""Configuration: `digest.toml`, then `DIGEST_*` environment variables, then flags.
+
+Each TOML table maps to one frozen dataclass below; the loader reads the
+field types, so adding a setting is adding a field. Environment variables
+are named `DIGEST_<TABLE>_<KEY>` (`DIGEST_SMTP_HOST`). Secrets are read from
+the environment only: a password in the file is refused.
+
+Relative paths in the file are relative to the file's folder; relative
+paths from flags and the environment are relative to the working directory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+from .errors import ConfigError
+
+DEFAULT_CONFIG_NAME = "digest.toml"
+PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
+
+
+@dataclass(frozen=True)
+class NotesConfig:
+    """Where the notes are and which files count as notes."""
+
+    path: Path | None = None  # a folder or a git work tree
+    glob: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html")
+    exclude: tuple[str, ...] = (
+        "**/README*",
+        "**/CONTRIBUTING*",
+        "**/LICENSE*",
+        "**/CHANGELOG*",
+        "**/_template*",
+        "**/TEMPLATE*",
+    )
+    source: Literal["auto", "git", "folder"] = "auto"
+    # Link to a note on the web; {path}, {stem} and {date} are filled in.
+    url: str | None = None
+    # A note is published once it has this many words outside headings and
+    # the agenda; until then it is a stub and stays pending.
+    min_words: int = 40
+
+
+@dataclass(frozen=True)
+class MailConfig:
+    """Who the digest is from and to, and how it is labelled."""
+
+    list_name: str = "Meeting notes"
+    list_id: str | None = None  # RFC 2919 List-Id, e.g. "weekly.example.org"
+    sender: str = "digest@localhost"
+    to: tuple[str, ...] = ()
+    reply_to: str | None = None
+    archive_url: str | None = None
+    unsubscribe_url: str | None = None  # https URL (RFC 8058 one-click when set)
+    unsubscribe_mailto: str | None = None
+    timezone: str = "UTC"
+    # With no state yet, a run publishes at most this many notes; more needs
+    # --baseline (mark them as already published) or --publish-all.
+    first_run_limit: int = 10
+    # HTML parts longer than this switch to the short form (Gmail clips ~102 KB).
+    html_size_limit: int = 100_000
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """The relay digest hands mail to. No host: messages stay in the outbox."""
+
+    host: str | None = None
+    port: int = 25
+    security: Literal["plain", "starttls", "tls"] = "plain"
+    username: str | None = None
+    password: str | None = None  # only from DIGEST_SMTP_PASSWORD
+    timeout: float = 30.0
+    connections: int = 1
+    retries: int = 3
+    max_errors: int = 10
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """The Atom feed."""
+
+    url: str | None = None  # where the feed is published (its rel="self")
+    site_url: str | None = None  # rel="alternate"
+    title: str | None = None  # defaults to the list name
+    entries: int = 50
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class PathsConfig:
+    """Files digest writes. State is kept apart from configuration."""
+
+    state: Path = Path(".digest/state.json")
+    outbox: Path = Path("outbox")
+    feed: Path = Path("public/feed.atom")
+    templates: Path | None = None  # a folder whose templates override the built-in ones
+
+
+@dataclass(frozen=True)
+class Config:
+    notes: NotesConfig = field(default_factory=NotesConfig)
+    mail: MailConfig = field(default_factory=MailConfig)
+    smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    feed: FeedConfig = field(default_factory=FeedConfig)
+    paths: PathsConfig = field(default_factory=PathsConfig)
+    source_file: Path | None = None  # the digest.toml this came from, if any
+
+
+SECTIONS: dict[str, type] = {
+    "notes": NotesConfig,
+    "mail": MailConfig,
+    "smtp": SmtpConfig,
+    "feed": FeedConfig,
+    "paths": PathsConfig,
+}
+
+Overrides = Mapping[str, Mapping[str, Any]]
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    overrides: Overrides | None = None,
+    cwd: Path | None = None,
+) -> Config:
+    """Build the configuration from a file (optional), the environment and flags.
+
+    `path=None` uses `./digest.toml` when it exists. `overrides` holds flag
+    values as `{"table": {"key": value}}`; None values are ignored.
+    """
+    cwd = cwd or Path.cwd()
+    env = os.environ if env is None else env
+    if path is None and (cwd / DEFAULT_CONFIG_NAME).is_file():
+        path = cwd / DEFAULT_CONFIG_NAME
+    layers: list[tuple[dict[str, dict[str, Any]], Path, str]] = []
+    if path is not None:
+        layers.append((_read_toml(path), path.resolve().parent, str(path)))
+    layers.append((_from_env(env), cwd, "environment"))
+    if overrides:
+        flags = {t: {k: v for k, v in kv.items() if v is not None} for t, kv in overrides.items()}
+        layers.append((flags, cwd, "command line"))
+
+    sections: dict[str, Any] = {}
+    for table, cls in SECTIONS.items():
+        values: dict[str, Any] = {}
+        for data, base, origin in layers:
+            for key, raw in data.get(table, {}).items():
+                values[key] = _coerce(cls, table, key, raw, base, origin, path)
+        sections[table] = cls(**values)
+    password = env.get(PASSWORD_ENV)
+    if password:
+        sections["smtp"] = dataclasses.replace(sections["smtp"], password=password)
+    return Config(**sections, source_file=path)
+
+
+def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=path, hint="check --config") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(exc).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from None
+    for table, value in data.items():
+        if table not in SECTIONS or not isinstance(value, dict):
+            raise ConfigError(
+                f"unknown table [{table}]",
+                path=path,
+                line=_line_of(text, rf"^\s*\[{re.escape(table)}\]"),
+                hint=f"known tables: {', '.join(sorted(SECTIONS))}",
+            )
+    if "password" in data.get("smtp", {}):
+        raise ConfigError(
+            "smtp.password must not be written in the config file",
+            path=path,
+            line=_line_of(text, r"^\s*password\s*="),
+            hint=f"remove it and set the {PASSWORD_ENV} environment variable",
+        )
+    return data
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for table, cls in SECTIONS.items():
+        for f in dataclasses.fields(cls):
+            name = f"DIGEST_{table.upper()}_{f.name.upper()}"
+            if name in env and name != PASSWORD_ENV:
+                found.setdefault(table, {})[f.name] = env[name]
+    return found
+
+
+def _coerce(
+    cls: type,
+    table: str,
+    key: str,
+    raw: Any,
+    base: Path,
+    origin: str,
+    config_path: Path | None,
+) -> Any:
+    """Check one value against the field's type, converting strings from env and flags."""
+    hints = typing.get_type_hints(cls)
+    where: dict[str, Any] = {"path": origin}
+    if origin != "environment" and origin != "command line" and config_path is not None:
+        where = {"path": config_path, "line": _line_in_file(config_path, key)}
+    if key not in hints:
+        known = ", ".join(f.name for f in dataclasses.fields(cls))
+        raise ConfigError(f"unknown setting {table}.{key}", hint=f"known in [{table}]: {known}", **where)
+    expected = hints[key]
+    try:
+        return _convert(expected, raw, base)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"{table}.{key} = {raw!r} is not {_describe(expected)}: {exc}", **where
+        ) from None
+
+
+def _convert(expected: Any, raw: Any, base: Path) -> Any:
+    origin = get_origin(expected)
+    args = get_args(expected)
+    if origin in (Union, types.UnionType):
+        if raw is None or raw == "":
+            if type(None) in args:
+                return None
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], raw, base)
+    if origin is Literal:
+        if raw not in args:
+            raise ValueError(f"choose one of {', '.join(map(str, args))}")
+        return raw
+    if origin is tuple:
+        if isinstance(raw, str):
+            raw = [part.strip() for part in raw.split(",") if part.strip()]
+        if not isinstance(raw, list | tuple):
+            raise TypeError("expected a list")
+        return tuple(_convert(args[0], item, base) for item in raw)
+    if expected is Path:
+        if not isinstance(raw, str | Path):
+            raise TypeError("expected a path")
+        p = Path(raw).expanduser()
+        return p if p.is_absolute() else base / p
+    if expected is bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return raw.lower() in {"1", "true", "yes", "on"}
+        raise ValueError("expected true or false")
+    if expected is int:
+        if isinstance(raw, bool):
+            raise TypeError("expected a whole number")
+        return int(raw)
+    if expected is float:
+        if isinstance(raw, bool):
+            raise TypeError("expected a number")
+        return float(raw)
+    if expected is str:
+        if not isinstance(raw, str):
+            raise TypeError("expected a string")
+        return raw
+    raise TypeError(f"unsupported setting type {expected}")
+
+
+def _describe(expected: Any) -> str:
+    origin = get_origin(expected)
+    if origin is Literal:
+        return "one of " + ", ".join(map(str, get_args(expected)))
+    if origin is tuple:
+        return "a list"
+    if origin in (Union, types.UnionType):
+        return _describe([a for a in get_args(expected) if a is not type(None)][0])
+    return {int: "a whole number", float: "a number", bool: "true or false", Path: "a path"}.get(
+        expected, "a string"
+    )
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.search(pattern, line):
+            return number
+    return None
+
+
+def _line_in_file(path: Path, key: str) -> int | None:
+    try:
+        return _line_of(path.read_text(encoding="utf-8"), rf"^\s*{re.escape(key)}\s*=")
+    except OSError:
+        return None

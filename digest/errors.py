@@ -87,3 +87,10 @@ class TemplateError(DigestError):
 
     exit_code = 9
     kind = "template"
+
+
+class FirstRunError(DigestError):
+    """No state yet and more notes than a first digest should carry."""
+
+    exit_code = 10
+    kind = "first-run"

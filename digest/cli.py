@@ -1,0 +1,318 @@
+"""The `digest` command: parse flags, set up logging, call the library, print the report.
+
+Exit codes: 0 done; 1 unexpected error (a bug); 2 bad usage; 3 config;
+4 some notes could not be read (the rest went out); 5 notes source;
+6 state or lock; 7 outbox; 8 delivery (messages stay queued); 9 template;
+10 first run needs --baseline or --publish-all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .config import Config, load_config
+from .errors import ConfigError, DigestError
+from .extract import extract
+from .models import NoteFile
+from .parse import parse_note
+from .pipeline import RunOptions, RunReport, rebuild_feed, run, send
+from .serialize import note_json
+
+EXIT_NOTE_ERRORS = 4
+EXIT_DELIVERY = 8
+
+app = typer.Typer(
+    name="digest",
+    help="Turn meeting notes into a digest email and an Atom feed.\n\n"
+    "Reads notes from a folder or git repository, finds the ones that are new since the last "
+    "run, extracts decisions, action items and the next call, queues one digest email in the "
+    "outbox, sends it when SMTP is configured, and writes an Atom feed.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="Config file. Default: ./digest.toml when it exists.",
+                 show_default=False),
+]
+NotesOpt = Annotated[
+    Path | None,
+    typer.Option("--notes", help="Notes folder or git work tree (default: [notes] path, or the "
+                 "folder the last run used).", show_default=False),
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option("--glob", help="Which files are notes, relative to --notes; repeatable. "
+                 "Default: all .md/.markdown/.txt/.html files.", show_default=False),
+]
+StateOpt = Annotated[Path | None, typer.Option("--state", help="State file. Default: "
+                                               ".digest/state.json.", show_default=False)]
+OutboxOpt = Annotated[Path | None, typer.Option("--outbox", help="Outbox folder. Default: outbox/.",
+                                                show_default=False)]
+FeedOpt = Annotated[Path | None, typer.Option("--feed", help="Atom feed file. Default: "
+                                              "public/feed.atom.", show_default=False)]
+SmtpOpt = Annotated[
+    str | None,
+    typer.Option("--smtp", help="SMTP server as HOST:PORT (plain SMTP unless smtp.security says "
+                 "otherwise). Without one, messages wait in the outbox.", show_default=False),
+]
+ToOpt = Annotated[list[str] | None, typer.Option("--to", help="Recipient address (e.g. the "
+                                                 "project's mailing list); repeatable.",
+                                                 show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Log what is done (-v), or everything (-vv), "
+                                         "on stderr.")]
+NowOpt = Annotated[
+    str | None,
+    typer.Option("--now", hidden=True, help="Pretend the time is this ISO timestamp (tests)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"digest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Turn meeting notes into a digest email and an Atom feed."""
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("digest")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn DigestError into one line on stderr and its exit code."""
+    try:
+        yield
+    except DigestError as exc:
+        typer.echo(f"digest: {exc.kind} error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _now(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--now {value!r} is not an ISO timestamp") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _smtp(value: str | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise ConfigError(f"--smtp {value!r} is not HOST:PORT", hint="for example --smtp 127.0.0.1:25")
+    return {"host": host, "port": int(port)}
+
+
+def _config(
+    config: Path | None,
+    *,
+    notes: Path | None = None,
+    glob: list[str] | None = None,
+    state: Path | None = None,
+    outbox: Path | None = None,
+    feed: Path | None = None,
+    smtp: str | None = None,
+    to: list[str] | None = None,
+) -> Config:
+    return load_config(
+        config,
+        overrides={
+            "notes": {"path": notes, "glob": tuple(glob) if glob else None},
+            "paths": {"state": state, "outbox": outbox, "feed": feed},
+            "smtp": _smtp(smtp),
+            "mail": {"to": tuple(to) if to else None},
+        },
+    )
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _describe_run(report: RunReport) -> list[str]:
+    lines = list(report.remarks)
+    if report.baseline:
+        lines.append(f"Baseline: recorded {len(report.new)} notes as already published; "
+                     "nothing was queued.")
+    elif report.new:
+        lines.append(f"New: {len(report.new)} {'note' if len(report.new) == 1 else 'notes'}")
+        lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.new]
+    else:
+        lines.append("Nothing new.")
+    for label, items in (("Edited", report.updated), ("Moved", report.moved),
+                         ("Deleted", report.deleted), ("Waiting for content (stub)", report.stubs)):
+        if items:
+            lines.append(f"{label}: " + ", ".join(f"{n.date} ({n.path})" for n in items))
+    if report.issue:
+        lines.append(f"Queued Vol {report.issue.volume}, Issue {report.issue.number}: "
+                     + ", ".join(report.messages))
+    elif report.messages:
+        lines.append("Would queue: " + ", ".join(report.messages))
+    if report.delivery:
+        d = report.delivery
+        lines.append(f"Delivery: {d.delivered} delivered, {d.deferred} deferred, "
+                     f"{d.failed} failed, {d.suppressed} suppressed")
+    if report.delivery_error:
+        lines.append(f"Delivery failed: {report.delivery_error}")
+    if report.feed:
+        lines.append(f"Feed: {report.feed}")
+    if report.dry_run:
+        lines.append("Dry run: nothing was written or sent.")
+    lines += [f"Error: {e}" for e in report.errors]
+    return lines
+
+
+@app.command("run")
+def run_command(
+    config: ConfigOpt = None,
+    notes: NotesOpt = None,
+    glob: GlobOpt = None,
+    state: StateOpt = None,
+    outbox: OutboxOpt = None,
+    feed: FeedOpt = None,
+    smtp: SmtpOpt = None,
+    to: ToOpt = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Record every current note as "
+                                           "already published and send nothing (first run over "
+                                           "an existing archive).")] = False,
+    publish_all: Annotated[bool, typer.Option("--publish-all", help="Let a first run put more "
+                                              "than mail.first_run_limit notes in one digest.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write and "
+                                          "send nothing.")] = False,
+    no_send: Annotated[bool, typer.Option("--no-send", help="Queue messages but do not connect "
+                                          "to SMTP.")] = False,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Find new notes, queue one digest email, send it, update the feed.
+
+    The first run with no state publishes at most mail.first_run_limit notes (10); over an
+    existing archive use --baseline once, then every later run mails only what is new.
+    """
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed,
+                      smtp=smtp, to=to)
+        report = run(cfg, RunOptions(now=_now(now), baseline=baseline, publish_all=publish_all,
+                                     dry_run=dry_run, deliver=not no_send))
+    if as_json:
+        _print_json(report.to_json())
+    else:
+        for line in _describe_run(report):
+            typer.echo(line)
+    if report.delivery_error or (report.delivery and report.delivery.deferred):
+        raise typer.Exit(EXIT_DELIVERY)
+    if report.errors:
+        raise typer.Exit(EXIT_NOTE_ERRORS)
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Note files to read.", show_default=False)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show what digest extracts from notes: attendees, agenda, decisions, actions, next call."""
+    results = []
+    failed = False
+    for path in paths:
+        try:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise DigestError(f"cannot read: {exc.strerror}", path=path) from None
+            note = parse_note(NoteFile(str(path), data))
+            results.append(note_json(note, extract(note)))
+        except DigestError as exc:
+            typer.echo(f"digest: {exc.kind} error: {exc}", err=True)
+            failed = True
+    if as_json:
+        _print_json(results)
+    else:
+        for item in results:
+            typer.echo(f"{item['path']}: {item['title']} ({item['date']})")
+            if item["attendees"]:
+                typer.echo("  attendees: " + ", ".join(item["attendees"]))
+            for d in item["decisions"]:
+                typer.echo(f"  decision: {d['text']}")
+            for a in item["actions"]:
+                typer.echo(f"  action: [{a['owner'] or 'unassigned'}] {a['task']}")
+            typer.echo(f"  next call: {item['next_call'] or 'not found'}")
+    if failed:
+        raise typer.Exit(EXIT_NOTE_ERRORS)
+
+
+@app.command("feed")
+def feed_command(
+    config: ConfigOpt = None,
+    notes: NotesOpt = None,
+    state: StateOpt = None,
+    feed: FeedOpt = None,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Rebuild the Atom feed from the saved state (sends nothing, changes no state)."""
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(config, notes=notes, state=state, feed=feed)
+        path = rebuild_feed(cfg, _now(now))
+    typer.echo(f"Feed: {path}")
+
+
+@app.command("send")
+def send_command(
+    config: ConfigOpt = None,
+    outbox: OutboxOpt = None,
+    smtp: SmtpOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Deliver every message waiting in the outbox (password from DIGEST_SMTP_PASSWORD)."""
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(config, outbox=outbox, smtp=smtp)
+        report = send(cfg)
+    if as_json:
+        _print_json(report.__dict__)
+    else:
+        typer.echo(f"Delivery: {report.delivered} delivered, {report.deferred} deferred, "
+                   f"{report.failed} failed, {report.suppressed} suppressed")
+    if report.deferred:
+        raise typer.Exit(EXIT_DELIVERY)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,429 @@
+"""The stages of a run, in order, and the one function that chains them.
+
+    sources → parse → changes → extract → render → compose → outbox → (state) → deliver → feed
+
+Ordering is what makes "never twice, never missed" hold: messages are
+queued (fsynced) before the state records the notes as published, and the
+state is saved before any SMTP traffic. A crash before the state is saved
+re-creates the same messages under the same outbox names, which the outbox
+ignores; a crash during delivery leaves the rest pending for `digest send`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .changes import Change, detect
+from .compose import compose
+from .config import Config
+from .deliver import DeliveryReport, deliver
+from .errors import DeliveryError, DigestError, FirstRunError, NoteError, SourceError
+from .extract import extract
+from .feed import FeedItem, build_feed
+from .models import Digest, DigestEntry, Note, NoteFile, Scan
+from .outbox import Outbox
+from .parse import parse_note
+from .render import note_html, render_digest
+from .sources import PathFilter, Source, open_source
+from .state import (
+    FailedNote,
+    IssueRecord,
+    NoteRecord,
+    SourceMark,
+    State,
+    load_state,
+    run_lock,
+    save_state,
+    write_atomic,
+)
+
+log = logging.getLogger(__name__)
+
+STAGES = (
+    "sources",  # read the notes folder or git repository → Scan
+    "parse",  # bytes → Note; failures are reported and retried next run
+    "changes",  # Scan + state → new, edited, moved, deleted, stub
+    "extract",  # Note → decisions, actions, attendees, next call
+    "render",  # Digest → subject, HTML, text (jinja2)
+    "compose",  # → RFC 5322 bytes per recipient
+    "outbox",  # queue .eml files durably; then the state is saved
+    "deliver",  # SMTP, when configured
+    "feed",  # Atom feed from the state
+)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    now: datetime
+    baseline: bool = False  # record every current note as published, send nothing
+    publish_all: bool = False  # allow a first run to publish more than first_run_limit notes
+    dry_run: bool = False  # compute everything, write nothing, send nothing
+    deliver: bool = True  # send the outbox when SMTP is configured
+
+
+@dataclass(frozen=True)
+class NoteSummary:
+    id: str
+    path: str
+    date: str
+    title: str
+
+
+@dataclass(frozen=True)
+class RunReport:
+    new: tuple[NoteSummary, ...] = ()
+    updated: tuple[NoteSummary, ...] = ()
+    moved: tuple[NoteSummary, ...] = ()
+    deleted: tuple[NoteSummary, ...] = ()
+    stubs: tuple[NoteSummary, ...] = ()
+    errors: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+    delivery: DeliveryReport | None = None
+    delivery_error: str | None = None
+    feed: str | None = None
+    remarks: tuple[str, ...] = ()
+    baseline: bool = False
+    dry_run: bool = False
+    issue: IssueRecord | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `--json` report; keys documented in README (stable interface)."""
+        def notes(items: tuple[NoteSummary, ...]) -> list[dict[str, str]]:
+            return [dataclasses.asdict(n) for n in items]
+
+        delivery = self.delivery or DeliveryReport()
+        return {
+            "new": notes(self.new),
+            "updated": notes(self.updated),
+            "moved": notes(self.moved),
+            "deleted": notes(self.deleted),
+            "stubs": notes(self.stubs),
+            "errors": list(self.errors),
+            "messages": list(self.messages),
+            "sent": delivery.delivered,
+            "delivery": dataclasses.asdict(delivery) | {"error": self.delivery_error},
+            "feed": self.feed,
+            "issue": dataclasses.asdict(self.issue) if self.issue else None,
+            "remarks": list(self.remarks),
+            "baseline": self.baseline,
+            "dry_run": self.dry_run,
+        }
+
+
+def notes_location(config: Config, state: State) -> tuple[Path, tuple[str, ...]]:
+    """The notes folder: from config/flags, else the one the last run used."""
+    if config.notes.path is not None:
+        return config.notes.path, config.notes.glob
+    if state.source is not None:
+        return Path(state.source.root), state.source.glob
+    raise SourceError("no notes folder given",
+                      hint="pass --notes PATH or set [notes] path in digest.toml")
+
+
+def open_notes(config: Config, state: State) -> Source:
+    root, globs = notes_location(config, state)
+    return open_source(root.resolve(), PathFilter(globs, config.notes.exclude), config.notes.source)
+
+
+def parse_files(files: Iterable[NoteFile]) -> tuple[dict[str, Note], dict[str, NoteError]]:
+    parsed: dict[str, Note] = {}
+    failures: dict[str, NoteError] = {}
+    for file in files:
+        try:
+            parsed[file.path] = parse_note(file)
+        except NoteError as exc:
+            failures[file.path] = exc
+            log.warning("%s", exc)
+    return parsed, failures
+
+
+def note_url(config: Config, note: Note) -> str | None:
+    if not config.notes.url:
+        return None
+    path = PurePosixPath(note.path)
+    return config.notes.url.format(path=note.path, stem=path.stem, date=note.date.isoformat())
+
+
+def recipients(config: Config) -> tuple[str, ...]:
+    return config.mail.to or (config.mail.sender,)
+
+
+def make_digest(entries: list[DigestEntry], issues: tuple[IssueRecord, ...], now: datetime) -> Digest:
+    """Number the issue: a volume per year since the first digest, issues counted per volume."""
+    ids = "\n".join(sorted(e.note_id for e in entries))
+    digest_id = hashlib.sha256(ids.encode()).hexdigest()
+    first_year = int(issues[0].created[:4]) if issues else now.year
+    volume = now.year - first_year + 1
+    number = sum(1 for i in issues if i.volume == volume) + 1
+    ordered = tuple(sorted(entries, key=lambda e: (e.note.date, e.note_id)))
+    return Digest(id=digest_id, volume=volume, number=number, created=now, entries=ordered)
+
+
+def outbox_name(digest: Digest, recipient: str) -> str:
+    """Derived from the digest and recipient only (no address in a file name)."""
+    who = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()[:12]
+    return f"digest-{digest.id[:16]}-{who}"
+
+
+def _summary(note_id: str, note: Note | None, record: NoteRecord | None, path: str) -> NoteSummary:
+    if note is not None:
+        return NoteSummary(note_id, note.path, note.date.isoformat(), note.title)
+    assert record is not None
+    return NoteSummary(note_id, path, record.date, record.title)
+
+
+def run(config: Config, options: RunOptions) -> RunReport:
+    """One scheduled run: find new notes, queue one digest, save state, deliver, write the feed."""
+    with run_lock(config.paths.state):
+        state = load_state(config.paths.state)
+        source = open_notes(config, state)
+        mark = _source_mark(config, state, source)
+        previous = state.source
+        since = previous.revision if previous and replace(previous, revision=None) == mark else None
+        scan = source.scan(since)
+        scan = _with_retries(scan, source, state)
+        parsed, failures = parse_files(scan.files)
+        now_iso = options.now.isoformat()
+        detection = detect(scan, parsed, frozenset(failures), state.notes, now=now_iso,
+                           min_words=config.notes.min_words)
+        records = dict(detection.notes)
+        to_publish = list(detection.to_publish)
+        if (not state.exists and not options.baseline and not options.publish_all
+                and len(to_publish) > config.mail.first_run_limit):
+            raise FirstRunError(
+                f"first run: {len(to_publish)} notes found and nothing published yet",
+                path=str(source.root),
+                hint="run with --baseline to record them as already published (sends nothing), "
+                "or --publish-all to put them all in one digest",
+            )
+        entries = _extract_all(config, to_publish, records, state, failures)
+        failed = _failed_notes(state, scan, parsed, failures)
+
+        issue = None
+        messages: list[str] = []
+        if entries:
+            if options.baseline:
+                for entry in entries:
+                    records[entry.note_id] = replace(records[entry.note_id], status="baseline",
+                                                     published=now_iso)
+            else:
+                digest = make_digest(entries, state.issues, options.now)
+                rendered = render_digest(config, digest)
+                outbox = Outbox(config.paths.outbox)
+                for recipient in recipients(config):
+                    data = compose(config, digest, rendered, recipient)
+                    name = outbox_name(digest, recipient)
+                    if options.dry_run:
+                        messages.append(str(outbox.root / f"{name}.eml"))
+                        continue
+                    path, _written = outbox.put(name, data)
+                    messages.append(str(path))
+                issue = IssueRecord(digest.id, digest.volume, digest.number, now_iso,
+                                    tuple(e.note_id for e in digest.entries))
+                for entry in entries:
+                    records[entry.note_id] = replace(records[entry.note_id], status="published",
+                                                     published=now_iso, digest=digest.id)
+
+        new_state = State(
+            notes=records,
+            failed=failed,
+            issues=state.issues + ((issue,) if issue else ()),
+            source=replace(mark, revision=scan.revision),
+            exists=True,
+        )
+        if not options.dry_run and (new_state != state or not state.exists):
+            save_state(config.paths.state, new_state)
+
+        feed_path = None
+        if not options.dry_run:
+            feed_path = write_feed(config, new_state, source, {e.note_id: e for e in entries},
+                                   options.now)
+
+        delivery, delivery_error = None, None
+        if config.smtp.host and options.deliver and not options.dry_run:
+            try:
+                delivery = deliver(Outbox(config.paths.outbox), config.smtp)
+            except DeliveryError as exc:
+                delivery_error = str(exc)
+
+    changes = detection.changes
+    published_ids = {e.note_id for e in entries}
+    remarks = list(scan.remarks)
+    if entries and not config.mail.to and not options.baseline:
+        remarks.append(f"no recipients configured (mail.to): addressed to {config.mail.sender}")
+    if entries and not config.smtp.host and not options.baseline and not options.dry_run:
+        remarks.append(f"no SMTP server configured: messages wait in {config.paths.outbox}")
+
+    def summaries(selected: Iterable[Change]) -> tuple[NoteSummary, ...]:
+        return tuple(_summary(c.note_id, c.note, records.get(c.note_id), c.path) for c in selected)
+
+    return RunReport(
+        new=tuple(
+            _summary(e.note_id, e.note, None, e.note.path)
+            for e in sorted(entries, key=lambda e: (e.note.date, e.note_id))
+        ),
+        updated=summaries(c for c in changes if c.kind == "updated"),
+        moved=summaries(c for c in changes if c.kind in ("moved", "alias")),
+        deleted=summaries(c for c in changes if c.kind == "deleted"),
+        stubs=summaries(c for c in changes if c.kind == "stub" or
+                        (c.kind in ("new", "filled") and c.note_id not in published_ids
+                         and c.path not in failed)),
+        errors=tuple(str(f) for f in failures.values())
+        + tuple(f"{f.path}: {f.message} (still failing)" for p, f in failed.items() if p not in failures),
+        messages=tuple(messages),
+        delivery=delivery,
+        delivery_error=delivery_error,
+        feed=str(feed_path) if feed_path else None,
+        remarks=tuple(remarks),
+        baseline=options.baseline,
+        dry_run=options.dry_run,
+        issue=issue,
+    )
+
+
+def _source_mark(config: Config, state: State, source: Source) -> SourceMark:
+    _root, globs = notes_location(config, state)
+    return SourceMark(kind=source.kind, root=str(source.root), glob=tuple(globs))  # type: ignore[arg-type]
+
+
+def _with_retries(scan: Scan, source: Source, state: State) -> Scan:
+    """An incremental scan also re-reads notes that failed before, so a fix is noticed."""
+    if scan.complete or not state.failed:
+        return scan
+    scanned = {f.path for f in scan.files} | set(scan.removed)
+    retry = source.read(p for p in sorted(state.failed) if p not in scanned)
+    return replace(scan, files=scan.files + tuple(retry))
+
+
+def _extract_all(
+    config: Config,
+    changes: list[Change],
+    records: dict[str, NoteRecord],
+    state: State,
+    failures: dict[str, NoteError],
+) -> list[DigestEntry]:
+    """Extract each note to publish; a note whose extraction fails stays unpublished."""
+    entries = []
+    for change in changes:
+        assert change.note is not None
+        try:
+            extraction = extract(change.note)
+        except Exception as exc:  # a bug on one odd note must not stop the run
+            log.exception("extraction failed for %s", change.path)
+            failures[change.path] = NoteError(f"extraction failed: {exc!r}", path=change.path,
+                                              hint="please report this note as a bug")
+            previous = state.notes.get(change.note_id)
+            if previous is None:
+                records.pop(change.note_id, None)
+            else:
+                records[change.note_id] = previous
+            continue
+        entries.append(DigestEntry(change.note_id, change.note, extraction,
+                                   note_url(config, change.note)))
+    return entries
+
+
+def _failed_notes(
+    state: State, scan: Scan, parsed: Mapping[str, Note], failures: Mapping[str, NoteError]
+) -> dict[str, FailedNote]:
+    failed = dict(state.failed)
+    scanned = {f.path: f for f in scan.files}
+    for path in list(failed):
+        if path in parsed or path in scan.removed or (scan.complete and path not in scanned):
+            del failed[path]
+    for path, error in failures.items():
+        file = scanned.get(path)
+        failed[path] = FailedNote(path=path, content_hash=file.content_hash if file else "",
+                                  message=error.message)
+    return failed
+
+
+def feed_items(
+    config: Config,
+    state: State,
+    source: Source,
+    fresh: Mapping[str, DigestEntry],
+) -> list[FeedItem]:
+    """The newest published notes, re-read from the source when this run did not parse them."""
+    published = [r for r in state.notes.values()
+                 if r.status in ("published", "baseline") and r.published]
+    published.sort(key=lambda r: (r.published or "", r.date, r.id), reverse=True)
+    chosen = published[: config.feed.entries]
+    missing = [r.paths[0] for r in chosen if r.id not in fresh]
+    by_path: dict[str, Note] = {}
+    if missing:
+        parsed, _failures = parse_files(source.read(missing))
+        by_path = dict(parsed)
+    items = []
+    for record in chosen:
+        if record.id in fresh:
+            entry = fresh[record.id]
+        elif record.paths[0] in by_path:
+            note = by_path[record.paths[0]]
+            try:
+                entry = DigestEntry(record.id, note, extract(note), note_url(config, note))
+            except Exception:  # same rule as the run: one odd note never breaks the feed
+                log.exception("extraction failed for %s; left out of the feed", note.path)
+                continue
+        else:
+            continue
+        items.append(_feed_item(record, entry))
+    return items
+
+
+def _feed_item(record: NoteRecord, entry: DigestEntry) -> FeedItem:
+    ex = entry.extraction
+    parts = [f"{len(ex.decisions)} decisions, {len(ex.actions)} action items"]
+    if ex.next_call:
+        parts.append(f"next call {ex.next_call.date.isoformat()}")
+    published = datetime.fromisoformat(record.published or record.first_seen)
+    updated = datetime.fromisoformat(record.updated) if record.updated else published
+    return FeedItem(
+        note_id=record.id,
+        title=entry.note.title,
+        date=record.date,
+        published=published,
+        updated=updated,
+        summary="; ".join(parts) + ".",
+        content_html=note_html(entry.note),
+        url=entry.url,
+        author=entry.note.author,
+    )
+
+
+def write_feed(
+    config: Config,
+    state: State,
+    source: Source,
+    fresh: Mapping[str, DigestEntry],
+    now: datetime,
+) -> Path:
+    """Write the feed only when its bytes change, so an idle run touches nothing."""
+    data = build_feed(config, feed_items(config, state, source, fresh), now)
+    path = config.paths.feed
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    write_atomic(path, data, error=DigestError)
+    log.info("wrote feed %s", path)
+    return path
+
+
+def rebuild_feed(config: Config, now: datetime) -> Path:
+    """`digest feed`: write the feed from the saved state alone."""
+    state = load_state(config.paths.state)
+    return write_feed(config, state, open_notes(config, state), {}, now)
+
+
+def send(config: Config) -> DeliveryReport:
+    """`digest send`: deliver whatever the outbox holds."""
+    return deliver(Outbox(config.paths.outbox), config.smtp)

@@ -3,15 +3,17 @@
 Identity rule. A note is known by an id made from its meeting date (a
 suffix is added when two different notes share a date). A file at a path
 the state already knows is that note. A file at a new path is an existing
-note when it has the same meeting date and either
-  - its normalised body is similar (simhash of word 3-grams within
-    `SIMILAR_BITS` of 64 bits): the same note at a second path, or moved and
-    lightly edited (front matter added, links rewritten), or
-  - the note's old path disappeared in this same change: a move, whatever
-    the edits.
-Otherwise it is a new note. Limits: two different meetings on one date whose
-texts are near-identical are taken as one note; a note whose date changes and
-that moves in the same change is taken as a new note.
+note with the same meeting date when
+  1. that note's text is still at another path and the two texts share at
+     least `SIMILAR` of their distinct words (Jaccard): the same note kept
+     at two paths;
+  2. that note's old path disappeared in this same change: a move or rename,
+     whatever the edits (the 2022 MirageOS move also added front matter);
+  3. that note was deleted earlier: it is back, not new.
+Otherwise it is a new note. Limits: a second, different meeting on the date
+of a deleted note is taken as that note coming back (never mailed, shown as
+moved); a note whose meeting date changes in the same change as its move is
+taken as new.
 
 Stub rule. A note with fewer than `min_words` words outside headings, the
 agenda and the attendee list is a stub: it is recorded as pending and
@@ -22,18 +24,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from .models import Note, Scan
 from .state import NoteRecord
 
-SIMILAR_BITS = 12
+SIMILAR = 0.45
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s|!!)|^\s*={3,}\s*$|^\s*-{3,}\s*$")
 _AGENDA_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}|!!+)?\s*agenda\b", re.IGNORECASE)
 _ATTENDEES = re.compile(r"^\s*(?:attendees|present|participants)\s*:", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 ChangeKind = Literal["new", "stub", "updated", "moved", "alias", "deleted", "filled"]
 
@@ -67,20 +70,14 @@ def words(text: str) -> list[str]:
 
 
 def fingerprint(body: str) -> str:
-    """64-bit simhash of word 3-grams: close for near-identical texts, far otherwise."""
-    tokens = words(body)
-    grams = [" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2))]
-    weights = [0] * 64
-    for gram in grams:
-        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    result = sum(1 << bit for bit in range(64) if weights[bit] > 0)
-    return f"{result:016x}"
+    """Hash of the body's words: equal when only layout, case or punctuation changed."""
+    return hashlib.sha256(" ".join(words(body)).encode()).hexdigest()[:32]
 
 
-def distance(a: str, b: str) -> int:
-    return (int(a, 16) ^ int(b, 16)).bit_count()
+def similarity(a: str, b: str) -> float:
+    """Jaccard index of the two texts' distinct words."""
+    first, second = set(words(a)), set(words(b))
+    return len(first & second) / len(first | second) if first | second else 1.0
 
 
 def content_words(note: Note) -> int:
@@ -94,7 +91,10 @@ def content_words(note: Note) -> int:
         if _HEADING.match(line):
             in_agenda = False
             continue
-        if in_agenda or _ATTENDEES.match(line):
+        if in_agenda and (not line.strip() or _BULLET.match(line)):
+            continue
+        in_agenda = False
+        if _ATTENDEES.match(line):
             continue
         count += len(words(line))
     return count
@@ -108,11 +108,13 @@ def detect(
     *,
     now: str,
     min_words: int,
+    lookup: Callable[[str], Note | None],
 ) -> Detection:
     """Compare what the source saw with the saved records.
 
     `parsed` maps path → Note for files that parsed; `unreadable` holds the
-    scanned paths that did not (they are neither new nor gone).
+    scanned paths that did not (they are neither new nor gone). `lookup`
+    reads the current note at a known path the scan did not include.
     """
     records = dict(known)
     path_index = {p: r.id for r in records.values() if r.status != "deleted" for p in r.paths}
@@ -120,101 +122,125 @@ def detect(
     gone = set(scan.removed) - seen
     if scan.complete:
         gone |= {p for p in path_index if p not in seen}
-    changes: list[Change] = []
-    fresh: list[tuple[str, Note, str]] = []
 
+    def current(path: str) -> Note | None:
+        return parsed[path] if path in parsed else lookup(path)
+
+    changes: list[Change] = []
+    fresh: list[tuple[str, Note]] = []
     for path in sorted(parsed):
         note = parsed[path]
-        print_ = fingerprint(note.body)
         if path not in path_index:
-            fresh.append((path, note, print_))
+            fresh.append((path, note))
             continue
         record = records[path_index[path]]
-        if record.content_hash == note.content_hash:
-            continue
-        substantive = distance(print_, record.fingerprint) > 0
-        stub = content_words(note) < min_words
-        if record.status == "pending" and not stub:
-            kind: ChangeKind = "filled"
-        else:
-            kind = "updated"
+        if record.content_hash == note.content_hash or path != record.paths[0]:
+            continue  # unchanged, or a second copy: the first path speaks for the note
+        text = fingerprint(note.body)
+        substantive = text != record.fingerprint
+        kind: ChangeKind = "updated"
+        if record.status == "pending" and content_words(note) >= min_words:
+            kind = "filled"
         records[record.id] = replace(
             record,
             content_hash=note.content_hash,
-            fingerprint=print_,
+            fingerprint=text,
             title=note.title,
             updated=now if substantive and record.published else record.updated,
         )
         changes.append(Change(kind, record.id, path, note, substantive=substantive))
 
-    for path, note, print_ in fresh:
-        match = _same_note(note, print_, records, gone)
+    for path, note in fresh:
+        text = fingerprint(note.body)
+        match, how = _same_note(note, records, gone, current)
         if match is None:
             note_id = _new_id(note, path, records)
-            stub = content_words(note) < min_words
             records[note_id] = NoteRecord(
                 id=note_id,
                 paths=(path,),
                 date=note.date.isoformat(),
                 title=note.title,
                 content_hash=note.content_hash,
-                fingerprint=print_,
+                fingerprint=text,
                 status="pending",
                 first_seen=now,
             )
+            stub = content_words(note) < min_words
             changes.append(Change("stub" if stub else "new", note_id, path, note))
             continue
-        moved_from = [p for p in match.paths if p in gone]
-        kept = tuple(p for p in match.paths if p not in gone)
+        if how == "alias":
+            records[match.id] = replace(match, paths=(*match.paths, path))
+            changes.append(
+                Change(
+                    "alias", match.id, path, note, previous_path=match.paths[0], substantive=False
+                )
+            )
+            continue
+        previous = match.paths[0] if match.paths else None
+        gone.difference_update(match.paths)
+        substantive = text != match.fingerprint
         status = match.status
         if status == "deleted":
             status = "published" if match.published else "pending"
-        substantive = distance(print_, match.fingerprint) > 0
         records[match.id] = replace(
             match,
-            paths=(*kept, path) if kept else (path,),
+            paths=(path,),
             status=status,
-            content_hash=note.content_hash if not kept else match.content_hash,
-            fingerprint=print_ if not kept else match.fingerprint,
-            updated=now if substantive and not kept and match.published else match.updated,
+            content_hash=note.content_hash,
+            fingerprint=text,
+            title=note.title,
+            updated=now if substantive and match.published else match.updated,
         )
-        gone.difference_update(moved_from)
-        if kept:
-            changes.append(Change("alias", match.id, path, note, previous_path=kept[0],
-                                  substantive=False))
-        else:
-            changes.append(Change("moved", match.id, path, note,
-                                  previous_path=moved_from[0] if moved_from else None,
-                                  substantive=substantive))
+        changes.append(
+            Change("moved", match.id, path, note, previous_path=previous, substantive=substantive)
+        )
 
     for path in sorted(gone):
-        note_id = path_index.get(path)
-        if note_id is None:
+        gone_id = path_index.get(path)
+        if gone_id is None or path not in records[gone_id].paths:
             continue
-        record = records[note_id]
+        record = records[gone_id]
         remaining = tuple(p for p in record.paths if p != path)
         if remaining:
-            records[note_id] = replace(record, paths=remaining)
+            records[gone_id] = replace(record, paths=remaining)
             continue
-        records[note_id] = replace(record, status="deleted")
-        changes.append(Change("deleted", note_id, path, None))
+        records[gone_id] = replace(record, status="deleted")
+        changes.append(Change("deleted", gone_id, path, None))
 
     return Detection(changes=tuple(changes), notes=records)
 
 
 def _same_note(
-    note: Note, print_: str, records: Mapping[str, NoteRecord], gone: set[str]
-) -> NoteRecord | None:
-    same_day = [r for r in records.values() if r.date == note.date.isoformat()]
-    moved = [r for r in same_day if r.paths and all(p in gone for p in r.paths)]
-    similar = sorted(
-        (distance(print_, r.fingerprint), r.id, r)
-        for r in same_day
-        if distance(print_, r.fingerprint) <= SIMILAR_BITS
+    note: Note,
+    records: Mapping[str, NoteRecord],
+    gone: set[str],
+    current: Callable[[str], Note | None],
+) -> tuple[NoteRecord | None, str]:
+    """Which known note a file at a new path is, by the identity rule above."""
+    same_day = sorted(
+        (r for r in records.values() if r.date == note.date.isoformat()), key=lambda r: r.id
     )
-    if similar:
-        return similar[0][2]
-    return moved[0] if len(moved) == 1 else None
+    best: tuple[float, NoteRecord] | None = None
+    for record in same_day:
+        if record.status == "deleted":
+            continue
+        for path in record.paths:
+            other = current(path) if path not in gone else None
+            if other is not None:
+                score = similarity(note.body, other.body)
+                if score >= SIMILAR and (best is None or score > best[0]):
+                    best = (score, record)
+    if best is not None:
+        return best[1], "alias"
+    moved = [
+        r for r in same_day if r.status != "deleted" and r.paths and all(p in gone for p in r.paths)
+    ]
+    if len(moved) == 1:
+        return moved[0], "moved"
+    deleted = [r for r in same_day if r.status == "deleted"]
+    if len(deleted) == 1:
+        return deleted[0], "moved"
+    return None, "new"
 
 
 def _new_id(note: Note, path: str, records: Mapping[str, NoteRecord]) -> str:

@@ -45,37 +45,67 @@ app = typer.Typer(
 
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="Config file. Default: ./digest.toml when it exists.",
-                 show_default=False),
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file. Default: ./digest.toml when it exists.",
+        show_default=False,
+    ),
 ]
 NotesOpt = Annotated[
     Path | None,
-    typer.Option("--notes", help="Notes folder or git work tree (default: [notes] path, or the "
-                 "folder the last run used).", show_default=False),
+    typer.Option(
+        "--notes",
+        help="Notes folder or git work tree (default: [notes] path, or the "
+        "folder the last run used).",
+        show_default=False,
+    ),
 ]
 GlobOpt = Annotated[
     list[str] | None,
-    typer.Option("--glob", help="Which files are notes, relative to --notes; repeatable. "
-                 "Default: all .md/.markdown/.txt/.html files.", show_default=False),
+    typer.Option(
+        "--glob",
+        help="Which files are notes, relative to --notes; repeatable. "
+        "Default: all .md/.markdown/.txt/.html files.",
+        show_default=False,
+    ),
 ]
-StateOpt = Annotated[Path | None, typer.Option("--state", help="State file. Default: "
-                                               ".digest/state.json.", show_default=False)]
-OutboxOpt = Annotated[Path | None, typer.Option("--outbox", help="Outbox folder. Default: outbox/.",
-                                                show_default=False)]
-FeedOpt = Annotated[Path | None, typer.Option("--feed", help="Atom feed file. Default: "
-                                              "public/feed.atom.", show_default=False)]
+StateOpt = Annotated[
+    Path | None,
+    typer.Option("--state", help="State file. Default: .digest/state.json.", show_default=False),
+]
+OutboxOpt = Annotated[
+    Path | None,
+    typer.Option("--outbox", help="Outbox folder. Default: outbox/.", show_default=False),
+]
+FeedOpt = Annotated[
+    Path | None,
+    typer.Option("--feed", help="Atom feed file. Default: public/feed.atom.", show_default=False),
+]
 SmtpOpt = Annotated[
     str | None,
-    typer.Option("--smtp", help="SMTP server as HOST:PORT (plain SMTP unless smtp.security says "
-                 "otherwise). Without one, messages wait in the outbox.", show_default=False),
+    typer.Option(
+        "--smtp",
+        help="SMTP server as HOST:PORT (plain SMTP unless smtp.security says "
+        "otherwise). Without one, messages wait in the outbox.",
+        show_default=False,
+    ),
 ]
-ToOpt = Annotated[list[str] | None, typer.Option("--to", help="Recipient address (e.g. the "
-                                                 "project's mailing list); repeatable.",
-                                                 show_default=False)]
+ToOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--to",
+        help="Recipient address (e.g. the project's mailing list); repeatable.",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
-VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True,
-                                         help="Log what is done (-v), or everything (-vv), "
-                                         "on stderr.")]
+VerboseOpt = Annotated[
+    int,
+    typer.Option(
+        "--verbose", "-v", count=True, help="Log what is done (-v), or everything (-vv), on stderr."
+    ),
+]
 NowOpt = Annotated[
     str | None,
     typer.Option("--now", hidden=True, help="Pretend the time is this ISO timestamp (tests)."),
@@ -92,7 +122,9 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Turn meeting notes into a digest email and an Atom feed."""
@@ -132,7 +164,9 @@ def _smtp(value: str | None) -> dict[str, Any]:
         return {}
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit():
-        raise ConfigError(f"--smtp {value!r} is not HOST:PORT", hint="for example --smtp 127.0.0.1:25")
+        raise ConfigError(
+            f"--smtp {value!r} is not HOST:PORT", hint="for example --smtp 127.0.0.1:25"
+        )
     return {"host": host, "port": int(port)}
 
 
@@ -165,26 +199,35 @@ def _print_json(data: Any) -> None:
 def _describe_run(report: RunReport) -> list[str]:
     lines = list(report.remarks)
     if report.baseline:
-        lines.append(f"Baseline: recorded {len(report.new)} notes as already published; "
-                     "nothing was queued.")
+        lines.append(
+            f"Baseline: recorded {len(report.new)} notes as already published; nothing was queued."
+        )
     elif report.new:
         lines.append(f"New: {len(report.new)} {'note' if len(report.new) == 1 else 'notes'}")
         lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.new]
     else:
         lines.append("Nothing new.")
-    for label, items in (("Edited", report.updated), ("Moved", report.moved),
-                         ("Deleted", report.deleted), ("Waiting for content (stub)", report.stubs)):
+    for label, items in (
+        ("Edited", report.updated),
+        ("Moved", report.moved),
+        ("Deleted", report.deleted),
+        ("Waiting for content (stub)", report.stubs),
+    ):
         if items:
             lines.append(f"{label}: " + ", ".join(f"{n.date} ({n.path})" for n in items))
     if report.issue:
-        lines.append(f"Queued Vol {report.issue.volume}, Issue {report.issue.number}: "
-                     + ", ".join(report.messages))
+        lines.append(
+            f"Queued Vol {report.issue.volume}, Issue {report.issue.number}: "
+            + ", ".join(report.messages)
+        )
     elif report.messages:
         lines.append("Would queue: " + ", ".join(report.messages))
     if report.delivery:
         d = report.delivery
-        lines.append(f"Delivery: {d.delivered} delivered, {d.deferred} deferred, "
-                     f"{d.failed} failed, {d.suppressed} suppressed")
+        lines.append(
+            f"Delivery: {d.delivered} delivered, {d.deferred} deferred, "
+            f"{d.failed} failed, {d.suppressed} suppressed"
+        )
     if report.delivery_error:
         lines.append(f"Delivery failed: {report.delivery_error}")
     if report.feed:
@@ -205,15 +248,28 @@ def run_command(
     feed: FeedOpt = None,
     smtp: SmtpOpt = None,
     to: ToOpt = None,
-    baseline: Annotated[bool, typer.Option("--baseline", help="Record every current note as "
-                                           "already published and send nothing (first run over "
-                                           "an existing archive).")] = False,
-    publish_all: Annotated[bool, typer.Option("--publish-all", help="Let a first run put more "
-                                              "than mail.first_run_limit notes in one digest.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write and "
-                                          "send nothing.")] = False,
-    no_send: Annotated[bool, typer.Option("--no-send", help="Queue messages but do not connect "
-                                          "to SMTP.")] = False,
+    baseline: Annotated[
+        bool,
+        typer.Option(
+            "--baseline",
+            help="Record every current note as "
+            "already published and send nothing (first run over "
+            "an existing archive).",
+        ),
+    ] = False,
+    publish_all: Annotated[
+        bool,
+        typer.Option(
+            "--publish-all",
+            help="Let a first run put more than mail.first_run_limit notes in one digest.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would happen; write and send nothing.")
+    ] = False,
+    no_send: Annotated[
+        bool, typer.Option("--no-send", help="Queue messages but do not connect to SMTP.")
+    ] = False,
     as_json: JsonOpt = False,
     verbose: VerboseOpt = 0,
     now: NowOpt = None,
@@ -225,10 +281,19 @@ def run_command(
     """
     _setup_logging(verbose)
     with _user_errors():
-        cfg = _config(config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed,
-                      smtp=smtp, to=to)
-        report = run(cfg, RunOptions(now=_now(now), baseline=baseline, publish_all=publish_all,
-                                     dry_run=dry_run, deliver=not no_send))
+        cfg = _config(
+            config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed, smtp=smtp, to=to
+        )
+        report = run(
+            cfg,
+            RunOptions(
+                now=_now(now),
+                baseline=baseline,
+                publish_all=publish_all,
+                dry_run=dry_run,
+                deliver=not no_send,
+            ),
+        )
     if as_json:
         _print_json(report.to_json())
     else:
@@ -308,8 +373,10 @@ def send_command(
     if as_json:
         _print_json(report.__dict__)
     else:
-        typer.echo(f"Delivery: {report.delivered} delivered, {report.deferred} deferred, "
-                   f"{report.failed} failed, {report.suppressed} suppressed")
+        typer.echo(
+            f"Delivery: {report.delivered} delivered, {report.deferred} deferred, "
+            f"{report.failed} failed, {report.suppressed} suppressed"
+        )
     if report.deferred:
         raise typer.Exit(EXIT_DELIVERY)
 

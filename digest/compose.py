@@ -34,8 +34,10 @@ def parse_address(value: str, *, setting: str) -> Address:
     except (ValueError, IndexError, TypeError):
         addresses = ()
     if len(addresses) != 1 or not addresses[0].username or not addresses[0].domain:
-        raise ConfigError(f"{setting}: {value!r} is not an email address",
-                          hint="write it as user@example.org or 'Name <user@example.org>'")
+        raise ConfigError(
+            f"{setting}: {value!r} is not an email address",
+            hint="write it as user@example.org or 'Name <user@example.org>'",
+        )
     return addresses[0]  # type: ignore[no-any-return]
 
 

@@ -221,7 +221,9 @@ def _coerce(
         where = {"path": config_path, "line": _line_in_file(config_path, key)}
     if key not in hints:
         known = ", ".join(f.name for f in dataclasses.fields(cls))
-        raise ConfigError(f"unknown setting {table}.{key}", hint=f"known in [{table}]: {known}", **where)
+        raise ConfigError(
+            f"unknown setting {table}.{key}", hint=f"known in [{table}]: {known}", **where
+        )
     expected = hints[key]
     try:
         return _convert(expected, raw, base)
@@ -235,9 +237,8 @@ def _convert(expected: Any, raw: Any, base: Path) -> Any:
     origin = get_origin(expected)
     args = get_args(expected)
     if origin in (Union, types.UnionType):
-        if raw is None or raw == "":
-            if type(None) in args:
-                return None
+        if (raw is None or raw == "") and type(None) in args:
+            return None
         inner = [a for a in args if a is not type(None)]
         return _convert(inner[0], raw, base)
     if origin is Literal:
@@ -258,7 +259,16 @@ def _convert(expected: Any, raw: Any, base: Path) -> Any:
     if expected is bool:
         if isinstance(raw, bool):
             return raw
-        if isinstance(raw, str) and raw.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        if isinstance(raw, str) and raw.lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        }:
             return raw.lower() in {"1", "true", "yes", "on"}
         raise ValueError("expected true or false")
     if expected is int:
@@ -283,7 +293,7 @@ def _describe(expected: Any) -> str:
     if origin is tuple:
         return "a list"
     if origin in (Union, types.UnionType):
-        return _describe([a for a in get_args(expected) if a is not type(None)][0])
+        return _describe(next(a for a in get_args(expected) if a is not type(None)))
     return {int: "a whole number", float: "a number", bool: "true or false", Path: "a path"}.get(
         expected, "a string"
     )

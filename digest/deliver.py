@@ -41,22 +41,29 @@ def envelope(path: Path) -> tuple[str, list[str]]:
     with path.open("rb") as handle:
         headers = BytesHeaderParser(policy=default).parse(handle)
     sender = getaddresses([str(headers.get("From", ""))])
-    recipients = [addr for _, addr in getaddresses([str(h) for h in headers.get_all("To", [])]) if addr]
+    recipients = [
+        addr for _, addr in getaddresses([str(h) for h in headers.get_all("To", [])]) if addr
+    ]
     if not sender or not sender[0][1] or not recipients:
-        raise DeliveryError("queued message has no From or To header", path=path,
-                            hint="remove it from the outbox; it was not written by digest")
+        raise DeliveryError(
+            "queued message has no From or To header",
+            path=path,
+            hint="remove it from the outbox; it was not written by digest",
+        )
     return sender[0][1], recipients
 
 
 def _client(config: SmtpConfig) -> aiosmtplib.SMTP:
     if config.host is None:
-        raise DeliveryError("no SMTP server configured", hint="set smtp.host or pass --smtp HOST:PORT")
+        raise DeliveryError(
+            "no SMTP server configured", hint="set smtp.host or pass --smtp HOST:PORT"
+        )
     context = ssl.create_default_context()
     return aiosmtplib.SMTP(
         hostname=config.host,
         port=config.port,
         use_tls=config.security == "tls",
-        start_tls=True if config.security == "starttls" else False,
+        start_tls=config.security == "starttls",
         tls_context=context,
         timeout=config.timeout,
         username=config.username,
@@ -73,8 +80,10 @@ async def _deliver(outbox: Outbox, config: SmtpConfig) -> DeliveryReport:
     try:
         await client.connect()
     except (aiosmtplib.SMTPException, OSError) as exc:
-        raise DeliveryError(f"cannot connect to SMTP server {config.host}:{config.port}: {exc}",
-                            hint=f"{len(pending)} messages stay in {outbox.root} for the next run") from None
+        raise DeliveryError(
+            f"cannot connect to SMTP server {config.host}:{config.port}: {exc}",
+            hint=f"{len(pending)} messages stay in {outbox.root} for the next run",
+        ) from None
     log.info("connected to %s:%s (%s)", config.host, config.port, config.security)
     try:
         for path in pending:
@@ -93,7 +102,9 @@ async def _deliver(outbox: Outbox, config: SmtpConfig) -> DeliveryReport:
             except aiosmtplib.SMTPRecipientsRefused as exc:
                 codes = [r.code for r in exc.recipients]
                 if all(500 <= c < 600 for c in codes):
-                    outbox.mark_failed(path, "; ".join(f"{r.code} {r.message}" for r in exc.recipients))
+                    outbox.mark_failed(
+                        path, "; ".join(f"{r.code} {r.message}" for r in exc.recipients)
+                    )
                     failed += 1
                 else:
                     deferred += 1

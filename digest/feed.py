@@ -58,7 +58,9 @@ def build_feed(config: Config, items: list[FeedItem], now: datetime) -> bytes:
     if config.feed.url:
         fg.link(href=config.feed.url, rel="self", type="application/atom+xml")
     if config.feed.site_url or config.mail.archive_url:
-        fg.link(href=config.feed.site_url or config.mail.archive_url, rel="alternate", type="text/html")
+        fg.link(
+            href=config.feed.site_url or config.mail.archive_url, rel="alternate", type="text/html"
+        )
     fg.updated(max((i.updated for i in ordered), default=now))
     for item in ordered:
         fe = fg.add_entry(order="append")

@@ -63,12 +63,14 @@ class Note:
 class Person:
     name: str
     chair: bool = False
+    aliases: tuple[str, ...] = ()  # other names the note uses, e.g. "Mort" for Richard Mortier
 
 
 @dataclass(frozen=True)
 class Decision:
     text: str
     line: int | None = None
+    rule: str = ""  # which extraction rule found it, for explanations and tests
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class Action:
     owner: str | None  # None: nobody was named (kept, shown as unassigned)
     task: str
     line: int | None = None
+    owner_text: str | None = None  # the owner as the note wrote it ("ThomasG")
+    rule: str = ""  # which extraction rule found it
+    context: str = ""  # the sentence it came from, for readers who want more than the task
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,9 @@ class Outbox:
 
     def mark_failed(self, path: Path, reason: str) -> Path:
         target = self._move(path, self.failed_dir)
-        write_atomic(target.with_suffix(".reason"), (reason.strip() + "\n").encode(), error=OutboxError)
+        write_atomic(
+            target.with_suffix(".reason"), (reason.strip() + "\n").encode(), error=OutboxError
+        )
         return target
 
     def _move(self, path: Path, folder: Path) -> Path:

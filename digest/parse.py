@@ -25,9 +25,20 @@ FRONT_MATTER_KEYS_FOR_DATE = ("date", "meeting_date", "updated", "published")
 FRONT_MATTER_KEYS_FOR_TITLE = ("title", "subject")
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_RE = "|".join(m[:3] + f"(?:{m[3:]})?" if len(m) > 3 else m for m in _MONTHS)
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
@@ -59,8 +70,11 @@ def decode(file: NoteFile) -> str:
                 "not valid UTF-8", path=file.path, line=line, hint="save the note as UTF-8"
             ) from None
     if "\x00" in text:
-        raise NoteError("looks like a binary file, not a note", path=file.path,
-                        hint="exclude it with notes.exclude")
+        raise NoteError(
+            "looks like a binary file, not a note",
+            path=file.path,
+            hint="exclude it with notes.exclude",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -70,8 +84,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         return {}, text, 1
     end = re.search(r"^(---|\.\.\.)\s*$", text[4:], re.MULTILINE)
     if end is None:
-        raise NoteError("front matter starts with '---' but never ends", path=path, line=1,
-                        hint="close it with a line holding only '---'")
+        raise NoteError(
+            "front matter starts with '---' but never ends",
+            path=path,
+            line=1,
+            hint="close it with a line holding only '---'",
+        )
     raw = text[4 : 4 + end.start()]
     body = text[4 + end.end() :].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
@@ -81,8 +99,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise NoteError(f"front matter is not valid YAML: {problem}", path=path, line=line,
-                        hint="fix the YAML between the '---' lines") from None
+        raise NoteError(
+            f"front matter is not valid YAML: {problem}",
+            path=path,
+            line=line,
+            hint="fix the YAML between the '---' lines",
+        ) from None
     if not isinstance(data, dict):
         raise NoteError("front matter must be a mapping of keys to values", path=path, line=2)
     return data, body, body_line
@@ -92,12 +114,17 @@ def parse_note(file: NoteFile) -> Note:
     """Parse one file; raise NoteError (naming the file) when it cannot be a note."""
     text = decode(file)
     fmt = _format_of(file.path)
-    front, body, body_line = split_front_matter(text, file.path) if fmt == "markdown" else ({}, text, 1)
+    front, body, body_line = (
+        split_front_matter(text, file.path) if fmt == "markdown" else ({}, text, 1)
+    )
     title = _title(front, body, fmt, file.path)
     meeting = _meeting_date(front, file.path, title, body)
     if meeting is None:
-        raise NoteError("no meeting date found", path=file.path,
-                        hint="name the file YYYY-MM-DD.md or add 'date: YYYY-MM-DD' front matter")
+        raise NoteError(
+            "no meeting date found",
+            path=file.path,
+            hint="name the file YYYY-MM-DD.md or add 'date: YYYY-MM-DD' front matter",
+        )
     return Note(
         path=file.path,
         title=title,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -95,6 +95,7 @@ class RunReport:
 
     def to_json(self) -> dict[str, Any]:
         """The `--json` report; keys documented in README (stable interface)."""
+
         def notes(items: tuple[NoteSummary, ...]) -> list[dict[str, str]]:
             return [dataclasses.asdict(n) for n in items]
 
@@ -123,8 +124,9 @@ def notes_location(config: Config, state: State) -> tuple[Path, tuple[str, ...]]
         return config.notes.path, config.notes.glob
     if state.source is not None:
         return Path(state.source.root), state.source.glob
-    raise SourceError("no notes folder given",
-                      hint="pass --notes PATH or set [notes] path in digest.toml")
+    raise SourceError(
+        "no notes folder given", hint="pass --notes PATH or set [notes] path in digest.toml"
+    )
 
 
 def open_notes(config: Config, state: State) -> Source:
@@ -155,7 +157,9 @@ def recipients(config: Config) -> tuple[str, ...]:
     return config.mail.to or (config.mail.sender,)
 
 
-def make_digest(entries: list[DigestEntry], issues: tuple[IssueRecord, ...], now: datetime) -> Digest:
+def make_digest(
+    entries: list[DigestEntry], issues: tuple[IssueRecord, ...], now: datetime
+) -> Digest:
     """Number the issue: a volume per year since the first digest, issues counted per volume."""
     ids = "\n".join(sorted(e.note_id for e in entries))
     digest_id = hashlib.sha256(ids.encode()).hexdigest()
@@ -191,12 +195,23 @@ def run(config: Config, options: RunOptions) -> RunReport:
         scan = _with_retries(scan, source, state)
         parsed, failures = parse_files(scan.files)
         now_iso = options.now.isoformat()
-        detection = detect(scan, parsed, frozenset(failures), state.notes, now=now_iso,
-                           min_words=config.notes.min_words)
+        detection = detect(
+            scan,
+            parsed,
+            frozenset(failures),
+            state.notes,
+            now=now_iso,
+            min_words=config.notes.min_words,
+            lookup=_reader(source),
+        )
         records = dict(detection.notes)
         to_publish = list(detection.to_publish)
-        if (not state.exists and not options.baseline and not options.publish_all
-                and len(to_publish) > config.mail.first_run_limit):
+        if (
+            not state.exists
+            and not options.baseline
+            and not options.publish_all
+            and len(to_publish) > config.mail.first_run_limit
+        ):
             raise FirstRunError(
                 f"first run: {len(to_publish)} notes found and nothing published yet",
                 path=str(source.root),
@@ -211,8 +226,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
         if entries:
             if options.baseline:
                 for entry in entries:
-                    records[entry.note_id] = replace(records[entry.note_id], status="baseline",
-                                                     published=now_iso)
+                    records[entry.note_id] = replace(
+                        records[entry.note_id], status="baseline", published=now_iso
+                    )
             else:
                 digest = make_digest(entries, state.issues, options.now)
                 rendered = render_digest(config, digest)
@@ -225,11 +241,20 @@ def run(config: Config, options: RunOptions) -> RunReport:
                         continue
                     path, _written = outbox.put(name, data)
                     messages.append(str(path))
-                issue = IssueRecord(digest.id, digest.volume, digest.number, now_iso,
-                                    tuple(e.note_id for e in digest.entries))
+                issue = IssueRecord(
+                    digest.id,
+                    digest.volume,
+                    digest.number,
+                    now_iso,
+                    tuple(e.note_id for e in digest.entries),
+                )
                 for entry in entries:
-                    records[entry.note_id] = replace(records[entry.note_id], status="published",
-                                                     published=now_iso, digest=digest.id)
+                    records[entry.note_id] = replace(
+                        records[entry.note_id],
+                        status="published",
+                        published=now_iso,
+                        digest=digest.id,
+                    )
 
         new_state = State(
             notes=records,
@@ -243,8 +268,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
 
         feed_path = None
         if not options.dry_run:
-            feed_path = write_feed(config, new_state, source, {e.note_id: e for e in entries},
-                                   options.now)
+            feed_path = write_feed(
+                config, new_state, source, {e.note_id: e for e in entries}, options.now
+            )
 
         delivery, delivery_error = None, None
         if config.smtp.host and options.deliver and not options.dry_run:
@@ -272,11 +298,20 @@ def run(config: Config, options: RunOptions) -> RunReport:
         updated=summaries(c for c in changes if c.kind == "updated"),
         moved=summaries(c for c in changes if c.kind in ("moved", "alias")),
         deleted=summaries(c for c in changes if c.kind == "deleted"),
-        stubs=summaries(c for c in changes if c.kind == "stub" or
-                        (c.kind in ("new", "filled") and c.note_id not in published_ids
-                         and c.path not in failed)),
+        stubs=summaries(
+            c
+            for c in changes
+            if c.kind == "stub"
+            or (
+                c.kind in ("new", "filled")
+                and c.note_id not in published_ids
+                and c.path not in failed
+            )
+        ),
         errors=tuple(str(f) for f in failures.values())
-        + tuple(f"{f.path}: {f.message} (still failing)" for p, f in failed.items() if p not in failures),
+        + tuple(
+            f"{f.path}: {f.message} (still failing)" for p, f in failed.items() if p not in failures
+        ),
         messages=tuple(messages),
         delivery=delivery,
         delivery_error=delivery_error,
@@ -291,6 +326,19 @@ def run(config: Config, options: RunOptions) -> RunReport:
 def _source_mark(config: Config, state: State, source: Source) -> SourceMark:
     _root, globs = notes_location(config, state)
     return SourceMark(kind=source.kind, root=str(source.root), glob=tuple(globs))  # type: ignore[arg-type]
+
+
+def _reader(source: Source) -> Callable[[str], Note | None]:
+    """Parse the current note at a path the scan did not include (for identity checks)."""
+
+    def read(path: str) -> Note | None:
+        files = source.read([path])
+        try:
+            return parse_note(files[0]) if files else None
+        except NoteError:
+            return None
+
+    return read
 
 
 def _with_retries(scan: Scan, source: Source, state: State) -> Scan:
@@ -317,16 +365,20 @@ def _extract_all(
             extraction = extract(change.note)
         except Exception as exc:  # a bug on one odd note must not stop the run
             log.exception("extraction failed for %s", change.path)
-            failures[change.path] = NoteError(f"extraction failed: {exc!r}", path=change.path,
-                                              hint="please report this note as a bug")
+            failures[change.path] = NoteError(
+                f"extraction failed: {exc!r}",
+                path=change.path,
+                hint="please report this note as a bug",
+            )
             previous = state.notes.get(change.note_id)
             if previous is None:
                 records.pop(change.note_id, None)
             else:
                 records[change.note_id] = previous
             continue
-        entries.append(DigestEntry(change.note_id, change.note, extraction,
-                                   note_url(config, change.note)))
+        entries.append(
+            DigestEntry(change.note_id, change.note, extraction, note_url(config, change.note))
+        )
     return entries
 
 
@@ -340,8 +392,9 @@ def _failed_notes(
             del failed[path]
     for path, error in failures.items():
         file = scanned.get(path)
-        failed[path] = FailedNote(path=path, content_hash=file.content_hash if file else "",
-                                  message=error.message)
+        failed[path] = FailedNote(
+            path=path, content_hash=file.content_hash if file else "", message=error.message
+        )
     return failed
 
 
@@ -352,8 +405,9 @@ def feed_items(
     fresh: Mapping[str, DigestEntry],
 ) -> list[FeedItem]:
     """The newest published notes, re-read from the source when this run did not parse them."""
-    published = [r for r in state.notes.values()
-                 if r.status in ("published", "baseline") and r.published]
+    published = [
+        r for r in state.notes.values() if r.status in ("published", "baseline") and r.published
+    ]
     published.sort(key=lambda r: (r.published or "", r.date, r.id), reverse=True)
     chosen = published[: config.feed.entries]
     missing = [r.paths[0] for r in chosen if r.id not in fresh]

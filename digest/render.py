@@ -49,8 +49,9 @@ def environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(config)]),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"),
-                                            default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "xml"), default_for_string=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -64,20 +65,26 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound:
-        raise TemplateError(f"template {name} not found",
-                            hint="check paths.templates in digest.toml") from None
+        raise TemplateError(
+            f"template {name} not found", hint="check paths.templates in digest.toml"
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}", path=exc.filename or name,
-                            line=exc.lineno) from None
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses something the digest does not have: {exc.message}",
-                            path=name, hint="see the context documented in templates/README.md") from None
+        raise TemplateError(
+            f"template uses something the digest does not have: {exc.message}",
+            path=name,
+            hint="see the context documented in templates/README.md",
+        ) from None
 
 
 def subject_line(config: Config, digest: Digest) -> str:
     count = len(digest.entries)
     noun = "note" if count == 1 else "notes"
-    return f"{config.mail.list_name} digest: {count} new {noun} ({date_range(digest.first_date, digest.last_date)})"
+    span = date_range(digest.first_date, digest.last_date)
+    return f"{config.mail.list_name} digest: {count} new {noun} ({span})"
 
 
 def date_range(first: date, last: date) -> str:
@@ -158,11 +165,14 @@ def render_digest(config: Config, digest: Digest) -> RenderedDigest:
 def note_html(note: Note) -> str:
     """The whole note as safe HTML: markdown rendered with raw HTML escaped, then sanitised."""
     if note.format == "markdown":
-        rendered = _MARKDOWN.render(_WIKI_HEADING.sub(lambda m: "#" * len(m.group(1)) + " " + m.group(2),
-                                                      note.body))
+        rendered = _MARKDOWN.render(
+            _WIKI_HEADING.sub(lambda m: "#" * len(m.group(1)) + " " + m.group(2), note.body)
+        )
     elif note.format == "html":
         rendered = note.body
     else:
         paragraphs = [p for p in re.split(r"\n\s*\n", note.body) if p.strip()]
         rendered = "".join(f"<p>{html.escape(p.strip())}</p>\n" for p in paragraphs)
-    return nh3.clean(rendered, url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+    return nh3.clean(
+        rendered, url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer"
+    )

@@ -82,17 +82,20 @@ class FolderSource:
 
     def __init__(self, root: Path, wanted: PathFilter) -> None:
         if not root.is_dir():
-            raise SourceError("notes folder not found", path=root,
-                              hint="pass --notes PATH or set [notes] path in digest.toml")
+            raise SourceError(
+                "notes folder not found",
+                path=root,
+                hint="pass --notes PATH or set [notes] path in digest.toml",
+            )
         self.root = root
         self.wanted = wanted
 
     def scan(self, since: str | None) -> Scan:
-        paths = []
-        for folder, dirs, files in os.walk(self.root):
+        paths: list[str] = []
+        for folder, dirs, names in os.walk(self.root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             rel_folder = Path(folder).relative_to(self.root).as_posix()
-            for name in files:
+            for name in names:
                 rel = name if rel_folder == "." else f"{rel_folder}/{name}"
                 if self.wanted(rel):
                     paths.append(rel)
@@ -108,7 +111,9 @@ class FolderSource:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise SourceError(f"cannot read note: {exc.strerror}", path=self.root / rel) from None
+                raise SourceError(
+                    f"cannot read note: {exc.strerror}", path=self.root / rel
+                ) from None
         return found
 
 
@@ -134,20 +139,28 @@ class GitSource:
                 check=False,
             )
         except FileNotFoundError:
-            raise SourceError("git is not installed", path=self.root,
-                              hint="install git, or set notes.source = \"folder\"") from None
+            raise SourceError(
+                "git is not installed",
+                path=self.root,
+                hint='install git, or set notes.source = "folder"',
+            ) from None
         if check and done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise SourceError(f"git {args[0]} failed: {message[-1] if message else done.returncode}",
-                              path=self.root)
+            raise SourceError(
+                f"git {args[0]} failed: {message[-1] if message else done.returncode}",
+                path=self.root,
+            )
         return done.stdout
 
     def head(self) -> str:
         try:
             return self._git("rev-parse", "--verify", "HEAD^{commit}").strip()
         except SourceError:
-            raise SourceError("the git repository has no commits yet", path=self.root,
-                              hint="commit the notes first") from None
+            raise SourceError(
+                "the git repository has no commits yet",
+                path=self.root,
+                hint="commit the notes first",
+            ) from None
 
     def _has_commit(self, revision: str) -> bool:
         done = subprocess.run(
@@ -180,8 +193,7 @@ class GitSource:
                 f"(digest reads what is committed in git): {', '.join(sorted(uncommitted)[:5])}"
             )
         if since == head:
-            return Scan(files=(), complete=False, revision=head, base=since,
-                        remarks=tuple(remarks))
+            return Scan(files=(), complete=False, revision=head, base=since, remarks=tuple(remarks))
         if since is not None and not self._has_commit(since):
             shallow = self._git("rev-parse", "--is-shallow-repository").strip() == "true"
             why = "the clone is shallow" if shallow else "history was rewritten (force-push?)"
@@ -217,10 +229,21 @@ class GitSource:
                 continue
             (removed if status.startswith(b"D") else changed).append(rel)
         files = self._read_at(head, sorted(changed))
-        log.info("git %s: %d changed and %d removed notes since %s", self.root, len(files),
-                 len(removed), since[:12])
-        return Scan(files=tuple(files), removed=tuple(sorted(removed)), complete=False,
-                    revision=head, base=since, remarks=tuple(remarks))
+        log.info(
+            "git %s: %d changed and %d removed notes since %s",
+            self.root,
+            len(files),
+            len(removed),
+            since[:12],
+        )
+        return Scan(
+            files=tuple(files),
+            removed=tuple(sorted(removed)),
+            complete=False,
+            revision=head,
+            base=since,
+            remarks=tuple(remarks),
+        )
 
     def read(self, paths: Iterable[str]) -> list[NoteFile]:
         return self._read_at(self.head(), list(paths))
@@ -248,8 +271,11 @@ class GitSource:
 def open_source(root: Path, wanted: PathFilter, kind: str = "auto") -> Source:
     """A git source when `root` is inside a git work tree (or `kind` says so), else a folder."""
     if not root.exists():
-        raise SourceError("notes folder not found", path=root,
-                          hint="pass --notes PATH or set [notes] path in digest.toml")
+        raise SourceError(
+            "notes folder not found",
+            path=root,
+            hint="pass --notes PATH or set [notes] path in digest.toml",
+        )
     if kind == "folder":
         return FolderSource(root, wanted)
     if kind == "git" or _inside_git_work_tree(root):

@@ -106,8 +106,11 @@ def load_state(path: Path) -> State:
     except FileNotFoundError:
         return State()
     except (OSError, UnicodeDecodeError) as exc:
-        raise StateError(f"cannot read state file: {exc}", path=path,
-                         hint="check its permissions; digest will not start over silently") from None
+        raise StateError(
+            f"cannot read state file: {exc}",
+            path=path,
+            hint="check its permissions; digest will not start over silently",
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -118,12 +121,15 @@ def load_state(path: Path) -> State:
             hint="restore it from a backup or git history; deleting it would re-send every note",
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-        raise StateError("state file has no version number", path=path,
-                         hint="this does not look like a digest state file")
+        raise StateError(
+            "state file has no version number",
+            path=path,
+            hint="this does not look like a digest state file",
+        )
     version = data["version"]
     if version > STATE_VERSION:
         raise StateError(
-            f"state file has version {version}, newer than this digest understands ({STATE_VERSION})",
+            f"state file has version {version}; this digest understands up to {STATE_VERSION}",
             path=path,
             hint="upgrade digest",
         )
@@ -135,8 +141,11 @@ def load_state(path: Path) -> State:
     try:
         return _from_json(data)
     except (KeyError, TypeError, ValueError) as exc:
-        raise StateError(f"state file is damaged: {exc!r}", path=path,
-                         hint="restore it from a backup or git history") from None
+        raise StateError(
+            f"state file is damaged: {exc!r}",
+            path=path,
+            hint="restore it from a backup or git history",
+        ) from None
 
 
 def save_state(path: Path, state: State) -> None:
@@ -164,8 +173,11 @@ def write_atomic(path: Path, data: bytes, *, error: type[Exception] = StateError
         fsync_dir(path.parent)
     except OSError as exc:
         reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-        raise error(f"cannot write {path.name}: {reason}", path=path,  # type: ignore[call-arg]
-                    hint="free space or fix permissions; nothing was changed") from None
+        raise error(
+            f"cannot write {path.name}: {reason}",
+            path=path,  # type: ignore[call-arg]
+            hint="free space or fix permissions; nothing was changed",
+        ) from None
 
 
 def fsync_dir(folder: Path) -> None:

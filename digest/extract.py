@@ -1,224 +1,772 @@
-"""Note → Extraction: attendees, agenda, topics, decisions, action items, next call.
+"""Note → Extraction: attendees, agenda, topics, decisions, action items, next call, links.
 
-First version: line and sentence rules over the note body. Every rule is a
-small function so each can be tested and replaced on its own.
+The body is split into blocks (`extract_blocks.scan`); each block belongs to a
+section whose heading decides how it is read:
+
+- agenda sections give agenda items and nothing else;
+- "Decisions" sections (and tables with a Decision column) give one decision
+  per item or row; "Action items" / "Next steps" sections (and tables with an
+  Owner/Action column) one action per item or row;
+- reviews of the previous call ("Previous actions", "Last meeting") give none;
+- everything else is read sentence by sentence with the cue rules below.
+
+Each rule is a named regular expression, so it can be tested on its own.
+Owners are resolved against the attendees (`people.Roster`). The next call is
+the best-supported date near "next call/meeting" wording (`dates.find_dates`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .models import Action, Decision, Extraction, NextCall, Note, Person
-from .parse import one_line
-
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$|^\s*!!+\s*(.*?)\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
-_ATTENDEES = re.compile(r"^\s*(?:attendees|present|participants)\s*:\s*(.*)$", re.IGNORECASE)
-_NEXT_CALL_CUE = re.compile(r"\bnext\s+(?:call|meeting)\b", re.IGNORECASE)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DECISION_CUE = re.compile(
-    r"\b(?:we\s+decided|decided\s+to|decision\s+to|decision:|agreed|consensus\s+(?:was|is)"
-    r"|we\s+will\s+move\s+to|should\s+switch\s+to|no\s+objections?|unanimous)\b"
-    r"|#agreed|^\s*RESOLUTION:",
-    re.IGNORECASE,
+from .dates import DateMention, find_dates, find_time
+from .extract_blocks import (
+    HEADING,
+    ITEM,
+    PARA,
+    ROW,
+    Block,
+    bare_urls,
+    clean_inline,
+    github_links,
+    scan,
+    sentences,
 )
-_ACTION_MARKER = re.compile(r"^\s*(?:#action|ACTION:)\s*(.*)$", re.IGNORECASE)
-_OWNER_WILL = re.compile(r"\b([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?)\s+will\s+(?!be\b)(.+)")
-_PAREN_WILL = re.compile(r"\(([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?)\s+will\s+([^)]*)\)")
-_UNOWNED = re.compile(r"\b(?:someone|somebody)\s+(?:needs\s+to|should|will\s+need\s+to)\s+(.+)", re.I)
-_NOT_NAMES = {"We", "It", "This", "That", "There", "They", "He", "She", "Which", "Who", "I", "You"}
+from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
+from .parse import one_line
+from .people import Roster, parse_attendee_text
+
+# -- section kinds ---------------------------------------------------------------------------
+
+AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
+    "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
+
+_SECTION_PREVIOUS = re.compile(
+    r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
+    r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last)\b", re.I)
+_SECTION_KINDS = (
+    (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
+                      r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b", re.I)),
+    (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b", re.I)),
+    (ATTENDEES, re.compile(r"^\W*(?:attendees|attendance|present|participants|in\s+attendance)"
+                           r"\W*$", re.I)),
+    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided)\b", re.I)),
+    (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
+                         r"|tasks|assignments|action\s+points?)\b", re.I)),
+)
+
+# -- attendees -------------------------------------------------------------------------------
+
+_ATTENDEES = re.compile(
+    r"^\W{0,4}(?:attendees|attendance|present|participants|in\s+attendance|people)\W{0,4}:\W{0,3}"
+    r"(.*)$", re.I | re.S)
+_CHAIR_LINE = re.compile(r"^\W{0,4}(?:chair|chaired\s+by|facilitator)\W{0,4}:\s*(.+)$", re.I)
+
+# -- decisions -------------------------------------------------------------------------------
+
+_DECISION_MARKER = re.compile(
+    r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
+    r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-])"
+    r"\W{0,3}(?P<text>.+)$", re.S)
+_DECISION_STRONG = re.compile(
+    r"\b(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:decided|agreed)\b|\bdecided\s+(?:to|that|on|against)\b|\bdecision\b(?!s)|\bagreed\b"
+    r"|\bgeneral\s+agreement\b|\bagreement\s+(?:that|to|on)\b|\bconsensus\b"
+    r"|\bno\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|\bunanimous"
+    r"|\bresolution\b|\bresolved\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
+    r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
+    r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b", re.I)
+_DECISION_WEAK = re.compile(
+    r"\bwe\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
+    r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
+    r"(?!be\s+able|need|have\s+to|see|think|consider|look\s+at|talk|probably|hopefully|ask|check"
+    r"|invite|email|get\s+back|try\s+to\s+find)"
+    r"|\bthe\s+plan\s+is\s+to\b|\bstick\s+(?:with|to)\b|\bshould\s+(?:switch|move)\s+to\b"
+    r"|\bwill\s+(?:move|switch)\s+to\b|\bgoing\s+forward\b", re.I)
+_NOT_DECISION = re.compile(
+    r"\bneed\s+to\s+decide\b|\bto\s+be\s+decided\b|\bnot\s+(?:yet\s+)?decided\b|\bundecided\b"
+    r"|\bany\s+(?:firm\s+)?decisions\b|\bdecide\s+(?:what|whether|how|when|if)\b"
+    r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|\bpreviously\b|\bif\s+we\b"
+    r"|^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b|\bor\s+not\b", re.I)
+
+# -- actions ---------------------------------------------------------------------------------
+
+_NAME = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
+_NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
+_ACTION_MARKER = re.compile(
+    r"^\W{0,3}(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
+    r"\s*[:.)–—-])\s*(?P<text>.+)$", re.S)
+_VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+)?"
+         r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
+         r"|\s+(?:is\s+|are\s+)?(?:plans?|planning|intends?|agreed|offered|volunteered|promised"
+         r"|needs?|has|have)\s+to\s+|\s+should\s+(?:also\s+)?"
+         r"|\s+can\s+(?=(?:take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
+         r"|investigate|check|do\s+more|ask|add)\b)"
+         r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+|\s+said\s+(?:he|she|they)(?:['’]d|\s+would)\s+"
+         r"|\s+(?:decided|offered)\s+to\s+)")
+_OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
+_OWNER_TO = re.compile(rf"(?:^|[;:]\s+|\.\s+)\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)")
+_PRONOUN_ACTION = re.compile(
+    r"\b(?P<pro>[Hh]e|[Ss]he)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
+    r"|\s+would)\s+(?:also\s+)?(?P<task>[a-z].*)")
+_ELIDED_ACTION = re.compile(
+    r"(?:^\W{0,2}(?:Also\s+|And\s+|Then\s+)?|\s(?:and|then|ready|[.;,])\s+(?:also\s+)?)"
+    r"(?:[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to|[Pp]lanning\s+to)\s+"
+    r"(?:also\s+)?(?P<task>[a-z].*)")
+_PAREN_OWNER = re.compile(
+    rf"\((?P<who>{_NAMES})\s+(?:will|to|can|is\s+going\s+to)\s+(?P<task>[^)]*)\)")
+_UNOWNED = re.compile(
+    r"\b(?:some(?:one|body)|anyone|anybody)\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
+    r"|could|would\s+be\s+able\s+to|would|must|has\s+to|will\s+need\s+to)\s+(?:also\s+)?"
+    r"(?P<task>[a-z].*)"
+    r"|\bneeds?\s+(?:someone|somebody|a\s+volunteer)\s+to\s+(?P<task2>.*)", re.I)
+_INVITATION = re.compile(r"\bif\s+(?:anyone|anybody|someone|you)\s+(?!could\b|would\b)", re.I)
+_PASSIVE_TODO = re.compile(
+    r"\b(?:should|needs?\s+to|must|has\s+to|have\s+to)\s+(?:also\s+)?(?:still\s+)?be\s+"
+    r"(?:checked|reviewed|updated|written|tested|fixed|merged|released|documented|added"
+    r"|expanded|discussed|investigated|looked\s+at|followed\s+up|sorted|cleaned|filed)\b", re.I)
+_AGENDA_TODO = re.compile(
+    r"\b(?:add|put)\s+(?:this|it|that)\s+(?:on|to)\s+the\s+agenda|\bon\s+the\s+agenda\s+for\s+"
+    r"(?:the\s+)?next|\bbring\s+(?:this|it)\s+up\s+(?:on|at|in)\s+the\s+next|\badd\s+to\s+agenda"
+    r"|\b(?:discuss|check\s+on)\s+(?:this|it)\s+(?:at|on|in)\s+the\s+next\s+(?:call|meeting)"
+    r"|\bmake\s+this\s+an\s+agenda\s+item|\bagenda\s+for\s+next\s+time", re.I)
+_WE_TODO = re.compile(
+    r"(?:^\W{0,2}|\bwe\s+)(?:should|need\s+to|must)\s+(?:also\s+)?(?:ask|check|invite|email"
+    r"|review|send|write|update|add|merge|contact|follow\s+up|move|work\s+on|get\s+the)\b"
+    r"|\bwe\s+should\s+ask\b", re.I)
+_THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that|it)\b", re.I)
+_BAD_TASK = re.compile(
+    r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
+    r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
+    r"|have\b|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
+    r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b)", re.I)
+_TRAILING_WORDS = (" and", " but", " so", " then")
+_SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
+_CUE_WORDS = (
+    "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
+    "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
+    "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
+    "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
+    "going forward", "reconvene", "resume", "meet again", "call", "meeting")
+_DECISION_WORDS = (
+    "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
+    "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote")
+
+# -- item forms ------------------------------------------------------------------------------
+
+_ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+)$", re.S)
+_ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})\s*(?::|\s[–—-])\s*(?P<task>.+)$", re.S)
+_ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES})\s+(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$",
+                      re.S)
+_ITEM_TRAILING = re.compile(
+    rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
+    rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
+_ITEM_OWNER_FIELD = re.compile(
+    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who)\s*:\s*(?P<who>{_NAMES})\W*$",
+    re.I | re.S)
+
+# -- next call -------------------------------------------------------------------------------
+
+_NEXT_CUE = re.compile(
+    r"\bnext\s+(?:[\w'’-]+\s+){0,2}?(?:call|meeting|sync|session|telecon|teleconference|hangout"
+    r"|standup|check-?in)\b|\b(?:we['’]ll|we\s+will)\s+meet\s+again\b|\breconvene\b"
+    r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
+    r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b", re.I)
+_STRONG_AFTER = re.compile(
+    r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
+_NO_CALL = re.compile(r"\bno\s+(?:call|meeting)\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
+_NULL_MARK = re.compile(
+    r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
+    r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
+_NOT_A_CALL_SENTENCE = re.compile(
+    r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)|\bagenda\b", re.I)
+
+# -- people heuristics -----------------------------------------------------------------------
+
+_NOT_PEOPLE = frozenset(
+    """a an the this that these those it its we our they there he she i you who which what
+    when where why how someone somebody anyone anybody everyone everybody nobody people folks
+    all each both some many most others other also then once still work need needs maybe perhaps
+    please note notes next last first second new old one two three agenda action actions decision
+    decisions discussion update updates status plan plans release releases meeting call calls
+    team group project projects issue issues question questions answer idea ideas docs doc
+    if and or but so as at on in for of to by with from into after before while since because
+    yes no ok aob any tests test code users user mirage irmin monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december today tomorrow hopefully currently actually also again otherwise although
+    however therefore thanks thank hello welcome everything nothing something anything""".split()  # noqa: SIM905
+)
+_PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
+_LOWER_WORDS = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+
+
+@dataclass
+class _Ctx:
+    note: Note
+    roster: Roster
+    refs: dict[str, str]
+    lower_words: frozenset[str] | None = None
+    heading_words: frozenset[str] = frozenset()
+
+    def is_person(self, name: str) -> bool:
+        name = name.strip(" []@:*_,.")
+        if not name:
+            return False
+        if self.roster.known(name):
+            return True
+        if name.lower() in _NOT_PEOPLE or not _PERSONISH.match(name):
+            return False
+        if name.isupper():
+            return False  # initials only count when the roster knows them
+        if self.lower_words is None:
+            self.lower_words = frozenset(_LOWER_WORDS.findall(self.note.body))
+        first = name.split()[0].lower()
+        return first not in self.lower_words and first not in self.heading_words
+
+    def owners(self, who: str) -> str | None:
+        """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
+        parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who.strip()) if p]
+        if not parts:
+            return None
+        # drop leading words that are not names ("Actually Dave")
+        first = parts[0].split()
+        while first and not self.is_person(" ".join(first)) and len(first) > 1:
+            first = first[1:]
+        parts[0] = " ".join(first)
+        if not all(self.is_person(p) for p in parts):
+            return None
+        return ", ".join(dict.fromkeys(self.roster.resolve(p) for p in parts))
+
+
+# -- entry point -----------------------------------------------------------------------------
 
 
 def extract(note: Note) -> Extraction:
-    lines = note.body.splitlines()
-    attendees = _attendees(lines)
+    body, first_line = _strip_site_chrome(note)
+    doc = scan(body, first_line, plain_text=note.format == "text")
+    blocks = doc.blocks
+    links: list[Link] = []
+    texts = [clean_inline(b.text, doc.refs, links) for b in blocks]
+    kinds = _section_kinds(blocks, texts)
+
+    attendees = _attendees(blocks, texts, kinds)
+    others = [note.author] if note.author else []
+    roster = Roster(attendees, others)
+    heading_words = frozenset(
+        w.lower() for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING
+        for w in re.findall(r"[A-Za-z][\w-]+", t))
+    ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words)
+
+    agenda: list[str] = []
+    topics: list[str] = []
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    candidates: list[_CallCandidate] = []
+    warnings: list[str] = []
+    has_agenda_section = AGENDA in kinds
+
+    for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        kind = kinds[index]
+        links.extend(github_links(text))
+        links.extend(bare_urls(text))
+        if block.kind == HEADING:
+            heading = one_line(text).strip(" #!:*")
+            if heading and _SECTION_KINDS[1][1].search(heading) is None \
+                    and _SECTION_KINDS[2][1].search(heading) is None \
+                    and heading.lower() not in {"notes", "minutes", "meeting notes"}:
+                topics.append(heading)
+            if kind == NEXT:
+                candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
+            continue
+        if kind == ATTENDEES or _ATTENDEES.match(text):
+            continue
+        if kind == AGENDA:
+            if block.kind == ITEM:
+                agenda.append(one_line(text))
+            continue
+        if not has_agenda_section and note.format == "text" and block.kind == ITEM \
+                and block.section == -1 \
+                and not attendees_seen(blocks, index):
+            agenda.append(one_line(text))
+            continue
+        if kind == NEXT:
+            candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
+        if kind == PREVIOUS:
+            continue
+        if block.kind == ROW:
+            _table_row(block, text, kind, ctx, decisions, actions)
+            continue
+        if kind == DECISIONS and block.kind == ITEM:
+            decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
+            continue
+        if kind == ACTIONS and block.kind == ITEM:
+            actions.append(_item_action(text, block.line, ctx, "section"))
+            continue
+        if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \
+                and (owner := ctx.owners(m.group("who"))):
+            actions.append(Action(owner, one_line(m.group("task")), block.line,
+                                  m.group("who"), "bracket-item"))
+            continue
+        _sentence_rules(block, text, kind, ctx, decisions, actions, candidates)
+
+    next_call = _choose_call(candidates, note.date, warnings)
     return Extraction(
         attendees=attendees,
-        agenda=_agenda(lines),
-        topics=_topics(lines),
-        decisions=_decisions(lines, note.body_line),
-        actions=_actions(lines, note.body_line, attendees),
-        next_call=_next_call(lines, note.date, note.body_line),
+        agenda=tuple(agenda),
+        topics=tuple(topics),
+        decisions=tuple(_dedupe_decisions(decisions)),
+        actions=tuple(_dedupe_actions(actions)),
+        next_call=next_call,
+        links=tuple(_dedupe_links(links)),
+        warnings=tuple(warnings),
     )
 
 
-def _attendees(lines: list[str]) -> tuple[Person, ...]:
-    for index, line in enumerate(lines):
-        match = _ATTENDEES.match(line)
-        if not match:
+def attendees_seen(blocks: list[Block], index: int) -> bool:
+    """True when an attendee line comes before block `index` (implicit agenda ends there)."""
+    return any(b.kind == PARA and _ATTENDEES.match(b.text.lstrip("*_ "))
+               for b in blocks[:index])
+
+
+def _strip_site_chrome(note: Note) -> tuple[str, int]:
+    """Plain text copied from a web page: drop the lines up to the title line."""
+    if note.format != "text" or not note.title:
+        return note.body, note.body_line
+    lines = note.body.split("\n")
+    for i, line in enumerate(lines[:20]):
+        if line.strip() == note.title:
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].strip().startswith("By ")):
+                j += 1
+                if j - i > 3:
+                    break
+            return "\n".join(lines[j:]), note.body_line + j
+    return note.body, note.body_line
+
+
+def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
+    kinds: list[str] = []
+    pseudo_items = False
+    for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if block.kind == HEADING:
+            own = _heading_kind(text)
+            parent = kinds[block.section] if block.section >= 0 else OTHER
+            kinds.append(own if own != OTHER else
+                         (parent if parent in (DECISIONS, ACTIONS, PREVIOUS) else OTHER))
+            pseudo_items = False
             continue
-        text = match.group(1)
-        for more in lines[index + 1 :]:
-            if not more.strip() or _HEADING.match(more) or _BULLET.match(more):
-                break
-            text += " " + more.strip()
-        names = re.split(r",|\band\b", text)
-        people = []
-        for raw in names:
-            name = one_line(raw).strip(" .")
-            if not name:
+        kind = kinds[block.section] if block.section >= 0 else OTHER
+        sec = blocks[block.section] if block.section >= 0 else None
+        if sec is not None and sec.level == 7 and kind != OTHER:
+            # a "Label:" or bold pseudo-heading governs the list right after it only
+            if block.kind in (ITEM, ROW):
+                pseudo_items = True
+            elif pseudo_items or (kind != ATTENDEES and index - block.section > 1):
+                kind = kinds[sec.section] if sec.section >= 0 else OTHER
+        kinds.append(kind)
+    return kinds
+
+
+def _heading_kind(text: str) -> str:
+    if _SECTION_PREVIOUS.search(text):
+        return PREVIOUS
+    for kind, pattern in _SECTION_KINDS:
+        if pattern.search(text):
+            return kind
+    return OTHER
+
+
+# -- attendees -------------------------------------------------------------------------------
+
+
+def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple[Person, ...]:
+    people: list[Person] = []
+    chairs: set[str] = set()
+    for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if block.kind == HEADING:
+            continue
+        if m := _CHAIR_LINE.match(text):
+            chairs.add(one_line(m.group(1)).strip(" .").lower())
+            continue
+        if people and kinds[index] != ATTENDEES:
+            continue
+        if m := _ATTENDEES.match(text):
+            rest = m.group(1)
+            if rest.strip():
+                people.extend(parse_attendee_text(rest))
                 continue
-            chair = "(chair)" in name.lower()
-            name = re.sub(r"\s*\(chair\)", "", name, flags=re.IGNORECASE).strip()
-            if name:
-                people.append(Person(name=name, chair=chair))
-        return tuple(people)
-    return ()
-
-
-def _agenda(lines: list[str]) -> tuple[str, ...]:
-    items: list[str] = []
-    in_agenda = False
-    for line in lines:
-        heading = _HEADING.match(line)
-        if heading or line.strip().lower().rstrip(":") == "agenda":
-            title = (heading.group(1) or heading.group(2) or "") if heading else "agenda"
-            in_agenda = title.strip(" #!:").lower() == "agenda"
+            # "Attendees:" alone: the names follow in the next block(s)
+            for nxt_block, nxt_text in zip(blocks[index + 1 : index + 40],
+                                     texts[index + 1 : index + 40], strict=False):
+                if nxt_block.kind == HEADING or (nxt_block.kind == PARA and people):
+                    break
+                people.extend(parse_attendee_text(nxt_text))
+                if nxt_block.kind == PARA:
+                    break
             continue
-        if in_agenda:
-            bullet = _BULLET.match(line)
-            if bullet:
-                items.append(one_line(bullet.group(1)))
-            elif _ATTENDEES.match(line):
-                break
-    return tuple(items)
+        if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
+            people.extend(parse_attendee_text(text))
+    if chairs:
+        people = [Person(p.name, p.chair or p.name.lower() in chairs, p.aliases) for p in people]
+    seen: set[str] = set()
+    unique = []
+    for p in people:
+        if p.name.lower() not in seen:
+            seen.add(p.name.lower())
+            unique.append(p)
+    return tuple(unique)
 
 
-def _topics(lines: list[str]) -> tuple[str, ...]:
-    skip = {"agenda", "notes", "attendees"}
-    topics = []
-    for line in lines:
-        heading = _HEADING.match(line)
-        if heading:
-            text = one_line((heading.group(1) or heading.group(2) or "").strip(" #!"))
-            if text and text.lower() not in skip:
-                topics.append(text)
-    return tuple(topics)
+# -- decisions and actions -------------------------------------------------------------------
 
 
-def _sentences(lines: list[str], first_line: int) -> list[tuple[str, int]]:
-    """Split the body into (sentence, line number) pairs, paragraph by paragraph."""
-    out: list[tuple[str, int]] = []
-    paragraph: list[str] = []
-    start = 0
+def _strip_marker(text: str) -> str:
+    m = _DECISION_MARKER.match(text) or _ACTION_MARKER.match(text)
+    return m.group("text") if m else text
 
-    def flush() -> None:
-        if paragraph:
-            text = " ".join(part.strip() for part in paragraph)
-            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text):
-                if sentence.strip():
-                    out.append((sentence.strip(), first_line + start))
-            paragraph.clear()
 
-    for index, line in enumerate(lines):
-        if not line.strip() or _HEADING.match(line) or _BULLET.match(line):
-            flush()
-            start = index
-            bullet = _BULLET.match(line)
-            if bullet:
-                paragraph.append(bullet.group(1))
+def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
+    """An action written as a list item or after an ACTION marker: find its owner."""
+    text = one_line(_strip_marker(text))
+    return replace(_item_owner(text, line, ctx, rule), context=text)
+
+
+def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
+    low = text.lower()
+    tail = text.rstrip(" .")[-1:]
+    for pattern in (_ITEM_BRACKET, _ITEM_OWNER_FIELD, _ITEM_TO, _ITEM_COLON, _ITEM_TRAILING):
+        if pattern is _ITEM_OWNER_FIELD and not ("owner" in low or "assign" in low
+                                                 or "who" in low):
             continue
-        if not paragraph:
-            start = index
-        paragraph.append(line)
-    flush()
+        if pattern is _ITEM_TRAILING and not (tail in ")]" or " -" in text or "–" in text
+                                              or "—" in text):
+            continue
+        m = pattern.match(text)
+        if not m:
+            continue
+        who = m.group("who") or (m.groupdict().get("who2") or "")
+        if who and (owner := ctx.owners(who)):
+            return Action(owner, _tidy_task(m.group("task")), line, who, rule)
+    if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
+        return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    return Action(None, _tidy_task(text), line, None, rule)
+
+
+def _tidy_task(task: str) -> str:
+    task = one_line(task).rstrip(" ,;:(.")
+    for word in _TRAILING_WORDS:
+        if task.endswith(word):
+            task = task[: -len(word)].rstrip(" ,;:(")
+    return task
+
+
+def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
+               decisions: list[Decision], actions: list[Action]) -> None:
+    header = [h.lower().strip(" *_") for h in block.header]
+    cells = [one_line(clean_inline(c, ctx.refs)) for c in block.cells]
+    if not any(cells) or all(c.lower() in {"", "-", "none", "n/a"} for c in cells):
+        return
+
+    def col(*names: str) -> int | None:
+        for i, h in enumerate(header):
+            if any(re.search(rf"\b{n}\b", h) for n in names):
+                return i
+        return None
+
+    decision_col = col("decision", "decisions", "resolution", "decided", "outcome", "agreement")
+    owner_col = col("owner", "owners", "who", "assignee", "assigned to", "responsible", "person",
+                    "lead", "by")
+    task_col = col("action", "action item", "actions", "task", "item", "what", "description",
+                   "todo", "to do", "next step")
+    status_col = col("status", "state", "done", "progress")
+
+    def cell(i: int | None) -> str:
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    if decision_col is not None:
+        if cell(decision_col):
+            decisions.append(Decision(cell(decision_col), block.line, "table"))
+        return
+    if task_col is not None and (owner_col is not None or kind == ACTIONS):
+        if status_col is not None and kind != ACTIONS:
+            return  # a status table, not new actions
+        task = cell(task_col)
+        who = cell(owner_col)
+        owner = ctx.owners(who) if who else None
+        if task:
+            actions.append(Action(owner or (who or None), task, block.line, who or None, "table"))
+        return
+    if kind == DECISIONS:
+        decisions.append(Decision(max(cells, key=len), block.line, "table"))
+    elif kind == ACTIONS:
+        people = [c for c in cells if c and ctx.owners(c)]
+        rest = [c for c in cells if c not in people]
+        task = max(rest, key=len) if rest else ""
+        if task:
+            owner = ctx.owners(people[0]) if people else None
+            actions.append(Action(owner, task, block.line, people[0] if people else None,
+                                  "table"))
+
+
+def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
+                    decisions: list[Decision], actions: list[Action],
+                    candidates: list[_CallCandidate]) -> None:
+    subject: str | None = None  # who the text is about, for "Will …" and "he will …"
+    if (m := _SPEAKER.match(text)) and ctx.is_person(m.group("who")):
+        subject = m.group("who")
+    in_decisions = kind == DECISIONS
+    in_actions = kind == ACTIONS
+    previous = ""
+    for sentence, line in sentences(text, block.line):
+        low = sentence.lower()
+        if not any(w in low for w in _CUE_WORDS):
+            subject = _subject(sentence, ctx) or subject
+            previous = sentence
+            continue
+        if _NEXT_CUE.search(sentence):
+            found = _call_candidates(sentence, line, ctx.note.date, heading=False)
+            candidates.extend(found)
+        # explicit markers
+        if m := _DECISION_MARKER.match(sentence):
+            decisions.append(Decision(one_line(m.group("text")), line, "marker"))
+            previous = sentence
+            continue
+        if m := _ACTION_MARKER.match(sentence):
+            actions.append(_item_action(m.group("text"), line, ctx, "marker"))
+            previous = sentence
+            continue
+        if in_decisions:
+            decisions.append(Decision(one_line(sentence), line, "section"))
+            previous = sentence
+            continue
+        if in_actions:
+            actions.append(_item_action(sentence, line, ctx, "section"))
+            previous = sentence
+            continue
+        found_actions = _sentence_actions(sentence, line, ctx, subject, previous)
+        actions.extend(replace(a, context=one_line(sentence)) for a in found_actions)
+        decision = (_sentence_decision(sentence, previous, bool(found_actions))
+                    if any(w in low for w in _DECISION_WORDS) else None)
+        if decision:
+            decisions.append(Decision(decision, line, "cue"))
+        subject = _subject(sentence, ctx) or subject
+        previous = sentence
+
+
+def _subject(sentence: str, ctx: _Ctx) -> str | None:
+    words = re.findall(r"[A-Z][\w'’-]*", " ".join(sentence.split()[:4]))
+    for w in words:
+        w = re.sub(r"['’]s$", "", w)
+        if ctx.is_person(w):
+            return w
+    return None
+
+
+def _sentence_decision(sentence: str, previous: str, has_action: bool) -> str | None:
+    if sentence.rstrip(" )*_").endswith("?"):
+        return None
+    strong = _DECISION_STRONG.search(sentence)
+    weak = None if strong else _DECISION_WEAK.search(sentence)
+    if not strong and not weak:
+        return None
+    if _NOT_DECISION.search(sentence):
+        return None
+    if has_action and (weak or (strong and re.match(r"(?:agreed|decided)\s+to", strong.group(0),
+                                                    re.I))):
+        return None
+    text = one_line(sentence)
+    if strong and len(text.split()) <= 8 and previous:
+        text = one_line(previous + " " + text)  # "No objections." refers to what came before
+    return text
+
+
+def _sentence_actions(sentence: str, line: int, ctx: _Ctx, subject: str | None,
+                      previous: str) -> list[Action]:
+    found: list[Action] = []
+    # "(Anil will do this)"
+    for m in _PAREN_OWNER.finditer(sentence):
+        owner = ctx.owners(m.group("who"))
+        if not owner:
+            continue
+        task = m.group("task")
+        if _THIS_TASK.match(task) or not task.strip():
+            before = sentence[: m.start()]
+            before = re.sub(r"^.*?\b(?:needs?\s+to|should|will)\s+", "", before)
+            task = before
+        found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
+    if found:
+        return found
+    matches = _all_matches(_OWNER_ACTION, sentence) + _all_matches(_OWNER_TO, sentence)
+    matches.sort(key=lambda m: m.start())
+    for i, m in enumerate(matches):
+        owner = ctx.owners(m.group("who"))
+        if not owner:
+            continue
+        task = m.group("task")
+        if i + 1 < len(matches):
+            task = task[: max(0, matches[i + 1].start() - m.start("task"))]
+        if _BAD_TASK.match(task) or not task.strip():
+            continue
+        if found and found[-1].line == line and m.start() < _end_of(found, sentence):
+            continue
+        found.append(Action(owner, _tidy_task(task), line, m.group("who"), "owner-verb"))
+    if found:
+        return found
+    context = subject
+    if pm := _PRONOUN_ACTION.search(sentence):
+        pro_owner = _last_person(previous, ctx) or context
+        if pro_owner and not _BAD_TASK.match(pm.group("task")):
+            owner = ctx.owners(pro_owner)
+            if owner:
+                return [Action(owner, _tidy_task(pm.group("task")), line, pro_owner, "pronoun")]
+    if (em := _ELIDED_ACTION.search(sentence)) and not _BAD_TASK.match(em.group("task")) \
+            and (context := (_subject(sentence, ctx) if em.start() > 0 else None) or context):
+        owner = ctx.owners(context)
+        if owner:
+            return [Action(owner, _tidy_task(em.group("task")), line, context, "elided-subject")]
+    if (um := _UNOWNED.search(sentence)) and not _INVITATION.search(sentence):
+        task = um.group("task") or um.group("task2") or ""
+        if _THIS_TASK.match(task) and previous:
+            task = previous
+        return [Action(None, _tidy_task(task), line, None, "someone")]
+    if _AGENDA_TODO.search(sentence) or _PASSIVE_TODO.search(sentence) \
+            or _WE_TODO.search(sentence):
+        if sentence.rstrip().endswith("?") or _INVITATION.search(sentence):
+            return []
+        who = _subject(sentence, ctx)
+        owner = ctx.owners(who) if who else None
+        return [Action(owner, _tidy_task(sentence), line, who, "todo")]
+    return []
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches that may nest in each other's task ("A will x and B will y")."""
+    out = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start("task")
     return out
 
 
-def _decisions(lines: list[str], first_line: int) -> tuple[Decision, ...]:
-    found = []
-    for sentence, line in _sentences(lines, first_line):
-        if sentence.rstrip().endswith("?"):
+def _end_of(found: list[Action], sentence: str) -> int:
+    last = found[-1].task
+    pos = sentence.find(last[:30])
+    return pos + len(last) if pos >= 0 else 0
+
+
+def _last_person(sentence: str, ctx: _Ctx) -> str | None:
+    last = None
+    for w in re.findall(r"[A-Z][\w'’-]*", sentence):
+        w = re.sub(r"['’]s$", "", w)
+        if ctx.is_person(w):
+            last = w
+    return last
+
+
+def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
+    seen: set[str] = set()
+    out = []
+    for d in items:
+        key = d.text.lower()
+        if d.text and key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _dedupe_actions(items: list[Action]) -> list[Action]:
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for a in items:
+        key = (a.owner, a.task.lower())
+        if a.task and key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _dedupe_links(items: list[Link]) -> list[Link]:
+    seen_urls: set[str] = set()
+    seen_texts: set[str] = set()
+    out = []
+    for link in items:
+        if link.url in seen_urls or (link.text in seen_texts and "/" in link.text
+                                     and ("#" in link.text or "@" in link.text)):
             continue
-        if _DECISION_CUE.search(sentence):
-            found.append(Decision(text=one_line(sentence), line=line))
-    return tuple(found)
+        seen_urls.add(link.url)
+        seen_texts.add(link.text)
+        out.append(link)
+    return out
 
 
-def _actions(lines: list[str], first_line: int, attendees: tuple[Person, ...]) -> tuple[Action, ...]:
-    found: list[Action] = []
-    for sentence, line in _sentences(lines, first_line):
-        if marker := _ACTION_MARKER.match(sentence):
-            owner, _, task = marker.group(1).partition(" ")
-            found.append(Action(owner=_resolve(owner, attendees), task=one_line(task), line=line))
-            continue
-        if paren := _PAREN_WILL.search(sentence):
-            owner = _resolve(paren.group(1), attendees)
-            task = sentence[: paren.start()].strip()
-            found.append(Action(owner=owner, task=one_line(f"{paren.group(2)}: {task}"), line=line))
-            continue
-        if will := _OWNER_WILL.search(sentence):
-            name = will.group(1)
-            if name.split()[0] not in _NOT_NAMES:
-                found.append(Action(owner=_resolve(name, attendees), task=one_line(will.group(2)), line=line))
-                continue
-        if unowned := _UNOWNED.search(sentence):
-            found.append(Action(owner=None, task=one_line(unowned.group(1)), line=line))
-    return tuple(found)
+# -- next call -------------------------------------------------------------------------------
 
 
-def _resolve(name: str, attendees: tuple[Person, ...]) -> str:
-    """Map a short name ("Anil", "ThomasG") to one attendee's full name, if exactly one fits."""
-    name = name.strip(" :[]")
-    first, initial = name, ""
-    split = re.match(r"^([A-Z][a-z]+)([A-Z])$", name)
-    if split:
-        first, initial = split.groups()
-    matches = [
-        p.name
-        for p in attendees
-        if p.name.split()[0] == first
-        and (not initial or (len(p.name.split()) > 1 and p.name.split()[-1].startswith(initial)))
-    ]
-    exact = [p.name for p in attendees if p.name == name]
-    if exact:
-        return exact[0]
-    return matches[0] if len(matches) == 1 else name
+@dataclass(frozen=True)
+class _CallCandidate:
+    strength: int  # 3 heading, 2 "next call is/on …", 1 other wording
+    mention: DateMention | None  # None: the note says it is not set (TBD, next year)
+    text: str
+    line: int
 
 
-def _next_call(lines: list[str], meeting: date, first_line: int) -> NextCall | None:
-    for sentence, line in _sentences(lines, first_line):
-        if not _NEXT_CALL_CUE.search(sentence):
-            continue
-        when = _resolve_date(sentence, meeting)
-        if when is not None:
-            return NextCall(date=when, text=one_line(sentence), line=line)
-    return None
-
-
-def _resolve_date(text: str, meeting: date) -> date | None:
-    """The first date in `text`, with the year taken from the meeting (the first such day after it)."""
-    if iso := _ISO.search(text):
-        try:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            return None
-    day_month = _DAY_MONTH.search(text)
-    month_day = _MONTH_DAY.search(text)
-    if day_month:
-        day, month = int(day_month.group(1)), _month(day_month.group(2))
-    elif month_day:
-        day, month = int(month_day.group(2)), _month(month_day.group(1))
+def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list[_CallCandidate]:
+    sentence = one_line(text)
+    cue = _NEXT_CUE.search(sentence)
+    if not heading and cue is None:
+        return []
+    if heading:
+        strength = 3
     else:
+        assert cue is not None
+        strength = 2 if _STRONG_AFTER.match(sentence[cue.end():]) else 1
+    if not heading and strength == 1 and _NOT_A_CALL_SENTENCE.search(sentence):
+        strength = 0
+    mentions = find_dates(sentence, meeting)
+    if _NO_CALL.search(sentence) and mentions:
+        absolute = [m for m in mentions if m.kind != "relative"]
+        pick = (absolute or mentions)[-1]
+        return [_CallCandidate(strength, pick, sentence, line)]
+    if mentions:
+        cue_pos = cue.start() if cue else 0
+        after = [m for m in mentions if m.start >= cue_pos] or mentions
+        if cue and re.match(r"next\s+week['’]?s?\s", sentence[cue.start():], re.I):
+            rel = [m for m in after if m.kind == "relative"]
+            return [_CallCandidate(strength, rel[0] if rel else after[0], sentence, line)]
+        fixed = [m for m in after if m.kind != "relative"]
+        pick = (fixed or after)[0]
+        if strength == 0 and pick.kind == "relative":
+            return []
+        return [_CallCandidate(strength, pick, sentence, line)]
+    if _NULL_MARK.search(sentence) and strength >= 2:
+        return [_CallCandidate(strength, None, sentence, line)]
+    return []
+
+
+def _choose_call(candidates: list[_CallCandidate], meeting: date,
+                 warnings: list[str]) -> NextCall | None:
+    usable = [c for c in candidates if c.strength > 0]
+    if not usable:
         return None
-    for year in (meeting.year, meeting.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate > meeting:
-            return candidate
-    return None
-
-
-def _month(name: str) -> int:
-    return [m[:3] for m in _MONTHS].index(name[:3].lower()) + 1
+    best = max(
+        enumerate(usable),
+        key=lambda ic: (ic[1].strength,
+                        ic[1].mention is not None and ic[1].mention.kind != "relative",
+                        ic[0]),
+    )[1]
+    m = best.mention
+    if m is None:
+        return None
+    if m.conflict:
+        warnings.append(f"next call: the note says {m.conflict} but {m.date.isoformat()} is a "
+                        f"{m.date.strftime('%A')}; kept the date (line {best.line})")
+    if m.date <= meeting:
+        warnings.append(f"next call {m.date.isoformat()} is not after the meeting "
+                        f"({meeting.isoformat()}); check the note's date (line {best.line})")
+    at, zone = m.time, m.timezone
+    if at is None:
+        at, zone = find_time(best.text[m.end:])
+    return NextCall(date=m.date, time=at, timezone=zone, text=best.text, line=best.line)

@@ -1,0 +1,234 @@
+"""Find and resolve the dates a meeting note writes for its next call.
+
+`find_dates(text, meeting)` returns every date expression in `text`, resolved to
+an absolute date against the meeting date:
+
+- full dates: 2015-10-14, 2015/10/14, 14th October 2015, Oct 14, 2015, 14.10.2015
+- day and month: "Wednesday, 14th October", "October 14th", "14 Oct" → the first
+  such day after the meeting (a December note naming January means next year)
+- day only: "on the 22nd" → the first 22nd after the meeting
+- weekday only: "next Wednesday", "on Thursday" → the first such day after it
+- relative: "in two weeks", "two weeks from now", "next week", "in a month"
+
+A weekday that contradicts the date is kept as a `conflict` for a warning.
+Times ("14:00-15:30", "3pm") and zones ("UTC", "Europe/London", "UTC+2") are
+read from the text right after the date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "a couple of": 2, "couple of": 2, "a few": 3,
+}
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+          r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+         r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
+_WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ORD = r"(?:st|nd|rd|th)"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|couple of|a few|\d{1,2})"
+
+_DATE = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})\b)
+    | (?P<num>\b(?P<na>\d{{1,2}})[./](?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}}|\d{{2}})\b)
+    | (?P<dmy>(?:\b(?P<wd1>{_WDAY})\.?,?\s+)?(?:\bthe\s+)?\b(?P<d1>\d{{1,2}}){_ORD}?
+          \s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?)
+    | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
+          (?P<d2>\d{{1,2}}){_ORD}?\b(?!:)(?:,?\s+(?P<y2>\d{{4}})\b)?)
+    | (?P<day>(?:\b(?P<wd3>{_WDAY})\.?,?\s+)?\bthe\s+(?P<d3>\d{{1,2}}){_ORD}\b
+          | \b(?P<wd4>{_WDAY})\.?,?\s+(?:the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b)
+    | (?P<rel>\b(?:in|within|after)\s+(?P<rn>{_NUM})\s+(?P<ru>day|week|month)s?\b
+          | \b(?P<rn2>{_NUM})\s+(?P<ru2>day|week|month)s?\s+(?:from\s+(?:now|today)|later|time)\b
+          | \b(?:in\s+)?a\s+fortnight\b(?P<fortnight>)
+          | \bnext\s+(?P<ru3>week|month)(?:'s|’s)?\b
+          | \b(?P<tomorrow>tomorrow)\b)
+    | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL})\b(?!\s*\d))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIME = re.compile(
+    r"""[\s,]*(?:at\s+|@\s*|from\s+)?
+    (?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?
+    (?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?
+    \s*(?P<tz>UTC|GMT|Z\b|[A-Z]{2,4}T\b|BST|CEST|CET|IST
+        |[A-Z][a-z]+/[A-Z][A-Za-z_]+|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?)?
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: date
+    kind: str  # "absolute" (year given), "day-month", "day", "weekday", "relative"
+    conflict: str | None = None  # "Tuesday" when the text says Tuesday but the date is not
+    time: time | None = None
+    timezone: str | None = None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _weekday(name: str | None) -> int | None:
+    return WEEKDAYS[name[:3].lower()] if name else None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def next_day_month(meeting: date, month: int, day: int) -> date | None:
+    """The first `day` of `month` strictly after the meeting."""
+    for year in (meeting.year, meeting.year + 1, meeting.year + 2):
+        d = _safe(year, month, day)
+        if d is not None and d > meeting:
+            return d
+    return None
+
+
+def next_day(meeting: date, day: int) -> date | None:
+    """The first `day` of a month strictly after the meeting."""
+    first = meeting.replace(day=1)
+    for k in range(0, 13):
+        month_start = first + relativedelta(months=k)
+        d = _safe(month_start.year, month_start.month, day)
+        if d is not None and d > meeting:
+            return d
+    return None
+
+
+def next_weekday(meeting: date, weekday: int) -> date:
+    return meeting + timedelta(days=1) + relativedelta(weekday=weekday)
+
+
+def _count(text: str) -> int:
+    text = " ".join(text.lower().split())
+    return int(text) if text.isdigit() else NUMBERS.get(text, 1)
+
+
+def find_dates(text: str, meeting: date) -> list[DateMention]:
+    """Every date expression in `text`, resolved against the meeting date."""
+    found: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        g = m.groupdict()
+        when: date | None = None
+        kind = "absolute"
+        wd: str | None = None
+        if g["iso"]:
+            when = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+        elif g["num"]:
+            when = _numeric(int(g["na"]), int(g["nb"]), g["nc"], meeting)
+        elif g["dmy"] or g["mdy"]:
+            if g["dmy"]:
+                day, month, year, wd = int(g["d1"]), _month(g["m1"]), g["y1"], g["wd1"]
+            else:
+                day, month, year, wd = int(g["d2"]), _month(g["m2"]), g["y2"], g["wd2"]
+            if year:
+                when = _safe(int(year), month, day)
+            else:
+                kind = "day-month"
+                when = next_day_month(meeting, month, day)
+        elif g["day"]:
+            kind = "day"
+            day = int(g["d3"] or g["d4"])
+            wd = g["wd3"] or g["wd4"]
+            when = next_day(meeting, day)
+            wanted = _weekday(wd)
+            if when is not None and wanted is not None and when.weekday() != wanted:
+                # "Tuesday the 5th": prefer the first 5th that is a Tuesday, within a year
+                probe = when
+                for _ in range(12):
+                    nxt = next_day(probe, day)
+                    if nxt is None:
+                        break
+                    probe = nxt
+                    if probe.weekday() == wanted:
+                        when = probe
+                        wd = None
+                        break
+        elif g["rel"]:
+            kind = "relative"
+            if g["tomorrow"]:
+                when = meeting + timedelta(days=1)
+            elif g["fortnight"] is not None:
+                when = meeting + timedelta(days=14)
+            elif g["ru3"]:
+                unit, n = g["ru3"].lower(), 1
+                when = meeting + (timedelta(days=7) if unit == "week" else relativedelta(months=1))
+            else:
+                unit = (g["ru"] or g["ru2"]).lower()
+                n = _count(g["rn"] or g["rn2"])
+                when = meeting + (
+                    timedelta(days=n) if unit == "day"
+                    else timedelta(days=7 * n) if unit == "week"
+                    else relativedelta(months=n)
+                )
+        elif g["wday"]:
+            kind = "weekday"
+            when = next_weekday(meeting, _weekday(g["wd5"]) or 0)
+        if when is None:
+            continue
+        conflict = None
+        if wd and kind != "weekday" and when.weekday() != _weekday(wd):
+            conflict = wd
+        at, tz = _time_after(text, m.end())
+        found.append(DateMention(m.start(), m.end(), when, kind, conflict, at, tz))
+    return found
+
+
+def _numeric(a: int, b: int, y: str, meeting: date) -> date | None:
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    options = [d for d in (_safe(year, b, a), _safe(year, a, b)) if d is not None]
+    if not options:
+        return None
+    # d/m or m/d: the reading nearest the meeting wins
+    return min(options, key=lambda d: abs((d - meeting).days))
+
+
+def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
+    m = _TIME.match(text, pos, min(len(text), pos + 40))
+    if not m:
+        return None, None
+    if not (m.group("mi") or m.group("ap")):
+        return None, None
+    hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+    ap = (m.group("ap") or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, None
+    tz = m.group("tz")
+    return time(hour, minute), (tz.strip() if tz else None)
+
+
+_ANY_TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?\b)", re.IGNORECASE)
+
+
+def find_time(text: str) -> tuple[time | None, str | None]:
+    """The first time of day written in `text` ("at 16:00 UTC", "3pm"), with its zone."""
+    m = _ANY_TIME.search(text)
+    if m is None:
+        return None, None
+    return _time_after(text, m.start())

@@ -1,0 +1,209 @@
+"""People in a note: the attendee list, and short names resolved to full ones.
+
+`parse_attendee_text` reads "Amir Chaudhry (chair), Thomas Gazagnaire and Anil"
+into `Person` values. A `Roster` resolves how notes refer to people —
+"ThomasG", "DavidK", "TG", "Anil", "Dave", "Mort", "Thomas L" — to one
+attendee's full name when exactly one fits, and leaves the name as written
+when none or several do (ambiguity is reported, never guessed).
+
+`actions_by_person(entries)` groups a digest's action items by owner, with the
+unowned ones under `UNASSIGNED` (MeetBot's "Action items, by person").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Action, DigestEntry, Person
+
+UNASSIGNED = "UNASSIGNED"
+
+# Common short forms of first names, both ways.
+_NICKNAMES = {
+    "dave": "david", "jon": "jonathan", "mike": "michael", "tom": "thomas", "dan": "daniel",
+    "rich": "richard", "rick": "richard", "nick": "nicholas", "nik": "nikolaos",
+    "chris": "christopher", "sam": "samuel", "alex": "alexander", "ben": "benjamin",
+    "matt": "matthew", "steve": "stephen", "jim": "james", "bob": "robert", "rob": "robert",
+    "bill": "william", "will": "william", "andy": "andrew", "pete": "peter", "greg": "gregory",
+    "tim": "timothy", "jeff": "jeffrey", "joe": "joseph", "kate": "katherine",
+    "liz": "elizabeth", "jen": "jennifer", "ed": "edward", "tony": "anthony", "max": "maximilian",
+}
+_SAME_FIRST: dict[str, set[str]] = {}
+for _short, _long in _NICKNAMES.items():
+    _SAME_FIRST.setdefault(_short, set()).add(_long)
+    _SAME_FIRST.setdefault(_long, set()).add(_short)
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
+_CAMEL_INITIAL = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]?)$")  # ThomasG, JonL, DavidK
+_INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
+_NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace(".", " ").split())
+
+
+def parse_attendee_text(text: str) -> tuple[Person, ...]:
+    """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
+    chair_marks: list[str] = []
+
+    def paren(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        low = inner.lower()
+        if low in {"chair", "chairing", "chairperson", "facilitator", "host", "lead"}:
+            chair_marks.append("")
+            return " \x01chair "
+        if re.fullmatch(r"[A-Z][\w'-]+", inner):
+            return f" \x02{inner} "
+        return " "
+
+    text = _PAREN.sub(paren, text)
+    people: list[Person] = []
+    for raw in _SPLIT.split(text):
+        chair = "\x01chair" in raw
+        raw = raw.replace("\x01chair", " ")
+        alias = None
+        if "\x02" in raw:
+            before, _, after = raw.partition("\x02")
+            alias, _, rest = after.partition(" ")
+            raw = before + " " + rest
+        name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
+        if not name or _NOT_A_NAME.match(name) or len(name) > 60:
+            continue
+        tokens = name.split()
+        # "Hannes DavidK": two people written without a comma
+        if len(tokens) == 2 and _CAMEL_INITIAL.match(tokens[1]):
+            people.append(Person(name=tokens[0]))
+            people.append(Person(name=tokens[1], chair=chair))
+            continue
+        people.append(Person(name=name, chair=chair, aliases=(alias,) if alias else ()))
+    return tuple(people)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    tokens: tuple[str, ...]  # lower-cased
+    first: str
+    last: str
+    initials: str
+    alias: str | None
+
+
+class Roster:
+    """Resolve short names against the attendees first, then other names the note gives."""
+
+    def __init__(self, attendees: Iterable[Person], others: Iterable[str] = ()) -> None:
+        self._tiers: list[list[_Entry]] = [
+            [self._entry(p.name, p.aliases[0] if p.aliases else None) for p in attendees],
+            [self._entry(n, None) for n in others],
+        ]
+        self._cache: dict[str, str | None] = {}
+
+    @staticmethod
+    def _entry(name: str, alias: str | None) -> _Entry:
+        tokens = tuple(_norm(name).split())
+        return _Entry(
+            name=name,
+            tokens=tokens,
+            first=tokens[0] if tokens else "",
+            last=tokens[-1] if len(tokens) > 1 else "",
+            initials="".join(t[0] for t in tokens),
+            alias=alias.lower() if alias else None,
+        )
+
+    def match(self, name: str) -> str | None:
+        """The one full name `name` refers to, or None (unknown or ambiguous)."""
+        if name in self._cache:
+            return self._cache[name]
+        result = None
+        for tier in self._tiers:
+            hits = self._hits(name, tier)
+            if len(hits) == 1:
+                result = hits[0]
+                break
+            if len(hits) > 1:
+                break  # ambiguous: do not guess
+        self._cache[name] = result
+        return result
+
+    def resolve(self, name: str) -> str:
+        """Full name when exactly one person fits, else the name as written."""
+        clean = name.strip(" []@:*_,.")
+        clean = re.sub(r"['’]s$", "", clean)
+        return self.match(clean) or clean
+
+    def known(self, name: str) -> bool:
+        return self.match(name.strip(" []@:*_,.")) is not None
+
+    @staticmethod
+    def _hits(name: str, tier: list[_Entry]) -> list[str]:
+        if not tier:
+            return []
+        low = _norm(name)
+        toks = low.split()
+        exact = [e.name for e in tier if " ".join(e.tokens) == low or e.alias == low]
+        if exact:
+            return _unique(exact)
+        if len(toks) == 1:
+            t = toks[0]
+            raw = name.strip()
+            first = [e.name for e in tier if e.first == t]
+            if first:
+                return _unique(first)
+            if cm := _CAMEL_INITIAL.match(raw):
+                f, ini = cm.group(1).lower(), cm.group(2).lower()
+                hits = [e.name for e in tier if _first_like(e.first, f) and e.last.startswith(ini)]
+                if hits:
+                    return _unique(hits)
+            if im := _INITIAL_LAST.match(raw):
+                f, last = im.group(1).lower(), im.group(2).lower()
+                hits = [e.name for e in tier if e.first.startswith(f) and e.last == last]
+                if hits:
+                    return _unique(hits)
+            if raw.isupper() and 2 <= len(raw) <= 3:
+                return _unique([e.name for e in tier if len(e.tokens) > 1 and e.initials == t])
+            nick = [e.name for e in tier if _first_like(e.first, t)]
+            if nick:
+                return _unique(nick)
+            lastname = [e.name for e in tier if e.last == t]
+            if lastname:
+                return _unique(lastname)
+            if len(t) >= 4:
+                return _unique([e.name for e in tier if e.last.startswith(t)])
+            return []
+        if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
+            return _unique([e.name for e in tier
+                            if _first_like(e.first, toks[0]) and e.last.startswith(toks[1])])
+        if len(toks) >= 2:  # "David Scott" vs attendee "Dave Scott"
+            return _unique([e.name for e in tier
+                            if _first_like(e.first, toks[0]) and e.last == toks[-1]])
+        return []
+
+
+def _first_like(a: str, b: str) -> bool:
+    return a == b or b in _SAME_FIRST.get(a, ())
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def actions_by_person(
+    entries: Iterable[DigestEntry],
+) -> dict[str, list[tuple[DigestEntry, Action]]]:
+    """Action items of a digest grouped by owner (sorted), unowned last under UNASSIGNED."""
+    groups: dict[str, list[tuple[DigestEntry, Action]]] = {}
+    for entry in entries:
+        for action in entry.extraction.actions:
+            owners = [o.strip() for o in re.split(r"\s*(?:,|/|&|\band\b)\s*", action.owner or "")
+                      if o.strip()]
+            for owner in owners or [UNASSIGNED]:
+                groups.setdefault(owner, []).append((entry, action))
+    ordered = {k: groups[k] for k in sorted(groups, key=str.lower) if k != UNASSIGNED}
+    if UNASSIGNED in groups:
+        ordered[UNASSIGNED] = groups[UNASSIGNED]
+    return ordered

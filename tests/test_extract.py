@@ -1,0 +1,251 @@
+"""Extraction rules, one at a time, on synthetic notes in several formats."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from digest.dates import find_dates
+from digest.extract import extract
+from digest.extract_blocks import github_links
+from digest.models import Action, DigestEntry, Extraction, Note, Person
+from digest.people import UNASSIGNED, Roster, actions_by_person, parse_attendee_text
+
+
+def note(body: str, day: date = date(2015, 9, 30), fmt: str = "markdown") -> Note:
+    return Note(path="n.md", title="Weekly", date=day, body=body, format=fmt,  # type: ignore[arg-type]
+                content_hash="x")
+
+
+ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper, Thomas Leonard,\n"
+             "Anil Madhavapeddy, Dave Scott and Richard (Mort) Mortier\n\n")
+
+
+# -- next call -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "meeting", "expected"),
+    [
+        ("The next call is scheduled for **Wednesday, 14th October**.", date(2015, 9, 30),
+         date(2015, 10, 14)),
+        ("- Next call will take place on the 22nd, but Anil is away.", date(2014, 7, 8),
+         date(2014, 7, 22)),
+        ("The next call is scheduled for Wednesday, 14th January.", date(2014, 12, 10),
+         date(2015, 1, 14)),
+        ("Next meeting: in two weeks.", date(2020, 3, 2), date(2020, 3, 16)),
+        ("Our next meeting is two weeks from now.", date(2020, 3, 2), date(2020, 3, 16)),
+        ("Next call: [2023-08-15](https://example.org/cal).", date(2023, 8, 1), date(2023, 8, 15)),
+        ("The next call is on\n**16th\nMarch**.", date(2016, 3, 2), date(2016, 3, 16)),
+        ("No call next week (7th May), but we resume the call on the 14th May.",
+         date(2013, 4, 30), date(2013, 5, 14)),
+        ("Plan for next week's call: discuss FRP.", date(2013, 4, 16), date(2013, 4, 23)),
+        ("Next sync is Aug 3rd, 2021 at 16:00 UTC.", date(2021, 7, 20), date(2021, 8, 3)),
+    ],
+)
+def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
+    got = extract(note(text, meeting)).next_call
+    assert got is not None and got.date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The next call is scheduled for **NEXT YEAR!**",
+    "Next meeting: TBD",
+    "Date of the next meeting is to be decided.",
+    "MirageOS Hackathon next week! The deadline is 14th October.",
+    "This will be on the agenda for the next call.",
+])
+def test_next_call_absent(text: str) -> None:
+    assert extract(note(text)).next_call is None
+
+
+@pytest.mark.parametrize(("body", "expected", "at", "zone"), [
+    ("## Next Infra Meeting 2023-08-15\n\nBring coffee.\n", date(2023, 8, 15), None, None),
+    ("## Date for next meeting\n\n[23rd November, 14:00-15:30 UTC]\n", date(2023, 11, 23),
+     time(14, 0), "UTC"),
+    ("### Next meeting\n\nThursday 5 October 2023, 3pm Europe/Berlin\n", date(2023, 10, 5),
+     time(15, 0), "Europe/Berlin"),
+])
+def test_next_call_headings(body: str, expected: date, at: time | None, zone: str | None) -> None:
+    got = extract(note("Deadline for talks is 2nd October.\n\n" + body, date(2023, 8, 1))).next_call
+    assert got is not None
+    assert (got.date, got.time, got.timezone) == (expected, at, zone)
+
+
+def test_weekday_that_contradicts_the_date_keeps_the_date_with_a_warning() -> None:
+    ext = extract(note("Next call: Tuesday, 14th October.", date(2015, 9, 30)))
+    assert ext.next_call is not None and ext.next_call.date == date(2015, 10, 14)
+    assert any("Tuesday" in w for w in ext.warnings)
+
+
+def test_find_dates_kinds() -> None:
+    kinds = [m.kind for m in find_dates("on 2015-10-14, 14 Oct, the 3rd, next Friday, in 2 weeks",
+                                        date(2015, 9, 30))]
+    assert kinds == ["absolute", "day-month", "day", "weekday", "relative"]
+
+
+# -- attendees and people --------------------------------------------------------------------
+
+def test_attendees_with_chair_alias_and_remarks() -> None:
+    people = parse_attendee_text(
+        "Amir Chaudhry (chair), Richard (Mort) Mortier, Magnus Skjegstad (with guests from "
+        "Wanda and Bella), Hannes DavidK and Jim")
+    assert [p.name for p in people] == ["Amir Chaudhry", "Richard Mortier", "Magnus Skjegstad",
+                                        "Hannes", "DavidK", "Jim"]
+    assert people[0].chair and people[1].aliases == ("Mort",)
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("ThomasG", "Thomas Gazagnaire"), ("DavidK", "David Kaloper"), ("Anil", "Anil Madhavapeddy"),
+    ("Amir", "Amir Chaudhry"), ("TL", "Thomas Leonard"), ("Mort", "Richard Mortier"),
+    ("Dave", "Dave Scott"), ("Thomas L", "Thomas Leonard"),
+    ("Thomas", "Thomas"),  # two Thomases: left as written
+    ("Gabriel", "Gabriel"),  # unknown: as written
+])
+def test_roster_resolution(short: str, full: str) -> None:
+    roster = Roster(parse_attendee_text(ATTENDEES.split(":", 1)[1]))
+    assert roster.resolve(short) == full
+
+
+def test_attendees_in_note_mark_the_chair() -> None:
+    ext = extract(note(ATTENDEES))
+    assert Person("Amir Chaudhry", chair=True) in ext.attendees
+    assert len(ext.attendees) == 7
+
+
+# -- actions ---------------------------------------------------------------------------------
+
+def owners_tasks(body: str) -> list[tuple[str | None, str]]:
+    return [(a.owner, a.task) for a in extract(note(ATTENDEES + body)).actions]
+
+
+def test_name_will() -> None:
+    assert owners_tasks("DavidK will look at this and release when ready.") == [
+        ("David Kaloper", "look at this and release when ready")]
+
+
+def test_two_owners_in_one_sentence() -> None:
+    got = owners_tasks("Julian will file a bug for startinfo and Anil will look at cloudinit.")
+    assert [o for o, _ in got] == ["Julian", "Anil Madhavapeddy"]
+
+
+def test_paren_owner_takes_the_task_before_it() -> None:
+    got = owners_tasks("Someone also needs to review and test the patch (Anil will do this).")
+    assert got == [("Anil Madhavapeddy", "review and test the patch")]
+
+
+def test_unowned_action() -> None:
+    got = owners_tasks("There are Travis issues, which someone needs to take a closer look at.")
+    assert got == [(None, "take a closer look at")]
+
+
+def test_invitation_is_not_an_action() -> None:
+    assert owners_tasks("If anyone is interested in a project, please email the list.") == []
+
+
+def test_elided_subject_and_pronoun() -> None:
+    got = owners_tasks("Amir got his site working. Will file a bug about mirage run.\n\n"
+                       "Mort found the trace. He'll email the list with links.")
+    assert got == [("Amir Chaudhry", "file a bug about mirage run"),
+                   ("Richard Mortier", "email the list with links")]
+
+
+def test_bracket_bullets_anywhere() -> None:
+    got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
+    assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]
+
+
+def test_action_items_section_forms() -> None:
+    got = owners_tasks("## Action Items\n\n- ThomasG: review the mli files\n- Mort to book a room\n"
+                       "- Write the blog post (Amir)\n- Someone should check CI\n")
+    assert got == [("Thomas Gazagnaire", "review the mli files"),
+                   ("Richard Mortier", "book a room"),
+                   ("Amir Chaudhry", "Write the blog post"), (None, "Someone should check CI")]
+
+
+def test_numbered_markers() -> None:
+    ext = extract(note(ATTENDEES + "ACTION 60.2: Anil to send the draft.\n\n"
+                       "#action DavidK release nocrypto\n\nDECISION 60.1: Use ISC licences.\n"))
+    assert ("Anil Madhavapeddy", "send the draft") in [(a.owner, a.task) for a in ext.actions]
+    assert [d.text for d in ext.decisions] == ["Use ISC licences."]
+
+
+def test_action_table_and_status_table() -> None:
+    body = ("| Owner | Action | Due |\n|---|---|---|\n| Anil | Release 2.7 | Friday |\n\n"
+            "## Previous actions\n\n| Owner | Action | Status |\n|---|---|---|\n"
+            "| Dave | Fix CI | done |\n")
+    assert owners_tasks(body) == [("Anil Madhavapeddy", "Release 2.7")]
+
+
+def test_actions_by_person_groups_unassigned_last() -> None:
+    n = note("")
+    ext = Extraction(actions=(Action("Anil", "a"), Action(None, "b"), Action("Amir, Anil", "c")))
+    groups = actions_by_person([DigestEntry("1", n, ext)])
+    assert list(groups) == ["Amir", "Anil", UNASSIGNED]
+    assert [a.task for _, a in groups["Anil"]] == ["a", "c"]
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+def decisions(body: str) -> list[str]:
+    return [d.text for d in extract(note(ATTENDEES + body)).decisions]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We decided to decouple the release from the announcement.",
+    "Discussion and decision that we should move to 4.02 support only.",
+    "Folks should switch to ppx extensions instead.",
+    "Consensus was to keep the call on Wednesdays.",
+    "#agreed drop support for 4.01",
+    "RESOLUTION: publish the notes weekly",
+    "The proposal passed by unanimous consent.",
+])
+def test_decision_cues(sentence: str) -> None:
+    assert len(decisions(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Should we switch to ppx?",
+    "We still need to decide what to do.",
+    "Last time we decided to drop 4.01.",
+    "Perhaps we should deal with each of these separately.",
+])
+def test_not_decisions(sentence: str) -> None:
+    assert decisions(sentence) == []
+
+
+def test_decisions_sections_and_tables() -> None:
+    body = ("## Decisions Made\n\n| # | Decision | Rationale |\n|---|---|---|\n"
+            "| 1 | Adopt Alpine images | small |\n\n## Decisions\n\n- Release 2.7 next week\n\n"
+            "## Review of previous decisions\n\n- We agreed to use opam 1.2\n")
+    assert decisions(body) == ["Adopt Alpine images", "Release 2.7 next week"]
+
+
+# -- agenda, topics, links -------------------------------------------------------------------
+
+def test_agenda_topics_and_links() -> None:
+    body = ("### Agenda\n\n* Functoria\n* Irmin\n\n### Notes\n\n#### Functoria ####\n\n"
+            "See [mirage/mirage#441][] and dbuenzli/cmdliner@e82fd02 and <https://x.org/a>.\n\n"
+            "[mirage/mirage#441]: https://github.com/mirage/mirage/pull/441\n")
+    ext = extract(note(body))
+    assert ext.agenda == ("Functoria", "Irmin")
+    assert ext.topics == ("Functoria",)
+    urls = {link.url for link in ext.links}
+    assert urls == {"https://github.com/mirage/mirage/pull/441",
+                    "https://github.com/dbuenzli/cmdliner/commit/e82fd02", "https://x.org/a"}
+
+
+def test_github_shorthand() -> None:
+    assert [x.url for x in github_links("see mirage/irmin#263")] == [
+        "https://github.com/mirage/irmin/issues/263"]
+
+
+def test_plain_text_seed_shape() -> None:
+    body = ("Mirage OS Logo\n\nWeekly\nBy Amir Chaudhry - 2015-09-30\n\n\n"
+            "  • Functoria\n  • Irmin\n\n"
+            "Attendees: Amir Chaudhry (chair), Anil Madhavapeddy\n\n\nFunctoria\n\n"
+            "Anil will review the patch.\n")
+    ext = extract(note(body, fmt="text"))
+    assert ext.agenda == ("Functoria", "Irmin")
+    assert "Functoria" in ext.topics
+    assert [(a.owner, a.task) for a in ext.actions] == [("Anil Madhavapeddy", "review the patch")]

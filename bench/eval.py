@@ -1,14 +1,15 @@
 """Score extraction against the gold labels: P/R/F1 per field, every miss and false alarm.
 
-usage: python bench/eval.py [GOLD_DIR] [--shared DIR] [--corpus DIR] [--summary]
-The MirageOS corpus is cloned from ../shared/corpus/mirage-weekly.bundle unless --corpus names
-a checkout.
+usage: python bench/eval.py [GOLD_DIR] [--shared DIR] [--corpus DIR|BUNDLE] [--summary]
+The same as `digest eval`; kept so the figures can be produced without installing the package.
+The MirageOS corpus is cloned from SHARED/corpus/mirage-weekly.bundle unless --corpus names a
+checkout.
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,22 +17,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digest.evaluate import evaluate_gold, format_report  # noqa: E402
+from digest.evaluate import (  # noqa: E402
+    checkout_corpus,
+    evaluate_gold,
+    find_shared,
+    format_report,
+)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="?", default=str(ROOT / "tests" / "gold"))
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--corpus", default=None, help="a checkout of mirage-weekly.bundle")
+    ap.add_argument("--shared", default=os.environ.get("DIGEST_SHARED") or find_shared(ROOT))
+    ap.add_argument("--corpus", default=None, help="a checkout or bundle of mirage-weekly")
     ap.add_argument("--summary", action="store_true", help="figures only")
     args = ap.parse_args()
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(args.corpus) if args.corpus else Path(tmp) / "mirage-weekly"
-        if not args.corpus:
-            subprocess.run(["git", "clone", "-q", str(shared / "corpus" / "mirage-weekly.bundle"),
-                            str(corpus)], check=True)
+        corpus = checkout_corpus(
+            Path(args.corpus) if args.corpus else shared / "corpus" / "mirage-weekly.bundle",
+            Path(tmp))
         report = evaluate_gold(Path(args.gold), {"shared": shared, "corpus": corpus})
     print(format_report(report, details=not args.summary))
     return 0

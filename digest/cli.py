@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,6 +24,7 @@ import typer
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, DigestError
+from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report, report_json
 from .extract import extract
 from .models import NoteFile
 from .parse import parse_note
@@ -338,6 +341,41 @@ def extract_command(
             typer.echo(f"  next call: {item['next_call'] or 'not found'}")
     if failed:
         raise typer.Exit(EXIT_NOTE_ERRORS)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold label files (tests/gold).",
+                                         show_default=False)],
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Checkout or git bundle of the labelled corpus (default: "
+        "SHARED/corpus/mirage-weekly.bundle).", show_default=False)] = None,
+    shared: Annotated[Path | None, typer.Option(
+        "--shared", help="The shared folder the labels name seeds in (default: $DIGEST_SHARED, "
+        "else a 'shared' folder beside GOLD or one of its parents).", show_default=False)] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Figures only.")] = False,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Score extraction against hand-written labels: P/R/F1 per field, misses, false alarms."""
+    _setup_logging(verbose)
+    with _user_errors():
+        shared_dir = shared or _env_path("DIGEST_SHARED") or find_shared(gold)
+        if shared_dir is None:
+            raise ConfigError("cannot find the shared folder", hint="pass --shared DIR")
+        with tempfile.TemporaryDirectory(prefix="digest-eval-") as scratch:
+            work_tree = checkout_corpus(
+                corpus or shared_dir / "corpus" / "mirage-weekly.bundle", Path(scratch))
+            report = evaluate_gold(gold, {"shared": shared_dir, "corpus": work_tree})
+    if as_json:
+        _print_json(report_json(report))
+    else:
+        typer.echo(format_report(report, details=not summary))
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
 
 
 @app.command("feed")

@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -106,11 +104,21 @@ def next_day_month(meeting: date, month: int, day: int) -> date | None:
     return None
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clipped to the end of a shorter month (Jan 31 + 1 → Feb 28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        if (d := _safe(year, month, min(day.day, last))) is not None:
+            return d
+    raise AssertionError("every month has a 28th")
+
+
 def next_day(meeting: date, day: int) -> date | None:
     """The first `day` of a month strictly after the meeting."""
     first = meeting.replace(day=1)
     for k in range(0, 13):
-        month_start = first + relativedelta(months=k)
+        month_start = add_months(first, k)
         d = _safe(month_start.year, month_start.month, day)
         if d is not None and d > meeting:
             return d
@@ -118,7 +126,8 @@ def next_day(meeting: date, day: int) -> date | None:
 
 
 def next_weekday(meeting: date, weekday: int) -> date:
-    return meeting + timedelta(days=1) + relativedelta(weekday=weekday)
+    """The first `weekday` (0 = Monday) strictly after the meeting."""
+    return meeting + timedelta(days=(weekday - meeting.weekday() - 1) % 7 + 1)
 
 
 def _count(text: str) -> int:
@@ -174,15 +183,13 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                 when = meeting + timedelta(days=14)
             elif g["ru3"]:
                 unit, n = g["ru3"].lower(), 1
-                when = meeting + (timedelta(days=7) if unit == "week" else relativedelta(months=1))
+                when = meeting + timedelta(days=7) if unit == "week" else add_months(meeting, 1)
             else:
                 unit = (g["ru"] or g["ru2"]).lower()
                 n = _count(g["rn"] or g["rn2"])
-                when = meeting + (
-                    timedelta(days=n) if unit == "day"
-                    else timedelta(days=7 * n) if unit == "week"
-                    else relativedelta(months=n)
-                )
+                when = (meeting + timedelta(days=n) if unit == "day"
+                        else meeting + timedelta(days=7 * n) if unit == "week"
+                        else add_months(meeting, n))
         elif g["wday"]:
             kind = "weekday"
             when = next_weekday(meeting, _weekday(g["wd5"]) or 0)

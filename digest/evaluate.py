@@ -6,8 +6,12 @@ false alarm. Matching is lenient: a prediction matches a label when enough of
 the label's content words appear in it (so a paraphrase counts), one to one.
 
 Fields: `next_call` (a date per note; null labels count as right when nothing
-is predicted), `decisions`, `actions` (task only) and `actions+owner` (task
-and owner).
+is predicted), `decisions`, `actions`, `actions+owner` (task and owner equal)
+and `actions:task-only`. An extracted action is read as a reader of the digest
+sees it, its task with the sentence it came from (`Action.context`), but the
+task itself must carry at least two of the label's content words (all of them
+for a one-word label), so a long sentence cannot match on its own;
+`actions:task-only` scores the task with no context at all.
 
 `load_gold(gold_dir)` reads the YAML labels; `evaluate_gold(gold_dir,
 roots)` parses and extracts the labelled notes and scores them.
@@ -15,7 +19,9 @@ roots)` parses and extracts the labelled notes and scores them.
 
 from __future__ import annotations
 
+import logging
 import re
+import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +30,11 @@ from typing import Any
 
 import yaml
 
+from .errors import SourceError
 from .models import Extraction, NoteFile
+from .parse import one_line
+
+log = logging.getLogger(__name__)
 
 MATCH_THRESHOLD = 0.5  # share of a label's content words a prediction must contain
 
@@ -126,6 +136,14 @@ def similarity(label: str, prediction: str) -> float:
     return common / len(g)
 
 
+def task_similarity(label: str, task: str, context: str) -> float:
+    """Like `similarity` over task + context, but the task alone must overlap the label."""
+    g = words(label)
+    if len(g & words(task)) < min(2, len(g)):
+        return 0.0
+    return similarity(label, f"{task} {context}")
+
+
 def same_owner(gold: str | None, predicted: str | None) -> bool:
     def names(x: str | None) -> frozenset[str]:
         if not x:
@@ -140,6 +158,7 @@ def _match(
     labels: Sequence[str],
     predictions: Sequence[str],
     compatible: Callable[[int, int], bool] = lambda i, j: True,
+    score: Callable[[int, int], float] | None = None,
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one matching, best pairs first."""
     scored = []
@@ -147,7 +166,7 @@ def _match(
         for j, pred in enumerate(predictions):
             if not compatible(i, j):
                 continue
-            s = similarity(label, pred)
+            s = score(i, j) if score else similarity(label, pred)
             if s >= MATCH_THRESHOLD:
                 scored.append((s, -i, -j, i, j))
     scored.sort(reverse=True)
@@ -171,8 +190,9 @@ def _score_lists(
     compatible: Callable[[int, int], bool] = lambda i, j: True,
     show_label: Callable[[int], str] | None = None,
     show_pred: Callable[[int], str] | None = None,
+    score_pair: Callable[[int, int], float] | None = None,
 ) -> None:
-    pairs = _match(labels, predictions, compatible)
+    pairs = _match(labels, predictions, compatible, score_pair)
     score.tp += len(pairs)
     matched_l = {i for i, _ in pairs}
     matched_p = {j for _, j in pairs}
@@ -188,8 +208,8 @@ def _score_lists(
 
 def evaluate(pairs: Iterable[tuple[GoldNote, Extraction]]) -> EvalReport:
     """Score extractions against their gold labels (pure)."""
-    fields = {name: FieldScore(name) for name in ("next_call", "decisions", "actions",
-                                                  "actions+owner")}
+    fields = {name: FieldScore(name) for name in (
+        "next_call", "decisions", "actions", "actions+owner", "actions:task-only")}
     notes = 0
     correct = 0
     for gold, ext in pairs:
@@ -211,19 +231,28 @@ def evaluate(pairs: Iterable[tuple[GoldNote, Extraction]]) -> EvalReport:
         _score_lists(fields["decisions"], src, gold.decisions,
                      [d.text for d in ext.decisions])
         tasks = [a.task for a in gold.actions]
-        # an action is read with the sentence it came from (Action.context), as a reader sees it
-        ptasks = [f"{a.task} {a.context}" for a in ext.actions]
-        _score_lists(
-            fields["actions"], src, tasks, ptasks,
-        )
+        ptasks = [a.task for a in ext.actions]
+        pcontext = [a.context for a in ext.actions]
+
+        def in_context(i: int, j: int, t: list[str] = tasks, p: list[str] = ptasks,
+                       c: list[str] = pcontext) -> float:
+            return task_similarity(t[i], p[j], c[j])
+
+        def shown(j: int, e: Extraction = ext) -> str:
+            a = e.actions[j]
+            return f"[{a.owner}] {a.task}" + (f"  «{a.context}»" if a.context != a.task else "")
+
+        _score_lists(fields["actions"], src, tasks, ptasks, score_pair=in_context,
+                     show_pred=shown)
         gowners = [a.owner for a in gold.actions]
         powners = [a.owner for a in ext.actions]
         _score_lists(
-            fields["actions+owner"], src, tasks, ptasks,
+            fields["actions+owner"], src, tasks, ptasks, score_pair=in_context,
             compatible=lambda i, j, g=gowners, p=powners: same_owner(g[i], p[j]),  # type: ignore[misc]
             show_label=lambda i, g=gowners, t=tasks: f"[{g[i]}] {t[i]}",  # type: ignore[misc]
-            show_pred=lambda j, p=powners, e=ext: f"[{p[j]}] {e.actions[j].task}",  # type: ignore[misc]
+            show_pred=shown,
         )
+        _score_lists(fields["actions:task-only"], src, tasks, ptasks)
     return EvalReport(notes=notes, fields=fields, next_call_correct=correct)
 
 
@@ -231,17 +260,36 @@ def format_report(report: EvalReport, details: bool = True) -> str:
     """Plain-text table of P/R/F1 per field, then misses and false alarms."""
     lines = [f"{report.notes} notes; next call right on {report.next_call_correct}/"
              f"{report.notes} ({report.next_call_accuracy:.0%})", "",
-             f"{'field':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+             f"{'field':<19}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for s in report.fields.values():
-        lines.append(f"{s.name:<15}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
+        lines.append(f"{s.name:<19}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
                      f"{s.tp:>6}{s.fp:>6}{s.fn:>6}")
     if details:
         for s in report.fields.values():
+            if ":" in s.name:
+                continue  # a variant of a field listed above: same items, other matching
             for title, items in (("misses", s.misses), ("false alarms", s.false_alarms)):
                 if items:
                     lines += ["", f"## {s.name}: {title} ({len(items)})"]
                     lines += [f"- {m.source}: {m.text}" for m in items]
     return "\n".join(lines)
+
+
+def report_json(report: EvalReport) -> dict[str, Any]:
+    """The report as JSON types, for `digest eval --json`."""
+    def items(xs: list[Miss]) -> list[dict[str, str]]:
+        return [{"source": m.source, "text": m.text} for m in xs]
+
+    return {
+        "notes": report.notes,
+        "next_call_correct": report.next_call_correct,
+        "fields": {
+            s.name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                     "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                     "misses": items(s.misses), "false_alarms": items(s.false_alarms)}
+            for s in report.fields.values()
+        },
+    }
 
 
 def _as_date(value: Any) -> date | None:
@@ -255,8 +303,16 @@ def _as_date(value: Any) -> date | None:
 def load_gold(gold_dir: Path) -> list[GoldNote]:
     """Read every *.yaml label file under gold_dir (sorted by path)."""
     notes = []
-    for path in sorted(gold_dir.rglob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    paths = sorted(gold_dir.rglob("*.yaml"))
+    if not paths:
+        raise SourceError("no gold labels (*.yaml) found", path=gold_dir,
+                          hint="pass the folder of label files, e.g. tests/gold")
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise SourceError(f"not valid YAML: {one_line(str(exc))}", path=path,
+                              hint="see tests/gold/README.md for the format") from None
         actions = tuple(
             GoldAction(owner=a.get("owner") or None, task=str(a["task"]))
             for a in data.get("actions") or ()
@@ -280,6 +336,28 @@ def resolve_source(source: str, roots: Mapping[str, Path]) -> Path:
     return roots["shared"] / source
 
 
+def find_shared(start: Path) -> Path | None:
+    """The `shared` folder beside `start` or beside one of its parents (../shared)."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "shared").is_dir():
+            return folder / "shared"
+    return None
+
+
+def checkout_corpus(corpus: Path, scratch: Path) -> Path:
+    """A work tree of the labelled corpus: `corpus` itself, or a clone when it is a bundle."""
+    if corpus.is_dir():
+        return corpus
+    target = scratch / corpus.stem
+    log.info("cloning %s into %s", corpus, target)
+    done = subprocess.run(["git", "clone", "-q", str(corpus), str(target)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SourceError(f"cannot clone the corpus: {one_line(done.stderr)}", path=corpus,
+                          hint="pass --corpus a checkout or a git bundle of the notes")
+    return target
+
+
 def evaluate_gold(gold_dir: Path, roots: Mapping[str, Path]) -> EvalReport:
     """Load the labels, parse and extract each labelled note, and score.
 
@@ -291,6 +369,12 @@ def evaluate_gold(gold_dir: Path, roots: Mapping[str, Path]) -> EvalReport:
     pairs = []
     for gold in load_gold(gold_dir):
         path = resolve_source(gold.source, roots)
-        note = parse_note(NoteFile(path=path.name, data=path.read_bytes()))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read the labelled note {gold.source}: {exc.strerror}",
+                              path=path, hint="pass --shared (../shared) and --corpus "
+                              "(a checkout or the .bundle of the MirageOS notes)") from None
+        note = parse_note(NoteFile(path=path.name, data=data))
         pairs.append((gold, extract(note)))
     return evaluate(pairs)

@@ -15,8 +15,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from typer.testing import CliRunner
 
-from digest.cli import app
-
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DIGEST_SHARED", REPO.parent / "shared"))
 GIT_ENV = {
@@ -130,7 +128,9 @@ def cli() -> CliRunner:
     return CliRunner()
 
 
-def run_digest(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_digest(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `digest` command as a user would, in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "digest", *args],

@@ -1,4 +1,5 @@
-"""The foundation's acceptance: README command 1 on the example notes, seeds, MirageOS end to end."""
+"""The foundation's acceptance: README command 1 on the example notes, seeds, MirageOS end to end.
+"""
 
 from __future__ import annotations
 

@@ -119,10 +119,12 @@ def words(text: str) -> frozenset[str]:
 
 
 def _stem(w: str) -> str:
+    """serve/serving/served → serv, merge/merging → merg, posts → post."""
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if len(w) > 4 and w.endswith("e") else w
 
 
 def similarity(label: str, prediction: str) -> float:
@@ -300,6 +302,13 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _label(value: Any, path: Path) -> str:
+    if not isinstance(value, str):
+        raise SourceError(f"label {value!r} is not a string", path=path,
+                          hint="quote labels that contain ': ' so YAML keeps them as text")
+    return value
+
+
 def load_gold(gold_dir: Path) -> list[GoldNote]:
     """Read every *.yaml label file under gold_dir (sorted by path)."""
     notes = []
@@ -314,14 +323,14 @@ def load_gold(gold_dir: Path) -> list[GoldNote]:
             raise SourceError(f"not valid YAML: {one_line(str(exc))}", path=path,
                               hint="see tests/gold/README.md for the format") from None
         actions = tuple(
-            GoldAction(owner=a.get("owner") or None, task=str(a["task"]))
+            GoldAction(owner=a.get("owner") or None, task=_label(a["task"], path))
             for a in data.get("actions") or ()
         )
         notes.append(GoldNote(
             source=str(data["source"]),
             meeting_date=_as_date(data.get("meeting_date")),
             next_call=_as_date(data.get("next_call")),
-            decisions=tuple(str(d) for d in data.get("decisions") or ()),
+            decisions=tuple(_label(d, path) for d in data.get("decisions") or ()),
             actions=actions,
             label_file=str(path),
         ))

@@ -88,8 +88,26 @@ _DECISION_WEAK = re.compile(
 _NOT_DECISION = re.compile(
     r"\bneed\s+to\s+decide\b|\bto\s+be\s+decided\b|\bnot\s+(?:yet\s+)?decided\b|\bundecided\b"
     r"|\bany\s+(?:firm\s+)?decisions\b|\bdecide\s+(?:what|whether|how|when|if)\b"
-    r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|\bpreviously\b|\bif\s+we\b"
-    r"|^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b|\bor\s+not\b", re.I)
+    r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|^\W*previously\b|\bif\s+we\b"
+    r"|\bor\s+not\b|\bwould\s+rather\b|\bprefers?\b", re.I)
+# hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
+# existing type, which everyone thinks is best")
+_HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
+_CONSENSUS = re.compile(r"\beveryone\b|\bconsensus\b|\bgeneral\s+agreement\b|\bunanimous", re.I)
+# a plan ("we will", "we should") is the group's only as a main clause: at the start of the
+# sentence, after a short opening phrase ("In any case, we should"), a heading-like label
+# ("Change of call day: …") or "so"; not inside "Anil noted that we should …", "perhaps we
+# should", "whether we should", "the procedure we should follow"
+_PLAN_PREFIX = re.compile(
+    r"^(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:and\s+)?(?:so|therefore|thus|hence)\s+)?$"
+    r"|(?:[,;]|\bso|\btherefore|\bthus|\bhence|\bbut\s+first|\band\s+then)\s*$", re.I)
+_SPEAKER_PREFIX = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*:\s*$")
+_DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
+                         r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
+# a sentence spelling out the decision before it
+_ELABORATION = re.compile(
+    r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
+    r"means\b|^\W*(?:i\.e\.|in\s+other\s+words|specifically|concretely|actually,)", re.I)
 
 # -- actions ---------------------------------------------------------------------------------
 
@@ -133,9 +151,8 @@ _AGENDA_TODO = re.compile(
     r"|\b(?:discuss|check\s+on)\s+(?:this|it)\s+(?:at|on|in)\s+the\s+next\s+(?:call|meeting)"
     r"|\bmake\s+this\s+an\s+agenda\s+item|\bagenda\s+for\s+next\s+time", re.I)
 _WE_TODO = re.compile(
-    r"(?:^\W{0,2}|\bwe\s+)(?:should|need\s+to|must)\s+(?:also\s+)?(?:ask|check|invite|email"
-    r"|review|send|write|update|add|merge|contact|follow\s+up|move|work\s+on|get\s+the)\b"
-    r"|\bwe\s+should\s+ask\b", re.I)
+    r"(?:^\W{0,2}|\bwe\s+)(?:should|need\s+to|must)\s+(?:also\s+)?(?:ask|invite|email|contact"
+    r"|follow\s+up|send|remind|ping|check\s+(?:with|on|if|whether)|let\s+\w+\s+know)\b", re.I)
 _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that|it)\b", re.I)
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
@@ -149,10 +166,11 @@ _CUE_WORDS = (
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
-    "going forward", "reconvene", "resume", "meet again", "call", "meeting")
+    "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
-    "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote")
+    "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
+    "everyone")
 
 # -- item forms ------------------------------------------------------------------------------
 
@@ -196,9 +214,11 @@ _NOT_PEOPLE = frozenset(
     yes no ok aob any tests test code users user mirage irmin monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august september october
     november december today tomorrow hopefully currently actually also again otherwise although
-    however therefore thanks thank hello welcome everything nothing something anything""".split()  # noqa: SIM905
+    however therefore thanks thank hello welcome everything nothing something anything lots
+    wants invite suggestion happy holidays sounds seems looks""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
+_NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|able)$")
 _LOWER_WORDS = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 
 
@@ -222,8 +242,12 @@ class _Ctx:
             return False  # initials only count when the roster knows them
         if self.lower_words is None:
             self.lower_words = frozenset(_LOWER_WORDS.findall(self.note.body))
-        first = name.split()[0].lower()
-        return first not in self.lower_words and first not in self.heading_words
+        tokens = name.split()
+        first = tokens[0].lower()
+        if first in self.lower_words or first in self.heading_words:
+            return False
+        # "Waiting", "Hoping", "Managed", "Recently", "Introduction" start sentences, not names
+        return _NOT_NAME_SUFFIX.search(tokens[0]) is None
 
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
@@ -232,7 +256,8 @@ class _Ctx:
             return None
         # drop leading words that are not names ("Actually Dave")
         first = parts[0].split()
-        while first and not self.is_person(" ".join(first)) and len(first) > 1:
+        while len(first) > 1 and (first[0].lower() in _NOT_PEOPLE
+                                  or not self.is_person(" ".join(first))):
             first = first[1:]
         parts[0] = " ".join(first)
         if not all(self.is_person(p) for p in parts):
@@ -541,16 +566,28 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
-        if in_actions:
+        if in_actions and block.kind != PARA:
             actions.append(_item_action(sentence, line, ctx, "section"))
+            previous = sentence
+            continue
+        follows_decision = bool(decisions) and decisions[-1].text.endswith(one_line(previous)) \
+            and bool(previous)
+        if follows_decision and _ELABORATION.match(sentence):
+            last = decisions[-1]
+            decisions[-1] = replace(last, text=f"{last.text} {one_line(sentence)}")
             previous = sentence
             continue
         found_actions = _sentence_actions(sentence, line, ctx, subject, previous)
         actions.extend(replace(a, context=one_line(sentence)) for a in found_actions)
         decision = (_sentence_decision(sentence, previous, bool(found_actions))
                     if any(w in low for w in _DECISION_WORDS) else None)
+        if decision and follows_decision and decision != one_line(sentence):
+            decision = None  # "No objections." confirming the decision just taken
         if decision:
             decisions.append(Decision(decision, line, "cue"))
+        elif in_actions and not found_actions:
+            # prose in an action-items section: each sentence an action unless it is a plan
+            actions.append(_item_action(sentence, line, ctx, "section"))
         subject = _subject(sentence, ctx) or subject
         previous = sentence
 
@@ -573,6 +610,14 @@ def _sentence_decision(sentence: str, previous: str, has_action: bool) -> str | 
         return None
     if _NOT_DECISION.search(sentence):
         return None
+    if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
+        return None
+    if weak and _DISCUSSION.match(sentence):
+        return None
+    if weak and weak.group(0)[:2].lower() == "we":
+        prefix = sentence[: weak.start()]
+        if not _PLAN_PREFIX.search(prefix) or _SPEAKER_PREFIX.match(prefix):
+            return None
     if has_action and (weak or (strong and re.match(r"(?:agreed|decided)\s+to", strong.group(0),
                                                     re.I))):
         return None
@@ -622,7 +667,7 @@ def _sentence_actions(sentence: str, line: int, ctx: _Ctx, subject: str | None,
             if owner:
                 return [Action(owner, _tidy_task(pm.group("task")), line, pro_owner, "pronoun")]
     if (em := _ELIDED_ACTION.search(sentence)) and not _BAD_TASK.match(em.group("task")) \
-            and (context := (_subject(sentence, ctx) if em.start() > 0 else None) or context):
+            and (context := _subject(sentence, ctx) if em.start() > 0 else context):
         owner = ctx.owners(context)
         if owner:
             return [Action(owner, _tidy_task(em.group("task")), line, context, "elided-subject")]

@@ -199,6 +199,9 @@ def decisions(body: str) -> list[str]:
     "#agreed drop support for 4.01",
     "RESOLUTION: publish the notes weekly",
     "The proposal passed by unanimous consent.",
+    "In any case, we should keep publishing release notes.",
+    "Wednesday suits most people, so we'll switch the call day accordingly.",
+    "Could take the existing type, which everyone thinks is the simplest.",
 ])
 def test_decision_cues(sentence: str) -> None:
     assert len(decisions(sentence)) == 1
@@ -209,9 +212,33 @@ def test_decision_cues(sentence: str) -> None:
     "We still need to decide what to do.",
     "Last time we decided to drop 4.01.",
     "Perhaps we should deal with each of these separately.",
+    "Anil pointed out that we should make the ARM work easier to try.",
+    "There was some discussion on the conventions we might follow going forward.",
+    "Amir would rather stick with the current schedule.",
+    "This came about as we will soon release functoria.",
+    "Anil: we should be looking at service-level hot reload.",
+    "It was also a question of whether we should have one package per module.",
 ])
 def test_not_decisions(sentence: str) -> None:
     assert decisions(sentence) == []
+
+
+def test_decision_spelled_out_and_confirmed_stays_one() -> None:
+    body = ("We decided to decouple the release elements. Practically speaking, this means "
+            "libraries first, then blog posts.\n\nWe should move to 4.02 only. No objections.\n")
+    assert decisions(body) == [
+        "We decided to decouple the release elements. Practically speaking, this means "
+        "libraries first, then blog posts.",
+        "We should move to 4.02 only."]
+
+
+def test_plan_in_an_action_items_section_is_a_decision() -> None:
+    body = ("## Action items\n\nWe're going to aim to stabilise everything for two weeks.\n\n"
+            "- Anil to try out libvirt\n")
+    ext = extract(note(ATTENDEES + body))
+    assert [d.text for d in ext.decisions] == [
+        "We're going to aim to stabilise everything for two weeks."]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Anil Madhavapeddy", "try out libvirt")]
 
 
 def test_decisions_sections_and_tables() -> None:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,7 +29,7 @@ from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report
 from .extract import extract
 from .models import NoteFile
 from .parse import parse_note
-from .pipeline import RunOptions, RunReport, rebuild_feed, run, send
+from .pipeline import RunOptions, RunReport, rebuild_feed, rebuild_site, run, send
 from .serialize import note_json
 
 EXIT_NOTE_ERRORS = 4
@@ -235,6 +236,8 @@ def _describe_run(report: RunReport) -> list[str]:
         lines.append(f"Delivery failed: {report.delivery_error}")
     if report.feed:
         lines.append(f"Feed: {report.feed}")
+    if report.site:
+        lines.append(f"Site: {report.site}")
     if report.dry_run:
         lines.append("Dry run: nothing was written or sent.")
     lines += [f"Error: {e}" for e in report.errors]
@@ -393,6 +396,34 @@ def feed_command(
         cfg = _config(config, notes=notes, state=state, feed=feed)
         path = rebuild_feed(cfg, _now(now))
     typer.echo(f"Feed: {path}")
+
+
+@app.command("site")
+def site_command(
+    config: ConfigOpt = None,
+    notes: NotesOpt = None,
+    state: StateOpt = None,
+    feed: FeedOpt = None,
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            "--site", help="Folder for the web archive. Default: public/.", show_default=False
+        ),
+    ] = None,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Write the web archive (index, one page per digest and per note), the feed and calendar."""
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(config, notes=notes, state=state, feed=feed)
+        if site is not None:
+            cfg = replace(cfg, paths=replace(cfg.paths, site=site))
+        published = rebuild_site(cfg, _now(now))
+    typer.echo(f"Site: {published.site}")
+    typer.echo(f"Feed: {published.feed}")
+    if published.calendar:
+        typer.echo(f"Calendar: {published.calendar}")
 
 
 @app.command("send")

@@ -103,6 +103,8 @@ class PathsConfig:
     state: Path = Path(".digest/state.json")
     outbox: Path = Path("outbox")
     feed: Path = Path("public/feed.atom")
+    calendar: Path | None = Path("public/calls.ics")  # next calls, for calendar subscriptions
+    site: Path | None = Path("public")  # the web archive (empty: none)
     templates: Path | None = None  # a folder whose templates override the built-in ones
 
 

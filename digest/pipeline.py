@@ -2,6 +2,8 @@
 
     sources → parse → changes → extract → render → compose → outbox → (state) → deliver → feed
 
+The feed step also writes the calendar of next calls and the web archive.
+
 Ordering is what makes "never twice, never missed" hold: messages are
 queued (fsynced) before the state records the notes as published, and the
 state is saved before any SMTP traffic. A crash before the state is saved
@@ -24,13 +26,14 @@ from .changes import Change, detect
 from .compose import compose
 from .config import Config
 from .deliver import DeliveryReport, deliver
-from .errors import DeliveryError, DigestError, FirstRunError, NoteError, SourceError
+from .errors import ConfigError, DeliveryError, FirstRunError, NoteError, SourceError
 from .extract import extract
-from .feed import FeedItem, build_feed
+from .feed import ArchivedNote, FeedItem, aware, build_calendar, build_feed, feed_item
 from .models import Digest, DigestEntry, Note, NoteFile, Scan
 from .outbox import Outbox
 from .parse import parse_note
-from .render import note_html, render_digest
+from .render import render_digest
+from .site import build_site, note_page_url, write_if_changed, write_site
 from .sources import PathFilter, Source, open_source
 from .state import (
     FailedNote,
@@ -41,7 +44,6 @@ from .state import (
     load_state,
     run_lock,
     save_state,
-    write_atomic,
 )
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ STAGES = (
     "compose",  # → RFC 5322 bytes per recipient
     "outbox",  # queue .eml files durably; then the state is saved
     "deliver",  # SMTP, when configured
-    "feed",  # Atom feed from the state
+    "feed",  # Atom feed, calendar of next calls and web archive, from the state
 )
 
 
@@ -88,6 +90,8 @@ class RunReport:
     delivery: DeliveryReport | None = None
     delivery_error: str | None = None
     feed: str | None = None
+    calendar: str | None = None
+    site: str | None = None
     remarks: tuple[str, ...] = ()
     baseline: bool = False
     dry_run: bool = False
@@ -111,6 +115,8 @@ class RunReport:
             "sent": delivery.delivered,
             "delivery": dataclasses.asdict(delivery) | {"error": self.delivery_error},
             "feed": self.feed,
+            "calendar": self.calendar,
+            "site": self.site,
             "issue": dataclasses.asdict(self.issue) if self.issue else None,
             "remarks": list(self.remarks),
             "baseline": self.baseline,
@@ -266,9 +272,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
         if not options.dry_run and (new_state != state or not state.exists):
             save_state(config.paths.state, new_state)
 
-        feed_path = None
+        published = None
         if not options.dry_run:
-            feed_path = write_feed(
+            published = publish(
                 config, new_state, source, {e.note_id: e for e in entries}, options.now
             )
 
@@ -315,7 +321,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
         messages=tuple(messages),
         delivery=delivery,
         delivery_error=delivery_error,
-        feed=str(feed_path) if feed_path else None,
+        feed=str(published.feed) if published else None,
+        calendar=str(published.calendar) if published and published.calendar else None,
+        site=str(published.site) if published and published.site else None,
         remarks=tuple(remarks),
         baseline=options.baseline,
         dry_run=options.dry_run,
@@ -398,24 +406,27 @@ def _failed_notes(
     return failed
 
 
-def feed_items(
+def archive_notes(
     config: Config,
     state: State,
     source: Source,
     fresh: Mapping[str, DigestEntry],
-) -> list[FeedItem]:
-    """The newest published notes, re-read from the source when this run did not parse them."""
+    limit: int | None = None,
+) -> list[ArchivedNote]:
+    """Published notes, newest first, re-read from the source when this run did not parse them."""
     published = [
-        r for r in state.notes.values() if r.status in ("published", "baseline") and r.published
+        r
+        for r in state.notes.values()
+        if r.status in ("published", "baseline") and r.published and r.paths
     ]
     published.sort(key=lambda r: (r.published or "", r.date, r.id), reverse=True)
-    chosen = published[: config.feed.entries]
+    chosen = published[:limit] if limit is not None else published
     missing = [r.paths[0] for r in chosen if r.id not in fresh]
     by_path: dict[str, Note] = {}
     if missing:
         parsed, _failures = parse_files(source.read(missing))
         by_path = dict(parsed)
-    items = []
+    notes = []
     for record in chosen:
         if record.id in fresh:
             entry = fresh[record.id]
@@ -428,54 +439,76 @@ def feed_items(
                 continue
         else:
             continue
-        items.append(_feed_item(record, entry))
-    return items
+        notes.append(ArchivedNote(record, entry))
+    return notes
 
 
-def _feed_item(record: NoteRecord, entry: DigestEntry) -> FeedItem:
-    ex = entry.extraction
-    parts = [f"{len(ex.decisions)} decisions, {len(ex.actions)} action items"]
-    if ex.next_call:
-        parts.append(f"next call {ex.next_call.date.isoformat()}")
-    published = datetime.fromisoformat(record.published or record.first_seen)
-    updated = datetime.fromisoformat(record.updated) if record.updated else published
-    return FeedItem(
-        note_id=record.id,
-        title=entry.note.title,
-        date=record.date,
-        published=published,
-        updated=updated,
-        summary="; ".join(parts) + ".",
-        content_html=note_html(entry.note),
-        url=entry.url,
-        author=entry.note.author,
-    )
+def feed_items(config: Config, notes: Iterable[ArchivedNote]) -> list[FeedItem]:
+    return [feed_item(n, note_page_url(config, n.record.id)) for n in notes]
 
 
-def write_feed(
+@dataclass(frozen=True)
+class Published:
+    """What `publish` wrote (or found already up to date)."""
+
+    feed: Path
+    calendar: Path | None
+    site: Path | None
+
+
+def publish(
     config: Config,
     state: State,
     source: Source,
     fresh: Mapping[str, DigestEntry],
     now: datetime,
-) -> Path:
-    """Write the feed only when its bytes change, so an idle run touches nothing."""
-    data = build_feed(config, feed_items(config, state, source, fresh), now)
-    path = config.paths.feed
-    try:
-        if path.read_bytes() == data:
-            return path
-    except OSError:
-        pass
-    write_atomic(path, data, error=DigestError)
-    log.info("wrote feed %s", path)
-    return path
+    *,
+    site: bool = True,
+) -> Published:
+    """Write the feed, the calendar and (when configured) the web archive.
+
+    Each file is written only when its bytes change, so an idle run touches
+    nothing. The outputs depend on the state and the notes alone: `now` only
+    stands in for "last changed" while nothing was ever published.
+    """
+    site_root = config.paths.site if site else None
+    notes = archive_notes(
+        config, state, source, fresh, None if site_root else config.feed.entries
+    )
+    recent = notes[: config.feed.entries]
+    feed_data = build_feed(config, feed_items(config, recent), min(_last_change(state) or now, now))
+    if write_if_changed(config.paths.feed, feed_data):
+        log.info("wrote feed %s", config.paths.feed)
+    if config.paths.calendar is not None:
+        calendar = build_calendar(config, recent, lambda i: note_page_url(config, i))
+        if write_if_changed(config.paths.calendar, calendar):
+            log.info("wrote calendar %s", config.paths.calendar)
+    if site_root is not None:
+        write_site(site_root, build_site(config, notes, state.issues))
+    return Published(config.paths.feed, config.paths.calendar, site_root)
+
+
+def _last_change(state: State) -> datetime | None:
+    stamps = [i.created for i in state.issues]
+    for record in state.notes.values():
+        stamps += [s for s in (record.first_seen, record.published, record.updated) if s]
+    return max((aware(s) for s in stamps), default=None)
 
 
 def rebuild_feed(config: Config, now: datetime) -> Path:
-    """`digest feed`: write the feed from the saved state alone."""
+    """`digest feed`: write the feed and calendar from the saved state alone."""
     state = load_state(config.paths.state)
-    return write_feed(config, state, open_notes(config, state), {}, now)
+    return publish(config, state, open_notes(config, state), {}, now, site=False).feed
+
+
+def rebuild_site(config: Config, now: datetime) -> Published:
+    """`digest site`: write the web archive, with the feed and calendar it links to."""
+    if config.paths.site is None:
+        raise ConfigError(
+            "no site folder configured", hint="set [paths] site in digest.toml or pass --site DIR"
+        )
+    state = load_state(config.paths.state)
+    return publish(config, state, open_notes(config, state), {}, now)
 
 
 def send(config: Config) -> DeliveryReport:

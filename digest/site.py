@@ -1,0 +1,236 @@
+"""The web archive: a static site of every digest and every published note.
+
+Pages render from the same jinja2 context as the email (`digest_context`,
+`entry_context`), with templates under `templates/site/`. Links inside the
+site are relative, so it works at any address (GitHub Pages project sites
+live under a sub-path). Note ids never reach the file system unchecked:
+`page_name` turns an id into a safe file name. Files are only rewritten when
+their bytes change, so an idle run leaves every mtime alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from .config import Config
+from .errors import DigestError
+from .feed import ArchivedNote, aware, site_base
+from .models import Digest
+from .parse import one_line
+from .render import digest_context, entry_context, environment, note_html, render_template
+from .state import IssueRecord, write_atomic
+
+log = logging.getLogger(__name__)
+
+NOTES_DIR = "notes"
+ISSUES_DIR = "issues"
+_UNSAFE = re.compile(r"[^a-z0-9-]+")
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def page_name(note_id: str) -> str:
+    """A file name for a note page: `[a-z0-9-]` only, so no id can climb out of notes/.
+
+    An id that had to be changed gets a short hash of the original, so two
+    ids that clean up alike still get two pages.
+    """
+    slug = _UNSAFE.sub("-", note_id.lower()).strip("-")
+    if slug != note_id or not slug:
+        slug = f"{slug or 'note'}-{hashlib.sha256(note_id.encode()).hexdigest()[:8]}"
+    return f"{slug}.html"
+
+
+def issue_page_name(issue: IssueRecord) -> str:
+    return f"vol-{issue.volume}-issue-{issue.number}.html"
+
+
+def note_page_url(config: Config, note_id: str) -> str | None:
+    """The public address of a note's page, for the feed; None without a site or its URL."""
+    base = site_base(config)
+    if config.paths.site is None or base is None:
+        return None
+    return urljoin(base, f"{NOTES_DIR}/{page_name(note_id)}")
+
+
+def _published_href(config: Config, path: Path | None, url: str | None) -> str | None:
+    """A link from the site root to a file digest writes: relative when it lies inside the site."""
+    if path is None:
+        return None
+    assert config.paths.site is not None
+    try:
+        return path.resolve().relative_to(config.paths.site.resolve()).as_posix()
+    except ValueError:
+        return url
+
+
+def shift_headings(html: str, top: int = 2) -> str:
+    """Renumber a note's headings from `top` down, one level per level the note uses.
+
+    Notes skip levels (`#` then `###`) and start at any level; on a page they
+    sit under its own h1/h2, so the outline stays in order for screen readers.
+    """
+    used = sorted({int(m.group(2)) for m in _HEADING_TAG.finditer(html)})
+    level = {old: min(top + rank, 6) for rank, old in enumerate(used)}
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{level[int(m.group(2))]}", html)
+
+
+def build_site(
+    config: Config, notes: Sequence[ArchivedNote], issues: Iterable[IssueRecord]
+) -> dict[str, bytes]:
+    """Every file of the site, by path relative to the site root (pure: no clock, no disk)."""
+    env = environment(config)
+    by_id = {n.record.id: n for n in notes}
+    newest_first = sorted(notes, key=lambda n: (n.record.date, n.record.id), reverse=True)
+    feed_url = config.feed.url
+    calendar_url = None
+    if (base := site_base(config)) and config.paths.calendar is not None:
+        calendar_url = urljoin(base, config.paths.calendar.name)
+    feed_href = _published_href(config, config.paths.feed, feed_url)
+    calendar_href = _published_href(config, config.paths.calendar, calendar_url)
+
+    def common(root: str, title: str) -> dict[str, Any]:
+        def link(href: str | None) -> str | None:
+            return href if href is None or "://" in href else root + href
+
+        return {
+            "site_title": one_line(config.mail.list_name),
+            "page_title": title,
+            "root": root,
+            "feed_href": link(feed_href),
+            "calendar_href": link(calendar_href),
+        }
+
+    def note_link(root: str, note_id: str) -> str:
+        return f"{root}{NOTES_DIR}/{page_name(note_id)}"
+
+    issue_pages: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
+    ordered_issues = sorted(issues, key=lambda i: (i.created, i.volume, i.number), reverse=True)
+    issue_of: dict[str, IssueRecord] = {}
+    for issue in ordered_issues:
+        present = [by_id[n] for n in issue.notes if n in by_id]
+        if not present:
+            continue
+        for archived in present:
+            issue_of.setdefault(archived.record.id, issue)
+        digest = Digest(
+            id=issue.id,
+            volume=issue.volume,
+            number=issue.number,
+            created=aware(issue.created),
+            entries=tuple(
+                sorted((n.entry for n in present), key=lambda e: (e.note.date, e.note_id))
+            ),
+        )
+        context = digest_context(config, digest)
+        context["entries"] = [
+            {**item, "page": note_link("../", item["id"])} for item in context["entries"]
+        ]
+        title = f"Vol {issue.volume}, Issue {issue.number}"
+        context |= common("../", title)
+        href = f"{ISSUES_DIR}/{issue_page_name(issue)}"
+        files[href] = render_template(env, "site/issue.html", context).encode()
+        issue_pages.append(
+            {
+                "title": title,
+                "href": href,
+                "created": digest.created.date(),
+                "entries": context["entries"],
+                "decision_count": context["decision_count"],
+                "action_count": context["action_count"],
+            }
+        )
+
+    for position, archived in enumerate(newest_first):
+        entry = archived.entry
+        context = entry_context(entry) | common("../", one_line(entry.note.title))
+        carried = issue_of.get(archived.record.id)
+        newer = newest_first[position - 1] if position > 0 else None
+        older = newest_first[position + 1] if position + 1 < len(newest_first) else None
+        context |= {
+            "body": Markup(shift_headings(note_html(entry.note), top=3)),  # sanitised by nh3
+            "issue": (
+                {
+                    "title": f"Vol {carried.volume}, Issue {carried.number}",
+                    "href": f"../{ISSUES_DIR}/{issue_page_name(carried)}",
+                }
+                if carried
+                else None
+            ),
+            "newer": _neighbour(newer, "../"),
+            "older": _neighbour(older, "../"),
+        }
+        files[f"{NOTES_DIR}/{page_name(archived.record.id)}"] = render_template(
+            env, "site/note.html", context
+        ).encode()
+
+    years: dict[int, list[dict[str, Any]]] = {}
+    for archived in newest_first:
+        item = entry_context(archived.entry)
+        item["page"] = note_link("", archived.record.id)
+        years.setdefault(item["date"].year, []).append(item)
+    latest = None
+    if newest_first:
+        latest = entry_context(newest_first[0].entry)
+        latest["page"] = note_link("", newest_first[0].record.id)
+    index = common("", one_line(config.mail.list_name)) | {
+        "issues": issue_pages,
+        "years": sorted(years.items(), reverse=True),
+        "note_count": len(newest_first),
+        "latest": latest,
+        "archive_url": site_base(config),
+        "feed_url": feed_url,
+    }
+    files["index.html"] = render_template(env, "site/index.html", index).encode()
+    files["style.css"] = render_template(env, "site/style.css", {}).encode()
+    return files
+
+
+def _neighbour(archived: ArchivedNote | None, root: str) -> dict[str, Any] | None:
+    if archived is None:
+        return None
+    return {
+        "title": one_line(archived.entry.note.title),
+        "date": archived.entry.note.date,
+        "href": f"{root}{NOTES_DIR}/{page_name(archived.record.id)}",
+    }
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Replace `path` atomically unless it already holds `data`; True when written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data, error=DigestError)
+    return True
+
+
+def write_site(root: Path, files: Mapping[str, bytes]) -> int:
+    """Write the site's files under `root`; remove pages of notes and issues that are gone.
+
+    Only files under notes/ and issues/ are ever removed: the rest of the
+    folder (the feed, a CNAME file, anything the owner keeps there) is not ours.
+    """
+    written = 0
+    for name, data in sorted(files.items()):
+        path = root / name
+        if write_if_changed(path, data):
+            written += 1
+    for folder in (NOTES_DIR, ISSUES_DIR):
+        for stale in sorted((root / folder).glob("*.html")):
+            if f"{folder}/{stale.name}" not in files:
+                stale.unlink()
+                written += 1
+    if written:
+        log.info("wrote site %s (%d files changed)", root, written)
+    return written

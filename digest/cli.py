@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 unexpected error (a bug); 2 bad usage; 3 config;
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ import typer
 
 from . import __version__
 from .config import Config, load_config
+from .deliver import DeliveryReport, Progress
 from .errors import ConfigError, DigestError
 from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report, report_json
 from .extract import extract
@@ -196,6 +198,49 @@ def _config(
     )
 
 
+PROGRESS_FROM = 50  # smaller sends finish before a bar would say anything
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A rich progress bar on stderr for big sends, fed by delivery's progress callback."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if not task:
+            bar.start()
+            task.append(bar.add_task("Sending", total=total))
+        bar.update(task[0], completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+def _delivery_line(d: DeliveryReport) -> str:
+    return (
+        f"Delivery: {d.delivered} delivered, {d.deferred} deferred, "
+        f"{d.failed} failed, {d.suppressed} suppressed"
+    )
+
+
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -227,11 +272,7 @@ def _describe_run(report: RunReport) -> list[str]:
     elif report.messages:
         lines.append("Would queue: " + ", ".join(report.messages))
     if report.delivery:
-        d = report.delivery
-        lines.append(
-            f"Delivery: {d.delivered} delivered, {d.deferred} deferred, "
-            f"{d.failed} failed, {d.suppressed} suppressed"
-        )
+        lines.append(_delivery_line(report.delivery))
     if report.delivery_error:
         lines.append(f"Delivery failed: {report.delivery_error}")
     if report.feed:
@@ -290,16 +331,18 @@ def run_command(
         cfg = _config(
             config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed, smtp=smtp, to=to
         )
-        report = run(
-            cfg,
-            RunOptions(
-                now=_now(now),
-                baseline=baseline,
-                publish_all=publish_all,
-                dry_run=dry_run,
-                deliver=not no_send,
-            ),
-        )
+        with _progress_bar() as progress:
+            report = run(
+                cfg,
+                RunOptions(
+                    now=_now(now),
+                    baseline=baseline,
+                    publish_all=publish_all,
+                    dry_run=dry_run,
+                    deliver=not no_send,
+                    progress=progress,
+                ),
+            )
     if as_json:
         _print_json(report.to_json())
     else:
@@ -434,18 +477,19 @@ def send_command(
     as_json: JsonOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Deliver every message waiting in the outbox (password from DIGEST_SMTP_PASSWORD)."""
+    """Deliver every message waiting in the outbox (password from DIGEST_SMTP_PASSWORD).
+
+    Resumes where an interrupted send stopped; exits with 8 when messages stay queued.
+    """
     _setup_logging(verbose)
     with _user_errors():
         cfg = _config(config, outbox=outbox, smtp=smtp)
-        report = send(cfg)
+        with _progress_bar() as progress:
+            report = send(cfg, progress)
     if as_json:
-        _print_json(report.__dict__)
+        _print_json(dataclasses.asdict(report))
     else:
-        typer.echo(
-            f"Delivery: {report.delivered} delivered, {report.deferred} deferred, "
-            f"{report.failed} failed, {report.suppressed} suppressed"
-        )
+        typer.echo(_delivery_line(report))
     if report.deferred:
         raise typer.Exit(EXIT_DELIVERY)
 

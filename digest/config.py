@@ -79,10 +79,18 @@ class SmtpConfig:
     security: Literal["plain", "starttls", "tls"] = "plain"
     username: str | None = None
     password: str | None = None  # only from DIGEST_SMTP_PASSWORD
-    timeout: float = 30.0
-    connections: int = 1
-    retries: int = 3
-    max_errors: int = 10
+    timeout: float = 30.0  # seconds to wait for a connection or a reply
+    ca_file: Path | None = None  # PEM file of CAs to trust (a relay with a private CA)
+    connections: int = 4  # persistent connections sending in parallel
+    rate: float = 0.0  # at most this many messages per second (0: no limit)
+    hourly_limit: int = 0  # at most this many messages in any hour (0: no limit)
+    retries: int = 3  # tries again after a 4xx or a lost connection, then leaves it pending
+    retry_delay: float = 2.0  # seconds before the first retry; doubles each time, with jitter
+    max_errors: int = 10  # stop after this many errors in a row; the rest stays pending
+    # fsync the delivery journal after this many acceptances (1: after each one).
+    # A record is written at once either way, so a killed process loses none; the
+    # batch only bounds what an OS crash or power cut can make digest send twice.
+    journal_sync: int = 1
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,22 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .changes import Change, detect
-from .compose import compose
+from .compose import parse_address
 from .config import Config
-from .deliver import DeliveryReport, deliver
+from .deliver import DeliveryReport, Progress, deliver
 from .errors import ConfigError, DeliveryError, FirstRunError, NoteError, SourceError
 from .extract import extract
 from .feed import ArchivedNote, FeedItem, aware, build_calendar, build_feed, feed_item
 from .models import Digest, DigestEntry, Note, NoteFile, Scan
 from .outbox import Outbox
 from .parse import parse_note
+from .recipients import (
+    ListRecipients,
+    RecipientSource,
+    collect,
+    compose_template,
+    report_bounce,
+)
 from .render import render_digest
 from .site import build_site, note_page_url, write_if_changed, write_site
 from .sources import PathFilter, Source, open_source
@@ -54,9 +61,9 @@ STAGES = (
     "changes",  # Scan + state → new, edited, moved, deleted, stub
     "extract",  # Note → decisions, actions, attendees, next call
     "render",  # Digest → subject, HTML, text (jinja2)
-    "compose",  # → RFC 5322 bytes per recipient
-    "outbox",  # queue .eml files durably; then the state is saved
-    "deliver",  # SMTP, when configured
+    "compose",  # → RFC 5322 bytes, once, for a placeholder recipient
+    "outbox",  # queue the digest and its recipient list durably; then the state is saved
+    "deliver",  # SMTP, when configured: one spliced message per recipient
     "feed",  # Atom feed, calendar of next calls and web archive, from the state
 )
 
@@ -68,6 +75,7 @@ class RunOptions:
     publish_all: bool = False  # allow a first run to publish more than first_run_limit notes
     dry_run: bool = False  # compute everything, write nothing, send nothing
     deliver: bool = True  # send the outbox when SMTP is configured
+    progress: Progress | None = None  # told how far delivery is, for a progress bar
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,11 @@ def recipients(config: Config) -> tuple[str, ...]:
     return config.mail.to or (config.mail.sender,)
 
 
+def recipient_sources(config: Config) -> list[RecipientSource]:
+    """Who gets the digest: the configured addresses (a subscriber store joins here)."""
+    return [ListRecipients(recipients(config))]
+
+
 def make_digest(
     entries: list[DigestEntry], issues: tuple[IssueRecord, ...], now: datetime
 ) -> Digest:
@@ -176,10 +189,9 @@ def make_digest(
     return Digest(id=digest_id, volume=volume, number=number, created=now, entries=ordered)
 
 
-def outbox_name(digest: Digest, recipient: str) -> str:
-    """Derived from the digest and recipient only (no address in a file name)."""
-    who = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()[:12]
-    return f"digest-{digest.id[:16]}-{who}"
+def outbox_name(digest: Digest) -> str:
+    """Derived from the digest only: queuing it again (a run repeated after a crash) is a no-op."""
+    return f"digest-{digest.id[:16]}"
 
 
 def _summary(note_id: str, note: Note | None, record: NoteRecord | None, path: str) -> NoteSummary:
@@ -239,13 +251,18 @@ def run(config: Config, options: RunOptions) -> RunReport:
                 digest = make_digest(entries, state.issues, options.now)
                 rendered = render_digest(config, digest)
                 outbox = Outbox(config.paths.outbox)
-                for recipient in recipients(config):
-                    data = compose(config, digest, rendered, recipient)
-                    name = outbox_name(digest, recipient)
-                    if options.dry_run:
-                        messages.append(str(outbox.root / f"{name}.eml"))
-                        continue
-                    path, _written = outbox.put(name, data)
+                template = compose_template(config, digest, rendered)
+                name = outbox_name(digest)
+                if options.dry_run:
+                    messages.append(str(outbox.root / f"{name}.eml"))
+                else:
+                    path, _written = outbox.queue(
+                        name,
+                        template,
+                        digest_id=digest.id,
+                        sender=parse_address(config.mail.sender, setting="mail.sender").addr_spec,
+                        recipients=collect(recipient_sources(config)),
+                    )
                     messages.append(str(path))
                 issue = IssueRecord(
                     digest.id,
@@ -281,7 +298,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
         delivery, delivery_error = None, None
         if config.smtp.host and options.deliver and not options.dry_run:
             try:
-                delivery = deliver(Outbox(config.paths.outbox), config.smtp)
+                delivery = send(config, options.progress)
             except DeliveryError as exc:
                 delivery_error = str(exc)
 
@@ -511,6 +528,11 @@ def rebuild_site(config: Config, now: datetime) -> Published:
     return publish(config, state, open_notes(config, state), {}, now)
 
 
-def send(config: Config) -> DeliveryReport:
+def send(config: Config, progress: Progress | None = None) -> DeliveryReport:
     """`digest send`: deliver whatever the outbox holds."""
-    return deliver(Outbox(config.paths.outbox), config.smtp)
+    return deliver(
+        Outbox(config.paths.outbox),
+        config.smtp,
+        on_bounce=report_bounce(recipient_sources(config)),
+        progress=progress,
+    )

@@ -48,9 +48,10 @@ class DeliveryReport:
 
 
 class RateLimit:
-    """At most `rate` messages a second, and at most `hourly` in any sliding hour."""
+    """At most `rate` messages a second, and at most `hourly` in any sliding hour (`window`)."""
 
-    def __init__(self, rate: float, hourly: int) -> None:
+    def __init__(self, rate: float, hourly: int, window: float = 3600.0) -> None:
+        self._span = window
         self._interval = 1.0 / rate if rate > 0 else 0.0
         self._next = 0.0
         self._hourly = hourly
@@ -66,12 +67,12 @@ class RateLimit:
         if self._hourly > 0:
             while True:
                 now = time.monotonic()
-                while self._window and self._window[0] <= now - 3600:
+                while self._window and self._window[0] <= now - self._span:
                     self._window.popleft()
                 if len(self._window) < self._hourly:
                     break
                 log.info("hourly limit of %d reached; waiting", self._hourly)
-                await asyncio.sleep(self._window[0] + 3600 - now)
+                await asyncio.sleep(self._window[0] + self._span - now)
             self._window.append(time.monotonic())
 
 
@@ -182,21 +183,11 @@ class _Run:
                 log.info("connection lost sending to %s (try %d): %s", who, attempt + 1, exc)
                 continue
             except Refused as exc:
-                if exc.permanent:
-                    self.outbox.refuse(
-                        state.job, recipient, state.plain.splice(recipient, state.job.digest_id),
-                        str(exc.reply),
-                    )
-                    state.journal.record("F", number)
-                    self.failed += 1
-                    self._error(str(exc.reply))
-                    log.warning("refused for good %s: %s (address suppressed)", who, exc.reply)
-                    if self.on_bounce is not None:
-                        self.on_bounce(recipient.address)
-                    self._tick()
+                self._error(str(exc))
+                if exc.permanent and exc.stage != "mail":
+                    self._refuse(state, number, recipient, exc)
                     return connection
-                self._error(str(exc.reply))
-                log.info("deferred %s (try %d): %s", who, attempt + 1, exc.reply)
+                log.info("deferred %s (try %d): %s", who, attempt + 1, exc)
                 continue
             state.journal.record("D", number)
             self.delivered += 1
@@ -206,6 +197,19 @@ class _Run:
             return connection
         log.info("left pending %s after %d tries", who, self.config.retries + 1)
         return connection
+
+    def _refuse(self, state: _Job, number: int, recipient: Recipient, exc: Refused) -> None:
+        """A 5xx: the message is failed for good; a refused recipient is also suppressed."""
+        suppress = exc.stage == "rcpt"
+        message = state.plain.splice(recipient, state.job.digest_id)
+        self.outbox.refuse(state.job, recipient, message, str(exc), suppress=suppress)
+        state.journal.record("F", number)
+        self.failed += 1
+        who = address_key(recipient.address)[:12]
+        log.warning("refused for good %s: %s%s", who, exc, " (suppressed)" if suppress else "")
+        if suppress and self.on_bounce is not None:
+            self.on_bounce(recipient.address)
+        self._tick()
 
     async def run(self) -> DeliveryReport:
         limit = RateLimit(self.config.rate, self.config.hourly_limit)

@@ -151,8 +151,10 @@ class Outbox:
             ) from None
         return {line.split()[0] for line in lines if line.strip()}
 
-    def refuse(self, job: Job, recipient: Recipient, message: bytes, reply: str) -> None:
-        """Keep a refused message with the server's reply, and suppress the address."""
+    def refuse(
+        self, job: Job, recipient: Recipient, message: bytes, reply: str, *, suppress: bool
+    ) -> None:
+        """Keep a refused message with the server's reply; suppress the address if asked."""
         key = address_key(recipient.address)
         target = self.failed_dir / f"{job.name}-{key[:12]}.eml"
         write_atomic(target, message, error=OutboxError)
@@ -161,8 +163,8 @@ class Outbox:
             f"{recipient.address}\n{reply.strip()}\n".encode(),
             error=OutboxError,
         )
-        code = reply.split()[0] if reply.split() else "5xx"
-        _append(self.suppression_file, f"{key} {code}\n".encode(), sync=True)
+        if suppress:
+            _append(self.suppression_file, f"{key}\n".encode(), sync=True)
 
     def complete(self, job: Job) -> Path:
         """Move a job with no recipient left pending to sent/ (the .eml first)."""

@@ -35,15 +35,17 @@ class Reply:
 
 
 class Refused(Exception):
-    """The server refused this message (4xx: try later; 5xx: for good)."""
+    """The server refused at a stage: `mail` (the sender), `rcpt` (the recipient) or `data`."""
 
-    def __init__(self, reply: Reply) -> None:
-        super().__init__(str(reply))
+    def __init__(self, reply: Reply, stage: str) -> None:
+        super().__init__(f"{stage}: {reply}")
         self.reply = reply
+        self.stage = stage
 
     @property
     def permanent(self) -> bool:
-        return 500 <= self.reply.code < 600
+        """5xx, except 500-504: those say the session is confused, not that the mail is bad."""
+        return 505 <= self.reply.code < 600
 
 
 class Dropped(Exception):
@@ -161,13 +163,24 @@ class Connection:
                 f"{where} refused the login: {exc.code} {exc.message}",
                 hint="check smtp.username and DIGEST_SMTP_PASSWORD",
             ) from None
-        except aiosmtplib.SMTPNotSupported as exc:
+        except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, OSError) as exc:
+            if isinstance(exc.__cause__, ssl.SSLError):  # implicit TLS: wrapped by aiosmtplib
+                raise DeliveryError(
+                    f"TLS with {where} failed: {exc.__cause__}",
+                    hint="check smtp.security and smtp.ca_file (a private CA must be trusted)",
+                ) from None
+            raise Dropped(f"cannot connect to {where}: {exc}") from None
+        except aiosmtplib.SMTPTimeoutError as exc:
+            raise Dropped(f"cannot connect to {where}: {exc}") from None
+        except aiosmtplib.SMTPResponseException as exc:
+            if exc.code < 500:
+                raise Dropped(f"cannot connect to {where}: {exc.code} {exc.message}") from None
+            raise DeliveryError(f"{where} refused the session: {exc.code} {exc.message}") from None
+        except aiosmtplib.SMTPException as exc:
             raise DeliveryError(
                 f"{where}: {exc}",
                 hint="the server does not offer what smtp.security or smtp.username require",
             ) from None
-        except (aiosmtplib.SMTPException, OSError) as exc:
-            raise Dropped(f"cannot connect to {where}: {exc}") from None
         transport = client.transport
         if not isinstance(transport, asyncio.Transport):
             raise Dropped(f"cannot connect to {where}: no transport")
@@ -200,15 +213,18 @@ class Connection:
                         self._protocol.write(b".\r\n")
                         await self._protocol.read(1)
                     await self._reset()
-                    raise Refused(mail if mail.code >= 300 else rcpt)
+                    if mail.code >= 300:
+                        raise Refused(mail, "mail")
+                    raise Refused(rcpt, "rcpt")
                 if data_reply.code != 354:
                     await self._reset()
-                    raise Refused(data_reply)
+                    raise Refused(data_reply, "data")
                 self._protocol.write(data)
                 (done,) = await self._protocol.read(1)
                 self._check(done)
                 if done.code >= 300:
-                    raise Refused(done)
+                    await self._reset()
+                    raise Refused(done, "data")
                 return done
         except Dropped:
             self.close()

@@ -112,6 +112,7 @@ class PathsConfig:
     outbox: Path = Path("outbox")
     feed: Path = Path("public/feed.atom")
     calendar: Path | None = Path("public/calls.ics")  # next calls, for calendar subscriptions
+    issues_feed: Path | None = Path("public/digests.atom")  # one Atom entry per digest
     site: Path | None = Path("public")  # the web archive (empty: none)
     templates: Path | None = None  # a folder whose templates override the built-in ones
 

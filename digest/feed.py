@@ -81,8 +81,13 @@ def self_url(config: Config) -> str:
     """Where the feed lives: feed.url, else beside the archive, else its bare file name."""
     if config.feed.url:
         return config.feed.url
+    return published_url(config, config.paths.feed.name)
+
+
+def published_url(config: Config, name: str) -> str:
+    """A file published beside the archive: its address there, else its bare name."""
     base = site_base(config)
-    return urljoin(base, config.paths.feed.name) if base else config.paths.feed.name
+    return urljoin(base, name) if base else name
 
 
 def aware(value: str) -> datetime:
@@ -149,6 +154,26 @@ def feed_item(archived: ArchivedNote, page_url: str | None) -> FeedItem:
     )
 
 
+def feed_title(config: Config) -> str:
+    return one_line(config.feed.title or config.mail.list_name)
+
+
+def new_feed(
+    config: Config, *, feed_id: str, title: str, subtitle: str, self_href: str
+) -> FeedGenerator:
+    """A feed's head: what both feeds (notes and digests) share."""
+    fg = FeedGenerator()
+    fg.id(feed_id)
+    fg.title(title)
+    fg.subtitle(subtitle)
+    fg.author({"name": one_line(config.feed.author or config.mail.list_name)})
+    fg.generator("digest", version=__version__)
+    fg.link(href=self_href, rel="self", type="application/atom+xml")
+    if base := site_base(config):
+        fg.link(href=base, rel="alternate", type="text/html")
+    return fg
+
+
 def build_feed(config: Config, items: list[FeedItem], now: datetime) -> bytes:
     """Serialise the newest `feed.entries` items, newest first.
 
@@ -157,15 +182,13 @@ def build_feed(config: Config, items: list[FeedItem], now: datetime) -> bytes:
     """
     ordered = sorted(items, key=lambda i: (i.published, i.date, i.note_id), reverse=True)
     ordered = ordered[: config.feed.entries]
-    fg = FeedGenerator()
-    fg.id(f"tag:{authority(config)},2000:feed")
-    fg.title(one_line(config.feed.title or config.mail.list_name))
-    fg.subtitle(f"Decisions, action items and next calls from {one_line(config.mail.list_name)}")
-    fg.author({"name": one_line(config.feed.author or config.mail.list_name)})
-    fg.generator("digest", version=__version__)
-    fg.link(href=self_url(config), rel="self", type="application/atom+xml")
-    if base := site_base(config):
-        fg.link(href=base, rel="alternate", type="text/html")
+    fg = new_feed(
+        config,
+        feed_id=f"tag:{authority(config)},2000:feed",
+        title=feed_title(config),
+        subtitle=f"Decisions, action items and next calls from {one_line(config.mail.list_name)}",
+        self_href=self_url(config),
+    )
     fg.updated(min(max((i.updated for i in ordered), default=now), now))
     for item in ordered:
         published = min(item.published, now)
@@ -178,7 +201,7 @@ def build_feed(config: Config, items: list[FeedItem], now: datetime) -> bytes:
         fe.content(item.content_html, type="html")
         if item.author:
             fe.author({"name": one_line(item.author)})
-    return _with_entry_links(fg.atom_str(pretty=False), ordered)
+    return with_entry_links(fg.atom_str(pretty=False), [_entry_links(i) for i in ordered])
 
 
 def _entry_links(item: FeedItem) -> list[dict[str, str]]:
@@ -192,14 +215,14 @@ def _entry_links(item: FeedItem) -> list[dict[str, str]]:
     return links
 
 
-def _with_entry_links(data: bytes, ordered: list[FeedItem]) -> bytes:
+def with_entry_links(data: bytes, links: list[list[dict[str, str]]]) -> bytes:
     """Add the entries' links after feedgen: feedgen 1.0 drops `rel` and `type` from
     entry links (a shadowed variable in FeedEntry.atom_entry), which turns two
     links into two `alternate`s, an invalid feed."""
     root = etree.fromstring(data)
     entries = root.findall(f"{{{ATOM_NS}}}entry")
-    for element, item in zip(entries, ordered, strict=True):
-        for attributes in _entry_links(item):
+    for element, entry_links in zip(entries, links, strict=True):
+        for attributes in entry_links:
             etree.SubElement(element, f"{{{ATOM_NS}}}link", attributes)
     serialised: bytes = etree.tostring(
         root, pretty_print=True, xml_declaration=True, encoding="UTF-8"

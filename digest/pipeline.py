@@ -40,7 +40,7 @@ from .recipients import (
     report_bounce,
 )
 from .render import render_digest
-from .site import build_site, note_page_url, write_if_changed, write_site
+from .site import build_digests_feed, build_site, note_page_url, write_if_changed, write_site
 from .sources import PathFilter, Source, open_source
 from .state import (
     FailedNote,
@@ -489,13 +489,16 @@ def publish(
     stands in for "last changed" while nothing was ever published.
     """
     site_root = config.paths.site if site else None
-    notes = archive_notes(
-        config, state, source, fresh, None if site_root else config.feed.entries
-    )
+    everything = site_root is not None or config.paths.issues_feed is not None
+    notes = archive_notes(config, state, source, fresh, None if everything else config.feed.entries)
     recent = notes[: config.feed.entries]
-    feed_data = build_feed(config, feed_items(config, recent), min(_last_change(state) or now, now))
-    if write_if_changed(config.paths.feed, feed_data):
+    as_of = min(_last_change(state) or now, now)
+    if write_if_changed(config.paths.feed, build_feed(config, feed_items(config, recent), as_of)):
         log.info("wrote feed %s", config.paths.feed)
+    if config.paths.issues_feed is not None:
+        digests = build_digests_feed(config, notes, state.issues, as_of)
+        if write_if_changed(config.paths.issues_feed, digests):
+            log.info("wrote digests feed %s", config.paths.issues_feed)
     if config.paths.calendar is not None:
         calendar = build_calendar(config, recent, lambda i: note_page_url(config, i))
         if write_if_changed(config.paths.calendar, calendar):

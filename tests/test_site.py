@@ -107,12 +107,12 @@ def test_site_has_index_digest_and_note_pages_with_autodiscovery(example_site: P
         assert {"header", "nav", "main", "footer"} <= set(tags), name
         assert "script" not in tags, name
         links = [a for t, a in page.tags if t == "link" and a.get("rel") == "alternate"]
-        types = {a["type"]: a["href"] for a in links}
         prefix = "../" if "/" in name else ""
-        assert types == {
-            "application/atom+xml": f"{prefix}feed.atom",
-            "text/calendar": f"{prefix}calls.ics",
-        }, name
+        assert [(a["type"], a["href"]) for a in links] == [
+            ("application/atom+xml", f"{prefix}feed.atom"),
+            ("application/atom+xml", f"{prefix}digests.atom"),
+            ("text/calendar", f"{prefix}calls.ics"),
+        ], name
         assert page.headings[0] == 1 and page.headings.count(1) == 1, name
         jumps = [b - a for a, b in zip(page.headings, page.headings[1:], strict=False)]
         assert max(jumps) <= 1, f"{name}: heading levels skip ({page.headings})"
@@ -176,6 +176,37 @@ def test_site_from_a_git_history_keeps_one_page_per_note(mirage_repo: Path, tmp_
 
 SCROLL_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 PAGES = ("index.html", "issues/vol-1-issue-1.html", "notes/2026-03-05.html")
+# The lowest WCAG contrast ratio between any visible text and the background behind it.
+WORST_CONTRAST = """() => {
+  const parse = (c) => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(",").map(parseFloat);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const channel = (v) => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const lum = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const behind = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  let worst = { ratio: 21, text: "" };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || el.closest(".skip")) continue;
+    const a = lum(parse(getComputedStyle(el).color)), b = lum(behind(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < worst.ratio) worst = { ratio, text: node.textContent.trim().slice(0, 40) };
+  }
+  return worst;
+}"""
 
 
 def watch(page: Any, problems: list[str]) -> None:
@@ -196,7 +227,11 @@ def watch(page: Any, problems: list[str]) -> None:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
 def test_pages_open_in_chromium_without_errors(served: str) -> None:
-    """Desktop and phone widths; screenshots go to tests/artifacts/ (or $DIGEST_ARTIFACTS)."""
+    """Desktop, phone and dark phone; screenshots go to tests/artifacts/ (or $DIGEST_ARTIFACTS).
+
+    Checked on each page: no console errors or failed requests, no sideways
+    scrolling, one h1, no scripts, and WCAG AA contrast (4.5:1) for all text.
+    """
     playwright = pytest.importorskip("playwright.sync_api")
     out = Path(os.environ.get("DIGEST_ARTIFACTS", ARTIFACTS))
     out.mkdir(parents=True, exist_ok=True)
@@ -204,8 +239,14 @@ def test_pages_open_in_chromium_without_errors(served: str) -> None:
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
-            for width, height, label in ((1280, 900, "desktop"), (375, 812, "phone")):
-                page = browser.new_page(viewport={"width": width, "height": height})
+            for width, scheme, label in (
+                (1280, "light", "desktop"),
+                (375, "light", "phone"),
+                (375, "dark", "phone-dark"),
+            ):
+                page = browser.new_page(
+                    viewport={"width": width, "height": 800}, color_scheme=scheme
+                )
                 watch(page, problems)
                 for name in PAGES:
                     page.goto(served + name, wait_until="load")
@@ -215,6 +256,8 @@ def test_pages_open_in_chromium_without_errors(served: str) -> None:
                     assert page.evaluate(SCROLL_OVERFLOW) <= 0, f"{name} scrolls at {width}px"
                     assert page.locator("main h1").count() == 1
                     assert page.evaluate("document.scripts.length") == 0
+                    worst = page.evaluate(WORST_CONTRAST)
+                    assert worst["ratio"] >= 4.5, f"{name} ({scheme}): low contrast {worst}"
                 page.close()
         finally:
             browser.close()

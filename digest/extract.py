@@ -18,7 +18,8 @@ the best-supported date near "next call/meeting" wording (`dates.find_dates`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .dates import DateMention, find_dates, find_time
@@ -172,6 +173,31 @@ _DECISION_WORDS = (
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
     "everyone")
 
+# words each rule needs, checked on the lower-cased sentence before its regular expression runs
+_HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
+              "return")
+_HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
+                "conclu", "poll", "vote", "settle", "felt", "everyone")
+_HINT_WEAK = ("we", "plan", "stick", "switch", "move", "forward")
+_HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
+_HINT_ELIDED = ("will", "going to", "plan")
+_HINT_UNOWNED = ("some", "any", "need")
+_HINT_AGENDA = ("agenda", "next")
+_HINT_WE_TODO = ("should", "need", "must")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    """Any of `words` in `low` (a plain loop: any() with a generator costs twice as much here)."""
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
+
+
 # -- item forms ------------------------------------------------------------------------------
 
 _ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+)$", re.S)
@@ -218,8 +244,8 @@ _NOT_PEOPLE = frozenset(
     wants invite suggestion happy holidays sounds seems looks""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
+_HEADING_WORD = re.compile(r"[a-z][\w-]+")
 _NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|able)$")
-_LOWER_WORDS = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 
 
 @dataclass
@@ -227,11 +253,18 @@ class _Ctx:
     note: Note
     roster: Roster
     refs: dict[str, str]
-    lower_words: frozenset[str] | None = None
+    body: str = ""
+    people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
     heading_words: frozenset[str] = frozenset()
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
+        known = self.people.get(name)
+        if known is None:
+            known = self.people[name] = self._is_person(name)
+        return known
+
+    def _is_person(self, name: str) -> bool:
         if not name:
             return False
         if self.roster.known(name):
@@ -240,14 +273,24 @@ class _Ctx:
             return False
         if name.isupper():
             return False  # initials only count when the roster knows them
-        if self.lower_words is None:
-            self.lower_words = frozenset(_LOWER_WORDS.findall(self.note.body))
         tokens = name.split()
         first = tokens[0].lower()
-        if first in self.lower_words or first in self.heading_words:
-            return False
+        if first in self.heading_words or self._written_in_lower_case(first):
+            return False  # "Release" when the note also says "release"
         # "Waiting", "Hoping", "Managed", "Recently", "Introduction" start sentences, not names
         return _NOT_NAME_SUFFIX.search(tokens[0]) is None
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether `word` stands on its own somewhere in the body (not inside "re-release")."""
+        body = self.body
+        at = body.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(body[at - 1])) \
+                    and (end == len(body) or not _is_word_char(body[end])):
+                return True
+            at = body.find(word, end)
+        return False
 
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
@@ -279,10 +322,9 @@ def extract(note: Note) -> Extraction:
     attendees = _attendees(blocks, texts, kinds)
     others = [note.author] if note.author else []
     roster = Roster(attendees, others)
-    heading_words = frozenset(
-        w.lower() for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING
-        for w in re.findall(r"[A-Za-z][\w-]+", t))
-    ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words)
+    heading_words = frozenset(_HEADING_WORD.findall(" ".join(
+        t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
+    ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body)
 
     agenda: list[str] = []
     topics: list[str] = []
@@ -538,19 +580,28 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate]) -> None:
-    subject: str | None = None  # who the text is about, for "Will …" and "he will …"
-    if (m := _SPEAKER.match(text)) and ctx.is_person(m.group("who")):
-        subject = m.group("who")
+    speaker = None
+    if ":" in text[:40] and (m := _SPEAKER.match(text)) and ctx.is_person(m.group("who")):
+        speaker = m.group("who")
+    earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
+
+    def subject() -> str | None:
+        """Who the text is about: the last person a sentence so far started with."""
+        for sentence in reversed(earlier):
+            if who := _subject(sentence, ctx):
+                return who
+        return speaker
+
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
     previous = ""
     for sentence, line in sentences(text, block.line):
         low = sentence.lower()
-        if not any(w in low for w in _CUE_WORDS):
-            subject = _subject(sentence, ctx) or subject
+        if not _has(low, _CUE_WORDS):
+            earlier.append(sentence)
             previous = sentence
             continue
-        if _NEXT_CUE.search(sentence):
+        if _has(low, _HINT_NEXT) and _NEXT_CUE.search(sentence):
             found = _call_candidates(sentence, line, ctx.note.date, heading=False)
             candidates.extend(found)
         # explicit markers
@@ -577,10 +628,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions[-1] = replace(last, text=f"{last.text} {one_line(sentence)}")
             previous = sentence
             continue
-        found_actions = _sentence_actions(sentence, line, ctx, subject, previous)
-        actions.extend(replace(a, context=one_line(sentence)) for a in found_actions)
-        decision = (_sentence_decision(sentence, previous, bool(found_actions))
-                    if any(w in low for w in _DECISION_WORDS) else None)
+        found_actions = _sentence_actions(sentence, low, line, ctx, subject, previous)
+        actions.extend(replace(a, context=sentence) for a in found_actions)
+        decision = (_sentence_decision(sentence, low, previous, bool(found_actions))
+                    if _has(low, _DECISION_WORDS) else None)
         if decision and follows_decision and decision != one_line(sentence):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
@@ -588,7 +639,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         elif in_actions and not found_actions:
             # prose in an action-items section: each sentence an action unless it is a plan
             actions.append(_item_action(sentence, line, ctx, "section"))
-        subject = _subject(sentence, ctx) or subject
+        earlier.append(sentence)
         previous = sentence
 
 
@@ -601,11 +652,11 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
     return None
 
 
-def _sentence_decision(sentence: str, previous: str, has_action: bool) -> str | None:
+def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool) -> str | None:
     if sentence.rstrip(" )*_").endswith("?"):
         return None
-    strong = _DECISION_STRONG.search(sentence)
-    weak = None if strong else _DECISION_WEAK.search(sentence)
+    strong = _DECISION_STRONG.search(sentence) if _has(low, _HINT_STRONG) else None
+    weak = None if strong or not _has(low, _HINT_WEAK) else _DECISION_WEAK.search(sentence)
     if not strong and not weak:
         return None
     if _NOT_DECISION.search(sentence):
@@ -627,11 +678,12 @@ def _sentence_decision(sentence: str, previous: str, has_action: bool) -> str | 
     return text
 
 
-def _sentence_actions(sentence: str, line: int, ctx: _Ctx, subject: str | None,
-                      previous: str) -> list[Action]:
+def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
+                      subject: Callable[[], str | None], previous: str) -> list[Action]:
+    """Actions in one sentence; `low` is it lower-cased, for cheap checks before each rule."""
     found: list[Action] = []
     # "(Anil will do this)"
-    for m in _PAREN_OWNER.finditer(sentence):
+    for m in _PAREN_OWNER.finditer(sentence) if "(" in low else ():
         owner = ctx.owners(m.group("who"))
         if not owner:
             continue
@@ -643,7 +695,9 @@ def _sentence_actions(sentence: str, line: int, ctx: _Ctx, subject: str | None,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
-    matches = _all_matches(_OWNER_ACTION, sentence) + _all_matches(_OWNER_TO, sentence)
+    matches = _all_matches(_OWNER_ACTION, sentence) if _has(low, _HINT_OWNER_VERB) else []
+    if " to " in low:
+        matches += _all_matches(_OWNER_TO, sentence)
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
         owner = ctx.owners(m.group("who"))
@@ -659,26 +713,28 @@ def _sentence_actions(sentence: str, line: int, ctx: _Ctx, subject: str | None,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "owner-verb"))
     if found:
         return found
-    context = subject
-    if pm := _PRONOUN_ACTION.search(sentence):
-        pro_owner = _last_person(previous, ctx) or context
+    if "he" in low and (pm := _PRONOUN_ACTION.search(sentence)):
+        pro_owner = _last_person(previous, ctx) or subject()
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
             if owner:
                 return [Action(owner, _tidy_task(pm.group("task")), line, pro_owner, "pronoun")]
-    if (em := _ELIDED_ACTION.search(sentence)) and not _BAD_TASK.match(em.group("task")) \
-            and (context := _subject(sentence, ctx) if em.start() > 0 else context):
+    if _has(low, _HINT_ELIDED) and (em := _ELIDED_ACTION.search(sentence)) \
+            and not _BAD_TASK.match(em.group("task")) \
+            and (context := _subject(sentence, ctx) if em.start() > 0 else subject()):
         owner = ctx.owners(context)
         if owner:
             return [Action(owner, _tidy_task(em.group("task")), line, context, "elided-subject")]
-    if (um := _UNOWNED.search(sentence)) and not _INVITATION.search(sentence):
+    invitation = "if " in low and _INVITATION.search(sentence) is not None
+    if _has(low, _HINT_UNOWNED) and (um := _UNOWNED.search(sentence)) and not invitation:
         task = um.group("task") or um.group("task2") or ""
         if _THIS_TASK.match(task) and previous:
             task = previous
         return [Action(None, _tidy_task(task), line, None, "someone")]
-    if _AGENDA_TODO.search(sentence) or _PASSIVE_TODO.search(sentence) \
-            or _WE_TODO.search(sentence):
-        if sentence.rstrip().endswith("?") or _INVITATION.search(sentence):
+    if (_has(low, _HINT_AGENDA) and _AGENDA_TODO.search(sentence)) \
+            or (" be " in low and _PASSIVE_TODO.search(sentence)) \
+            or (_has(low, _HINT_WE_TODO) and _WE_TODO.search(sentence)):
+        if sentence.rstrip().endswith("?") or invitation:
             return []
         who = _subject(sentence, ctx)
         owner = ctx.owners(who) if who else None

@@ -232,5 +232,9 @@ def _author(front: Mapping[str, Any], body: str) -> str | None:
 
 def one_line(text: str) -> str:
     """Collapse whitespace and drop control characters (titles end up in headers)."""
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in str(text))
+    text = str(text)
+    joined = " ".join(text.split())
+    if joined.isprintable():  # the common case, without a per-character pass
+        return joined
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(cleaned.split())

@@ -55,7 +55,9 @@ _SECTION_KINDS = (
                            r"\W*$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
-                         r"|tasks|assignments|action\s+points?)\b", re.I)),
+                         r"|tasks|assignments|action\s+points?)\b"
+                         r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
+                         r"(?:week|fortnight|month)|goals|plans)\W*$", re.I)),
 )
 
 # -- attendees -------------------------------------------------------------------------------
@@ -198,6 +200,13 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+_BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
+# a task whose object is a pronoun ("write this", "follow up with him", "consider that")
+_ANAPHORIC_TASK = re.compile(
+    r"\b(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
+    r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
+    r"|once|too|also|first|further|more|properly)\b)[a-z])", re.I)
+
 # -- item forms ------------------------------------------------------------------------------
 
 _ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+)$", re.S)
@@ -295,6 +304,8 @@ class _Ctx:
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
         parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who.strip()) if p]
+        while len(parts) > 1 and parts[0].lower() in _NOT_PEOPLE:
+            parts = parts[1:]  # "Also, Anil"
         if not parts:
             return None
         # drop leading words that are not names ("Actually Dave")
@@ -376,7 +387,11 @@ def extract(note: Note) -> Extraction:
             actions.append(Action(owner, one_line(m.group("task")), block.line,
                                   m.group("who"), "bracket-item"))
             continue
+        found = len(actions)
         _sentence_rules(block, text, kind, ctx, decisions, actions, candidates)
+        if len(actions) > found:
+            topic = _topic(block, blocks, texts)
+            actions[found:] = [_with_referent(a, topic) for a in actions[found:]]
 
     next_call = _choose_call(candidates, note.date, warnings)
     return Extraction(
@@ -596,6 +611,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     in_actions = kind == ACTIONS
     previous = ""
     for sentence, line in sentences(text, block.line):
+        said = sentence  # with its speaker: "Anil: we should …" is one person's view
+        if speaker and not earlier and sentence.startswith(text[:3]):
+            sentence = _SPEAKER.sub("", sentence, count=1)  # "Anil: Going to …" is about Anil
         low = sentence.lower()
         if not _has(low, _CUE_WORDS):
             earlier.append(sentence)
@@ -630,7 +648,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             continue
         found_actions = _sentence_actions(sentence, low, line, ctx, subject, previous)
         actions.extend(replace(a, context=sentence) for a in found_actions)
-        decision = (_sentence_decision(sentence, low, previous, bool(found_actions))
+        decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
         if decision and follows_decision and decision != one_line(sentence):
             decision = None  # "No objections." confirming the decision just taken
@@ -641,6 +659,25 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
         previous = sentence
+
+
+def _topic(block: Block, blocks: list[Block], texts: list[str]) -> str:
+    """What a paragraph is about: its bold lead ("**Blog posts** — …") or its section heading."""
+    if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)):
+        return one_line(m.group(1)).strip(" :.—–-")
+    if block.section >= 0:
+        heading = one_line(texts[block.section]).strip(" #!:*")
+        if _SECTION_KINDS[4][1].search(heading) is None:  # not "Action items"
+            return heading
+    return ""
+
+
+def _with_referent(action: Action, topic: str) -> Action:
+    """'Anil will write this.' → 'write this (MirageOS end-of-year review)': say what 'this' is."""
+    if topic and topic.lower() not in action.task.lower() \
+            and (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2):
+        return replace(action, task=f"{action.task} ({topic})")
+    return action
 
 
 def _subject(sentence: str, ctx: _Ctx) -> str | None:

@@ -150,6 +150,29 @@ def test_elided_subject_and_pronoun() -> None:
                    ("Richard Mortier", "email the list with links")]
 
 
+def test_speaker_prefix_and_leading_adverb_are_not_owners() -> None:
+    got = owners_tasks("Anil: Going to wait until tuntap is stable.\n\n"
+                       "Also, Dave should check vg for similar code.\n\n"
+                       "Waiting to hear back from upstream.\n")
+    assert got == [("Anil Madhavapeddy", "wait until tuntap is stable"),
+                   ("Dave Scott", "check vg for similar code")]
+
+
+def test_pronoun_task_names_its_topic() -> None:
+    """'Anil will write this' says nothing on its own in a digest; the topic says what 'this' is."""
+    got = owners_tasks("#### Blog posts\n\n**End-of-year review** — Status update. "
+                       "Anil will write this.\n\n#### Irmin\n\nMort will consider that.\n")
+    assert got == [("Anil Madhavapeddy", "write this (End-of-year review)"),
+                   ("Richard Mortier", "consider that (Irmin)")]
+
+
+def test_next_week_section_is_a_list_of_actions() -> None:
+    got = owners_tasks("## Next week:\n\n* Figure out the SSL options for 1.0.\n"
+                       "* Mort to book a room\n\n## Plans for the coming month\n\n- Ship 2.7\n")
+    assert got == [(None, "Figure out the SSL options for 1.0"),
+                   ("Richard Mortier", "book a room"), (None, "Ship 2.7")]
+
+
 def test_bracket_bullets_anywhere() -> None:
     got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
     assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]

@@ -126,16 +126,21 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+can\s+(?=(?:take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
          r"|investigate|check|do\s+more|ask|add)\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+|\s+said\s+(?:he|she|they)(?:['’]d|\s+would)\s+"
-         r"|\s+(?:decided|offered)\s+to\s+)")
+         r"|\s+(?:decided|offered)\s+to\s+"
+         r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
 _OWNER_TO = re.compile(rf"(?:^|[;:]\s+|\.\s+)\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)")
 _PRONOUN_ACTION = re.compile(
-    r"\b(?P<pro>[Hh]e|[Ss]he)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
-    r"|\s+would)\s+(?:also\s+)?(?P<task>[a-z].*)")
+    r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
+    r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?(?P<task>[a-z].*)")
 _ELIDED_ACTION = re.compile(
     r"(?:^\W{0,2}(?:Also\s+|And\s+|Then\s+)?|\s(?:and|then|ready|[.;,])\s+(?:also\s+)?)"
-    r"(?:[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to|[Pp]lanning\s+to)\s+"
+    r"(?:[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to|[Pp]lanning\s+to"
+    r"|(?<![\w\s])\s*(?:[Jj]ust\s+|[Ss]till\s+)?(?:[Nn]eeds?\s+to|[Ss]hould))\s+"
     r"(?:also\s+)?(?P<task>[a-z].*)")
+# the sentence names its own subject, and it is not a person: "This … and will detect overflow"
+_THING_SUBJECT = re.compile(r"^\W*(?:this|that|these|those|it|there|which|what|the|a|an)\b",
+                            re.I)
 _PAREN_OWNER = re.compile(
     rf"\((?P<who>{_NAMES})\s+(?:will|to|can|is\s+going\s+to)\s+(?P<task>[^)]*)\)")
 _UNOWNED = re.compile(
@@ -160,7 +165,7 @@ _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
     r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
-    r"|have\b|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
+    r"|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
@@ -169,7 +174,8 @@ _CUE_WORDS = (
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
-    "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone")
+    "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
+    "’d ")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -182,7 +188,7 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimo
                 "conclu", "poll", "vote", "settle", "felt", "everyone")
 _HINT_WEAK = ("we", "plan", "stick", "switch", "move", "forward")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
-_HINT_ELIDED = ("will", "going to", "plan")
+_HINT_ELIDED = ("will", "going to", "plan", "need", "should")
 _HINT_UNOWNED = ("some", "any", "need")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
@@ -205,7 +211,7 @@ _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 _ANAPHORIC_TASK = re.compile(
     r"\b(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
-    r"|once|too|also|first|further|more|properly)\b)[a-z])", re.I)
+    r"|once|too|also|first|further|more|properly)\b)[a-z])|\ba\s+(?:look|go|crack|try)$", re.I)
 
 # -- item forms ------------------------------------------------------------------------------
 
@@ -250,7 +256,7 @@ _NOT_PEOPLE = frozenset(
     friday saturday sunday january february march april may june july august september october
     november december today tomorrow hopefully currently actually also again otherwise although
     however therefore thanks thank hello welcome everything nothing something anything lots
-    wants invite suggestion happy holidays sounds seems looks""".split()  # noqa: SIM905
+    wants invite suggestion happy holidays sounds seems looks just still now only even""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
 _HEADING_WORD = re.compile(r"[a-z][\w-]+")
@@ -646,7 +652,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions[-1] = replace(last, text=f"{last.text} {one_line(sentence)}")
             previous = sentence
             continue
-        found_actions = _sentence_actions(sentence, low, line, ctx, subject, previous)
+        found_actions = _sentence_actions(sentence, low, line, ctx, subject, previous, speaker)
         actions.extend(replace(a, context=sentence) for a in found_actions)
         decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
@@ -716,7 +722,8 @@ def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool)
 
 
 def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
-                      subject: Callable[[], str | None], previous: str) -> list[Action]:
+                      subject: Callable[[], str | None], previous: str,
+                      speaker: str | None = None) -> list[Action]:
     """Actions in one sentence; `low` is it lower-cased, for cheap checks before each rule."""
     found: list[Action] = []
     # "(Anil will do this)"
@@ -750,16 +757,25 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "owner-verb"))
     if found:
         return found
-    if "he" in low and (pm := _PRONOUN_ACTION.search(sentence)):
-        pro_owner = _last_person(previous, ctx) or subject()
+    if ("he" in low or "i" in low) and (pm := _PRONOUN_ACTION.search(sentence)):
+        if pm.group("pro") == "I":
+            pro_owner = speaker
+        else:  # "Anil mentioned that he'd …", else the last person named before
+            pro_owner = (_last_person(sentence[: pm.start()], ctx)
+                         or _last_person(previous, ctx) or subject())
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
             if owner:
                 return [Action(owner, _tidy_task(pm.group("task")), line, pro_owner, "pronoun")]
     if _has(low, _HINT_ELIDED) and (em := _ELIDED_ACTION.search(sentence)) \
-            and not _BAD_TASK.match(em.group("task")) \
-            and (context := _subject(sentence, ctx) if em.start() > 0 else subject()):
-        owner = ctx.owners(context)
+            and not _BAD_TASK.match(em.group("task")):
+        if em.start() == 0:
+            context = subject()
+        elif _THING_SUBJECT.match(sentence):
+            context = None
+        else:
+            context = _subject(sentence, ctx) or subject()
+        owner = ctx.owners(context) if context else None
         if owner:
             return [Action(owner, _tidy_task(em.group("task")), line, context, "elided-subject")]
     invitation = "if " in low and _INVITATION.search(sentence) is not None

@@ -173,6 +173,27 @@ def test_next_week_section_is_a_list_of_actions() -> None:
                    ("Richard Mortier", "book a room"), (None, "Ship 2.7")]
 
 
+def test_transcript_speaker_owns_i_and_elided_need() -> None:
+    got = owners_tasks("Dave: I'll send some links to the updated spec.\n\n"
+                       "Amir: This should be ok now. Just need to look at the glyphs issue.\n")
+    assert got == [("Dave Scott", "send some links to the updated spec"),
+                   ("Amir Chaudhry", "look at the glyphs issue")]
+
+
+def test_relative_clause_owner_and_pronoun_in_the_same_sentence() -> None:
+    got = owners_tasks("This is waiting on DavidK, who has to review and merge the TLS patches.\n\n"
+                       "Mort joined late. Anil mentioned that he'd write up instructions.\n\n"
+                       "ThomasL will have a look at power management.\n")
+    assert got == [("David Kaloper", "review and merge the TLS patches"),
+                   ("Anil Madhavapeddy", "write up instructions"),
+                   ("Thomas Leonard", "have a look at power management")]
+
+
+def test_thing_subject_is_not_an_elided_owner() -> None:
+    assert owners_tasks("Mort tested the build.\n\nThis has an extra MB and will detect "
+                        "stack overflow.\n") == []
+
+
 def test_bracket_bullets_anywhere() -> None:
     got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
     assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]

@@ -254,6 +254,9 @@ def _describe_run(report: RunReport) -> list[str]:
     elif report.new:
         lines.append(f"New: {len(report.new)} {'note' if len(report.new) == 1 else 'notes'}")
         lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.new]
+    elif report.held:
+        lines.append(f"Held for the send window: {len(report.held)} new notes")
+        lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.held]
     else:
         lines.append("Nothing new.")
     for label, items in (

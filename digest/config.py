@@ -118,12 +118,26 @@ class PathsConfig:
 
 
 @dataclass(frozen=True)
+class ScheduleConfig:
+    """When digests go out (rules in digest/schedule.py)."""
+
+    # "immediate": any run that finds something new sends it; "scheduled": only a run in a
+    # send window does, the others leave new notes waiting for it.
+    mode: Literal["immediate", "scheduled"] = "immediate"
+    timezone: str | None = None  # IANA name; default: mail.timezone
+    send_days: tuple[str, ...] = ()  # e.g. ("thu",)
+    send_time: str = "09:00"  # local time the window opens
+    window_hours: float = 12.0  # how long it stays open (CI cron runs late or skips)
+
+
+@dataclass(frozen=True)
 class Config:
     notes: NotesConfig = field(default_factory=NotesConfig)
     mail: MailConfig = field(default_factory=MailConfig)
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     feed: FeedConfig = field(default_factory=FeedConfig)
     paths: PathsConfig = field(default_factory=PathsConfig)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     source_file: Path | None = None  # the digest.toml this came from, if any
 
 
@@ -133,6 +147,7 @@ SECTIONS: dict[str, type] = {
     "smtp": SmtpConfig,
     "feed": FeedConfig,
     "paths": PathsConfig,
+    "schedule": ScheduleConfig,
 }
 
 Overrides = Mapping[str, Mapping[str, Any]]

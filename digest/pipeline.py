@@ -40,6 +40,7 @@ from .recipients import (
     report_bounce,
 )
 from .render import render_digest
+from .schedule import Decision, decide, window
 from .site import build_digests_feed, build_site, note_page_url, write_if_changed, write_site
 from .sources import PathFilter, Source, open_source
 from .state import (
@@ -104,6 +105,8 @@ class RunReport:
     baseline: bool = False
     dry_run: bool = False
     issue: IssueRecord | None = None
+    held: tuple[NoteSummary, ...] = ()  # new notes waiting for the send window
+    schedule: Decision | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `--json` report; keys documented in README (stable interface)."""
@@ -127,9 +130,21 @@ class RunReport:
             "site": self.site,
             "issue": dataclasses.asdict(self.issue) if self.issue else None,
             "remarks": list(self.remarks),
+            "held": notes(self.held),
+            "schedule": {
+                "due": self.schedule.due,
+                "reason": self.schedule.reason,
+                "next_window": _iso(self.schedule.next_window),
+            }
+            if self.schedule
+            else None,
             "baseline": self.baseline,
             "dry_run": self.dry_run,
         }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def notes_location(config: Config, state: State) -> tuple[Path, tuple[str, ...]]:
@@ -203,6 +218,7 @@ def _summary(note_id: str, note: Note | None, record: NoteRecord | None, path: s
 
 def run(config: Config, options: RunOptions) -> RunReport:
     """One scheduled run: find new notes, queue one digest, save state, deliver, write the feed."""
+    send_window = window(config)
     with run_lock(config.paths.state):
         state = load_state(config.paths.state)
         source = open_notes(config, state)
@@ -238,6 +254,11 @@ def run(config: Config, options: RunOptions) -> RunReport:
             )
         entries = _extract_all(config, to_publish, records, state, failures)
         failed = _failed_notes(state, scan, parsed, failures)
+        last = datetime.fromisoformat(state.issues[-1].created) if state.issues else None
+        decision = decide(send_window, options.now, last)
+        held: list[DigestEntry] = []
+        if entries and not options.baseline and not decision.due:
+            held, entries = entries, []
 
         issue = None
         messages: list[str] = []
@@ -286,7 +307,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
             source=replace(mark, revision=scan.revision),
             exists=True,
         )
-        if not options.dry_run and (new_state != state or not state.exists):
+        if held:  # state left as it was: the run in the send window finds these notes again
+            new_state = state
+        elif not options.dry_run and (new_state != state or not state.exists):
             save_state(config.paths.state, new_state)
 
         published = None
@@ -303,8 +326,12 @@ def run(config: Config, options: RunOptions) -> RunReport:
                 delivery_error = str(exc)
 
     changes = detection.changes
-    published_ids = {e.note_id for e in entries}
+    offered_ids = {e.note_id for e in entries + held}
     remarks = list(scan.remarks)
+    if held:
+        remarks.append(
+            f"{len(held)} new {'note' if len(held) == 1 else 'notes'} held: {decision.reason}"
+        )
     if entries and not config.mail.to and not options.baseline:
         remarks.append(f"no recipients configured (mail.to): addressed to {config.mail.sender}")
     if entries and not config.smtp.host and not options.baseline and not options.dry_run:
@@ -314,10 +341,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
         return tuple(_summary(c.note_id, c.note, records.get(c.note_id), c.path) for c in selected)
 
     return RunReport(
-        new=tuple(
-            _summary(e.note_id, e.note, None, e.note.path)
-            for e in sorted(entries, key=lambda e: (e.note.date, e.note_id))
-        ),
+        new=_entry_summaries(entries),
         updated=summaries(c for c in changes if c.kind == "updated"),
         moved=summaries(c for c in changes if c.kind in ("moved", "alias")),
         deleted=summaries(c for c in changes if c.kind == "deleted"),
@@ -327,7 +351,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
             if c.kind == "stub"
             or (
                 c.kind in ("new", "filled")
-                and c.note_id not in published_ids
+                and c.note_id not in offered_ids
                 and c.path not in failed
             )
         ),
@@ -345,7 +369,14 @@ def run(config: Config, options: RunOptions) -> RunReport:
         baseline=options.baseline,
         dry_run=options.dry_run,
         issue=issue,
+        held=_entry_summaries(held),
+        schedule=decision,
     )
+
+
+def _entry_summaries(entries: Iterable[DigestEntry]) -> tuple[NoteSummary, ...]:
+    ordered = sorted(entries, key=lambda e: (e.note.date, e.note_id))
+    return tuple(_summary(e.note_id, e.note, None, e.note.path) for e in ordered)
 
 
 def _source_mark(config: Config, state: State, source: Source) -> SourceMark:

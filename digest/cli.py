@@ -24,6 +24,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
+from .ci import run_ci, summary_markdown
 from .config import Config, load_config
 from .deliver import DeliveryReport, Progress
 from .errors import ConfigError, DigestError
@@ -495,6 +496,75 @@ def send_command(
         typer.echo(_delivery_line(report))
     if report.deferred:
         raise typer.Exit(EXIT_DELIVERY)
+
+
+@app.command("ci")
+def ci_command(
+    config: ConfigOpt = None,
+    notes: NotesOpt = None,
+    glob: GlobOpt = None,
+    state: StateOpt = None,
+    outbox: OutboxOpt = None,
+    feed: FeedOpt = None,
+    smtp: SmtpOpt = None,
+    to: ToOpt = None,
+    state_branch: Annotated[
+        str | None,
+        typer.Option(
+            "--state-branch",
+            help="Keep the state file and undelivered messages on this branch of the notes "
+            "repository's origin: restored before the run, pushed after it (by a bot commit).",
+            show_default=False,
+        ),
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            help="Append the job summary (markdown) to this file. Default: $GITHUB_STEP_SUMMARY.",
+            show_default=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        bool,
+        typer.Option("--baseline", help="First run over an existing archive: send nothing."),
+    ] = False,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """One unattended run for a CI schedule: restore state, run, save state, write a summary.
+
+    Exits non-zero when a person should look (delivery failed or deferred: the messages stay
+    queued on the state branch and the next run retries them).
+    """
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(
+            config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed, smtp=smtp, to=to
+        )
+        result = run_ci(cfg, RunOptions(now=_now(now), baseline=baseline), state_branch)
+    target = summary or (
+        Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
+    )
+    if target is not None:
+        try:
+            with target.open("a", encoding="utf-8") as handle:
+                handle.write(summary_markdown(result))
+        except OSError as exc:
+            typer.echo(f"digest: cannot write the job summary {target}: {exc.strerror}", err=True)
+    if result.report is not None:
+        if as_json:
+            _print_json(result.report.to_json() | {"ci": list(result.notes)})
+        else:
+            for line in [*_describe_run(result.report), *result.notes]:
+                typer.echo(line)
+    if result.error is not None:
+        typer.echo(f"digest: {result.error.kind} error: {result.error}", err=True)
+    if result.problem and os.environ.get("GITHUB_ACTIONS") == "true":
+        # A workflow command: GitHub shows it as an error annotation on the run.
+        typer.echo(f"::error title=digest::{result.problem[1]}")
+    raise typer.Exit(result.exit_code)
 
 
 def main() -> None:

@@ -1,0 +1,160 @@
+"""`digest ci`, the workflow's one entry point, as the scheduled job runs it.
+
+Every run starts from a fresh shallow clone (what actions/checkout gives), as a CI runner
+does; the state and the undelivered messages live only on the `digest-state` branch of the
+notes repository between runs.
+"""
+
+from __future__ import annotations
+
+import email
+import json
+import shutil
+import subprocess
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, SmtpServer, free_port, git, run_digest
+from .test_schedule import EXTRA_NOTE
+
+BRANCH = "digest-state"
+
+
+@pytest.fixture
+def origin(tmp_path: Path) -> Path:
+    """A bare notes repository with our example notes under data/weekly/, MirageOS-style."""
+    work = tmp_path / "author"
+    (work / "data").mkdir(parents=True)
+    shutil.copytree(REPO / "examples" / "notes", work / "data" / "weekly")
+    git(work, "init", "-q", "-b", "main")
+    git(work, "add", "data")
+    git(work, "commit", "-q", "-m", "minutes so far")
+    bare = tmp_path / "notes.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(bare)], check=True)
+    return bare
+
+
+def shallow_clone(origin: Path, target: Path) -> Path:
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(target)], check=True
+    )
+    assert git(target, "rev-parse", "--is-shallow-repository").strip() == "true"
+    return target
+
+
+def ci(checkout: Path, smtp: str, *extra: str) -> tuple[int, dict[str, object], str]:
+    """Run the entry point as digest.yml does: in the checkout, state kept on a branch."""
+    summary = checkout.parent / f"{checkout.name}-summary.md"
+    done = run_digest(
+        "ci",
+        "--notes",
+        ".",
+        "--glob",
+        "data/weekly/*.md",
+        "--smtp",
+        smtp,
+        "--to",
+        "list@example.org",
+        "--state-branch",
+        BRANCH,
+        "--summary",
+        str(summary),
+        "--json",
+        *extra,
+        cwd=checkout,
+        env={"GITHUB_STEP_SUMMARY": ""},
+    )
+    report = json.loads(done.stdout) if done.stdout.strip() else {}
+    return done.returncode, report, summary.read_text() + done.stderr
+
+
+def on_branch(origin: Path, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(origin), "show", f"{BRANCH}:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def branch_files(origin: Path) -> list[str]:
+    return git(origin, "ls-tree", "-r", "--name-only", BRANCH).split()
+
+
+def test_two_runs_on_fresh_shallow_clones_deliver_once(
+    origin: Path, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    first_clone = shallow_clone(origin, tmp_path / "run1")
+    code, report, summary = ci(first_clone, smtp_server.address)
+    assert code == 0, summary
+    assert [n["date"] for n in report["new"]] == [
+        "2026-01-08",
+        "2026-01-22",
+        "2026-02-05",
+        "2026-03-05",
+    ]
+    assert report["sent"] == 1 and len(smtp_server.messages) == 1
+    assert "## digest: 4 new notes queued, 1 sent" in summary
+    assert f"no branch `{BRANCH}` yet: first run" in summary
+    # What the workflow persists is exactly the state this run left behind.
+    persisted = on_branch(origin, "state.json")
+    assert persisted == (first_clone / ".digest" / "state.json").read_bytes()
+    assert branch_files(origin) == ["state.json"], "nothing left to deliver"
+    author = git(origin, "log", "-1", "--format=%an <%ae>", BRANCH).strip()
+    assert author == "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
+
+    second_clone = shallow_clone(origin, tmp_path / "run2")
+    code, report, summary = ci(second_clone, smtp_server.address)
+    assert code == 0, summary
+    assert report["new"] == [] and report["sent"] == 0
+    assert len(smtp_server.messages) == 1, "the second run must not send again"
+    assert "## digest: nothing new, 0 sent" in summary
+    assert "state restored from branch" in summary
+    # The next run read the persisted state: same notes, same issue, nothing re-published.
+    read_back = json.loads((second_clone / ".digest" / "state.json").read_text())
+    assert read_back["notes"] == json.loads(persisted)["notes"]
+    assert read_back["issues"] == json.loads(persisted)["issues"]
+
+
+def test_failed_delivery_fails_the_job_and_the_next_run_retries_it(
+    origin: Path, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    code, _report, summary = ci(shallow_clone(origin, tmp_path / "run1"), smtp_server.address)
+    assert code == 0, summary
+
+    author = tmp_path / "author"
+    (author / "data" / "weekly" / "2026-11-24.md").write_text(EXTRA_NOTE)
+    git(author, "add", "data")
+    git(author, "commit", "-q", "-m", "minutes of 24 November")
+    git(author, "push", "-q", str(origin), "main")
+
+    nobody = f"127.0.0.1:{free_port()}"  # SMTP relay down
+    code, report, summary = ci(shallow_clone(origin, tmp_path / "run2"), nobody)
+    assert code == 8, summary
+    assert [n["date"] for n in report["new"]] == ["2026-11-24"] and report["sent"] == 0
+    assert "**Needs attention** (exit 8): delivery failed: cannot connect" in summary
+    pending = [f for f in branch_files(origin) if f.startswith("outbox/")]
+    assert len(pending) == 1 and pending[0].endswith(".eml"), "the queued digest is kept"
+
+    code, report, summary = ci(shallow_clone(origin, tmp_path / "run3"), smtp_server.address)
+    assert code == 0, summary
+    assert report["new"] == [] and report["sent"] == 1
+    assert len(smtp_server.messages) == 2
+    retried = email.message_from_bytes(smtp_server.messages[1].data, policy=policy.default)
+    assert "1 new note" in retried["Subject"]
+    assert git(origin, "show", f"{BRANCH}~1:{pending[0]}"), "kept in the branch's history"
+    assert branch_files(origin) == ["state.json"], "delivered: no longer pending"
+
+    code, report, summary = ci(shallow_clone(origin, tmp_path / "run4"), smtp_server.address)
+    assert (code, report["sent"], len(smtp_server.messages)) == (0, 0, 2), summary
+
+
+def test_unreachable_state_branch_stops_before_anything_is_sent(
+    origin: Path, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    checkout = shallow_clone(origin, tmp_path / "run1")
+    git(checkout, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    code, report, summary = ci(checkout, smtp_server.address)
+    assert code == 6 and report == {}
+    assert "## digest: failed" in summary and "cannot reach remote 'origin'" in summary
+    assert smtp_server.messages == []
+    assert not (checkout / ".digest" / "state.json").exists()

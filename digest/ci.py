@@ -3,8 +3,9 @@
     restore state → run → persist state → job summary → exit code
 
 A CI job starts from a fresh checkout, so what the next run must know is
-kept on a branch of the notes repository (default `digest-state`): the
-state file and the outbox's pending messages, as one commit by a bot. The
+kept on a branch of the notes repository (`--state-branch digest-state`):
+the state file and what the outbox holds besides its sent/ and failed/
+archive (queued messages and their bookkeeping), as one commit by a bot. The
 two travel together, so a digest that was queued but not delivered (SMTP
 down) is still queued on the next run, which retries it; a digest that went
 out is recorded as published, so it is not composed again. The branch is
@@ -26,7 +27,6 @@ from typing import Any
 
 from .config import Config
 from .errors import ConfigError, DeliveryError, DigestError, NoteError, StateError
-from .outbox import Outbox
 from .parse import one_line
 from .pipeline import RunOptions, RunReport, run
 from .state import write_atomic
@@ -100,14 +100,18 @@ class StateBranch:
             )
         self._git("fetch", "-q", "--no-tags", self.remote, f"+refs/heads/{self.branch}:{self.ref}")
         self.parent = self._git("rev-parse", "--verify", f"{self.ref}^{{commit}}").decode().strip()
-        outbox = Outbox(config.paths.outbox)
-        names = self._git("ls-tree", "-r", "-z", "--name-only", self.parent).split(b"\0")
-        for name in (n.decode("utf-8", "surrogateescape") for n in names if n):
-            data = self._git("cat-file", "blob", f"{self.parent}:{name}")
+        listing = self._git("ls-tree", "-r", "-z", "--name-only", self.parent).split(b"\0")
+        names = [n.decode("utf-8", "surrogateescape") for n in listing if n]
+        # A queued .eml marks its job pending, so it is written after the files beside it.
+        for name in sorted(names, key=lambda n: (n.endswith(".eml"), n)):
+            folder, _, filename = name.rpartition("/")
             if name == STATE_NAME:
-                write_atomic(config.paths.state, data)
-            elif name.startswith(f"{OUTBOX_FOLDER}/") and name.endswith(".eml"):
-                outbox.put(name.removeprefix(f"{OUTBOX_FOLDER}/").removesuffix(".eml"), data)
+                target = config.paths.state
+            elif folder == OUTBOX_FOLDER and not filename.startswith("."):
+                target = config.paths.outbox / filename
+            else:
+                continue
+            write_atomic(target, self._git("cat-file", "blob", f"{self.parent}:{name}"))
         log.info("restored state from %s %s at %s", self.remote, self.branch, self.parent[:12])
         return True
 
@@ -116,7 +120,7 @@ class StateBranch:
         files = {}
         if config.paths.state.is_file():
             files[STATE_NAME] = config.paths.state.read_bytes()
-        for path in Outbox(config.paths.outbox).pending():
+        for path in pending_files(config.paths.outbox):
             files[f"{OUTBOX_FOLDER}/{path.name}"] = path.read_bytes()
         with tempfile.TemporaryDirectory(prefix="digest-index-") as scratch:
             index = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
@@ -143,6 +147,17 @@ class StateBranch:
         log.info("pushed state to %s %s at %s", self.remote, self.branch, commit[:12])
         self.commit = commit
         return commit
+
+
+def pending_files(outbox: Path) -> list[Path]:
+    """What the outbox holds at its top level: queued messages and their bookkeeping.
+
+    `sent/` and `failed/` are the archive, not needed to resume; whatever else the outbox
+    keeps beside its queued messages (recipient lists, journals, suppressions) is.
+    """
+    if not outbox.is_dir():
+        return []
+    return sorted(p for p in outbox.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 @dataclass(frozen=True)

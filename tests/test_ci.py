@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import email
 import json
+import os
 import shutil
 import subprocess
+import sys
 from email import policy
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pytest
 
 from .conftest import REPO, SmtpServer, free_port, git, run_digest
 from .test_schedule import EXTRA_NOTE
+from .test_workflows import entry_point_steps, load
 
 BRANCH = "digest-state"
 
@@ -158,3 +161,79 @@ def test_unreachable_state_branch_stops_before_anything_is_sent(
     assert "## digest: failed" in summary and "cannot reach remote 'origin'" in summary
     assert smtp_server.messages == []
     assert not (checkout / ".digest" / "state.json").exists()
+
+
+def run_step(step: dict[str, object], cwd: Path, env: dict[str, str]) -> str:
+    """Run a workflow step's script as the runner does (bash -e -o pipefail), `digest` on PATH."""
+    path = f"{Path(sys.executable).parent}:{os.environ['PATH']}"
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(step["run"])],
+        cwd=cwd,
+        env={
+            **os.environ,
+            "PATH": path,
+            "GITHUB_STEP_SUMMARY": str(cwd.parent / "summary.md"),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return (cwd.parent / "summary.md").read_text()
+
+
+def test_the_action_script_runs_digest_ci_with_its_inputs(
+    origin: Path, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    (step,) = entry_point_steps(load(REPO / "action.yml"))
+    inputs = {
+        "NOTES": ".",
+        "GLOB": "data/weekly/*.md",
+        "CONFIG": "",
+        "STATE_BRANCH": BRANCH,
+        "BASELINE": "false",
+        "TO": "list@example.org, other@example.org",
+        "SMTP_HOST": smtp_server.host,
+        "SMTP_PORT": str(smtp_server.port),
+        "SMTP_SECURITY": "plain",
+        "SMTP_USERNAME": "",
+        "DIGEST_SMTP_PASSWORD": "",
+    }
+    summary = run_step(step, shallow_clone(origin, tmp_path / "run1"), inputs)
+    assert "## digest: 4 new notes queued, 2 sent" in summary
+    assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [
+        "list@example.org",
+        "other@example.org",
+    ]
+    assert branch_files(origin) == ["state.json"]
+    summary = run_step(step, shallow_clone(origin, tmp_path / "run2"), inputs)
+    assert "## digest: nothing new, 0 sent" in summary and len(smtp_server.messages) == 2
+
+
+def test_the_digest_workflow_step_runs_on_this_repositorys_config(
+    smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    """digest.yml's own command, in a checkout of a repository laid out like this one."""
+    author = tmp_path / "author"
+    shutil.copytree(REPO / "examples" / "notes", author / "examples" / "notes")
+    shutil.copy(REPO / "digest.toml", author / "digest.toml")
+    git(author, "init", "-q", "-b", "main")
+    git(author, "add", ".")
+    git(author, "commit", "-q", "-m", "notes and config")
+    bare = tmp_path / "repo.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(author), str(bare)], check=True)
+    (step,) = entry_point_steps(load(REPO / ".github" / "workflows" / "digest.yml"))
+    env = {
+        "BASELINE": "",
+        "DIGEST_SMTP_HOST": smtp_server.host,
+        "DIGEST_SMTP_PORT": str(smtp_server.port),
+        "DIGEST_SMTP_SECURITY": "plain",
+        "DIGEST_SMTP_USERNAME": "",
+        "DIGEST_SMTP_PASSWORD": "",
+    }
+    summary = run_step(step, shallow_clone(bare, tmp_path / "checkout"), env)
+    assert "## digest: 5 new notes queued, 1 sent" in summary
+    assert smtp_server.messages[0].rcpt_tos == ["lantern-dev@lists.example.org"]
+    assert (tmp_path / "checkout" / "public" / "feed.atom").is_file(), "what Pages uploads"

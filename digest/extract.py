@@ -169,6 +169,9 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
+_SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
+    rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
+_SPEAKER_LINE = re.compile(rf"(?m)^\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
@@ -259,6 +262,11 @@ _NOT_PEOPLE = frozenset(
     wants invite suggestion happy holidays sounds seems looks just still now only even""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# capitalised words that open sentences and are never the subject ("Given the amount of work")
+_SENTENCE_OPENERS = frozenset("""given hello world according regarding despite during
+    following including considering unlike like besides""".split())  # noqa: SIM905
 _HEADING_WORD = re.compile(r"[a-z][\w-]+")
 _NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|able)$")
 
@@ -270,6 +278,7 @@ class _Ctx:
     refs: dict[str, str]
     body: str = ""
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
+    paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
 
     def is_person(self, name: str) -> bool:
@@ -322,7 +331,20 @@ class _Ctx:
         parts[0] = " ".join(first)
         if not all(self.is_person(p) for p in parts):
             return None
-        return ", ".join(dict.fromkeys(self.roster.resolve(p) for p in parts))
+        return ", ".join(dict.fromkeys(self._resolve(p) for p in parts))
+
+    def _resolve(self, name: str) -> str:
+        """Full name; an ambiguous one ("Thomas" with two Thomases present) is settled only by
+        an unambiguous mention of one of them in the same paragraph ("ThomasL is porting …")."""
+        full = self.roster.resolve(name)
+        if full != name.strip(" []@:*_,.") or not self.paragraph:
+            return full
+        options = self.roster.candidates(name)
+        if len(options) < 2:
+            return full
+        named = {self.roster.match(w) for w in _CAPITALISED.findall(self.paragraph)}
+        mentioned = [o for o in options if o in named]
+        return mentioned[0] if len(mentioned) == 1 else full
 
 
 # -- entry point -----------------------------------------------------------------------------
@@ -394,7 +416,9 @@ def extract(note: Note) -> Extraction:
                                   m.group("who"), "bracket-item"))
             continue
         found = len(actions)
-        _sentence_rules(block, text, kind, ctx, decisions, actions, candidates)
+        ctx.paragraph = text
+        for turn_block, turn in _turns(block, text):
+            _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates)
         if len(actions) > found:
             topic = _topic(block, blocks, texts)
             actions[found:] = [_with_referent(a, topic) for a in actions[found:]]
@@ -602,12 +626,15 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate]) -> None:
     speaker = None
-    if ":" in text[:40] and (m := _SPEAKER.match(text)) and ctx.is_person(m.group("who")):
+    if ":" in text[:80] and (m := _SPEAKER.match(text) or _SPEAKER_AFTER_LEAD.match(text)) \
+            and ctx.is_person(m.group("who")):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
 
     def subject() -> str | None:
-        """Who the text is about: the last person a sentence so far started with."""
+        """Who the text is about: the speaker, else the last person a sentence so far named."""
+        if speaker:
+            return speaker
         for sentence in reversed(earlier):
             if who := _subject(sentence, ctx):
                 return who
@@ -618,8 +645,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     previous = ""
     for sentence, line in sentences(text, block.line):
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
-        if speaker and not earlier and sentence.startswith(text[:3]):
-            sentence = _SPEAKER.sub("", sentence, count=1)  # "Anil: Going to …" is about Anil
+        if speaker and not earlier and (m := _SPEAKER.match(sentence)
+                                        or _SPEAKER_AFTER_LEAD.match(sentence)):
+            sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
         low = sentence.lower()
         if not _has(low, _CUE_WORDS):
             earlier.append(sentence)
@@ -667,6 +695,22 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         previous = sentence
 
 
+def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
+    """A paragraph of transcript lines ("Anil: …" / "Dave: …") → one piece per speaker turn."""
+    if block.kind != PARA or "\n" not in text or ":" not in text:
+        return [(block, text)]
+    starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
+    if len(starts) < 2:
+        return [(block, text)]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    pieces = []
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        line = block.line + text.count("\n", 0, begin)
+        pieces.append((replace(block, text=text[begin:end], line=line), text[begin:end]))
+    return pieces
+
+
 def _topic(block: Block, blocks: list[Block], texts: list[str]) -> str:
     """What a paragraph is about: its bold lead ("**Blog posts** — …") or its section heading."""
     if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)):
@@ -687,10 +731,14 @@ def _with_referent(action: Action, topic: str) -> Action:
 
 
 def _subject(sentence: str, ctx: _Ctx) -> str | None:
-    words = re.findall(r"[A-Z][\w'’-]*", " ".join(sentence.split()[:4]))
-    for w in words:
-        w = re.sub(r"['’]s$", "", w)
-        if ctx.is_person(w):
+    """Who a sentence is about: a name among its first words, else an attendee it names."""
+    for w in _CAPITALISED.findall(" ".join(sentence.split()[:4])):
+        w = _POSSESSIVE.sub("", w)
+        if ctx.is_person(w) and (ctx.roster.known(w) or w.lower() not in _SENTENCE_OPENERS):
+            return w
+    for w in _CAPITALISED.findall(sentence):
+        w = _POSSESSIVE.sub("", w)
+        if ctx.roster.known(w):
             return w
     return None
 
@@ -760,9 +808,12 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
     if ("he" in low or "i" in low) and (pm := _PRONOUN_ACTION.search(sentence)):
         if pm.group("pro") == "I":
             pro_owner = speaker
-        else:  # "Anil mentioned that he'd …", else the last person named before
-            pro_owner = (_last_person(sentence[: pm.start()], ctx)
-                         or _last_person(previous, ctx) or subject())
+        else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
+            before = sentence[: pm.start()]
+            pro_owner = (_last_person(before, ctx, known_only=True)
+                         or _last_person(previous, ctx, known_only=True)
+                         or _last_person(before, ctx) or _last_person(previous, ctx)
+                         or subject())
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
             if owner:
@@ -811,13 +862,16 @@ def _end_of(found: list[Action], sentence: str) -> int:
     return pos + len(last) if pos >= 0 else 0
 
 
-def _last_person(sentence: str, ctx: _Ctx) -> str | None:
-    last = None
-    for w in re.findall(r"[A-Z][\w'’-]*", sentence):
-        w = re.sub(r"['’]s$", "", w)
-        if ctx.is_person(w):
-            last = w
-    return last
+def _last_person(sentence: str, ctx: _Ctx, known_only: bool = False) -> str | None:
+    """The last attendee named in `sentence`, else the last word that may be a name."""
+    known = maybe = None
+    for w in _CAPITALISED.findall(sentence):
+        w = _POSSESSIVE.sub("", w)
+        if ctx.roster.known(w):
+            known = w
+        elif not known_only and ctx.is_person(w):
+            maybe = w
+    return known or maybe
 
 
 def _dedupe_decisions(items: list[Decision]) -> list[Decision]:

@@ -130,6 +130,13 @@ class Roster:
         self._cache[name] = result
         return result
 
+    def candidates(self, name: str) -> list[str]:
+        """Every full name `name` may mean, from the first tier with any (several: ambiguous)."""
+        for tier in self._tiers:
+            if hits := self._hits(name.strip(" []@:*_,."), tier):
+                return hits
+        return []
+
     def resolve(self, name: str) -> str:
         """Full name when exactly one person fits, else the name as written."""
         clean = name.strip(" []@:*_,.")

@@ -194,6 +194,33 @@ def test_thing_subject_is_not_an_elided_owner() -> None:
                         "stack overflow.\n") == []
 
 
+def test_each_speaker_turn_in_a_paragraph_has_its_own_speaker() -> None:
+    got = owners_tasks("Anil: nothing needs the old hardware.\nDave: I'll send links to the spec.\n"
+                       "Amir: Hello World in Erlang is slow. Will start comparisons with Erlang.\n")
+    assert got == [("Dave Scott", "send links to the spec"),
+                   ("Amir Chaudhry", "start comparisons with Erlang")]
+
+
+def test_speaker_after_a_bold_topic_lead() -> None:
+    got = owners_tasks("**ARM** - *Thomas L*: Held up by a bug. Will be looking at performance.\n")
+    assert got == [("Thomas Leonard", "be looking at performance")]
+
+
+def test_ambiguous_name_settled_only_by_the_paragraph() -> None:
+    """Two Thomases attend: 'Thomas' is left as written unless the paragraph names one of them."""
+    got = owners_tasks("ThomasL is porting to ARM. Thomas will have a look at the race.\n\n"
+                       "Thomas will give a talk in France.\n")
+    assert got == [("Thomas Leonard", "have a look at the race"),
+                   ("Thomas", "give a talk in France")]
+
+
+def test_pronoun_prefers_an_attendee_over_other_capitalised_words() -> None:
+    got = owners_tasks("Mort mentioned Magpie. This is one of the things Magpie did and he'll "
+                       "email the list.\n\nGiven the work, ThomasG is busy. He'll find time.\n")
+    assert got == [("Richard Mortier", "email the list"),
+                   ("Thomas Gazagnaire", "find time")]
+
+
 def test_bracket_bullets_anywhere() -> None:
     got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
     assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]

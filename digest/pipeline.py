@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -237,6 +237,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
             now=now_iso,
             min_words=config.notes.min_words,
             lookup=_reader(source),
+            index=state.index,
         )
         records = dict(detection.notes)
         to_publish = list(detection.to_publish)
@@ -384,15 +385,12 @@ def _source_mark(config: Config, state: State, source: Source) -> SourceMark:
     return SourceMark(kind=source.kind, root=str(source.root), glob=tuple(globs))  # type: ignore[arg-type]
 
 
-def _reader(source: Source) -> Callable[[str], Note | None]:
-    """Parse the current note at a path the scan did not include (for identity checks)."""
+def _reader(source: Source) -> Callable[[Sequence[str]], Mapping[str, Note]]:
+    """Parse the current notes at paths the scan did not include (for identity checks)."""
 
-    def read(path: str) -> Note | None:
-        files = source.read([path])
-        try:
-            return parse_note(files[0]) if files else None
-        except NoteError:
-            return None
+    def read(paths: Sequence[str]) -> Mapping[str, Note]:
+        parsed, _failures = parse_files(source.read(paths))
+        return parsed
 
     return read
 

@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -85,14 +86,31 @@ class State:
     source: SourceMark | None = None
     exists: bool = False  # False before the first run has saved anything
 
-    def path_index(self) -> dict[str, str]:
-        """Path → note id, for notes that are still present."""
-        return {
+    @cached_property
+    def index(self) -> RecordIndex:
+        """Built once per loaded state, so detection looks records up instead of scanning."""
+        return RecordIndex.of(self.notes)
+
+
+@dataclass(frozen=True)
+class RecordIndex:
+    """Path → id for notes still present, and meeting date → ids for every note."""
+
+    paths: Mapping[str, str]
+    dates: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, notes: Mapping[str, NoteRecord]) -> RecordIndex:
+        dates: dict[str, list[str]] = {}
+        for record in notes.values():
+            dates.setdefault(record.date, []).append(record.id)
+        paths = {
             path: record.id
-            for record in self.notes.values()
+            for record in notes.values()
             if record.status != "deleted"
             for path in record.paths
         }
+        return cls(paths, {d: tuple(ids) for d, ids in dates.items()})
 
 
 # Upgrades from older state versions: version N → N + 1, applied in order.

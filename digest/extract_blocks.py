@@ -27,19 +27,22 @@ _LABEL_LINE = re.compile(r"^\s*([A-Z][\w /&'-]{1,50}):\s*$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]*_]*\s+(?=[\"'(\[*_]*[A-Z0-9@#])")
+# Bracket, emphasis and comment patterns never span another opener: "[[[[…",
+# "**a **a …" or "<!--<!--…" would otherwise make each opener scan to the end of
+# the text (quadratic).
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|cf|vs|c\.f|ie|eg|etc|approx|incl)|\b[A-Z])\.$", re.I)
 
-_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_LINK = re.compile(r"!?\[([^\]]+)\]\[([^\]]*)\]")
-_SHORT_REF = re.compile(r"\[([^\]]+)\](?![(\[:])")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\(\s*<?([^)\s>\[]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REF_LINK = re.compile(r"!?\[([^\[\]]+)\]\[([^\[\]]*)\]")
+_SHORT_REF = re.compile(r"\[([^\[\]]+)\](?![(\[:])")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\"'=\w/])(https?://[^\s<>)\]\"']+[^\s<>)\]\"'.,;:!?])")
 _GITHUB_REF = re.compile(
     r"(?<![\w/.@-])([A-Za-z0-9][\w.-]{0,38})/([\w.-]{1,100}?)(?:#(\d+)|@([0-9a-f]{7,40}))\b"
 )
-_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
+_EMPH = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                    r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _CODE = re.compile(r"`+([^`]*)`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -263,6 +266,25 @@ def bare_urls(text: str) -> list[Link]:
 
 def sentences(text: str, line: int) -> list[tuple[str, int]]:
     """Split cleaned block text into (sentence, line) pairs; lines joined by spaces."""
+    return [(piece, n) for sentence, n in _sentences(text, line) for piece in _pieces(sentence)]
+
+
+# The sentence rules backtrack over runs of names: a run-on "sentence" is read in
+# pieces of at most this many characters, so the work per note stays linear.
+MAX_SENTENCE_CHARS = 300
+
+
+def _pieces(sentence: str) -> list[str]:
+    out = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        out.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return [*out, sentence] if sentence else out
+
+
+def _sentences(text: str, line: int) -> list[tuple[str, int]]:
     out = []
     pos = 0
     if "." not in text and "!" not in text and "?" not in text:

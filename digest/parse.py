@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # at most HEAD_LINES lines of at most MAX_LINE_CHARS characters, YAML sees
 # at most MAX_FRONT_MATTER_CHARS nested at most MAX_YAML_DEPTH deep, and a
 # title is cut to MAX_TITLE_CHARS (it ends up in a mail header).
-MAX_NOTE_BYTES = 5_000_000
+MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_CHARS = 100_000
 MAX_YAML_DEPTH = 32
 MAX_LINE_CHARS = 1_000

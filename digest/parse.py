@@ -164,11 +164,16 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return self.peek_event().start_mark  # type: ignore[no-untyped-call,no-any-return]
 
 
+_YAML_KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line where the body starts)."""
     if not text.startswith("---\n"):
         return {}, text, 1
     end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None and not _YAML_KEY.match(text[4:]):
+        return {}, text, 1  # a markdown rule ("---") at the top, not front matter
     if end is None:
         raise NoteError(
             "front matter starts with '---' but never ends",

@@ -256,7 +256,8 @@ def _describe_run(report: RunReport) -> list[str]:
         lines.append(f"New: {len(report.new)} {'note' if len(report.new) == 1 else 'notes'}")
         lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.new]
     elif report.held:
-        lines.append(f"Held for the send window: {len(report.held)} new notes")
+        reason = report.schedule.reason if report.schedule else "not in the send window"
+        lines.append(f"Held: {len(report.held)} new notes; {reason}")
         lines += [f"  {n.date}  {n.title}  ({n.path})" for n in report.held]
     else:
         lines.append("Nothing new.")

@@ -329,10 +329,6 @@ def run(config: Config, options: RunOptions) -> RunReport:
     changes = detection.changes
     offered_ids = {e.note_id for e in entries + held}
     remarks = list(scan.remarks)
-    if held:
-        remarks.append(
-            f"{len(held)} new {'note' if len(held) == 1 else 'notes'} held: {decision.reason}"
-        )
     if entries and not config.mail.to and not options.baseline:
         remarks.append(f"no recipients configured (mail.to): addressed to {config.mail.sender}")
     if entries and not config.smtp.host and not options.baseline and not options.dry_run:

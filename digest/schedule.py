@@ -52,7 +52,8 @@ def window(config: Config) -> Window:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(
             f"schedule.timezone {name!r} is not a known time zone",
-            hint='use an IANA name such as "Europe/London" or "UTC"',
+            hint='use an IANA name such as "Europe/London"; if that fails too, the system lacks '
+            "its time zone database (Debian: apt install tzdata; anywhere: pip install tzdata)",
             path=where,
         ) from None
     days = []

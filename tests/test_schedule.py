@@ -6,9 +6,12 @@ import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from digest.cli import app
 from digest.config import Config, load_config
 from digest.errors import ConfigError
 from digest.pipeline import RunOptions, run
@@ -164,3 +167,23 @@ def test_baseline_is_not_held(tmp_path: Path) -> None:
     report = run(config, RunOptions(now=at("2026-11-17T09:30:00+00:00"), baseline=True))
     assert len(report.new) == 5 and report.held == ()
     assert (tmp_path / "state.json").exists()
+
+
+def test_ci_run_outside_the_window_reports_what_waits(tmp_path: Path, monkeypatch: Any) -> None:
+    shutil.copytree(REPO / "examples" / "notes", tmp_path / "notes")
+    (tmp_path / "digest.toml").write_text(
+        '[notes]\npath = "notes"\n[schedule]\nmode = "scheduled"\ntimezone = "Europe/London"\n'
+        'send_days = ["thu"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    summary = tmp_path / "summary.md"
+    args = ["ci", "--summary", str(summary), "--now", "2026-11-21T12:00:00+00:00"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Held: 5 new notes; outside the send window; waits until Thu 26 Nov 2026 09:00 GMT" in (
+        result.output
+    )
+    text = summary.read_text()
+    assert text.startswith("## digest: 5 new notes held for the window, 0 sent\n")
+    assert "| 2026-03-05 | Lantern community call | `2026-03-05.md` |" in text
+    assert not (tmp_path / ".digest" / "state.json").exists()

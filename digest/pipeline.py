@@ -1,7 +1,10 @@
 """The stages of a run, in order, and the one function that chains them.
 
-    sources → parse → changes → extract → render → compose → outbox → (state) → deliver → feed
+    sources → parse → changes → extract → (schedule) → render → compose → outbox → (state)
+    → deliver → feed
 
+Outside the send window (digest/schedule.py) new notes are held: nothing is
+queued and the state is left as it was, so the next run finds them again.
 The feed step also writes the calendar of next calls and the web archive.
 
 Ordering is what makes "never twice, never missed" hold: messages are
@@ -61,6 +64,7 @@ STAGES = (
     "parse",  # bytes → Note; failures are reported and retried next run
     "changes",  # Scan + state → new, edited, moved, deleted, stub
     "extract",  # Note → decisions, actions, attendees, next call
+    "schedule",  # outside the send window: hold new notes, leave the state as it was
     "render",  # Digest → subject, HTML, text (jinja2)
     "compose",  # → RFC 5322 bytes, once, for a placeholder recipient
     "outbox",  # queue the digest and its recipient list durably; then the state is saved

@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import tempfile
+import webbrowser
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -32,7 +33,7 @@ from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report
 from .extract import extract
 from .models import NoteFile
 from .parse import parse_note
-from .pipeline import RunOptions, RunReport, rebuild_feed, rebuild_site, run, send
+from .pipeline import RunOptions, RunReport, preview, rebuild_feed, rebuild_site, run, send
 from .serialize import note_json
 
 EXIT_NOTE_ERRORS = 4
@@ -472,6 +473,39 @@ def site_command(
     typer.echo(f"Feed: {published.feed}")
     if published.calendar:
         typer.echo(f"Calendar: {published.calendar}")
+
+
+@app.command("preview")
+def preview_command(
+    config: ConfigOpt = None,
+    notes: NotesOpt = None,
+    glob: GlobOpt = None,
+    state: StateOpt = None,
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for digest.html, digest.txt and next-call.ics.")
+    ] = Path("preview"),
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the HTML in a web browser.")
+    ] = False,
+    publish_all: Annotated[
+        bool,
+        typer.Option("--publish-all", help="Preview a first digest over mail.first_run_limit."),
+    ] = False,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Write the next digest's HTML and text to a folder; sends nothing and changes no state."""
+    _setup_logging(verbose)
+    with _user_errors():
+        cfg = _config(config, notes=notes, glob=glob, state=state)
+        written = preview(cfg, _now(now), out, publish_all=publish_all)
+    if not written:
+        typer.echo("Nothing new: the next digest would be empty.")
+        return
+    for path in written:
+        typer.echo(f"Wrote {path}")
+    if open_browser:
+        webbrowser.open(written[0].resolve().as_uri())
 
 
 @app.command("send")

@@ -1,5 +1,20 @@
 """Rendered digest → RFC 5322 message bytes with list headers.
 
+Structure: multipart/mixed [multipart/alternative [text/plain, text/html],
+text/calendar attachment] when a next call is ahead, else the
+multipart/alternative alone. The calendar is an attachment beside the
+alternative, not a third alternative: inside multipart/alternative a
+text/calendar part is an iMIP invitation (clients show RSVP buttons or even
+replace the body with the event), which a digest must not be; as an attachment
+every client shows the digest and offers the .ics. Not multipart/digest:
+Gmail and K-9 show its parts as attachments.
+
+Recipient-specific values are headers only (To, Message-ID, List-Unsubscribe),
+plus the body's unsubscribe link, which appears verbatim once per part: the
+text parts are 8bit (7bit when ASCII), so delivery can serialise one message
+and splice each recipient's values into the bytes, then `digest.dkim.sign` it.
+Boundaries derive from the digest id, so the same digest gives the same bytes.
+
 Header values never come straight from notes: everything goes through
 `header_safe`, which drops CR, LF and other control characters.
 """
@@ -16,7 +31,10 @@ from .config import Config
 from .errors import ConfigError
 from .models import Digest
 from .parse import one_line
-from .render import RenderedDigest
+from .render import RenderedDigest, list_id
+
+CALENDAR_FILENAME = "next-call.ics"
+MAX_LINE_OCTETS = 998  # RFC 5322 2.1.1; longer lines need quoted-printable
 
 
 def header_safe(value: str) -> str:
@@ -47,6 +65,20 @@ def message_id(digest: Digest, recipient: str, domain: str) -> str:
     return f"<digest.{digest.id[:16]}.{token}@{domain}>"
 
 
+def body_cte(text: str) -> str:
+    """7bit or 8bit when every line fits (URLs stay literal for splicing), else quoted-printable."""
+    data = text.encode()
+    if any(len(line) > MAX_LINE_OCTETS for line in data.splitlines()):
+        return "quoted-printable"
+    return "7bit" if data.isascii() else "8bit"
+
+
+def list_id_header(config: Config) -> str:
+    """RFC 2919: `phrase <list-id>`; the phrase may be RFC 2047-encoded, the id never is."""
+    phrase = header_safe(config.mail.list_name).replace("<", "").replace(">", "")
+    return f"{phrase} <{list_id(config)}>"
+
+
 def compose(config: Config, digest: Digest, rendered: RenderedDigest, recipient: str) -> bytes:
     sender = parse_address(config.mail.sender, setting="mail.sender")
     to = parse_address(recipient, setting="mail.to")
@@ -58,21 +90,37 @@ def compose(config: Config, digest: Digest, rendered: RenderedDigest, recipient:
     msg["Message-ID"] = message_id(digest, to.addr_spec, sender.domain)
     if config.mail.reply_to:
         msg["Reply-To"] = parse_address(config.mail.reply_to, setting="mail.reply_to")
-    list_id = config.mail.list_id or f"digest.{sender.domain}"
-    msg["List-Id"] = f"{header_safe(config.mail.list_name)} <{header_safe(list_id)}>"
+    msg["List-Id"] = list_id_header(config)
     unsubscribe = []
-    if config.mail.unsubscribe_url:
-        unsubscribe.append(f"<{header_safe(config.mail.unsubscribe_url)}>")
+    https_url = config.mail.unsubscribe_url or ""
+    if https_url:
+        unsubscribe.append(f"<{header_safe(https_url)}>")
     if config.mail.unsubscribe_mailto:
-        unsubscribe.append(f"<mailto:{header_safe(config.mail.unsubscribe_mailto)}>")
+        mailto = parse_address(config.mail.unsubscribe_mailto, setting="mail.unsubscribe_mailto")
+        unsubscribe.append(f"<mailto:{mailto.addr_spec}?subject=unsubscribe>")
     if unsubscribe:
         msg["List-Unsubscribe"] = ", ".join(unsubscribe)
-    if config.mail.unsubscribe_url and config.mail.unsubscribe_url.startswith("https://"):
+    if https_url.startswith("https://"):  # RFC 8058: one-click only with an https URI
         msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     if config.mail.archive_url:
         msg["List-Archive"] = f"<{header_safe(config.mail.archive_url)}>"
     msg["Auto-Submitted"] = "auto-generated"
     msg["Precedence"] = "list"
-    msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte=body_cte(rendered.text))
+    msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte=body_cte(rendered.html))
+    msg.set_boundary(f"=_alt_{digest.id[:32]}")
+    if rendered.calendar is not None:
+        # base64: iCalendar needs its CRLF line ends intact, which transports may rewrite
+        msg.add_attachment(
+            rendered.calendar,
+            maintype="text",
+            subtype="calendar",
+            filename=CALENDAR_FILENAME,
+            params={"method": "PUBLISH", "charset": "utf-8"},
+        )
+        msg.set_boundary(f"=_mix_{digest.id[:32]}")
+        alternative = next(msg.iter_parts())
+        alternative.set_boundary(f"=_alt_{digest.id[:32]}")
+    for part in list(msg.walk())[1:]:
+        del part["MIME-Version"]  # the email package repeats it on parts; only the top needs it
     return msg.as_bytes()

@@ -26,6 +26,7 @@ from .errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "digest.toml"
 PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
+DKIM_KEY_ENV = "DIGEST_DKIM_KEY"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,21 @@ class SmtpConfig:
 
 
 @dataclass(frozen=True)
+class DkimConfig:
+    """Optional DKIM signing; on when selector, domain and a key (file or env) are all given."""
+
+    selector: str | None = None
+    domain: str | None = None  # the d= domain; usually the sender's
+    key_file: Path | None = None  # PEM (RSA) or base64 raw key (ed25519); or DIGEST_DKIM_KEY
+    key: str | None = None  # only from DIGEST_DKIM_KEY, never from the file
+    algorithm: Literal["rsa-sha256", "ed25519-sha256"] = "rsa-sha256"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.selector and self.domain and (self.key_file or self.key))
+
+
+@dataclass(frozen=True)
 class FeedConfig:
     """The Atom feed."""
 
@@ -135,6 +151,7 @@ class Config:
     notes: NotesConfig = field(default_factory=NotesConfig)
     mail: MailConfig = field(default_factory=MailConfig)
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    dkim: DkimConfig = field(default_factory=DkimConfig)
     feed: FeedConfig = field(default_factory=FeedConfig)
     paths: PathsConfig = field(default_factory=PathsConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
@@ -145,6 +162,7 @@ SECTIONS: dict[str, type] = {
     "notes": NotesConfig,
     "mail": MailConfig,
     "smtp": SmtpConfig,
+    "dkim": DkimConfig,
     "feed": FeedConfig,
     "paths": PathsConfig,
     "schedule": ScheduleConfig,
@@ -217,6 +235,13 @@ def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
             path=path,
             line=_line_of(text, r"^\s*password\s*="),
             hint=f"remove it and set the {PASSWORD_ENV} environment variable",
+        )
+    if "key" in data.get("dkim", {}):
+        raise ConfigError(
+            "dkim.key must not be written in the config file",
+            path=path,
+            line=_line_of(text, r"^\s*key\s*="),
+            hint=f"use dkim.key_file, or set the {DKIM_KEY_ENV} environment variable",
         )
     return data
 

@@ -26,10 +26,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .changes import Change, detect
-from .compose import parse_address
+from .compose import CALENDAR_FILENAME, parse_address
 from .config import Config
 from .deliver import DeliveryReport, Progress, deliver
-from .errors import ConfigError, DeliveryError, FirstRunError, NoteError, SourceError
+from .dkim import signer
+from .errors import ConfigError, DeliveryError, DigestError, FirstRunError, NoteError, SourceError
 from .extract import extract
 from .feed import ArchivedNote, FeedItem, aware, build_calendar, build_feed, feed_item
 from .models import Digest, DigestEntry, Note, NoteFile, Scan
@@ -42,7 +43,7 @@ from .recipients import (
     compose_template,
     report_bounce,
 )
-from .render import render_digest
+from .render import RenderedDigest, render_digest
 from .schedule import Decision, decide, window
 from .site import build_digests_feed, build_site, note_page_url, write_if_changed, write_site
 from .sources import PathFilter, Source, open_source
@@ -111,6 +112,7 @@ class RunReport:
     issue: IssueRecord | None = None
     held: tuple[NoteSummary, ...] = ()  # new notes waiting for the send window
     schedule: Decision | None = None
+    rendered: RenderedDigest | None = None  # the digest as rendered (for `digest preview`)
 
     def to_json(self) -> dict[str, Any]:
         """The `--json` report; keys documented in README (stable interface)."""
@@ -266,6 +268,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
             held, entries = entries, []
 
         issue = None
+        rendered = None
         messages: list[str] = []
         if entries:
             if options.baseline:
@@ -335,6 +338,11 @@ def run(config: Config, options: RunOptions) -> RunReport:
     remarks = list(scan.remarks)
     if entries and not config.mail.to and not options.baseline:
         remarks.append(f"no recipients configured (mail.to): addressed to {config.mail.sender}")
+    if rendered is not None and rendered.short:
+        remarks.append(
+            f"the full HTML digest was over mail.html_size_limit ({config.mail.html_size_limit:,}"
+            " bytes; Gmail clips at about 102 KB): sent the short form, with links to each note"
+        )
     if entries and not config.smtp.host and not options.baseline and not options.dry_run:
         remarks.append(f"no SMTP server configured: messages wait in {config.paths.outbox}")
 
@@ -372,6 +380,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
         issue=issue,
         held=_entry_summaries(held),
         schedule=decision,
+        rendered=rendered,
     )
 
 
@@ -560,11 +569,34 @@ def rebuild_site(config: Config, now: datetime) -> Published:
     return publish(config, state, open_notes(config, state), {}, now)
 
 
+def preview(config: Config, now: datetime, out: Path, *, publish_all: bool = False) -> list[Path]:
+    """`digest preview`: the next digest's HTML, text and calendar in `out`, whatever the send
+    window; a dry run, so no state, outbox or feed changes and nothing is sent. Empty when
+    there is nothing new."""
+    anytime = replace(config, schedule=replace(config.schedule, send_days=()))  # not held back
+    report = run(anytime, RunOptions(now=now, publish_all=publish_all, dry_run=True, deliver=False))
+    if report.rendered is None:
+        return []
+    files = {
+        "digest.html": report.rendered.html.encode(),
+        "digest.txt": report.rendered.text.encode(),
+    }
+    if report.rendered.calendar is not None:
+        files[CALENDAR_FILENAME] = report.rendered.calendar
+    written = []
+    for name, data in files.items():
+        write_atomic(out / name, data, error=DigestError)
+        written.append(out / name)
+    log.info("wrote preview to %s", out)
+    return written
+
+
 def send(config: Config, progress: Progress | None = None) -> DeliveryReport:
     """`digest send`: deliver whatever the outbox holds."""
     return deliver(
         Outbox(config.paths.outbox),
         config.smtp,
+        sign=signer(config.dkim),
         on_bounce=report_bounce(recipient_sources(config)),
         progress=progress,
     )

@@ -61,8 +61,9 @@ def parse_address(value: str, *, setting: str) -> Address:
 
 def message_id(digest: Digest, recipient: str, domain: str) -> str:
     """Stable per digest and recipient, so a resend of the same digest is recognisable."""
-    token = hashlib.sha256(f"{digest.id}\0{recipient.lower()}".encode()).hexdigest()[:16]
-    return f"<digest.{digest.id[:12]}.{token}@{domain}>"  # short: stays on one header line
+    # The token is what delivery's recipients.rcpt_id computes (and splices per recipient).
+    token = hashlib.sha256(f"{digest.id}\0{recipient.lower()}".encode()).hexdigest()[:24]
+    return f"<{digest.id[:8]}.{token}@{domain}>"  # short enough to stay on one header line
 
 
 def body_cte(text: str) -> str:

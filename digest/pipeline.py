@@ -56,6 +56,7 @@ from .state import (
     load_state,
     run_lock,
     save_state,
+    write_atomic,
 )
 
 log = logging.getLogger(__name__)

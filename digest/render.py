@@ -158,7 +158,7 @@ def call_context(call: NextCall, default_zone: str) -> dict[str, Any]:
     return {"date": call.date, "time": call.time, "timezone": call.timezone, "when": when}
 
 
-def entry_context(entry: DigestEntry, default_zone: str) -> dict[str, Any]:
+def entry_context(entry: DigestEntry, default_zone: str = "UTC") -> dict[str, Any]:
     note, ex = entry.note, entry.extraction
     return {
         "id": entry.note_id,
@@ -172,7 +172,8 @@ def entry_context(entry: DigestEntry, default_zone: str) -> dict[str, Any]:
         "agenda": list(ex.agenda),
         "decisions": [d.text for d in ex.decisions],
         "actions": [{"owner": a.owner, "task": a.task} for a in ex.actions],
-        "next_call": call_context(ex.next_call, default_zone) if ex.next_call else None,
+        "next_call": ex.next_call.date if ex.next_call else None,
+        "call": call_context(ex.next_call, default_zone) if ex.next_call else None,
     }
 
 
@@ -225,7 +226,8 @@ def digest_context(config: Config, digest: Digest, *, short: bool = False) -> di
         "entries": entries,
         "decision_count": sum(len(e["decisions"]) for e in entries),
         "action_count": sum(len(e["actions"]) for e in entries),
-        "next_call": call_context(call[1], zone) if call else None,
+        "next_call": call[1].date if call else None,
+        "call": call_context(call[1], zone) if call else None,
         "calendar": calendar_wanted(digest),
         "people": people_context(digest),
         "short": short,

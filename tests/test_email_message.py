@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -33,8 +33,20 @@ def test_structure_is_mixed_alternative_plus_calendar_and_never_multipart_digest
     cal = icalendar.Calendar.from_ical(calendar.get_payload(decode=True))
     (event,) = cal.walk("VEVENT")
     assert str(event["uid"]) == "call-2026-03-19@calls.lantern.example.org"
-    assert event.decoded("dtstart") == datetime(2026, 3, 19, 16, 0, tzinfo=UTC)
+    assert event.decoded("dtstart") == date(2026, 3, 19)  # the note gives no time: all day
     assert rendered.calendar is not None
+
+
+def test_a_call_with_a_time_is_announced_with_it_and_attached_as_timed_event() -> None:
+    rendered, data = build(
+        example_config(), example_files("2026-01-08.md"), now=datetime(2026, 1, 9, tzinfo=UTC)
+    )
+    assert "Next call: Thursday 22 January 2026, 16:00\u00a0UTC" in rendered.text
+    assert "Thursday 22 January 2026, 16:00&nbsp;UTC" in rendered.html
+    calendar = next(p for p in parse(data).walk() if p.get_content_type() == "text/calendar")
+    (event,) = icalendar.Calendar.from_ical(calendar.get_payload(decode=True)).walk("VEVENT")
+    assert str(event["uid"]) == "call-2026-01-22@calls.lantern.example.org"
+    assert event.decoded("dtstart") == datetime(2026, 1, 22, 16, 0, tzinfo=UTC)
 
 
 def test_a_call_in_the_past_is_shown_but_not_attached() -> None:
@@ -42,7 +54,7 @@ def test_a_call_in_the_past_is_shown_but_not_attached() -> None:
     message = parse(data)
     assert message.get_content_type() == "multipart/alternative"
     assert rendered.calendar is None
-    assert "Next call: Thursday 19 March 2026, 16:00\u00a0UTC" in rendered.text
+    assert "Next call: Thursday 19 March 2026\n" in rendered.text
     assert "next-call.ics" not in rendered.text + rendered.html
 
 
@@ -54,7 +66,7 @@ def test_summary_first_then_contents_notes_people_and_footer() -> None:
     order = [
         "Lantern community call\nVol 1, Issue 1 · Friday 6 March 2026",
         "5 new notes, 8 decisions, 14 action items.",
-        "Next call: Thursday 19 March 2026, 16:00\u00a0UTC",
+        "Next call: Thursday 19 March 2026",
         "In this digest",
         "Attendees: Priya Raman (chair)",
         "Decisions\n  - We agreed to ship 0.4",
@@ -111,7 +123,7 @@ def test_headers() -> None:
     assert message["List-Archive"] == "<https://lantern.example.org/digest/>"
     assert message["Auto-Submitted"] == "auto-generated"
     assert message["Precedence"] == "list"
-    assert re.fullmatch(r"<digest\.[0-9a-f]{12}\.[0-9a-f]{16}@lantern\.example\.org>",
+    assert re.fullmatch(r"<[0-9a-f]{8}\.[0-9a-f]{24}@lantern\.example\.org>",
                         message["Message-ID"])
 
 

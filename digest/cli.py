@@ -570,6 +570,8 @@ def ci_command(
 ) -> None:
     """One unattended run for a CI schedule: restore state, run, save state, write a summary.
 
+    The notes are --notes, else [notes] path, else the current directory (the checkout).
+
     Exits non-zero when a person should look (delivery failed or deferred: the messages stay
     queued on the state branch and the next run retries them).
     """
@@ -578,6 +580,8 @@ def ci_command(
         cfg = _config(
             config, notes=notes, glob=glob, state=state, outbox=outbox, feed=feed, smtp=smtp, to=to
         )
+        if cfg.notes.path is None:  # a CI job runs in the checkout of the notes repository
+            cfg = dataclasses.replace(cfg, notes=dataclasses.replace(cfg.notes, path=Path.cwd()))
         result = run_ci(cfg, RunOptions(now=_now(now), baseline=baseline), state_branch)
     target = summary or (
         Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None

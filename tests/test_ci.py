@@ -227,7 +227,11 @@ def test_the_digest_workflow_step_runs_on_this_repositorys_config(
     git(author, "commit", "-q", "-m", "notes and config")
     bare = tmp_path / "repo.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(author), str(bare)], check=True)
-    (step,) = entry_point_steps(load(REPO / ".github" / "workflows" / "digest.yml"))
+    workflow = load(REPO / ".github" / "workflows" / "digest.yml")
+    (step,) = entry_point_steps(workflow)
+    (upload,) = [
+        s for s in workflow["jobs"]["digest"]["steps"] if "upload-pages" in s.get("uses", "")
+    ]
     env = {
         "BASELINE": "",
         "DIGEST_SMTP_HOST": smtp_server.host,
@@ -238,5 +242,23 @@ def test_the_digest_workflow_step_runs_on_this_repositorys_config(
     }
     summary = run_step(step, shallow_clone(bare, tmp_path / "checkout"), env)
     assert "## digest: 5 new notes queued, 1 sent" in summary
+    assert "state saved to branch `digest-state`" in summary
     assert smtp_server.messages[0].rcpt_tos == ["lantern-dev@lists.example.org"]
-    assert (tmp_path / "checkout" / "public" / "feed.atom").is_file(), "what Pages uploads"
+    published = {p.name for p in (tmp_path / "checkout" / upload["with"]["path"]).iterdir()}
+    assert {"feed.atom", "calls.ics", "index.html"} <= published, "what Pages serves"
+
+
+def test_the_digest_workflow_baseline_input_sends_nothing(
+    origin: Path, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    """workflow_dispatch with baseline: true, as the first run over an existing archive."""
+    (tmp_path / "author" / "digest.toml").write_text('[notes]\nglob = ["data/weekly/*.md"]\n')
+    git(tmp_path / "author", "add", "digest.toml")
+    git(tmp_path / "author", "commit", "-q", "-m", "digest config")
+    git(tmp_path / "author", "push", "-q", str(origin), "main")
+    (step,) = entry_point_steps(load(REPO / ".github" / "workflows" / "digest.yml"))
+    env = {"DIGEST_SMTP_HOST": smtp_server.host, "DIGEST_SMTP_PORT": str(smtp_server.port)}
+    summary = run_step(step, shallow_clone(origin, tmp_path / "run1"), {**env, "BASELINE": "true"})
+    assert "## digest: baseline: 4 notes recorded as already published, 0 sent" in summary
+    summary = run_step(step, shallow_clone(origin, tmp_path / "run2"), {**env, "BASELINE": ""})
+    assert "## digest: nothing new, 0 sent" in summary and smtp_server.messages == []

@@ -16,6 +16,7 @@ from digest.config import DkimConfig, load_config
 from digest.dkim import sign
 from digest.errors import ConfigError
 
+from .conftest import SmtpServer, run_digest
 from .email_helpers import build, example_config, example_files
 
 SELECTOR, DOMAIN = "digest2026", "lantern.example.org"
@@ -116,3 +117,26 @@ def test_a_bad_key_is_a_config_error(tmp_path: Path) -> None:
     missing = DkimConfig(selector=SELECTOR, domain=DOMAIN, key_file=tmp_path / "nope.pem")
     with pytest.raises(ConfigError, match="cannot read the DKIM key"):
         sign(_digest_message(), missing)
+
+
+def test_delivered_messages_are_signed_after_the_recipient_is_spliced_in(
+    tmp_path: Path, example_project: Path, smtp_server: SmtpServer
+) -> None:
+    config, record = ed25519_keys(tmp_path)
+    done = run_digest(
+        "run", "--smtp", smtp_server.address, "--to", "ann@example.org", "--to", "bob@example.org",
+        "--now", "2026-03-06T08:00:00+00:00",
+        cwd=example_project,
+        env={
+            "DIGEST_DKIM_SELECTOR": SELECTOR,
+            "DIGEST_DKIM_DOMAIN": DOMAIN,
+            "DIGEST_DKIM_ALGORITHM": config.algorithm,
+            "DIGEST_DKIM_KEY": config.key or "",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    received = {m.rcpt_tos[0]: m.data for m in smtp_server.messages}
+    assert sorted(received) == ["ann@example.org", "bob@example.org"]
+    for address, data in received.items():
+        assert f"\r\nTo: {address}\r\n".encode() in data
+        assert dkim.verify(data, dnsfunc=_lookup(record)), address

@@ -17,6 +17,7 @@ import pytest
 from digest.models import NoteFile
 
 from .email_helpers import REPO, build, example_config, example_files
+from .test_email_hostile import HOSTILE
 
 LONG_WORDS = (
     "# Call of 5 March 2026\n\nAttendees: Priya Raman (chair), Lena Vogel\n\n"
@@ -57,19 +58,24 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 @pytest.mark.parametrize(
     ("notes", "width", "scheme"),
     [("examples", 1024, "light"), ("examples", 375, "light"), ("examples", 375, "dark"),
-     ("long-words", 375, "light")],
+     ("long-words", 375, "light"), ("hostile", 375, "light")],
 )
 def test_html_part_fits_a_phone_and_loads_nothing(
     browser: Any, notes: str, width: int, scheme: str
 ) -> None:
     config = example_config(unsubscribe_url="https://lantern.example.org/unsubscribe")
-    files = example_files() if notes == "examples" else [NoteFile("long.md", LONG_WORDS)]
+    files = {
+        "examples": example_files(),
+        "long-words": [NoteFile("long.md", LONG_WORDS)],
+        "hostile": [NoteFile("hostile.md", HOSTILE)],
+    }[notes]
     rendered, _data = build(config, files)
     page = browser.new_page()
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))  # alert() ran
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": width, "height": 900})
     page.set_content(rendered.html, wait_until="load")
@@ -78,6 +84,8 @@ def test_html_part_fits_a_phone_and_loads_nothing(
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        assert link.startswith(("https:", "mailto:", "about:blank#")), link
     assert requests == [] and errors == []
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(13, 17, 23)" if scheme == "dark" else "rgb(243, 244, 246)")

@@ -439,7 +439,7 @@ def feed_command(
     verbose: VerboseOpt = 0,
     now: NowOpt = None,
 ) -> None:
-    """Rebuild the Atom feed from the saved state (sends nothing, changes no state)."""
+    """Rebuild the Atom feeds and the calendar from the saved state (sends nothing)."""
     _setup_logging(verbose)
     with _user_errors():
         cfg = _config(config, notes=notes, state=state, feed=feed)

@@ -323,7 +323,14 @@ def write_site(root: Path, files: Mapping[str, bytes]) -> int:
     for folder in (NOTES_DIR, ISSUES_DIR):
         for stale in sorted((root / folder).glob("*.html")):
             if f"{folder}/{stale.name}" not in files:
-                stale.unlink()
+                try:
+                    stale.unlink()
+                except OSError as exc:
+                    raise DigestError(
+                        f"cannot remove an old page: {exc.strerror}",
+                        path=stale,
+                        hint="fix the folder's permissions",
+                    ) from None
                 written += 1
     if written:
         log.info("wrote site %s (%d files changed)", root, written)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 
 from digest.site import page_name, shift_headings
@@ -44,8 +45,10 @@ def example_site(example_project: Path) -> Path:
     done = run_digest("run", "--json", "--now", NOW, cwd=example_project)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["site"] == "public" and report["calendar"].endswith("calls.ics")
-    return example_project / "public"
+    site = example_project / "public"
+    assert (example_project / report["site"]).resolve() == site.resolve()
+    assert (example_project / report["calendar"]).resolve() == (site / "calls.ics").resolve()
+    return site
 
 
 @pytest.fixture
@@ -163,6 +166,10 @@ def test_site_from_a_git_history_keeps_one_page_per_note(mirage_repo: Path, tmp_
         "the gain on the CI machines; Grace to triage both network bugs.\n\n"
         "The next call is scheduled for Wednesday, 4th December.\n"
     )
+    baseline_feed = feedparser.parse((work / "public" / "feed.atom").read_bytes())
+    assert baseline_feed.bozo == 0 and len(baseline_feed.entries) == 50
+    for entry in baseline_feed.entries:  # baselined notes are dated by their meeting day
+        assert entry.published == f"{entry.id.rsplit('/', 1)[1]}T00:00:00+00:00"
     git(mirage_repo, "add", ".")
     git(mirage_repo, "commit", "-q", "-m", "add minutes for 2024-11-20")
     done = run_digest("run", "--now", "2026-03-02T00:00:00+00:00", cwd=work)
@@ -170,6 +177,10 @@ def test_site_from_a_git_history_keeps_one_page_per_note(mirage_repo: Path, tmp_
     site = work / "public"
     assert len(list((site / "notes").glob("*.html"))) == 52
     assert [p.name for p in (site / "issues").iterdir()] == ["vol-1-issue-1.html"]
+    feed = feedparser.parse((site / "feed.atom").read_bytes())
+    assert feed.entries[0].id.endswith(":notes/2024-11-20")
+    assert feed.entries[0].published == "2026-03-02T00:00:00+00:00"
+    assert feed.entries[1].id.endswith(":notes/2016-03-02")
     issue = (site / "issues" / "vol-1-issue-1.html").read_text()
     assert "Weekly call 2024-11-20" in issue and 'href="../notes/2024-11-20.html"' in issue
 

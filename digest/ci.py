@@ -21,7 +21,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +39,13 @@ STATE_NAME = "state.json"
 OUTBOX_FOLDER = "outbox"
 
 
-@dataclass
+@dataclass(frozen=True)
 class StateBranch:
     """The state file and pending outbox, kept as the tip commit of one branch of `remote`."""
 
     repo: Path
     branch: str
     remote: str = "origin"
-    parent: str | None = None  # the branch tip this run started from
-    commit: str | None = None  # what this run pushed, if anything
 
     @property
     def ref(self) -> str:
@@ -73,8 +71,8 @@ class StateBranch:
             )
         return done.stdout
 
-    def restore(self, config: Config) -> bool:
-        """Copy the state file and pending messages from the branch; False when it is new."""
+    def restore(self, config: Config) -> str | None:
+        """Copy the state file and pending messages from the branch; its tip, None when new."""
         listed = subprocess.run(
             [
                 "git",
@@ -90,7 +88,7 @@ class StateBranch:
         )
         if listed.returncode == 2:
             log.info("no branch %s on %s yet: first run", self.branch, self.remote)
-            return False
+            return None
         if listed.returncode != 0:
             raise StateError(
                 f"cannot reach remote {self.remote!r}: "
@@ -99,8 +97,8 @@ class StateBranch:
                 hint="without the saved state digest would mail every note again; fix access",
             )
         self._git("fetch", "-q", "--no-tags", self.remote, f"+refs/heads/{self.branch}:{self.ref}")
-        self.parent = self._git("rev-parse", "--verify", f"{self.ref}^{{commit}}").decode().strip()
-        listing = self._git("ls-tree", "-r", "-z", "--name-only", self.parent).split(b"\0")
+        tip = self._git("rev-parse", "--verify", f"{self.ref}^{{commit}}").decode().strip()
+        listing = self._git("ls-tree", "-r", "-z", "--name-only", tip).split(b"\0")
         names = [n.decode("utf-8", "surrogateescape") for n in listing if n]
         # A queued .eml marks its job pending, so it is written after the files beside it.
         for name in sorted(names, key=lambda n: (n.endswith(".eml"), n)):
@@ -111,12 +109,12 @@ class StateBranch:
                 target = config.paths.outbox / filename
             else:
                 continue
-            write_atomic(target, self._git("cat-file", "blob", f"{self.parent}:{name}"))
-        log.info("restored state from %s %s at %s", self.remote, self.branch, self.parent[:12])
-        return True
+            write_atomic(target, self._git("cat-file", "blob", f"{tip}:{name}"))
+        log.info("restored state from %s %s at %s", self.remote, self.branch, tip[:12])
+        return tip
 
-    def persist(self, config: Config, message: str) -> str | None:
-        """Commit the state file and pending messages on top of the branch and push them."""
+    def persist(self, config: Config, parent: str | None, message: str) -> str | None:
+        """Commit the state file and pending messages on top of `parent`, push; None: no change."""
         files = {}
         if config.paths.state.is_file():
             files[STATE_NAME] = config.paths.state.read_bytes()
@@ -130,8 +128,8 @@ class StateBranch:
                     "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=index
                 )
             tree = self._git("write-tree", env=index).decode().strip()
-        if self.parent is not None:
-            if self._git("rev-parse", f"{self.parent}^{{tree}}").decode().strip() == tree:
+        if parent is not None:
+            if self._git("rev-parse", f"{parent}^{{tree}}").decode().strip() == tree:
                 return None
         elif not files:
             return None
@@ -141,11 +139,10 @@ class StateBranch:
             "GIT_COMMITTER_NAME": BOT_NAME,
             "GIT_COMMITTER_EMAIL": BOT_EMAIL,
         }
-        parents = ["-p", self.parent] if self.parent else []
+        parents = ["-p", parent] if parent else []
         commit = self._git("commit-tree", tree, *parents, "-m", message, env=bot).decode().strip()
         self._git("push", "-q", self.remote, f"{commit}:refs/heads/{self.branch}")
         log.info("pushed state to %s %s at %s", self.remote, self.branch, commit[:12])
-        self.commit = commit
         return commit
 
 
@@ -164,8 +161,7 @@ def pending_files(outbox: Path) -> list[Path]:
 class CiResult:
     report: RunReport | None
     error: DigestError | None = None
-    state_branch: StateBranch | None = None
-    notes: tuple[str, ...] = field(default=())  # what restore and persist did, for the summary
+    notes: tuple[str, ...] = ()  # what restore and persist did, for the summary
 
     @property
     def problem(self) -> tuple[int, str] | None:
@@ -204,12 +200,12 @@ def run_ci(config: Config, options: RunOptions, state_branch: str | None) -> CiR
     store = StateBranch(config.notes.path, state_branch)
     notes: list[str] = []
     try:
-        restored = store.restore(config)
+        tip = store.restore(config)
     except DigestError as exc:  # never run without the saved state: it would mail everything
-        return CiResult(None, exc, store)
+        return CiResult(None, exc)
     notes.append(
-        f"state restored from branch `{state_branch}` ({store.parent[:12]})"
-        if restored and store.parent
+        f"state restored from branch `{state_branch}` ({tip[:12]})"
+        if tip
         else f"no branch `{state_branch}` yet: first run"
     )
     report: RunReport | None = None
@@ -219,7 +215,7 @@ def run_ci(config: Config, options: RunOptions, state_branch: str | None) -> CiR
     except DigestError as exc:
         error = exc
     try:
-        pushed = store.persist(config, f"digest state after {options.now.isoformat()}")
+        pushed = store.persist(config, tip, f"digest state after {options.now.isoformat()}")
         notes.append(
             f"state saved to branch `{state_branch}` ({pushed[:12]})"
             if pushed
@@ -228,7 +224,7 @@ def run_ci(config: Config, options: RunOptions, state_branch: str | None) -> CiR
     except DigestError as exc:
         notes.append(f"state NOT saved: {exc}")
         error = error or exc
-    return CiResult(report, error, store, tuple(notes))
+    return CiResult(report, error, tuple(notes))
 
 
 def _cell(text: str) -> str:

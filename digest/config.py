@@ -88,9 +88,10 @@ class SmtpConfig:
     retries: int = 3  # tries again after a 4xx or a lost connection, then leaves it pending
     retry_delay: float = 2.0  # seconds before the first retry; doubles each time, with jitter
     max_errors: int = 10  # stop after this many errors in a row; the rest stays pending
-    # fsync the delivery journal after this many acceptances (1: after each one).
-    # A record is written at once either way, so a killed process loses none; the
-    # batch only bounds what an OS crash or power cut can make digest send twice.
+    # The journal records each acceptance at once, so a killed process re-sends at
+    # most the messages in flight. Against an OS crash or power cut it is fsynced:
+    # 1 = each acceptance is on disk before that connection sends again (connections
+    # share one fsync); N = an fsync every N acceptances, not waited for; 0 = at the end.
     journal_sync: int = 1
 
 

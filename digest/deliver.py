@@ -141,8 +141,12 @@ class _Run:
             log.warning("%d errors in a row (last: %s); stopping, the rest stays pending",
                         self.errors, message)
 
-    async def worker(self, items: Iterator[tuple[_Job, int, Recipient]], limit: RateLimit) -> None:
-        context = tls_context(self.config)
+    async def worker(
+        self,
+        items: Iterator[tuple[_Job, int, Recipient]],
+        limit: RateLimit,
+        context: ssl.SSLContext | None,
+    ) -> None:
         connection: Connection | None = None
         try:
             while not self.stopped:
@@ -158,7 +162,7 @@ class _Run:
         self,
         item: tuple[_Job, int, Recipient],
         connection: Connection | None,
-        context: ssl.SSLContext,
+        context: ssl.SSLContext | None,
         limit: RateLimit,
     ) -> Connection | None:
         state, number, recipient = item
@@ -186,6 +190,7 @@ class _Run:
                 self._error(str(exc))
                 if exc.permanent and exc.stage != "mail":
                     self._refuse(state, number, recipient, exc)
+                    await state.journal.settle()
                     return connection
                 log.info("deferred %s (try %d): %s", who, attempt + 1, exc)
                 continue
@@ -194,6 +199,7 @@ class _Run:
             self.errors = 0
             log.debug("sent %s: %s", who, reply)
             self._tick()
+            await state.journal.settle()
             return connection
         log.info("left pending %s after %d tries", who, self.config.retries + 1)
         return connection
@@ -215,7 +221,8 @@ class _Run:
         limit = RateLimit(self.config.rate, self.config.hourly_limit)
         items = self.items()
         workers = max(1, self.config.connections)
-        await asyncio.gather(*(self.worker(items, limit) for _ in range(workers)))
+        context = tls_context(self.config) if self.config.security != "plain" else None
+        await asyncio.gather(*(self.worker(items, limit, context) for _ in range(workers)))
         return DeliveryReport(
             delivered=self.delivered,
             deferred=self.total - self.finished,

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email.policy import default
-from email.utils import formataddr, parseaddr
+from email.utils import formataddr
 from typing import Protocol, runtime_checkable
 
 from .compose import compose, parse_address
@@ -122,13 +122,13 @@ def collect(sources: Sequence[RecipientSource]) -> Iterator[Recipient]:
 
 
 def encode_recipient(recipient: Recipient) -> bytes:
-    """One line of the outbox's recipient list."""
-    return f"{recipient.to}\t{recipient.token}\n".encode()
+    """One line of the outbox's recipient list: address, To value, token."""
+    return f"{recipient.address}\t{recipient.to}\t{recipient.token}\n".encode()
 
 
 def decode_recipient(line: bytes) -> Recipient:
-    to, _, token = line.decode().rstrip("\n").partition("\t")
-    return Recipient(parseaddr(to)[1], to, token)
+    address, to, token = line.decode().rstrip("\n").split("\t")
+    return Recipient(address, to, token)
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ class Connection:
         self._timeout = timeout
 
     @classmethod
-    async def open(cls, config: SmtpConfig, context: ssl.SSLContext) -> Connection:
+    async def open(cls, config: SmtpConfig, context: ssl.SSLContext | None) -> Connection:
         """Connect, secure and log in with aiosmtplib, then take the transport over.
 
         Raises DeliveryError for what retrying cannot fix (TLS required but not
@@ -143,7 +143,7 @@ class Connection:
             port=config.port,
             use_tls=config.security == "tls",
             start_tls=config.security == "starttls",
-            tls_context=context if config.security != "plain" else None,
+            tls_context=context,
             timeout=config.timeout,
             username=config.username,
             password=config.password if config.username else None,

@@ -125,10 +125,14 @@ class _Replies(asyncio.Protocol):
 class Connection:
     """An open, authenticated SMTP session; `send` one message at a time."""
 
-    def __init__(self, protocol: _Replies, pipelining: bool, timeout: float) -> None:
+    def __init__(
+        self, protocol: _Replies, pipelining: bool, timeout: float, eightbit: bool = False
+    ) -> None:
         self._protocol = protocol
         self.pipelining = pipelining
         self._timeout = timeout
+        # RFC 6152: compose writes 8bit text parts; say so when the server understands it.
+        self._mail_params = " BODY=8BITMIME" if eightbit else ""
 
     @classmethod
     async def open(cls, config: SmtpConfig, context: ssl.SSLContext | None) -> Connection:
@@ -190,7 +194,7 @@ class Connection:
         log.info(
             "connected to %s (%s%s)", where, config.security, ", pipelining" if pipelining else ""
         )
-        return cls(protocol, pipelining, config.timeout)
+        return cls(protocol, pipelining, config.timeout, client.supports_extension("8bitmime"))
 
     async def send(self, sender: str, recipient: str, data: bytes) -> Reply:
         """Send one message (`data` dot-stuffed, ending CRLF.CRLF); return the 250.
@@ -198,7 +202,10 @@ class Connection:
         Raises Refused for a 4xx/5xx (the session stays usable) and Dropped
         when the session is over (421 included; the caller reconnects).
         """
-        commands = (f"MAIL FROM:<{sender}>\r\n".encode(), f"RCPT TO:<{recipient}>\r\n".encode())
+        commands = (
+            f"MAIL FROM:<{sender}>{self._mail_params}\r\n".encode(),
+            f"RCPT TO:<{recipient}>\r\n".encode(),
+        )
         try:
             async with asyncio.timeout(self._timeout):
                 if self.pipelining:

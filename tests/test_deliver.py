@@ -205,7 +205,9 @@ def test_each_recipient_gets_their_own_spliced_message(
     to = addresses(5)
     outbox = Outbox(tmp_path / "outbox")
     queue(outbox, "job", to, size=6000)
-    assert deliver(outbox, smtp(port)).delivered == 5
+    progress: list[tuple[int, int]] = []
+    assert deliver(outbox, smtp(port), progress=lambda *p: progress.append(p)).delivered == 5
+    assert progress == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
     ids = set()
     for n, address in enumerate(to):
         message = email.message_from_bytes(handler.messages[address], policy=policy.default)
@@ -383,3 +385,29 @@ def test_send_command_reports_summary_json_and_exit_code(
     assert human.returncode == 0, human.stderr
     assert human.stdout.strip() == "Delivery: 1 delivered, 0 deferred, 0 failed, 0 suppressed"
     assert address_key(to[1]) in (outbox.root / "suppressed").read_text()
+
+
+def test_dkim_signs_each_spliced_message(
+    faulty: tuple[FaultyHandler, int], tmp_path: Path
+) -> None:
+    """Signing runs after splicing: each recipient's own To and token verify."""
+    import base64
+
+    import dkim
+    import nacl.signing
+
+    from digest.config import DkimConfig
+    from digest.dkim import signer
+
+    private = nacl.signing.SigningKey.generate()
+    config = DkimConfig(selector="s1", domain="example.org", algorithm="ed25519-sha256",
+                        key=base64.b64encode(bytes(private)).decode())
+    record = b"v=DKIM1; k=ed25519; p=" + base64.b64encode(bytes(private.verify_key))
+    handler, port = faulty
+    outbox = Outbox(tmp_path / "outbox")
+    queue(outbox, "job", addresses(3))
+    assert deliver(outbox, smtp(port), sign=signer(config)).delivered == 3
+    for n, address in enumerate(addresses(3)):
+        data = handler.messages[address]
+        assert f"tok-{n}".encode() in data and data.startswith(b"DKIM-Signature:")
+        assert dkim.verify(data, dnsfunc=lambda name, timeout=5: record)

@@ -3,7 +3,7 @@
 Exit codes: 0 done; 1 unexpected error (a bug); 2 bad usage; 3 config;
 4 some notes could not be read (the rest went out); 5 notes source;
 6 state or lock; 7 outbox; 8 delivery (messages stay queued); 9 template;
-10 first run needs --baseline or --publish-all.
+10 first run needs --baseline or --publish-all; 11 subscriber store.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ from .models import NoteFile
 from .parse import parse_note
 from .pipeline import RunOptions, RunReport, preview, rebuild_feed, rebuild_site, run, send
 from .serialize import note_json
+from .subscribers import (
+    Status,
+    SubscriberError,
+    normalize_address,
+    open_store,
+    read_bounces,
+)
 
 EXIT_NOTE_ERRORS = 4
 EXIT_DELIVERY = 8
@@ -604,6 +611,166 @@ def ci_command(
         # A workflow command: GitHub shows it as an error annotation on the run.
         typer.echo(f"::error title=digest::{result.problem[1]}")
     raise typer.Exit(result.exit_code)
+
+
+subscribers_app = typer.Typer(
+    name="subscribers",
+    help="The project's own subscriber list (SQLite, outside the repository).\n\n"
+    "Addresses added here are confirmed; people who subscribe through `digest serve` confirm "
+    "by mail first. `digest run` mails confirmed subscribers when [subscribers] enabled = true.",
+    no_args_is_help=True,
+)
+app.add_typer(subscribers_app)
+
+StatusOpt = Annotated[
+    Status | None,
+    typer.Option("--status", help="Only addresses with this status.", show_default=False),
+]
+
+
+@subscribers_app.command("add")
+def subscribers_add(
+    addresses: Annotated[list[str], typer.Argument(help="Addresses to add as confirmed.")],
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Add addresses as confirmed subscribers (you vouch for their consent)."""
+    _setup_logging(verbose)
+    with _user_errors():
+        normal = [normalize_address(a) for a in addresses]  # all valid, or nothing changes
+        with open_store(_config(config)) as store:
+            added = sum(store.add(address, _now(now)) for address in normal)
+    typer.echo(f"Added {added}; {len(normal) - added} already listed.")
+
+
+@subscribers_app.command("remove")
+def subscribers_remove(
+    addresses: Annotated[list[str], typer.Argument(help="Addresses to forget.")],
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Delete addresses from the store entirely (to unsubscribe and keep a record, use serve)."""
+    _setup_logging(verbose)
+    with _user_errors():
+        normal = [normalize_address(a) for a in addresses]
+        with open_store(_config(config)) as store:
+            removed = sum(store.remove(address) for address in normal)
+    typer.echo(f"Removed {removed}; {len(normal) - removed} were not listed.")
+
+
+@subscribers_app.command("list")
+def subscribers_list(
+    config: ConfigOpt = None, status: StatusOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Show subscribers with status, dates and bounce count, sorted by address."""
+    with _user_errors(), open_store(_config(config)) as store:
+        members = store.members(status)
+        counts = store.counts()
+    if as_json:
+        _print_json([dataclasses.asdict(m) for m in members])
+        return
+    for m in members:
+        typer.echo(f"{m.address}\t{m.status}\t{m.updated}\tbounces={m.bounces}")
+    typer.echo(", ".join(f"{n} {s}" for s, n in counts.items()), err=True)
+
+
+@subscribers_app.command("import")
+def subscribers_import(
+    csv_file: Annotated[
+        Path, typer.Argument(help="CSV with an address (or email) column, or one per line.")
+    ],
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Add every address of a CSV file as confirmed, in one transaction.
+
+    Addresses already listed keep their status: an import never re-subscribes someone who
+    unsubscribed or bounced. Invalid lines are reported by line number and skipped.
+    """
+    _setup_logging(verbose)
+    with _user_errors():
+        try:
+            handle = csv_file.open(encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            raise SubscriberError(f"cannot read: {exc.strerror}", path=csv_file) from None
+        with handle, open_store(_config(config)) as store:
+            report = store.import_csv(handle, _now(now))
+    typer.echo(
+        f"Added {report.added}; {report.present} already listed; {len(report.invalid)} invalid."
+    )
+    for problem in report.invalid[:20]:
+        typer.echo(f"{csv_file}: {problem}", err=True)
+    if report.invalid:
+        raise typer.Exit(EXIT_NOTE_ERRORS)
+
+
+@subscribers_app.command("export")
+def subscribers_export(config: ConfigOpt = None, status: StatusOpt = None) -> None:
+    """Write the list as CSV on stdout (address, status, dates, bounces)."""
+    with _user_errors(), open_store(_config(config)) as store:
+        store.export_csv(sys.stdout, status)
+
+
+@subscribers_app.command("bounces")
+def subscribers_bounces(
+    mailbox_path: Annotated[
+        Path, typer.Argument(help="Maildir folder or mbox file holding bounce reports.")
+    ],
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = 0,
+    now: NowOpt = None,
+) -> None:
+    """Count permanent failures from delivery status notifications (RFC 3464) in a mailbox.
+
+    Each report counts once, however often the mailbox is read; subscribers.max_bounces
+    failures mark an address bounced (no more mail).
+    """
+    _setup_logging(verbose)
+    with _user_errors(), open_store(_config(config)) as store:
+        found = read_bounces(store, mailbox_path, _now(now))
+    typer.echo(
+        f"Reports: {found['reports']}; bounces counted: {found['counted']}; "
+        f"now bounced: {found['bounced']}."
+    )
+
+
+@app.command("serve")
+def serve_command(
+    config: ConfigOpt = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Default: subscribers.host.", show_default=False)
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", help="Default: subscribers.port.", show_default=False)
+    ] = None,
+    smtp: SmtpOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Serve the subscribe form, confirm links, one-click unsubscribe and /health.
+
+    Needs DIGEST_SECRET (signs the links) and subscribers.base_url (the public address, behind
+    a TLS proxy). Install with `pip install 'digest[web]'`.
+    """
+    _setup_logging(verbose)
+    with _user_errors():
+        try:
+            from .web import serve
+        except ImportError as exc:
+            raise ConfigError(
+                f"digest serve needs the web extra ({exc.name} is missing)",
+                hint="pip install 'digest[web]'",
+            ) from None
+        cfg = _config(config, smtp=smtp)
+        overrides = {"host": host, "port": port}
+        cfg = dataclasses.replace(
+            cfg,
+            subscribers=dataclasses.replace(
+                cfg.subscribers, **{k: v for k, v in overrides.items() if v is not None}
+            ),
+        )
+        serve(cfg, clock=lambda: datetime.now(UTC))
 
 
 def main() -> None:

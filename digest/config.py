@@ -27,6 +27,7 @@ from .errors import ConfigError
 DEFAULT_CONFIG_NAME = "digest.toml"
 PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
 DKIM_KEY_ENV = "DIGEST_DKIM_KEY"
+SECRET_ENV = "DIGEST_SECRET"  # signs subscribe, confirm and unsubscribe links
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,24 @@ class ScheduleConfig:
 
 
 @dataclass(frozen=True)
+class SubscribersConfig:
+    """The project's own subscriber list (`digest subscribers`, `digest serve`)."""
+
+    enabled: bool = False  # `digest run` also mails the confirmed subscribers
+    # Default: $XDG_DATA_HOME/digest/<list id>/subscribers.db, outside any repository.
+    path: Path | None = None
+    base_url: str | None = None  # where `digest serve` is reached, e.g. https://example.org/digest
+    confirm_hours: float = 48.0  # confirm links expire; unsubscribe links never do (RFC 8058)
+    max_bounces: int = 3  # permanent failures before an address is marked bounced
+    subscribe_per_address: int = 3  # subscribe requests allowed per address per rate_window
+    subscribe_per_client: int = 10  # ... and per client IP address
+    rate_window: float = 3600.0  # seconds
+    host: str = "127.0.0.1"  # `digest serve` listens here (put a TLS proxy in front)
+    port: int = 8000
+    secret: str | None = None  # only from DIGEST_SECRET
+
+
+@dataclass(frozen=True)
 class Config:
     notes: NotesConfig = field(default_factory=NotesConfig)
     mail: MailConfig = field(default_factory=MailConfig)
@@ -156,6 +175,7 @@ class Config:
     feed: FeedConfig = field(default_factory=FeedConfig)
     paths: PathsConfig = field(default_factory=PathsConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    subscribers: SubscribersConfig = field(default_factory=SubscribersConfig)
     source_file: Path | None = None  # the digest.toml this came from, if any
 
 
@@ -167,7 +187,10 @@ SECTIONS: dict[str, type] = {
     "feed": FeedConfig,
     "paths": PathsConfig,
     "schedule": ScheduleConfig,
+    "subscribers": SubscribersConfig,
 }
+# Secrets come from these environment variables only, never from the file.
+SECRETS = {("smtp", "password"): PASSWORD_ENV, ("subscribers", "secret"): SECRET_ENV}
 
 Overrides = Mapping[str, Mapping[str, Any]]
 
@@ -203,9 +226,9 @@ def load_config(
             for key, raw in data.get(table, {}).items():
                 values[key] = _coerce(cls, table, key, raw, base, origin, path)
         sections[table] = cls(**values)
-    password = env.get(PASSWORD_ENV)
-    if password:
-        sections["smtp"] = dataclasses.replace(sections["smtp"], password=password)
+    for (table, key), name in SECRETS.items():
+        if env.get(name):
+            sections[table] = dataclasses.replace(sections[table], **{key: env[name]})
     return Config(**sections, source_file=path)
 
 
@@ -230,13 +253,14 @@ def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
                 line=_line_of(text, rf"^\s*\[{re.escape(table)}\]"),
                 hint=f"known tables: {', '.join(sorted(SECTIONS))}",
             )
-    if "password" in data.get("smtp", {}):
-        raise ConfigError(
-            "smtp.password must not be written in the config file",
-            path=path,
-            line=_line_of(text, r"^\s*password\s*="),
-            hint=f"remove it and set the {PASSWORD_ENV} environment variable",
-        )
+    for (table, key), name in SECRETS.items():
+        if key in data.get(table, {}):
+            raise ConfigError(
+                f"{table}.{key} must not be written in the config file",
+                path=path,
+                line=_line_of(text, rf"^\s*{key}\s*="),
+                hint=f"remove it and set the {name} environment variable",
+            )
     if "key" in data.get("dkim", {}):
         raise ConfigError(
             "dkim.key must not be written in the config file",
@@ -252,7 +276,7 @@ def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     for table, cls in SECTIONS.items():
         for f in dataclasses.fields(cls):
             name = f"DIGEST_{table.upper()}_{f.name.upper()}"
-            if name in env and name != PASSWORD_ENV:
+            if name in env and (table, f.name) not in SECRETS:
                 found.setdefault(table, {})[f.name] = env[name]
     return found
 

@@ -522,6 +522,7 @@ def send_command(
     smtp: SmtpOpt = None,
     as_json: JsonOpt = False,
     verbose: VerboseOpt = 0,
+    now: NowOpt = None,
 ) -> None:
     """Deliver every message waiting in the outbox (password from DIGEST_SMTP_PASSWORD).
 
@@ -531,7 +532,7 @@ def send_command(
     with _user_errors():
         cfg = _config(config, outbox=outbox, smtp=smtp)
         with _progress_bar() as progress:
-            report = send(cfg, progress)
+            report = send(cfg, _now(now), progress)
     if as_json:
         _print_json(dataclasses.asdict(report))
     else:
@@ -762,13 +763,8 @@ def serve_command(
                 f"digest serve needs the web extra ({exc.name} is missing)",
                 hint="pip install 'digest[web]'",
             ) from None
-        cfg = _config(config, smtp=smtp)
-        overrides = {"host": host, "port": port}
-        cfg = dataclasses.replace(
-            cfg,
-            subscribers=dataclasses.replace(
-                cfg.subscribers, **{k: v for k, v in overrides.items() if v is not None}
-            ),
+        cfg = load_config(
+            config, overrides={"smtp": _smtp(smtp), "subscribers": {"host": host, "port": port}}
         )
         serve(cfg, clock=lambda: datetime.now(UTC))
 

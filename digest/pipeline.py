@@ -58,6 +58,7 @@ from .state import (
     save_state,
     write_atomic,
 )
+from .subscribers import SubscriberRecipients, with_unsubscribe_links
 
 log = logging.getLogger(__name__)
 
@@ -193,9 +194,12 @@ def recipients(config: Config) -> tuple[str, ...]:
     return config.mail.to or (config.mail.sender,)
 
 
-def recipient_sources(config: Config) -> list[RecipientSource]:
-    """Who gets the digest: the configured addresses (a subscriber store joins here)."""
-    return [ListRecipients(recipients(config))]
+def recipient_sources(config: Config, now: datetime) -> list[RecipientSource]:
+    """Who gets the digest: the configured addresses, then, with [subscribers] enabled, the
+    confirmed subscribers (each with their own unsubscribe token; bounces are counted)."""
+    if not config.subscribers.enabled:
+        return [ListRecipients(recipients(config))]
+    return [ListRecipients(config.mail.to), SubscriberRecipients(config, now)]
 
 
 def make_digest(
@@ -226,6 +230,7 @@ def _summary(note_id: str, note: Note | None, record: NoteRecord | None, path: s
 def run(config: Config, options: RunOptions) -> RunReport:
     """One scheduled run: find new notes, queue one digest, save state, deliver, write the feed."""
     send_window = window(config)
+    mail_config = with_unsubscribe_links(config)  # checks base_url and the secret before any write
     with run_lock(config.paths.state):
         state = load_state(config.paths.state)
         source = open_notes(config, state)
@@ -279,9 +284,9 @@ def run(config: Config, options: RunOptions) -> RunReport:
                     )
             else:
                 digest = make_digest(entries, state.issues, options.now)
-                rendered = render_digest(config, digest)
+                rendered = render_digest(mail_config, digest)
                 outbox = Outbox(config.paths.outbox)
-                template = compose_template(config, digest, rendered)
+                template = compose_template(mail_config, digest, rendered)
                 name = outbox_name(digest)
                 if options.dry_run:
                     messages.append(str(outbox.root / f"{name}.eml"))
@@ -291,7 +296,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
                         template,
                         digest_id=digest.id,
                         sender=parse_address(config.mail.sender, setting="mail.sender").addr_spec,
-                        recipients=collect(recipient_sources(config)),
+                        recipients=collect(recipient_sources(config, options.now)),
                     )
                     messages.append(str(path))
                 issue = IssueRecord(
@@ -330,7 +335,7 @@ def run(config: Config, options: RunOptions) -> RunReport:
         delivery, delivery_error = None, None
         if config.smtp.host and options.deliver and not options.dry_run:
             try:
-                delivery = send(config, options.progress)
+                delivery = send(config, options.now, options.progress)
             except DeliveryError as exc:
                 delivery_error = str(exc)
 
@@ -592,12 +597,12 @@ def preview(config: Config, now: datetime, out: Path, *, publish_all: bool = Fal
     return written
 
 
-def send(config: Config, progress: Progress | None = None) -> DeliveryReport:
-    """`digest send`: deliver whatever the outbox holds."""
+def send(config: Config, now: datetime, progress: Progress | None = None) -> DeliveryReport:
+    """`digest send`: deliver whatever the outbox holds; `now` dates bounces."""
     return deliver(
         Outbox(config.paths.outbox),
         config.smtp,
         sign=signer(config.dkim),
-        on_bounce=report_bounce(recipient_sources(config)),
+        on_bounce=report_bounce(recipient_sources(config, now)),
         progress=progress,
     )

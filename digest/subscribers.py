@@ -21,7 +21,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.message import Message
 from email.utils import parseaddr
@@ -33,6 +33,7 @@ import email_validator
 from .compose import parse_address
 from .config import Config
 from .errors import ConfigError, DigestError
+from .recipients import PLACEHOLDER_TOKEN
 from .tokens import check_secret, sign
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ def normalize_address(text: str) -> str:
             allow_quoted_local=False,
             allow_display_name=False,
             allow_domain_literal=False,
+            allow_smtputf8=False,  # digest does not send SMTPUTF8 (see digest.recipients)
         )
     except email_validator.EmailNotValidError as exc:
         raise AddressError(
@@ -488,7 +490,7 @@ def base_url(config: Config) -> str:
     url = config.subscribers.base_url
     if not url or not url.startswith(("https://", "http://")):
         raise ConfigError(
-            "subscribers.base_url is not set",
+            "subscribers.base_url is missing or not an http(s) URL",
             hint="set it to the address `digest serve` is reached at, "
             "e.g. https://example.org/digest",
         )
@@ -508,8 +510,33 @@ def confirm_url(config: Config, key: bytes, address: str, now: datetime) -> str:
     return f"{base_url(config)}/confirm/{sign(key, 'confirm', address, issued=now)}"
 
 
-def subscriber_links(config: Config) -> dict[str, str]:
-    """`digest run`'s view: each confirmed subscriber → their unsubscribe URL."""
-    key = signing_key(config)
-    with open_store(config) as store:
-        return {address: unsubscribe_url(config, key, address) for address in store.confirmed()}
+def with_unsubscribe_links(config: Config) -> Config:
+    """With [subscribers] enabled, the config digests are composed with: the unsubscribe URL
+    carries the token placeholder each recipient's own token replaces (digest.recipients).
+    Checks base_url and the secret, so a run stops before it writes anything."""
+    if not config.subscribers.enabled:
+        return config
+    signing_key(config)
+    url = f"{base_url(config)}/unsubscribe/{PLACEHOLDER_TOKEN}"
+    return replace(config, mail=replace(config.mail, unsubscribe_url=url))
+
+
+@dataclass(frozen=True)
+class SubscriberRecipients:
+    """The store as `digest run` sees it (a digest.recipients.RecipientSource and TokenSource):
+    confirmed addresses, a signed unsubscribe token each, and bounces counted at `now`.
+    The store is opened per call, so nothing stays open across a long delivery."""
+
+    config: Config
+    now: datetime
+
+    def confirmed(self) -> list[str]:
+        with open_store(self.config) as store:
+            return store.confirmed()
+
+    def record_bounce(self, address: str) -> None:
+        with open_store(self.config) as store:
+            store.record_bounce(address, self.now)
+
+    def unsubscribe_token(self, address: str) -> str:
+        return sign(signing_key(self.config), "unsubscribe", normalize_address(address))

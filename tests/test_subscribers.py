@@ -67,6 +67,7 @@ def test_normalisation_only_touches_the_domain(given: str, canonical: str) -> No
         "ada(comment)@example.org",
         "ada@example.org\x00",
         "a" * 250 + "@example.org",
+        "josé@example.org",  # needs SMTPUTF8, which digest does not send
     ],
 )
 def test_malformed_addresses_and_injection_are_refused(given: str) -> None:

@@ -187,12 +187,13 @@ class _Run:
                 log.info("connection lost sending to %s (try %d): %s", who, attempt + 1, exc)
                 continue
             except Refused as exc:
-                self._error(str(exc))
+                said = _redacted(str(exc), recipient.address, who)
+                self._error(said)
                 if exc.permanent and exc.stage != "mail":
                     self._refuse(state, number, recipient, exc)
                     await state.journal.settle()
                     return connection
-                log.info("deferred %s (try %d): %s", who, attempt + 1, exc)
+                log.info("deferred %s (try %d): %s", who, attempt + 1, said)
                 continue
             state.journal.record("D", number)
             self.delivered += 1
@@ -212,7 +213,8 @@ class _Run:
         state.journal.record("F", number)
         self.failed += 1
         who = address_key(recipient.address)[:12]
-        log.warning("refused for good %s: %s%s", who, exc, " (suppressed)" if suppress else "")
+        said = _redacted(str(exc), recipient.address, who)
+        log.warning("refused for good %s: %s%s", who, said, " (suppressed)" if suppress else "")
         if suppress and self.on_bounce is not None:
             self.on_bounce(recipient.address)
         self._tick()
@@ -229,6 +231,11 @@ class _Run:
             failed=self.failed,
             suppressed=self.suppressed,
         )
+
+
+def _redacted(reply: str, address: str, who: str) -> str:
+    """A server reply fit for logs: servers often quote the address (`550 <a@b>: unknown`)."""
+    return re.sub(re.escape(address), who, reply, flags=re.IGNORECASE)
 
 
 def deliver(

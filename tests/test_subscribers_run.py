@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email import policy
@@ -28,8 +29,8 @@ class RefusingHandler(RecordingHandler):
     async def handle_RCPT(
         self, server: object, session: object, envelope: object, address: str, options: object
     ) -> str:
-        if address.endswith("@gone.example.org"):
-            return "550 5.1.1 no such user"
+        if address.endswith("@gone.example.org"):  # worded as Postfix does: it names the address
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         envelope.rcpt_tos.append(address)  # type: ignore[attr-defined]
         return "250 OK"
 
@@ -64,8 +65,9 @@ def configure(project: Path, smtp: SmtpServer, **subscribers: object) -> Config:
 
 
 def test_confirmed_subscribers_get_their_own_one_click_link(
-    example_project: Path, refusing_smtp: SmtpServer
+    example_project: Path, refusing_smtp: SmtpServer, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="digest")
     config = configure(example_project, refusing_smtp)
     with open_store(config) as store:
         store.add("ada@example.org", NOW)
@@ -95,6 +97,9 @@ def test_confirmed_subscribers_get_their_own_one_click_link(
     with open_store(config) as store:
         gone = store.get("bob@gone.example.org")
     assert gone is not None and gone.status == "bounced" and gone.bounces == 1
+    # Privacy: at INFO level no subscriber address is logged, not even a server's echo of it.
+    for address in ("ada@example.org", "bob@gone.example.org", "pending@", "left@"):
+        assert address not in caplog.text
 
 
 def test_bounced_address_gets_no_more_mail_and_send_counts_too(

@@ -87,7 +87,7 @@ def test_confirmed_subscribers_get_their_own_one_click_link(
         assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         links = [p.strip(" <>") for p in str(mail["List-Unsubscribe"]).split(",")]
         assert links[0].startswith("https://lists.example.org/lantern/unsubscribe/")
-        assert links[1] == "mailto:lantern-dev-leave@lists.example.org"
+        assert links[1].startswith("mailto:lantern-dev-leave@lists.example.org")
         assert links[0] in mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
         tokens[address] = links[0].rsplit("/", 1)[1]
     assert verify(key, tokens["ada@example.org"], "unsubscribe", now=NOW).subject == (

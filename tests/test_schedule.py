@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from digest.errors import ConfigError
 from digest.pipeline import RunOptions, run
 from digest.schedule import decide, window
 
-from .conftest import REPO
+from .conftest import REPO, SmtpServer, free_port
 
 THURSDAY_LONDON = {
     "mode": "scheduled",
@@ -187,3 +188,20 @@ def test_ci_run_outside_the_window_reports_what_waits(tmp_path: Path, monkeypatc
     assert text.startswith("## digest: 5 new notes held for the window, 0 sent\n")
     assert "| 2026-03-05 | Lantern community call | `2026-03-05.md` |" in text
     assert not (tmp_path / ".digest" / "state.json").exists()
+
+
+def test_a_run_outside_the_window_still_retries_what_is_queued(
+    tmp_path: Path, smtp_server: SmtpServer
+) -> None:
+    shutil.copytree(REPO / "examples" / "notes", tmp_path / "notes")
+    config = config_for(tmp_path, **THURSDAY_LONDON)
+    down = replace(config, smtp=replace(config.smtp, host="127.0.0.1", port=free_port()))
+    thursday = run(down, RunOptions(now=at("2026-11-19T09:30:00+00:00")))
+    assert len(thursday.new) == 5 and thursday.delivery_error
+
+    (tmp_path / "notes" / "2026-11-24.md").write_text(EXTRA_NOTE)
+    up = replace(config, smtp=replace(config.smtp, host=smtp_server.host, port=smtp_server.port))
+    tuesday = run(up, RunOptions(now=at("2026-11-24T18:00:00+00:00")))
+    assert [n.date for n in tuesday.held] == ["2026-11-24"]
+    assert tuesday.delivery is not None and tuesday.delivery.delivered == 1
+    assert len(smtp_server.messages) == 1, "Thursday's digest, not the held note"

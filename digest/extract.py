@@ -107,6 +107,8 @@ _PLAN_PREFIX = re.compile(
 _SPEAKER_PREFIX = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
                          r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
+_CONFIRMATION = re.compile(r"^\W*(?:no\s+(?:\w+\s+)?objections?|(?:all|everyone)\s+agreed"
+                           r"|agreed\b|unanimous)", re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -165,7 +167,7 @@ _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
     r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
-    r"|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
+    r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
@@ -215,6 +217,10 @@ _ANAPHORIC_TASK = re.compile(
     r"\b(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
     r"|once|too|also|first|further|more|properly)\b)[a-z])|\ba\s+(?:look|go|crack|try)$", re.I)
+
+# a decision about "this": "so we should work on this." says what only with its topic
+_ANAPHORIC_END = re.compile(r"\b(?:on|with|to|for|about|do|of)\s+(?:this|that|it|these|them)"
+                            r"\b(?:\s+\w+){0,8}\W*$", re.I)
 
 # -- item forms ------------------------------------------------------------------------------
 
@@ -415,13 +421,17 @@ def extract(note: Note) -> Extraction:
             actions.append(Action(owner, one_line(m.group("task")), block.line,
                                   m.group("who"), "bracket-item"))
             continue
-        found = len(actions)
+        found, found_decisions = len(actions), len(decisions)
         ctx.paragraph = text
         for turn_block, turn in _turns(block, text):
             _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates)
-        if len(actions) > found:
+        if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
             actions[found:] = [_with_referent(a, topic) for a in actions[found:]]
+            decisions[found_decisions:] = [
+                replace(d, text=f"{d.text} ({topic})")
+                if topic and _ANAPHORIC_END.search(d.text) and topic.lower() not in d.text.lower()
+                else d for d in decisions[found_decisions:]]
 
     next_call = _choose_call(candidates, note.date, warnings)
     return Extraction(
@@ -684,7 +694,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         actions.extend(replace(a, context=sentence) for a in found_actions)
         decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
-        if decision and follows_decision and decision != one_line(sentence):
+        if decision and follows_decision and (decision != sentence
+                                              or _CONFIRMATION.match(sentence)):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
             decisions.append(Decision(decision, line, "cue"))
@@ -760,8 +771,8 @@ def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool)
         prefix = sentence[: weak.start()]
         if not _PLAN_PREFIX.search(prefix) or _SPEAKER_PREFIX.match(prefix):
             return None
-    if has_action and (weak or (strong and re.match(r"(?:agreed|decided)\s+to", strong.group(0),
-                                                    re.I))):
+    if has_action and (weak or (strong and re.match(r"(?:agreed|decided)\s+to",
+                                                    sentence[strong.start():], re.I))):
         return None
     text = one_line(sentence)
     if strong and len(text.split()) <= 8 and previous:
@@ -774,6 +785,8 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
                       speaker: str | None = None) -> list[Action]:
     """Actions in one sentence; `low` is it lower-cased, for cheap checks before each rule."""
     found: list[Action] = []
+    if _HEDGE.match(sentence):
+        return found  # "Maybe Wassim should use MiniOS for now": a suggestion
     # "(Anil will do this)"
     for m in _PAREN_OWNER.finditer(sentence) if "(" in low else ():
         owner = ctx.owners(m.group("who"))
@@ -784,6 +797,9 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
             before = sentence[: m.start()]
             before = re.sub(r"^.*?\b(?:needs?\s+to|should|will)\s+", "", before)
             task = before
+        elif len(task.split()) == 1:  # "a draft blog post is ready (Amir will review)"
+            clause = re.split(r"[,;:]\s+", sentence[: m.start()])[-1].strip()
+            task = f"{task} ({clause})" if clause else task
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found

@@ -221,6 +221,12 @@ def test_pronoun_prefers_an_attendee_over_other_capitalised_words() -> None:
                    ("Thomas Gazagnaire", "find time")]
 
 
+def test_hedged_suggestion_is_not_an_action_and_bare_verb_takes_its_object() -> None:
+    got = owners_tasks("Maybe Anil should use MiniOS for now.\n\n"
+                       "Aside from that, a draft blog post is ready (Amir will review).\n")
+    assert got == [("Amir Chaudhry", "review (a draft blog post is ready)")]
+
+
 def test_bracket_bullets_anywhere() -> None:
     got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
     assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]
@@ -301,6 +307,17 @@ def test_decision_spelled_out_and_confirmed_stays_one() -> None:
         "We decided to decouple the release elements. Practically speaking, this means "
         "libraries first, then blog posts.",
         "We should move to 4.02 only."]
+
+
+def test_long_confirmation_and_agreed_to_task() -> None:
+    body = ("Decision that we should move to 4.02 only (i.e. drop 4.01). No strong objections to "
+            "this in the last few weeks.\n\nJeremy agreed to take a look at the review post.\n")
+    assert decisions(body) == ["Decision that we should move to 4.02 only (i.e. drop 4.01)."]
+
+
+def test_decision_about_this_names_its_topic() -> None:
+    assert decisions("#### 4.02.1 support\n\nThere are improvements, so we should work on this.\n"
+                     ) == ["There are improvements, so we should work on this. (4.02.1 support)"]
 
 
 def test_plan_in_an_action_items_section_is_a_decision() -> None:

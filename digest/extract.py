@@ -211,6 +211,8 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+_JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$", re.I)
+_CLAUSE_TAIL = re.compile(r"(?:\s+(?:and|so|but|then|which|that))+\s*$|^.*[.;:]\s+", re.I | re.S)
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 # a task whose object is a pronoun ("write this", "follow up with him", "consider that")
 _ANAPHORIC_TASK = re.compile(
@@ -324,20 +326,29 @@ class _Ctx:
 
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
+        parts = self.person_parts(who)
+        if not parts:
+            return None
+        return ", ".join(dict.fromkeys(self._resolve(p) for p in parts))
+
+    def person_parts(self, who: str) -> list[str]:
+        """The names in 'Also, Dave and Mort' as written (['Dave', 'Mort']); [] unless all are."""
         parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who.strip()) if p]
         while len(parts) > 1 and parts[0].lower() in _NOT_PEOPLE:
             parts = parts[1:]  # "Also, Anil"
         if not parts:
-            return None
+            return []
         # drop leading words that are not names ("Actually Dave")
         first = parts[0].split()
         while len(first) > 1 and (first[0].lower() in _NOT_PEOPLE
                                   or not self.is_person(" ".join(first))):
             first = first[1:]
         parts[0] = " ".join(first)
-        if not all(self.is_person(p) for p in parts):
-            return None
-        return ", ".join(dict.fromkeys(self._resolve(p) for p in parts))
+        while parts and not self.is_person(parts[0]):
+            parts = parts[1:]  # "… at OSCON and ThomasL will": the names that end the list
+        if not parts or not all(self.is_person(p) for p in parts):
+            return []
+        return parts
 
     def _resolve(self, name: str) -> str:
         """Full name; an ambiguous one ("Thomas" with two Thomases present) is settled only by
@@ -734,10 +745,18 @@ def _topic(block: Block, blocks: list[Block], texts: list[str]) -> str:
 
 
 def _with_referent(action: Action, topic: str) -> Action:
-    """'Anil will write this.' → 'write this (MirageOS end-of-year review)': say what 'this' is."""
-    if topic and topic.lower() not in action.task.lower() \
-            and (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2):
-        return replace(action, task=f"{action.task} ({topic})")
+    """'Anil will write this.' → 'write this (MirageOS end-of-year review)': say what 'this' is,
+    from the clause before the owner in the same sentence ("Power management came up and
+    ThomasL will have a look at this"), else from the paragraph's topic."""
+    if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2):
+        return action
+    before = ""
+    if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
+            and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
+        before = _CLAUSE_TAIL.sub("", action.context[:at]).strip(" ,;:-—–")
+    referent = before if len(before.split()) >= 3 else topic
+    if referent and referent.lower() not in action.task.lower():
+        return replace(action, task=f"{action.task} ({referent})")
     return action
 
 
@@ -818,7 +837,9 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
             continue
         if found and found[-1].line == line and m.start() < _end_of(found, sentence):
             continue
-        found.append(Action(owner, _tidy_task(task), line, m.group("who"), "owner-verb"))
+        who = m.group("who")
+        who = who[max(0, who.find(ctx.person_parts(who)[0])):]  # "OSCON and ThomasL" → ThomasL
+        found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
     if found:
         return found
     if ("he" in low or "i" in low) and (pm := _PRONOUN_ACTION.search(sentence)):

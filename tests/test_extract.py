@@ -227,6 +227,13 @@ def test_hedged_suggestion_is_not_an_action_and_bare_verb_takes_its_object() -> 
     assert got == [("Amir Chaudhry", "review (a draft blog post is ready)")]
 
 
+def test_this_refers_to_the_clause_joined_before_the_owner() -> None:
+    got = owners_tasks("#### Summary\n\nPower management came up at OSCON and ThomasL will have "
+                       "a look at this in due course.\n")
+    assert got == [("Thomas Leonard",
+                    "have a look at this in due course (Power management came up at OSCON)")]
+
+
 def test_bracket_bullets_anywhere() -> None:
     got = owners_tasks("## Misc\n\n- [Anil]: update the docs\n- [Dave]: cut the release\n")
     assert got == [("Anil Madhavapeddy", "update the docs"), ("Dave Scott", "cut the release")]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from markdown_it import MarkdownIt  # noqa: E402
 
+from digest.evaluate import checkout_corpus, find_shared  # noqa: E402
 from digest.extract import extract  # noqa: E402
 from digest.models import Note, NoteFile  # noqa: E402
 from digest.parse import parse_note  # noqa: E402
@@ -30,17 +30,16 @@ from digest.parse import parse_note  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=None)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--corpus", default=None, help="a checkout or bundle of mirage-weekly")
+    ap.add_argument("--shared", default=os.environ.get("DIGEST_SHARED") or find_shared(ROOT))
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(args.corpus) if args.corpus else Path(tmp) / "mirage-weekly"
-        if not args.corpus:
-            bundle = Path(args.shared) / "corpus" / "mirage-weekly.bundle"
-            subprocess.run(["git", "clone", "-q", str(bundle), str(corpus)], check=True)
+        corpus = checkout_corpus(
+            Path(args.corpus) if args.corpus
+            else Path(args.shared) / "corpus" / "mirage-weekly.bundle", Path(tmp))
         paths = sorted((corpus / "data" / "weekly").glob("*.md"))
         notes = [parse_note(NoteFile(p.name, p.read_bytes())) for p in paths]
     md = MarkdownIt("commonmark")

@@ -31,6 +31,7 @@ from .people import UNASSIGNED, actions_by_person
 
 _BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 _SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _WIKI_HEADING = re.compile(r"^(!{2,})\s*(.*)$", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
@@ -317,8 +318,10 @@ def render_digest(config: Config, digest: Digest) -> RenderedDigest:
 def note_html(note: Note) -> str:
     """The whole note as safe HTML: markdown rendered with raw HTML escaped, then sanitised."""
     if note.format == "markdown":
+        # Comments are invisible where the note is published; escaped, they would show.
+        body = _HTML_COMMENT.sub("", note.body)
         rendered = _MARKDOWN.render(
-            _WIKI_HEADING.sub(lambda m: "#" * len(m.group(1)) + " " + m.group(2), note.body)
+            _WIKI_HEADING.sub(lambda m: "#" * len(m.group(1)) + " " + m.group(2), body)
         )
     elif note.format == "html":
         rendered = note.body

@@ -256,3 +256,18 @@ def test_cli_add_list_import_export_remove(tmp_path: Path, cli: CliRunner) -> No
     assert "Removed 1" in removed.stdout
     exported = cli.invoke(app, ["subscribers", "export", *conf])
     assert exported.stdout.splitlines()[1:] and "bob@" not in exported.stdout
+
+
+def test_cli_bounces_reads_a_mailbox(tmp_path: Path, cli: CliRunner) -> None:
+    db = tmp_path / "subs.db"
+    (tmp_path / "digest.toml").write_text(f'[subscribers]\npath = "{db}"\nmax_bounces = 1\n')
+    conf = ["--config", str(tmp_path / "digest.toml")]
+    cli.invoke(app, ["subscribers", "add", "ada@example.org", *conf])
+    box = mailbox.mbox(tmp_path / "bounces.mbox")
+    box.add(dsn("ada@example.org"))
+    box.close()
+    result = cli.invoke(app, ["subscribers", "bounces", str(tmp_path / "bounces.mbox"), *conf])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "Reports: 1; bounces counted: 1; now bounced: 1."
+    missing = cli.invoke(app, ["subscribers", "bounces", str(tmp_path / "nope"), *conf])
+    assert missing.exit_code == 11 and "no such mailbox" in missing.stderr

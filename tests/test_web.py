@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from typer.testing import CliRunner
 
+from digest.cli import app
 from digest.config import Config, load_config
 from digest.subscribers import SubscriberStore, open_store, unsubscribe_url
 from digest.tokens import check_secret, sign
@@ -271,3 +273,16 @@ def test_unreachable_smtp_says_so(config: Config, clock: Clock, smtp_server: Smt
     client = TestClient(create_app(down, clock=clock), base_url=BASE)
     code, text = subscribe(client, "ada@example.org")
     assert code == 503 and "could not be sent" in text
+
+
+def test_serve_refuses_to_start_without_what_it_needs(
+    tmp_path: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DIGEST_SECRET", raising=False)
+    conf = tmp_path / "digest.toml"
+    conf.write_text(f'[subscribers]\npath = "{tmp_path / "s.db"}"\nbase_url = "{BASE}"\n')
+    no_secret = cli.invoke(app, ["serve", "--config", str(conf)])
+    assert no_secret.exit_code == 2 and "DIGEST_SECRET" in no_secret.stderr
+    monkeypatch.setenv("DIGEST_SECRET", SECRET)
+    no_smtp = cli.invoke(app, ["serve", "--config", str(conf)])
+    assert no_smtp.exit_code == 3 and "needs an SMTP server" in no_smtp.stderr

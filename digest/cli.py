@@ -618,7 +618,7 @@ subscribers_app = typer.Typer(
     name="subscribers",
     help="The project's own subscriber list (SQLite, outside the repository).\n\n"
     "Addresses added here are confirmed; people who subscribe through `digest serve` confirm "
-    "by mail first. `digest run` mails confirmed subscribers when [subscribers] enabled = true.",
+    "by mail first. `digest run` mails confirmed subscribers when subscribers.enabled = true.",
     no_args_is_help=True,
 )
 app.add_typer(subscribers_app)
@@ -751,8 +751,8 @@ def serve_command(
 ) -> None:
     """Serve the subscribe form, confirm links, one-click unsubscribe and /health.
 
-    Needs DIGEST_SECRET (signs the links) and subscribers.base_url (the public address, behind
-    a TLS proxy). Install with `pip install 'digest[web]'`.
+    Needs DIGEST_SECRET (signs the links), subscribers.base_url (its public address, behind a
+    TLS proxy) and SMTP for the confirmation mail. Install with pip install 'digest\\[web]'.
     """
     _setup_logging(verbose)
     with _user_errors():

@@ -10,10 +10,12 @@ note with the same meeting date when
   2. that note's old path disappeared in this same change: a move or rename,
      whatever the edits (the 2022 MirageOS move also added front matter);
   3. that note was deleted earlier: it is back, not new.
-Otherwise it is a new note. Limits: a second, different meeting on the date
-of a deleted note is taken as that note coming back (never mailed, shown as
-moved); a note whose meeting date changes in the same change as its move is
-taken as new.
+When several notes of one date moved in the same change, the one with the
+same file name, then the same title, is taken. Otherwise it is a new note.
+Limits: a second, different meeting on the date of a deleted note is taken
+as that note coming back (never mailed, shown as moved); a note whose
+meeting date changes in the same change as its move is taken as new, and so
+are notes of one date that move together and share file name and title.
 
 Stub rule. A note with fewer than `min_words` words outside headings, the
 agenda and the attendee list is a stub: it is recorded as pending and
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from functools import cached_property
+from typing import Literal, cast
 
 from .models import Note, Scan
 from .state import NoteRecord, RecordIndex
@@ -37,6 +41,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s|!!)|^\s*={3,}\s*$|^\s*-{3,}\s*$")
 _AGENDA_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}|!!+)?\s*agenda\b", re.IGNORECASE)
 _ATTENDEES = re.compile(r"^\s*(?:attendees|present|participants)\s*:", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s[^)]*)?\)|<?\b[a-z][a-z+.-]*://[^\s>)]*>?", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 ChangeKind = Literal["new", "stub", "updated", "moved", "alias", "deleted", "filled"]
@@ -55,7 +60,13 @@ class Change:
 @dataclass(frozen=True)
 class Detection:
     changes: tuple[Change, ...]
-    notes: Mapping[str, NoteRecord]  # state after this run; new notes still "pending"
+    known: Mapping[str, NoteRecord]  # the records before this run
+    changed: Mapping[str, NoteRecord]  # records added or changed by this run
+
+    @cached_property
+    def notes(self) -> dict[str, NoteRecord]:
+        """State after this run; new notes still "pending"."""
+        return {**self.known, **self.changed}
 
     def of_kind(self, *kinds: ChangeKind) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.kind in kinds)
@@ -71,8 +82,10 @@ def words(text: str) -> list[str]:
 
 
 def fingerprint(body: str) -> str:
-    """Hash of the body's words: equal when only layout, case or punctuation changed."""
-    return hashlib.sha256(" ".join(words(body)).encode()).hexdigest()[:32]
+    """Hash of the words a reader reads: equal when only layout, case, punctuation or link
+    targets changed (an http → https rewrite is not a substantive edit)."""
+    readable = _LINK_TARGET.sub("", body)
+    return hashlib.sha256(" ".join(words(readable)).encode()).hexdigest()[:32]
 
 
 def same_text(a: str, b: str) -> float | None:
@@ -136,7 +149,9 @@ def detect(
     already has it (the state builds it once); the work done here is then
     proportional to the changes, not to the number of known notes.
     """
-    records = dict(known)
+    changed: dict[str, NoteRecord] = {}
+    # Writes land in `changed`; `known` is only read, never copied (it may hold 100,000 notes).
+    records = ChainMap(changed, cast("MutableMapping[str, NoteRecord]", known))
     index = index or RecordIndex.of(known)
     path_index = index.paths
     seen = set(parsed) | unreadable
@@ -258,7 +273,7 @@ def detect(
                 fingerprint=fingerprint(survivor.body),
             )
 
-    return Detection(changes=tuple(changes), notes=records)
+    return Detection(tuple(changes), known, changed)
 
 
 def _same_note(
@@ -281,6 +296,10 @@ def _same_note(
     moved = [
         r for r in same_day if r.status != "deleted" and r.paths and all(p in gone for p in r.paths)
     ]
+    if len(moved) > 1:  # several notes of this date moved at once: tell them apart
+        name = note.path.rsplit("/", 1)[-1]
+        moved = [r for r in moved if any(p.rsplit("/", 1)[-1] == name for p in r.paths)] or moved
+        moved = [r for r in moved if r.title == note.title] or moved
     if len(moved) == 1:
         return moved[0], "moved"
     deleted = [r for r in same_day if r.status == "deleted"]

@@ -123,6 +123,16 @@ class DigestEntry:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published note edited substantively since the previous digest (notes.list_corrections)."""
+
+    note_id: str
+    title: str
+    date: date
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Digest:
     """One issue of the newsletter: the notes that are new on this run."""
 
@@ -131,6 +141,7 @@ class Digest:
     number: int
     created: datetime
     entries: tuple[DigestEntry, ...]  # sorted by meeting date, then id
+    corrections: tuple[Correction, ...] = ()  # sorted by meeting date, then id
 
     @property
     def first_date(self) -> date:

@@ -21,7 +21,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -33,7 +33,7 @@ from .dkim import signer
 from .errors import ConfigError, DeliveryError, DigestError, FirstRunError, NoteError, SourceError
 from .extract import extract
 from .feed import ArchivedNote, FeedItem, aware, build_calendar, build_feed, feed_item
-from .models import Digest, DigestEntry, Note, NoteFile, Scan
+from .models import Correction, Digest, DigestEntry, Note, NoteFile, Scan
 from .outbox import Outbox
 from .parse import parse_note
 from .recipients import (
@@ -168,7 +168,12 @@ def notes_location(config: Config, state: State) -> tuple[Path, tuple[str, ...]]
 
 def open_notes(config: Config, state: State) -> Source:
     root, globs = notes_location(config, state)
-    return open_source(root.resolve(), PathFilter(globs, config.notes.exclude), config.notes.source)
+    return open_source(
+        root.resolve(),
+        PathFilter(globs, config.notes.exclude),
+        config.notes.source,
+        check_uncommitted=config.notes.check_uncommitted,
+    )
 
 
 def parse_files(files: Iterable[NoteFile]) -> tuple[dict[str, Note], dict[str, NoteError]]:
@@ -184,10 +189,37 @@ def parse_files(files: Iterable[NoteFile]) -> tuple[dict[str, Note], dict[str, N
 
 
 def note_url(config: Config, note: Note) -> str | None:
+    return _url_at(config, note.path, note.date.isoformat())
+
+
+def _url_at(config: Config, path: str, meeting_date: str) -> str | None:
     if not config.notes.url:
         return None
-    path = PurePosixPath(note.path)
-    return config.notes.url.format(path=note.path, stem=path.stem, date=note.date.isoformat())
+    return config.notes.url.format(path=path, stem=PurePosixPath(path).stem, date=meeting_date)
+
+
+def corrections(
+    config: Config,
+    records: Mapping[str, NoteRecord],
+    issues: tuple[IssueRecord, ...],
+    digest: Digest,
+) -> tuple[Correction, ...]:
+    """Published notes whose words changed since the previous digest (notes.list_corrections)."""
+    since = aware(issues[-1].created) if issues else None
+    carried = {e.note_id for e in digest.entries}
+    edited = [
+        r
+        for r in records.values()
+        if r.status in ("published", "baseline")
+        and r.updated
+        and r.paths
+        and r.id not in carried
+        and (since is None or aware(r.updated) > since)
+    ]
+    return tuple(
+        Correction(r.id, r.title, date.fromisoformat(r.date), _url_at(config, r.paths[0], r.date))
+        for r in sorted(edited, key=lambda r: (r.date, r.id))
+    )
 
 
 def recipients(config: Config) -> tuple[str, ...]:
@@ -284,6 +316,10 @@ def run(config: Config, options: RunOptions) -> RunReport:
                     )
             else:
                 digest = make_digest(entries, state.issues, options.now)
+                if config.notes.list_corrections:
+                    digest = replace(
+                        digest, corrections=corrections(config, records, state.issues, digest)
+                    )
                 rendered = render_digest(mail_config, digest)
                 outbox = Outbox(config.paths.outbox)
                 template = compose_template(mail_config, digest, rendered)

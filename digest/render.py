@@ -232,6 +232,9 @@ def digest_context(config: Config, digest: Digest, *, short: bool = False) -> di
         "calendar": calendar_wanted(digest),
         "people": people_context(digest),
         "short": short,
+        "corrections": [
+            {"title": c.title, "date": c.date, "url": c.url} for c in digest.corrections
+        ],
         "archive_url": config.mail.archive_url,
         "feed_url": config.feed.url,
         "unsubscribe_url": config.mail.unsubscribe_url,

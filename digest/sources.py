@@ -122,9 +122,10 @@ class GitSource:
 
     kind = "git"
 
-    def __init__(self, root: Path, wanted: PathFilter) -> None:
+    def __init__(self, root: Path, wanted: PathFilter, *, check_uncommitted: bool = True) -> None:
         self.root = root
         self.wanted = wanted
+        self.check_uncommitted = check_uncommitted
         self.prefix = self._git("rev-parse", "--show-prefix").strip()
 
     def _git(self, *args: str, input: bytes | None = None, check: bool = True) -> str:
@@ -187,7 +188,7 @@ class GitSource:
     def scan(self, since: str | None) -> Scan:
         head = self.head()
         remarks: list[str] = []
-        if uncommitted := self._uncommitted():
+        if self.check_uncommitted and (uncommitted := self._uncommitted()):
             remarks.append(
                 f"{len(uncommitted)} note(s) not committed, so not read yet "
                 f"(digest reads what is committed in git): {', '.join(sorted(uncommitted)[:5])}"
@@ -268,8 +269,14 @@ class GitSource:
         return files
 
 
-def open_source(root: Path, wanted: PathFilter, kind: str = "auto") -> Source:
-    """A git source when `root` is inside a git work tree (or `kind` says so), else a folder."""
+def open_source(
+    root: Path, wanted: PathFilter, kind: str = "auto", *, check_uncommitted: bool = True
+) -> Source:
+    """A git source when `root` is inside a git work tree (or `kind` says so), else a folder.
+
+    `check_uncommitted` lets a git source name notes written but not committed; it costs one
+    `git status` of the notes folder, which stats every file in it.
+    """
     if not root.exists():
         raise SourceError(
             "notes folder not found",
@@ -279,7 +286,7 @@ def open_source(root: Path, wanted: PathFilter, kind: str = "auto") -> Source:
     if kind == "folder":
         return FolderSource(root, wanted)
     if kind == "git" or _inside_git_work_tree(root):
-        return GitSource(root, wanted)
+        return GitSource(root, wanted, check_uncommitted=check_uncommitted)
     return FolderSource(root, wanted)
 
 

@@ -7,9 +7,11 @@ runs the pipeline in-process after each step, with the state kept between runs.
 
 from __future__ import annotations
 
+import email
 import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from email import policy
 from pathlib import Path
 
 import feedparser
@@ -39,11 +41,13 @@ TOPICS = {
 }
 
 
-def note(day: str, topic: str, *, extra: str = "", front_matter: str = "") -> str:
+def note(
+    day: str, topic: str, *, extra: str = "", front_matter: str = "", title: str = "Weekly call"
+) -> str:
     """A note with enough distinct words to be published, on one topic."""
     words = TOPICS[topic]
     body = (
-        f"# Weekly call {day}\n\n"
+        f"# {title} {day}\n\n"
         f"Attendees: Ada, Brian, Chloe\n\n"
         f"## Agenda\n\n- {topic}\n\n"
         f"## Notes\n\n"
@@ -170,6 +174,23 @@ def test_different_note_on_the_same_date_is_new(notes: Notes) -> None:
     report = notes.run()
     assert [n.path for n in report.new] == ["team-b/2024-01-10.md"]
     assert report.new[0].id != "2024-01-10"
+
+
+def test_notes_of_one_date_moved_together_keep_their_identities(notes: Notes) -> None:
+    notes.write("teams/a/2024-01-10.md", note("2024-01-10", "network", title="Team A call"))
+    notes.write("teams/b/2024-01-10.md", note("2024-01-10", "storage", title="Team B call"))
+    notes.commit("two teams, one day")
+    ids = {n.path: n.id for n in notes.run().new}
+    (notes.root / "archive").mkdir()
+    git(notes.root, "mv", "teams/a", "archive/a")
+    git(notes.root, "mv", "teams/b", "archive/b")
+    notes.commit("archive both")
+    report = notes.run()
+    assert report.new == () and report.deleted == () and report.messages == ()
+    assert {m.path: m.id for m in report.moved} == {
+        "archive/a/2024-01-10.md": ids["teams/a/2024-01-10.md"],
+        "archive/b/2024-01-10.md": ids["teams/b/2024-01-10.md"],
+    }
 
 
 def test_deletion_is_recorded_and_never_mailed(notes: Notes) -> None:
@@ -417,3 +438,53 @@ def test_small_first_run_publishes_without_a_flag(notes: Notes) -> None:
     notes.write("2023-02-01.md", note("2023-02-01", "build"))
     notes.commit("two")
     assert len(notes.run().new) == 2
+
+
+def _text_part(eml: Path) -> str:
+    message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    body = message.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
+
+
+def test_corrections_are_listed_in_the_next_digest_when_asked(notes: Notes) -> None:
+    notes.config = replace(
+        notes.config, notes=replace(notes.config.notes, list_corrections=True)
+    )
+    notes.write("2024-09-04.md", note("2024-09-04", "build"))
+    notes.write("2024-09-11.md", note("2024-09-11", "docs", extra="See [the site](http://a.org).\n"))
+    notes.commit("two notes")
+    notes.run()
+    notes.write("2024-09-04.md", note("2024-09-04", "build", extra="Correction: Chloe, not Ada.\n"))
+    notes.write("2024-09-11.md", note("2024-09-11", "docs", extra="See [the site](https://a.org).\n"))
+    notes.commit("a real correction and a link rewrite")
+    quiet = notes.run()
+    assert quiet.messages == () and dates(quiet, "updated") == ["2024-09-04", "2024-09-11"]
+
+    notes.write("2024-09-18.md", note("2024-09-18", "release"))
+    notes.commit("next week")
+    report = notes.run()
+    assert dates(report) == ["2024-09-18"]
+    text = _text_part(Path(report.messages[0]))
+    listed = text.split("Corrections: edited since the last digest", 1)[1]
+    assert "Weekly call 2024-09-04" in listed
+    assert "2024-09-11" not in listed, "a link rewrite is not a substantive edit"
+    message = email.message_from_bytes(Path(report.messages[0]).read_bytes(), policy=policy.default)
+    html = message.get_body(("html",))
+    assert html is not None and "<h2" in str(html.get_content()).split("Corrections", 1)[0][-80:]
+
+    notes.write("2024-09-25.md", note("2024-09-25", "network"))
+    notes.commit("week after")
+    after = notes.run()
+    assert "Corrections" not in _text_part(Path(after.messages[0])), "listed once"
+
+
+def test_corrections_are_off_by_default(notes: Notes) -> None:
+    notes.write("2024-09-04.md", note("2024-09-04", "build"))
+    notes.commit("note")
+    notes.run()
+    notes.write("2024-09-04.md", note("2024-09-04", "build", extra="Correction: Chloe.\n"))
+    notes.write("2024-09-11.md", note("2024-09-11", "docs"))
+    notes.commit("edit and a new note")
+    report = notes.run()
+    assert "Corrections" not in _text_part(Path(report.messages[0]))

@@ -488,3 +488,21 @@ def test_corrections_are_off_by_default(notes: Notes) -> None:
     notes.commit("edit and a new note")
     report = notes.run()
     assert "Corrections" not in _text_part(Path(report.messages[0]))
+
+
+def test_uncommitted_notes_are_named_and_wait_for_a_commit(notes: Notes) -> None:
+    notes.write("2024-10-02.md", note("2024-10-02", "build"))
+    notes.commit("committed")
+    (notes.root / "2024-10-09.md").write_text(note("2024-10-09", "docs"))
+    report = notes.run()
+    assert dates(report) == ["2024-10-02"]
+    assert any("not committed" in r and "2024-10-09.md" in r for r in report.remarks)
+
+    notes.config = replace(
+        notes.config, notes=replace(notes.config.notes, check_uncommitted=False)
+    )
+    quiet = notes.run()
+    assert quiet.new == () and not any("not committed" in r for r in quiet.remarks)
+    git(notes.root, "add", "2024-10-09.md")
+    notes.commit("now committed")
+    assert dates(notes.run()) == ["2024-10-09"]

@@ -195,8 +195,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
         small = measure(args.small, args.repeat, Path(tmp))
+        print(f"{small.notes} notes measured; building {args.notes:,}...", flush=True)
         large = measure(args.notes, args.repeat, Path(tmp))
-    print(f"{'':>22}{small.notes:>12,} notes{large.notes:>12,} notes{'ratio':>9}")
+    print(f"{'':>22}{small.notes:>12,} notes{large.notes:>12,} notes{'ratio':>11}")
     rows = [
         ("detection", small.detection, large.detection),
         ("detection + status", small.with_status, large.with_status),
@@ -205,7 +206,7 @@ def main() -> None:
         ("whole run", small.run, large.run),
     ]
     for name, a, b in rows:
-        print(f"{name:>22}{a * 1000:>15.1f} ms{b * 1000:>15.1f} ms{b / a:>8.2f}x")
+        print(f"{name:>22}{a * 1000:>15.1f} ms{b * 1000:>15.1f} ms{b / a:>10.2f}x")
     ratio = large.detection / small.detection
     print(f"goal: detection ratio ≤ 1.5 — {'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f})")
 

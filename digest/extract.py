@@ -842,7 +842,8 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
     if found:
         return found
-    if ("he" in low or "i" in low) and (pm := _PRONOUN_ACTION.search(sentence)):
+    if ("he" in low or "i'" in low or "i’" in low or "i am" in low) \
+            and (pm := _PRONOUN_ACTION.search(sentence)):
         if pm.group("pro") == "I":
             pro_owner = speaker
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone

@@ -129,7 +129,7 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                                 header=header))
             prev_blank = False
             continue
-        if (m := _SETEXT.match(line)) and len(para) == 1 and item is None:
+        if c in "=-" and len(para) == 1 and item is None and (m := _SETEXT.match(line)):
             text = para[0].strip()
             para = []
             blocks.append(Block(HEADING, text, first_line + para_start,

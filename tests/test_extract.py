@@ -78,6 +78,27 @@ def test_weekday_that_contradicts_the_date_keeps_the_date_with_a_warning() -> No
     assert any("Tuesday" in w for w in ext.warnings)
 
 
+def test_wrong_header_date_is_reported_not_trusted() -> None:
+    """A note dated after the call it announces (a copied header): the date stays, with a warning."""
+    ext = extract(note("Next call: 2015-10-14 at 16:00 UTC.", date(2015, 10, 28)))
+    assert ext.next_call is not None and ext.next_call.date == date(2015, 10, 14)
+    assert ext.next_call.time == time(16, 0)
+    assert any("not after the meeting" in w for w in ext.warnings)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Next meeting: 2015/10/14", date(2015, 10, 14)),
+    ("Next meeting: 14.10.2015", date(2015, 10, 14)),
+    ("Next meeting: 10/14/2015", date(2015, 10, 14)),  # m/d: the only reading that exists
+    ("Next meeting: Oct 14", date(2015, 10, 14)),
+    ("Next meeting in a fortnight.", date(2015, 10, 14)),
+    ("We'll meet again next Wednesday.", date(2015, 10, 7)),
+])
+def test_next_call_date_styles(text: str, expected: date) -> None:
+    got = extract(note(text, date(2015, 9, 30))).next_call
+    assert got is not None and got.date == expected
+
+
 def test_find_dates_kinds() -> None:
     kinds = [m.kind for m in find_dates("on 2015-10-14, 14 Oct, the 3rd, next Friday, in 2 weeks",
                                         date(2015, 9, 30))]

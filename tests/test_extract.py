@@ -79,7 +79,7 @@ def test_weekday_that_contradicts_the_date_keeps_the_date_with_a_warning() -> No
 
 
 def test_wrong_header_date_is_reported_not_trusted() -> None:
-    """A note dated after the call it announces (a copied header): the date stays, with a warning."""
+    """A note dated after the call it announces (copied header): the date stays, with a warning."""
     ext = extract(note("Next call: 2015-10-14 at 16:00 UTC.", date(2015, 10, 28)))
     assert ext.next_call is not None and ext.next_call.date == date(2015, 10, 14)
     assert ext.next_call.time == time(16, 0)

@@ -250,8 +250,17 @@ def detect(
             title=note.title,
             updated=now if substantive and match.published else match.updated,
         )
+        # A stub that moves and is filled in the same change is published now, not never.
+        filled = status == "pending" and content_words(note) >= min_words
         changes.append(
-            Change("moved", match.id, path, note, previous_path=previous, substantive=substantive)
+            Change(
+                "filled" if filled else "moved",
+                match.id,
+                path,
+                note,
+                previous_path=previous,
+                substantive=substantive,
+            )
         )
 
     for path in sorted(gone):

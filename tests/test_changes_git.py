@@ -133,6 +133,20 @@ def test_stub_is_published_when_filled_in_weeks_later(notes: Notes) -> None:
     assert dates(notes.run()) == []
 
 
+def test_stub_moved_and_filled_in_one_commit_is_published(notes: Notes) -> None:
+    notes.write("drafts/2024-11-06.md", STUB.format(day="2024-11-06"))
+    notes.commit("agenda for 6 November")
+    assert dates(notes.run(), "stubs") == ["2024-11-06"]
+    (notes.root / "weekly").mkdir()
+    git(notes.root, "mv", "drafts/2024-11-06.md", "weekly/2024-11-06.md")
+    notes.write("weekly/2024-11-06.md", note("2024-11-06", "storage"))
+    notes.commit("minutes of 6 November, out of drafts")
+    report = notes.run()
+    assert [(n.id, n.path) for n in report.new] == [("2024-11-06", "weekly/2024-11-06.md")]
+    assert report.moved == () and len(report.messages) == 1
+    assert dates(notes.run()) == []
+
+
 def test_stub_threshold_is_configurable(notes: Notes) -> None:
     notes.write("2024-03-20.md", STUB.format(day="2024-03-20"))
     notes.commit("agenda")

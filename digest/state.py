@@ -231,9 +231,9 @@ def run_lock(state_path: Path) -> Iterator[None]:
 def dumps_state(state: State) -> str:
     """The state as JSON text: one line per note, so a diff of two states reads well.
 
-    Unset fields of a note are left out (the loader fills in their defaults);
-    with 100,000 notes this keeps the file at about half the size and the
-    write well under a second, where indenting every field took ten.
+    Unset fields of a note are left out (the loader fills in their defaults)
+    and records are not copied through `dataclasses.asdict`: with 100,000
+    notes the write takes about 2 s where indenting every field took 12.
     """
     head = json.dumps(
         {

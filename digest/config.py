@@ -248,9 +248,16 @@ def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(exc).split(" (at line")[0]
-        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from None
+        # Python 3.11 puts the place only in the message: "… (at line 3, column 7)".
+        where = re.search(r" \(at line (\d+), column \d+\)| \(at end of document\)", str(exc))
+        line = int(where[1]) if where and where[1] else len(text.splitlines()) or 1
+        message = str(exc)[: where.start()] if where else str(exc)
+        raise ConfigError(
+            f"invalid TOML: {message}",
+            path=path,
+            line=line,
+            hint="see https://toml.io; strings need quotes, tables are written [name]",
+        ) from None
     for table, value in data.items():
         if table not in SECTIONS or not isinstance(value, dict):
             raise ConfigError(
@@ -354,7 +361,7 @@ def _convert(expected: Any, raw: Any, base: Path) -> Any:
             return raw.lower() in {"1", "true", "yes", "on"}
         raise ValueError("expected true or false")
     if expected is int:
-        if isinstance(raw, bool):
+        if isinstance(raw, bool | float):  # int(25.5) would quietly give 25
             raise TypeError("expected a whole number")
         return int(raw)
     if expected is float:

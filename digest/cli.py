@@ -3,7 +3,8 @@
 Exit codes: 0 done; 1 unexpected error (a bug); 2 bad usage; 3 config;
 4 some notes could not be read (the rest went out); 5 notes source;
 6 state or lock; 7 outbox; 8 delivery (messages stay queued); 9 template;
-10 first run needs --baseline or --publish-all; 11 subscriber store.
+10 first run needs --baseline or --publish-all; 11 subscriber store;
+12 feed or site not written.
 """
 
 from __future__ import annotations

@@ -94,3 +94,10 @@ class FirstRunError(DigestError):
 
     exit_code = 10
     kind = "first-run"
+
+
+class PublishError(DigestError):
+    """The feed or the site could not be written; the digest itself is queued and recorded."""
+
+    exit_code = 12
+    kind = "publish"

@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from .config import Config
-from .errors import DigestError
+from .errors import PublishError
 from .feed import (
     ArchivedNote,
     authority,
@@ -305,7 +305,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
-    write_atomic(path, data, error=DigestError)
+    write_atomic(path, data, error=PublishError)
     return True
 
 

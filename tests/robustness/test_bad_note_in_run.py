@@ -1,4 +1,4 @@
-"""One bad note never stops a run: it is reported (exit 4), stays pending, and goes out once fixed."""
+"""One bad note never stops a run: reported (exit 4), kept pending, published once fixed."""
 
 from __future__ import annotations
 

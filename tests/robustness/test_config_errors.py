@@ -1,4 +1,4 @@
-"""A broken digest.toml: one line on stderr naming the file, line, key and what is expected; exit 3."""
+"""A broken digest.toml: one stderr line naming file, line, key and what is expected; exit 3."""
 
 from __future__ import annotations
 

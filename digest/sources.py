@@ -126,7 +126,16 @@ class GitSource:
         self.root = root
         self.wanted = wanted
         self.check_uncommitted = check_uncommitted
-        self.prefix = self._git("rev-parse", "--show-prefix").strip()
+        try:
+            self.prefix = self._git("rev-parse", "--show-prefix").strip()
+        except SourceError as exc:
+            if "not a git repository" not in exc.message:
+                raise
+            raise SourceError(
+                "not a git repository (notes.source is git)",
+                path=root,
+                hint='commit the notes to git, or set notes.source = "folder"',
+            ) from None
 
     def _git(self, *args: str, input: bytes | None = None, check: bool = True) -> str:
         return self._git_bytes(*args, input=input, check=check).decode("utf-8", "surrogateescape")
@@ -298,5 +307,12 @@ def _inside_git_work_tree(root: Path) -> bool:
             check=False,
         )
     except FileNotFoundError:
+        # Reading a work tree as a plain folder would also read uncommitted notes.
+        if any((folder / ".git").exists() for folder in (root, *root.parents)):
+            raise SourceError(
+                "the notes are in a git repository but git is not installed",
+                path=root,
+                hint='install git, or set notes.source = "folder" to read the files on disk',
+            ) from None
         return False
     return done.returncode == 0 and done.stdout.strip() == b"true"

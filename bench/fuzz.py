@@ -379,7 +379,7 @@ def run_fuzz(
     seed: int = 0,
     timeout: float = 10.0,
     render: bool = True,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[FuzzResult], None] | None = None,
 ) -> FuzzResult:
     """Fuzz `count` inputs; deterministic for a given seed and corpus.
 
@@ -409,7 +409,7 @@ def run_fuzz(
             result.slowest_ms, result.slowest_label = elapsed, f"#{index} {label} ({len(data):,} B)"
         result.inputs += 1
         if progress and (index + 1) % 1000 == 0:
-            progress(index + 1)
+            progress(result)
     return result
 
 
@@ -433,7 +433,7 @@ def main() -> int:
         seed=args.seed,
         timeout=args.timeout,
         render=not args.no_render,
-        progress=lambda n: print(f"  {n} inputs…", file=sys.stderr, flush=True),
+        progress=lambda r: print(f"  {r.summary()}", file=sys.stderr, flush=True),
     )
     wall = time.perf_counter() - started
     print(result.summary())

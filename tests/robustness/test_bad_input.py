@@ -9,13 +9,16 @@ nested notes, regex traps).
 from __future__ import annotations
 
 import codecs
+import json
 import logging
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from digest.cli import app
 from digest.errors import NoteError
 from digest.extract import extract
 from digest.models import Note, NoteFile
@@ -326,3 +329,19 @@ def test_empty_and_whitespace_notes() -> None:
 def test_a_rule_at_the_top_is_not_front_matter() -> None:
     parsed = note(b"---\n\nWe agreed to ship.\n")
     assert parsed.front_matter == {} and parsed.body.startswith("---")
+
+
+def test_extract_command_refuses_a_huge_file_in_one_line_and_reads_the_rest(
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "2015-09-30.md"
+    big.write_bytes(b"x" * 50_000_000)
+    good = tmp_path / "2015-10-01.md"
+    good.write_text(GOOD_BODY)
+    result = CliRunner().invoke(app, ["extract", str(big), str(good), "--json"])
+    assert result.exit_code == 4
+    assert result.stderr.strip() == (
+        f"digest: note error: {big}: note is 50,000,000 bytes, more than the 1,000,000 digest "
+        "reads (split it or exclude it with notes.exclude)"
+    )
+    assert [item["path"] for item in json.loads(result.stdout)] == [str(good)]

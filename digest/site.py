@@ -326,7 +326,7 @@ def write_site(root: Path, files: Mapping[str, bytes]) -> int:
                 try:
                     stale.unlink()
                 except OSError as exc:
-                    raise DigestError(
+                    raise PublishError(
                         f"cannot remove an old page: {exc.strerror}",
                         path=stale,
                         hint="fix the folder's permissions",

@@ -36,7 +36,7 @@ for _short, _long in _NICKNAMES.items():
     _SAME_FIRST.setdefault(_long, set()).add(_short)
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
+_SPLIT = re.compile(r",|;|\band\b|&|\n")  # no \s* around: quadratic on long blank runs
 _CAMEL_INITIAL = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]?)$")  # ThomasG, JonL, DavidK
 _INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)

@@ -191,12 +191,18 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
               "return")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone")
-_HINT_WEAK = ("we", "plan", "stick", "switch", "move", "forward")
+_HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
+              "plan is to", "stick ", "switch to", "move to", "going forward")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should")
-_HINT_UNOWNED = ("some", "any", "need")
+_HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer")
+_HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
+                 "i '", "i ’", "i will", "i would", "i am going")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
+# the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
+_HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided")
+_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do")
 
 
 def _is_word_char(c: str) -> bool:
@@ -403,7 +409,7 @@ def extract(note: Note) -> Extraction:
             if kind == NEXT:
                 candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
             continue
-        if kind == ATTENDEES or _ATTENDEES.match(text):
+        if kind == ATTENDEES or (":" in text and _ATTENDEES.match(text)):
             continue
         if kind == AGENDA:
             if block.kind == ITEM:
@@ -520,12 +526,12 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
             continue
-        if m := _CHAIR_LINE.match(text):
+        if ":" in text and (m := _CHAIR_LINE.match(text)):
             chairs.add(one_line(m.group(1)).strip(" .").lower())
             continue
         if people and kinds[index] != ATTENDEES:
             continue
-        if m := _ATTENDEES.match(text):
+        if ":" in text and (m := _ATTENDEES.match(text)):
             rest = m.group(1)
             if rest.strip():
                 people.extend(parse_attendee_text(rest))
@@ -678,11 +684,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             found = _call_candidates(sentence, line, ctx.note.date, heading=False)
             candidates.extend(found)
         # explicit markers
-        if m := _DECISION_MARKER.match(sentence):
+        if _has(low[:16], _HINT_DECISION_MARKER) and (m := _DECISION_MARKER.match(sentence)):
             decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue
-        if m := _ACTION_MARKER.match(sentence):
+        if _has(low[:16], _HINT_ACTION_MARKER) and (m := _ACTION_MARKER.match(sentence)):
             actions.append(_item_action(m.group("text"), line, ctx, "marker"))
             previous = sentence
             continue
@@ -842,8 +848,7 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
     if found:
         return found
-    if ("he" in low or "i'" in low or "i’" in low or "i am" in low) \
-            and (pm := _PRONOUN_ACTION.search(sentence)):
+    if _has(low, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)):
         if pm.group("pro") == "I":
             pro_owner = speaker
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone

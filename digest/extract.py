@@ -116,7 +116,10 @@ _ELABORATION = re.compile(
 
 # -- actions ---------------------------------------------------------------------------------
 
-_NAME = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
+# a capitalised word, possibly with inner ' . - ("O'Neil", "Dave.Scott"); possessive runs, so
+# a failed match does not retry every shorter prefix of every capitalised word (the same
+# names match: a name can only be followed by a verb at a run's end or before an apostrophe)
+_NAME = r"(?:[A-Z]\w*+(?:['’.-]++\w++)*)"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
@@ -131,7 +134,11 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+(?:decided|offered)\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
-_OWNER_TO = re.compile(rf"(?:^|[;:]\s+|\.\s+)\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)")
+# "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
+# alternative would keep the engine from skipping to the [;:.] that must start the clause
+_OWNER_TO_BODY = rf"\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"
+_OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
+_OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
     r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
     r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?(?P<task>[a-z].*)")
@@ -830,7 +837,7 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         return found
     matches = _all_matches(_OWNER_ACTION, sentence) if _has(low, _HINT_OWNER_VERB) else []
     if " to " in low:
-        matches += _all_matches(_OWNER_TO, sentence)
+        matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
         owner = ctx.owners(m.group("who"))
@@ -889,10 +896,15 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
     return []
 
 
-def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches that may nest in each other's task ("A will x and B will y")."""
+def _all_matches(pattern: re.Pattern[str], text: str,
+                 at_start: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+    """Matches that may nest in each other's task ("A will x and B will y"); `at_start`, when
+    given, is tried first at the start of `text`."""
     out = []
     pos = 0
+    if at_start is not None and (m := at_start.match(text)) is not None:
+        out.append(m)
+        pos = m.start("task")
     while (m := pattern.search(text, pos)) is not None:
         out.append(m)
         pos = m.start("task")

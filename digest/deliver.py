@@ -183,17 +183,17 @@ class _Run:
                 )
             except Dropped as exc:
                 connection = None
-                self._error(str(exc))
-                log.info("connection lost sending to %s (try %d): %s", who, attempt + 1, exc)
+                self._error(_redact(str(exc), recipient.address, who))
+                log.info("connection lost sending to %s (try %d): %s", who, attempt + 1,
+                         self.last_error)
                 continue
             except Refused as exc:
-                said = _redacted(str(exc), recipient.address, who)
-                self._error(said)
+                self._error(_redact(str(exc), recipient.address, who))
                 if exc.permanent and exc.stage != "mail":
                     self._refuse(state, number, recipient, exc)
                     await state.journal.settle()
                     return connection
-                log.info("deferred %s (try %d): %s", who, attempt + 1, said)
+                log.info("deferred %s (try %d): %s", who, attempt + 1, self.last_error)
                 continue
             state.journal.record("D", number)
             self.delivered += 1
@@ -212,9 +212,8 @@ class _Run:
         self.outbox.refuse(state.job, recipient, message, str(exc), suppress=suppress)
         state.journal.record("F", number)
         self.failed += 1
-        who = address_key(recipient.address)[:12]
-        said = _redacted(str(exc), recipient.address, who)
-        log.warning("refused for good %s: %s%s", who, said, " (suppressed)" if suppress else "")
+        log.warning("refused for good %s: %s%s", address_key(recipient.address)[:12],
+                    self.last_error, " (suppressed)" if suppress else "")
         if suppress and self.on_bounce is not None:
             self.on_bounce(recipient.address)
         self._tick()
@@ -224,7 +223,11 @@ class _Run:
         items = self.items()
         workers = max(1, self.config.connections)
         context = tls_context(self.config) if self.config.security != "plain" else None
-        await asyncio.gather(*(self.worker(items, limit, context) for _ in range(workers)))
+        try:
+            await asyncio.gather(*(self.worker(items, limit, context) for _ in range(workers)))
+        finally:
+            for state in self.jobs:
+                await state.journal.drain()
         return DeliveryReport(
             delivered=self.delivered,
             deferred=self.total - self.finished,
@@ -233,9 +236,9 @@ class _Run:
         )
 
 
-def _redacted(reply: str, address: str, who: str) -> str:
-    """A server reply fit for logs: servers often quote the address (`550 <a@b>: unknown`)."""
-    return re.sub(re.escape(address), who, reply, flags=re.IGNORECASE)
+def _redact(text: str, address: str, who: str) -> str:
+    """Servers quote the address in replies; the log and errors name its key instead."""
+    return re.sub(re.escape(address), who, text, flags=re.IGNORECASE)
 
 
 def deliver(

@@ -238,11 +238,18 @@ class Journal:
             raise OutboxError(f"cannot sync journal: {exc.strerror}", path=self.path) from None
         self._synced = max(self._synced, upto)
 
+    async def drain(self) -> None:
+        """Wait for an fsync still running in its thread (before `close`)."""
+        if self._syncing is not None:
+            await asyncio.gather(self._syncing, return_exceptions=True)
+
     def close(self) -> None:
         if self._fd >= 0:
             try:
                 if self._written > self._synced:
                     os.fsync(self._fd)
+            except OSError as exc:
+                raise OutboxError(f"cannot sync journal: {exc.strerror}", path=self.path) from None
             finally:
                 os.close(self._fd)
                 self._fd = -1

@@ -12,6 +12,7 @@ import asyncio
 import dataclasses
 import email
 import json
+import logging
 import ssl
 import subprocess
 import time
@@ -119,7 +120,7 @@ class FaultyHandler:
             asyncio.get_running_loop().call_soon(server.transport.close)  # type: ignore[attr-defined]
             return "421 4.3.2 Service shutting down"
         elif fault is not None:
-            return f"{fault} {fault[0]}.0.0 planned refusal"
+            return f"{fault} {fault[0]}.0.0 <{address}>: planned refusal"
         envelope.rcpt_tos.append(address)  # type: ignore[attr-defined]
         return "250 OK"
 
@@ -156,8 +157,12 @@ def smtp(port: int, **changes: object) -> SmtpConfig:
 
 @pytest.mark.parametrize("pipelining", [True, False], ids=["pipelining", "lockstep"])
 def test_faults_every_deliverable_message_arrives_once(
-    faulty: tuple[FaultyHandler, int], tmp_path: Path, pipelining: bool
+    faulty: tuple[FaultyHandler, int],
+    tmp_path: Path,
+    pipelining: bool,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="digest")
     handler, port = faulty
     handler.pipelining = pipelining
     to = addresses(40)
@@ -182,7 +187,10 @@ def test_faults_every_deliverable_message_arrives_once(
     assert handler.attempts[to[5]] == 3 and handler.attempts[to[11]] == 4
     assert sorted(bounced) == sorted([to[3], to[13]])
     reasons = sorted((tmp_path / "outbox" / "failed").glob("*.reason"))
-    assert len(reasons) == 2 and "550 5.0.0 planned refusal" in reasons[0].read_text()
+    assert len(reasons) == 2 and "550 5.0.0 <r" in reasons[0].read_text()
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("digest")]
+    assert any("refused for good" in m for m in ours)
+    assert not any("@example.org" in m for m in ours), "addresses never reach the log"
     assert not any("@" in p.name for p in (tmp_path / "outbox").rglob("*"))
     assert (tmp_path / "outbox" / "first.eml").exists(), "a deferred recipient keeps it pending"
 

@@ -255,6 +255,14 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _shown(path: str) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
+
+
 def _describe_run(report: RunReport) -> list[str]:
     lines = list(report.remarks)
     if report.baseline:
@@ -281,18 +289,18 @@ def _describe_run(report: RunReport) -> list[str]:
     if report.issue:
         lines.append(
             f"Queued Vol {report.issue.volume}, Issue {report.issue.number}: "
-            + ", ".join(report.messages)
+            + ", ".join(map(_shown, report.messages))
         )
     elif report.messages:
-        lines.append("Would queue: " + ", ".join(report.messages))
+        lines.append("Would queue: " + ", ".join(map(_shown, report.messages)))
     if report.delivery:
         lines.append(_delivery_line(report.delivery))
     if report.delivery_error:
         lines.append(f"Delivery failed: {report.delivery_error}")
     if report.feed:
-        lines.append(f"Feed: {report.feed}")
+        lines.append(f"Feed: {_shown(report.feed)}")
     if report.site:
-        lines.append(f"Site: {report.site}")
+        lines.append(f"Site: {_shown(report.site)}")
     if report.dry_run:
         lines.append("Dry run: nothing was written or sent.")
     lines += [f"Error: {e}" for e in report.errors]

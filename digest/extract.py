@@ -301,6 +301,9 @@ class _Ctx:
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
+    # what "this"/"him" in an action may refer to, by id of the action: the sentence before
+    # the action's; "" for a block's first sentence (then the block before, if a sibling)
+    referents: dict[int, str] = field(default_factory=dict)
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -451,7 +454,11 @@ def extract(note: Note) -> Extraction:
             _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates)
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
-            actions[found:] = [_with_referent(a, topic) for a in actions[found:]]
+            referents = [ctx.referents.get(id(a)) for a in actions[found:]]
+            sibling = _sibling_text(index, blocks, texts) if "" in referents else ""
+            actions[found:] = [_with_referent(a, sibling if r == "" else r or "", topic)
+                               for a, r in zip(actions[found:], referents, strict=True)]
+            ctx.referents.clear()
             decisions[found_decisions:] = [
                 replace(d, text=f"{d.text} ({topic})")
                 if topic and _ANAPHORIC_END.search(d.text) and topic.lower() not in d.text.lower()
@@ -715,7 +722,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         found_actions = _sentence_actions(sentence, low, line, ctx, subject, previous, speaker)
-        actions.extend(replace(a, context=sentence) for a in found_actions)
+        for action in found_actions:
+            action = replace(action, context=sentence)
+            if previous or not earlier:
+                ctx.referents[id(action)] = previous
+            actions.append(action)
         decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
         if decision and follows_decision and (decision != sentence
@@ -757,17 +768,40 @@ def _topic(block: Block, blocks: list[Block], texts: list[str]) -> str:
     return ""
 
 
-def _with_referent(action: Action, topic: str) -> Action:
+_REFERENT_WORDS = 16  # enough of the sentence before to say what "this" is, not a paragraph
+
+
+def _sibling_text(index: int, blocks: list[Block], texts: list[str]) -> str:
+    """The last sentence of the block before `index` when both are items, or both paragraphs,
+    of the same section ("- Would be good to integrate with Functoria." / "- Mindy intends to
+    do that.")."""
+    if index == 0:
+        return ""
+    block, before = blocks[index], blocks[index - 1]
+    if before.kind != block.kind or before.section != block.section \
+            or block.kind not in (ITEM, PARA) or _ATTENDEES.match(texts[index - 1]):
+        return ""
+    said = sentences(texts[index - 1], before.line)
+    return said[-1][0] if said else ""
+
+
+def _with_referent(action: Action, previous: str, topic: str) -> Action:
     """'Anil will write this.' → 'write this (MirageOS end-of-year review)': say what 'this' is,
     from the clause before the owner in the same sentence ("Power management came up and
-    ThomasL will have a look at this"), else from the paragraph's topic."""
+    ThomasL will have a look at this"), else the sentence before ("The IMAP server might need
+    updating. ThomasL will follow up with him."), else the paragraph's topic."""
     if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2):
         return action
     before = ""
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         before = _CLAUSE_TAIL.sub("", action.context[:at]).strip(" ,;:-—–")
-    referent = before if len(before.split()) >= 3 else topic
+    previous = one_line(previous).rstrip(" .")
+    if len(words := previous.split()) > _REFERENT_WORDS:
+        previous = " ".join(words[:_REFERENT_WORDS]) + " …"
+    if not _ANAPHORIC_TASK.search(action.task) or (topic and topic.lower() in previous.lower()):
+        previous = ""  # a short task ("help") or a sentence that only repeats the topic
+    referent = before if len(before.split()) >= 3 else "; ".join(filter(None, (topic, previous)))
     if referent and referent.lower() not in action.task.lower():
         return replace(action, task=f"{action.task} ({referent})")
     return action

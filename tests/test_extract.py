@@ -187,6 +187,18 @@ def test_pronoun_task_names_its_topic() -> None:
                    ("Richard Mortier", "consider that (Irmin)")]
 
 
+def test_pronoun_task_names_the_sentence_before() -> None:
+    """'follow up with him' says whom with the sentence before it, in the same paragraph or in
+    the list item before; the section heading comes first, as the wider topic."""
+    got = owners_tasks("## Irmin\n\nThe IMAP server Greg wrote may need updating. "
+                       "Anil will follow up with him.\n\n## Logging\n\n"
+                       "- Would be good to integrate with Functoria.\n- Mort intends to do that.\n")
+    assert got == [
+        ("Anil Madhavapeddy",
+         "follow up with him (Irmin; The IMAP server Greg wrote may need updating)"),
+        ("Richard Mortier", "do that (Logging; Would be good to integrate with Functoria)")]
+
+
 def test_next_week_section_is_a_list_of_actions() -> None:
     got = owners_tasks("## Next week:\n\n* Figure out the SSL options for 1.0.\n"
                        "* Mort to book a room\n\n## Plans for the coming month\n\n- Ship 2.7\n")

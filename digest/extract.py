@@ -87,7 +87,11 @@ _DECISION_WEAK = re.compile(
     r"(?!be\s+able|need|have\s+to|see|think|consider|look\s+at|talk|probably|hopefully|ask|check"
     r"|invite|email|get\s+back|try\s+to\s+find)"
     r"|\bthe\s+plan\s+is\s+to\b|\bstick\s+(?:with|to)\b|\bshould\s+(?:switch|move)\s+to\b"
-    r"|\bwill\s+(?:move|switch)\s+to\b|\bgoing\s+forward\b", re.I)
+    r"|\bwill\s+(?:move|switch)\s+to\b|\bgoing\s+forward\b"
+    # a settled outcome stated as fact: "This will be a 2.7 release", "X will be the default"
+    r"|^\W*(?:this|it|that)\s+will\s+be\s+(?:a|an|the)\s+(?!(?:good|great|nice|bit|lot|little"
+    r"|problem|challenge|issue|question|way|case|first|start)\b)|\bwill\s+be\s+the\s+default\b",
+    re.I)
 _NOT_DECISION = re.compile(
     r"\bneed\s+to\s+decide\b|\bto\s+be\s+decided\b|\bnot\s+(?:yet\s+)?decided\b|\bundecided\b"
     r"|\bany\s+(?:firm\s+)?decisions\b|\bdecide\s+(?:what|whether|how|when|if)\b"
@@ -191,7 +195,7 @@ _CUE_WORDS = (
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
-    "everyone")
+    "everyone", "will be ")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -199,7 +203,7 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
-              "plan is to", "stick ", "switch to", "move to", "going forward")
+              "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer")
@@ -235,7 +239,7 @@ _ANAPHORIC_TASK = re.compile(
 
 # a decision about "this": "so we should work on this." says what only with its topic
 _ANAPHORIC_END = re.compile(r"\b(?:on|with|to|for|about|do|of)\s+(?:this|that|it|these|them)"
-                            r"\b(?:\s+\w+){0,8}\W*$", re.I)
+                            r"\b(?:\W+\w+){0,12}\W*$", re.I)
 
 # -- item forms ------------------------------------------------------------------------------
 
@@ -455,14 +459,14 @@ def extract(note: Note) -> Extraction:
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
-            sibling = _sibling_text(index, blocks, texts) if "" in referents else ""
+            said = [ctx.referents.get(id(d)) for d in decisions[found_decisions:]]
+            sibling = _sibling_text(index, blocks, texts) if "" in referents + said else ""
             actions[found:] = [_with_referent(a, sibling if r == "" else r or "", topic)
                                for a, r in zip(actions[found:], referents, strict=True)]
-            ctx.referents.clear()
             decisions[found_decisions:] = [
-                replace(d, text=f"{d.text} ({topic})")
-                if topic and _ANAPHORIC_END.search(d.text) and topic.lower() not in d.text.lower()
-                else d for d in decisions[found_decisions:]]
+                _with_decision_referent(d, sibling if r == "" else r or "", topic)
+                for d, r in zip(decisions[found_decisions:], said, strict=True)]
+            ctx.referents.clear()
 
     next_call = _choose_call(candidates, note.date, warnings)
     return Extraction(
@@ -733,7 +737,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                               or _CONFIRMATION.match(sentence)):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
-            decisions.append(Decision(decision, line, "cue"))
+            taken = Decision(decision, line, "cue")
+            if previous or not earlier:
+                ctx.referents[id(taken)] = previous
+            decisions.append(taken)
         elif in_actions and not found_actions:
             # prose in an action-items section: each sentence an action unless it is a plan
             actions.append(_item_action(sentence, line, ctx, "section"))
@@ -796,15 +803,34 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         before = _CLAUSE_TAIL.sub("", action.context[:at]).strip(" ,;:-—–")
-    previous = one_line(previous).rstrip(" .")
-    if len(words := previous.split()) > _REFERENT_WORDS:
-        previous = " ".join(words[:_REFERENT_WORDS]) + " …"
-    if not _ANAPHORIC_TASK.search(action.task) or (topic and topic.lower() in previous.lower()):
-        previous = ""  # a short task ("help") or a sentence that only repeats the topic
-    referent = before if len(before.split()) >= 3 else "; ".join(filter(None, (topic, previous)))
+    if not _ANAPHORIC_TASK.search(action.task):
+        previous = ""  # a short task ("help"): its topic is enough
+    referent = before if len(before.split()) >= 3 else _referent(previous, topic)
     if referent and referent.lower() not in action.task.lower():
         return replace(action, task=f"{action.task} ({referent})")
     return action
+
+
+def _with_decision_referent(decision: Decision, previous: str, topic: str) -> Decision:
+    """'We should work on this once it is released.' → '… (OCaml 4.02.0; Lots of good things
+    coming in OCaml 4.02.0 …)': like an action's "this", from the topic and sentence before."""
+    if not _ANAPHORIC_END.search(decision.text) or (previous and previous in decision.text):
+        return decision  # "No objections." already carries the sentence before it
+    referent = _referent(previous, topic)
+    if referent and referent.lower() not in decision.text.lower():
+        return replace(decision, text=f"{decision.text} ({referent})")
+    return decision
+
+
+def _referent(previous: str, topic: str) -> str:
+    """What "this" points back to: the topic, then the sentence before cut to a few words
+    (left out when it only repeats the topic)."""
+    previous = one_line(previous).rstrip(" .")
+    if len(words := previous.split()) > _REFERENT_WORDS:
+        previous = " ".join(words[:_REFERENT_WORDS]) + " …"
+    if topic and topic.lower() in previous.lower():
+        previous = ""
+    return "; ".join(filter(None, (topic, previous)))
 
 
 def _subject(sentence: str, ctx: _Ctx) -> str | None:

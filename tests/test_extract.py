@@ -319,6 +319,8 @@ def decisions(body: str) -> list[str]:
     "In any case, we should keep publishing release notes.",
     "Wednesday suits most people, so we'll switch the call day accordingly.",
     "Could take the existing type, which everyone thinks is the simplest.",
+    "This will be a 2.7 release (not a 3.0).",
+    "After the release, ocamlfind will be the default.",
 ])
 def test_decision_cues(sentence: str) -> None:
     assert len(decisions(sentence)) == 1
@@ -335,6 +337,8 @@ def test_decision_cues(sentence: str) -> None:
     "This came about as we will soon release functoria.",
     "Anil: we should be looking at service-level hot reload.",
     "It was also a question of whether we should have one package per module.",
+    "It will be a bit of work to port.",
+    "Will this be a 2.7 release?",
 ])
 def test_not_decisions(sentence: str) -> None:
     assert decisions(sentence) == []
@@ -358,6 +362,14 @@ def test_long_confirmation_and_agreed_to_task() -> None:
 def test_decision_about_this_names_its_topic() -> None:
     assert decisions("#### 4.02.1 support\n\nThere are improvements, so we should work on this.\n"
                      ) == ["There are improvements, so we should work on this. (4.02.1 support)"]
+
+
+def test_decision_about_this_names_the_sentence_before() -> None:
+    body = ("- Lots of good things coming in OCaml 4.02.0. We should work on this once it's "
+            "actually released, likely in late September.\n")
+    assert decisions(body) == [
+        "We should work on this once it's actually released, likely in late September. "
+        "(Lots of good things coming in OCaml 4.02.0)"]
 
 
 def test_plan_in_an_action_items_section_is_a_decision() -> None:

@@ -7,15 +7,14 @@ phone, no request leaves the page, dark mode takes effect.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from digest.models import NoteFile
 
+from .conftest import CHROMIUM, CHROMIUM_FLAGS
 from .email_helpers import REPO, build, example_config, example_files
 from .test_email_hostile import HOSTILE
 
@@ -27,27 +26,18 @@ LONG_WORDS = (
     "Next call will take place on the 19th.\n"
 ).encode()
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO / "tests" / "artifacts" / "email"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not Path(CHROMIUM).is_file():
+    if not CHROMIUM.is_file():
         pytest.skip("chromium is not installed (.ci/run installs the Debian package when it can)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS
+            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
         )
         try:
             yield context

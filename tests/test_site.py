@@ -17,17 +17,8 @@ import pytest
 
 from digest.site import page_name, shift_headings
 
-from .conftest import git, run_digest
+from .conftest import CHROMIUM, CHROMIUM_FLAGS, git, run_digest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"  # git-ignored; screenshots to look at
 NOW = "2026-03-06T08:00:00+00:00"
 

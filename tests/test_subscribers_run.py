@@ -10,14 +10,13 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from digest.config import Config, load_config
 from digest.pipeline import RunOptions, run, send
 from digest.subscribers import open_store
 from digest.tokens import check_secret, verify
 
-from .conftest import RecordingHandler, SmtpServer, free_port
+from .conftest import RecordingHandler, SmtpServer, running_smtp
 
 SECRET = "run test secret, long enough"
 NOW = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
@@ -37,14 +36,8 @@ class RefusingHandler(RecordingHandler):
 
 @pytest.fixture
 def refusing_smtp() -> Iterator[SmtpServer]:
-    handler = RefusingHandler()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield SmtpServer("127.0.0.1", port, handler)
-    finally:
-        controller.stop()
+    with running_smtp(RefusingHandler()) as server:
+        yield server
 
 
 def configure(project: Path, smtp: SmtpServer, **subscribers: object) -> Config:

@@ -25,9 +25,8 @@ import pytest
 from digest.config import load_config
 from digest.web import server
 
-from .conftest import SmtpServer, free_port, run_digest
+from .conftest import CHROMIUM, CHROMIUM_FLAGS, SmtpServer, free_port, run_digest
 
-CHROMIUM = Path("/usr/bin/chromium")
 SECRET = "browser test secret, long enough"
 ADDRESS = "Ada.Lovelace+digest@Example.ORG"
 STORED = "Ada.Lovelace+digest@example.org"
@@ -98,14 +97,7 @@ def test_subscribe_confirm_receive_unsubscribe_in_a_browser(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_FLAGS,
         )
         try:
             page = browser.new_page(java_script_enabled=False)  # the pages need none

@@ -391,6 +391,9 @@ def server(config: Config, *, clock: Clock, send: Sender | None = None) -> uvico
             server_header=False,
             proxy_headers=True,  # the client address from a proxy on this host
             forwarded_allow_ips="127.0.0.1",
+            # digest.smtp takes over asyncio's own transport after the handshake, which
+            # uvloop's does not support: keep the standard loop even when uvloop is installed.
+            loop="asyncio",
         )
     )
 

@@ -174,6 +174,11 @@ _AGENDA_TODO = re.compile(
 _WE_TODO = re.compile(
     r"(?:^\W{0,2}|\bwe\s+)(?:should|need\s+to|must)\s+(?:also\s+)?(?:ask|invite|email|contact"
     r"|follow\s+up|send|remind|ping|check\s+(?:with|on|if|whether)|let\s+\w+\s+know)\b", re.I)
+# a sentence that is an instruction: "Invite Daniel Bunzli to advise.", "Email the list about …"
+_IMPERATIVE = re.compile(
+    r"^\W{0,2}(?P<task>(?:invite|email|ask|send|ping|remind|submit"
+    r"|follow\s+up\s+with|set\s+up|write\s+up|organi[sz]e)\s+(?!(?:on|of|from|for|about|is|was"
+    r"|are|were|to|and|or)\b)[\w@].*)$", re.I)
 _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that|it)\b", re.I)
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
@@ -939,6 +944,8 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         owner = ctx.owners(context) if context else None
         if owner:
             return [Action(owner, _tidy_task(em.group("task")), line, context, "elided-subject")]
+    if (im := _IMPERATIVE.match(sentence)) and not sentence.rstrip(" )*_").endswith("?"):
+        return [Action(None, _tidy_task(im.group("task")), line, None, "imperative")]
     invitation = "if " in low and _INVITATION.search(sentence) is not None
     if _has(low, _HINT_UNOWNED) and (um := _UNOWNED.search(sentence)) and not invitation:
         task = um.group("task") or um.group("task2") or ""

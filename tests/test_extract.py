@@ -187,6 +187,15 @@ def test_pronoun_task_names_its_topic() -> None:
                    ("Richard Mortier", "consider that (Irmin)")]
 
 
+def test_instruction_is_an_unowned_action() -> None:
+    """A sentence that is an instruction ("Invite X to advise.") is a task nobody has taken yet;
+    the same verb as a noun ("Email from Anil …") or a question is not."""
+    assert owners_tasks("Invite Daniel Bunzli to advise.") == [
+        (None, "Invite Daniel Bunzli to advise")]
+    assert owners_tasks("Email from Anil about the release was well received.") == []
+    assert owners_tasks("Ask the list about ARM boards?") == []
+
+
 def test_pronoun_task_names_the_sentence_before() -> None:
     """'follow up with him' says whom with the sentence before it, in the same paragraph or in
     the list item before; the section heading comes first, as the wider topic."""

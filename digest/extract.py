@@ -479,7 +479,7 @@ def extract(note: Note) -> Extraction:
         agenda=tuple(agenda),
         topics=tuple(topics),
         decisions=tuple(_dedupe_decisions(decisions)),
-        actions=tuple(_dedupe_actions(actions)),
+        actions=tuple(a for a in _dedupe_actions(actions) if not _is_question(a)),
         next_call=next_call,
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
@@ -613,7 +613,18 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
             return Action(owner, _tidy_task(m.group("task")), line, who, rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
+        return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     return Action(None, _tidy_task(text), line, None, rule)
+
+
+# MeetBot's "#action nick does X" / "ACTION: Kwame publish the notes": the name, then the task
+_MARKER_NICK = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<task>[a-z].*)$")
+
+
+def _is_question(action: Action) -> bool:
+    """'Should we require two sponsors?' is an open question, not somebody's task."""
+    return action.task.split(" (", 1)[0].rstrip().endswith("?")
 
 
 def _tidy_task(task: str) -> str:

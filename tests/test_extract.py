@@ -296,6 +296,23 @@ def test_numbered_markers() -> None:
     assert [d.text for d in ext.decisions] == ["Use ISC licences."]
 
 
+def test_marker_with_a_bare_name_before_the_task() -> None:
+    """MeetBot style: '#action nick does X', 'ACTION: Name task' with no 'will' or 'to'."""
+    ext = extract(note(ATTENDEES + "ACTION: Anil publish the release notes.\n\n"
+                       "#action DavidK release nocrypto\n\nACTION: Update the wiki.\n"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Anil Madhavapeddy", "publish the release notes"),
+        ("David Kaloper", "release nocrypto"),
+        (None, "Update the wiki"),
+    ]
+
+
+def test_an_open_question_is_not_a_task() -> None:
+    ext = extract(note(ATTENDEES + "Anil proposed writing down how maintainers are added. "
+                       "Should we require two sponsors? Opinions differed.\n"))
+    assert ext.actions == ()
+
+
 def test_action_table_and_status_table() -> None:
     body = ("| Owner | Action | Due |\n|---|---|---|\n| Anil | Release 2.7 | Friday |\n\n"
             "## Previous actions\n\n| Owner | Action | Status |\n|---|---|---|\n"

@@ -196,7 +196,9 @@ class Journal:
     it runs in a thread and is shared (group commit). `settle` after a record:
     with sync_every=1 it returns once that record is on disk (each connection
     waits, all connections share one fsync); with N > 1 an fsync starts every
-    N records without waiting; with 0 only `close` syncs.
+    N records without waiting, and sending pauses only while 2N records are
+    not yet on disk (so an OS crash can re-send at most 2N); with 0 only
+    `close` syncs.
     """
 
     def __init__(self, path: Path, sync_every: int) -> None:
@@ -224,6 +226,8 @@ class Journal:
                 await asyncio.shield(self._start_sync())
         elif self.sync_every > 1 and self._written - self._synced >= self.sync_every:
             self._start_sync()
+            while self._written - self._synced >= 2 * self.sync_every:
+                await asyncio.shield(self._start_sync())
 
     def _start_sync(self) -> asyncio.Task[None]:
         if self._syncing is None or self._syncing.done():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import FrameType
+import importlib.util
+import sys
+from contextlib import AbstractContextManager
+from types import ModuleType
 
 from digest.errors import NoteError
 from digest.extract import extract
@@ -13,29 +13,28 @@ from digest.models import Extraction, Note, NoteFile
 from digest.parse import parse_note
 from digest.render import note_html
 
-
-class Hang(Exception):
-    pass
+from ..conftest import REPO
 
 
-@contextmanager
-def no_hang(seconds: float = 20.0) -> Iterator[None]:
-    """Fail (instead of waiting forever) when the block runs past `seconds`.
+def bench_fuzz() -> ModuleType:
+    """bench/fuzz.py as a module (a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("bench_fuzz", REPO / "bench" / "fuzz.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
 
-    A hang guard, not a speed target: the limits are many times what the work
-    takes. SIGALRM reaches Python code and the regex engine alike.
-    """
 
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise Hang(f"still running after {seconds:g} s")
+_FUZZ = bench_fuzz()
+# The bench's per-input hang guard: a guard, not a speed target; SIGALRM reaches the regex
+# engine too.
+Hang = _FUZZ.InputTimeout
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+def no_hang(seconds: float = 20.0) -> AbstractContextManager[None]:
+    """Fail (instead of waiting forever) when the block runs past `seconds`."""
+    return _FUZZ.time_limit(seconds)  # type: ignore[no-any-return]
 
 
 def through_core(path: str, data: bytes) -> tuple[Note, Extraction, str] | NoteError:

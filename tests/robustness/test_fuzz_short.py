@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from ..conftest import REPO
-
-
-def _bench_fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_fuzz", REPO / "bench" / "fuzz.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from .helpers import bench_fuzz
 
 
 @pytest.mark.timeout(180)
@@ -28,7 +16,7 @@ def test_two_thousand_fuzzed_notes_give_no_crash(mirage_origin: Path, shared_dir
     Parse and extract only (note_html is left to the full bench); the per-input
     timer (10 s) catches hangs, it is not a speed target.
     """
-    fuzz = _bench_fuzz()
+    fuzz = bench_fuzz()
     corpus = fuzz.load_corpus(mirage_origin, shared_dir / "seeds")
     assert len(corpus) > 50
     result = fuzz.run_fuzz(2000, corpus, seed=1, timeout=10.0, render=False)

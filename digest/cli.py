@@ -29,7 +29,7 @@ from . import __version__
 from .ci import run_ci, summary_markdown
 from .config import Config, load_config
 from .deliver import DeliveryReport, Progress
-from .errors import ConfigError, DigestError
+from .errors import ConfigError, DeliveryError, DigestError, NoteError
 from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report, report_json
 from .extract import extract
 from .models import NoteFile
@@ -43,9 +43,6 @@ from .subscribers import (
     open_store,
     read_bounces,
 )
-
-EXIT_NOTE_ERRORS = 4
-EXIT_DELIVERY = 8
 
 app = typer.Typer(
     name="digest",
@@ -371,9 +368,9 @@ def run_command(
         for line in _describe_run(report):
             typer.echo(line)
     if report.delivery_error or (report.delivery and report.delivery.deferred):
-        raise typer.Exit(EXIT_DELIVERY)
+        raise typer.Exit(DeliveryError.exit_code)
     if report.errors:
-        raise typer.Exit(EXIT_NOTE_ERRORS)
+        raise typer.Exit(NoteError.exit_code)
 
 
 @app.command("extract")
@@ -408,7 +405,7 @@ def extract_command(
                 typer.echo(f"  action: [{a['owner'] or 'unassigned'}] {a['task']}")
             typer.echo(f"  next call: {item['next_call'] or 'not found'}")
     if failed:
-        raise typer.Exit(EXIT_NOTE_ERRORS)
+        raise typer.Exit(NoteError.exit_code)
 
 
 @app.command("eval")
@@ -547,7 +544,7 @@ def send_command(
     else:
         typer.echo(_delivery_line(report))
     if report.deferred:
-        raise typer.Exit(EXIT_DELIVERY)
+        raise typer.Exit(DeliveryError.exit_code)
 
 
 @app.command("ci")
@@ -713,7 +710,7 @@ def subscribers_import(
     for problem in report.invalid[:20]:
         typer.echo(f"{csv_file}: {problem}", err=True)
     if report.invalid:
-        raise typer.Exit(EXIT_NOTE_ERRORS)
+        raise typer.Exit(NoteError.exit_code)
 
 
 @subscribers_app.command("export")

@@ -128,7 +128,8 @@ _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
     r"\s*[:.)–—-])\s*(?P<text>.+)$", re.S)
-_VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+)?"
+_VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
+         r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
          r"|\s+(?:is\s+|are\s+)?(?:plans?|planning|intends?|agreed|offered|volunteered|promised"
          r"|needs?|has|have)\s+to\s+|\s+should\s+(?:also\s+)?"
@@ -148,7 +149,9 @@ _PRONOUN_ACTION = re.compile(
     r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?(?P<task>[a-z].*)")
 _ELIDED_ACTION = re.compile(
     r"(?:^\W{0,2}(?:Also\s+|And\s+|Then\s+)?|\s(?:and|then|ready|[.;,])\s+(?:also\s+)?)"
-    r"(?:[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to|[Pp]lanning\s+to"
+    r"(?:[Ww]ill(?:\s+(?:need|have)\s+to)?|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to"
+    r"|[Pp]lanning\s+to|(?<=\s)[Cc]an(?=\s+(?:take|look|pick|write|help|share|prepare|review"
+    r"|investigate|follow|dig)\b)"
     r"|(?<![\w\s])\s*(?:[Jj]ust\s+|[Ss]till\s+)?(?:[Nn]eeds?\s+to|[Ss]hould))\s+"
     r"(?:also\s+)?(?P<task>[a-z].*)")
 # the sentence names its own subject, and it is not a person: "This … and will detect overflow"
@@ -162,6 +165,22 @@ _UNOWNED = re.compile(
     r"(?P<task>[a-z].*)"
     r"|\bneeds?\s+(?:someone|somebody|a\s+volunteer)\s+to\s+(?P<task2>.*)", re.I)
 _INVITATION = re.compile(r"\bif\s+(?:anyone|anybody|someone|you)\s+(?!could\b|would\b)", re.I)
+# a wish for a task nobody has taken: "It would be great if people could review each other's
+# posts", "Adding a README would be helpful", "The next step is to …", "Plan should be to …"
+# (not "it would be good to …" alone: notes use it for opinions as often as for tasks)
+_WISH = re.compile(
+    r"\b(?:it\s+)?(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?(?:great|good|nice|helpful"
+    r"|useful)\s+if\s+(?:some(?:one|body)|people|folks|everyone|we|you)\s+(?:could|would|can"
+    r"|all)\s+(?:also\s+)?(?P<task>[a-z].*)"
+    r"|^\W*(?P<task2>(?!having|being|looking|getting)[a-z]\w+ing\s.{6,}?)\s+(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?"
+    r"(?:great|good|nice|helpful|useful|worthwhile)\b"
+    r"|\b(?:the\s+)?(?:next\s+steps?\s+(?:is|are|will\s+be)|plan\s+should\s+be)\s+to\s+"
+    r"(?P<task3>[a-z].*)", re.I)
+# "It was proposed that we continue …", "Amir proposed putting together a wiki page", "…
+# suggested that Hannes submit a page": a proposal the room took up
+_PROPOSAL = re.compile(
+    rf"\b(?:(?P<who>{_NAMES})\s+)?(?:proposed|suggested|recommended)\s+(?:that\s+)?"
+    rf"(?:(?P<whom>we|{_NAMES})\s+)?(?:should\s+)?(?P<task>[a-z].*)")
 _PASSIVE_TODO = re.compile(
     r"\b(?:should|needs?\s+to|must|has\s+to|have\s+to)\s+(?:also\s+)?(?:still\s+)?be\s+"
     r"(?:checked|reviewed|updated|written|tested|fixed|merged|released|documented|added"
@@ -184,7 +203,8 @@ _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
     r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
     r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
-    r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b)", re.I)
+    r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
+    r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
@@ -196,7 +216,7 @@ _CUE_WORDS = (
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
-    "’d ")
+    "’d ", "would", "proposed", "suggested", "recommended", "next step", "helpful", "useful")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -210,10 +230,12 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimo
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
-_HINT_ELIDED = ("will", "going to", "plan", "need", "should")
+_HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer")
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
                  "i '", "i ’", "i will", "i would", "i am going")
+_HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
+_HINT_PROPOSAL = ("proposed", "suggested", "recommended")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
@@ -240,7 +262,13 @@ _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 _ANAPHORIC_TASK = re.compile(
     r"\b(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
-    r"|once|too|also|first|further|more|properly)\b)[a-z])|\ba\s+(?:look|go|crack|try)$", re.I)
+    r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
+    r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
+    r"|\b(?:thing|things|stuff)\b|\ba\s+(?:look|go|crack|try)$", re.I)
+
+# a task stated of "this": "All of this should be written down", "These should be fixed"
+_ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:all\s+of\s+)?(?:this|that|these|those|it)\s+(?:should"
+                                r"|needs?|must|has\s+to|have\s+to|will)\b", re.I)
 
 # a decision about "this": "so we should work on this." says what only with its topic
 _ANAPHORIC_END = re.compile(r"\b(?:on|with|to|for|about|do|of)\s+(?:this|that|it|these|them)"
@@ -289,7 +317,8 @@ _NOT_PEOPLE = frozenset(
     friday saturday sunday january february march april may june july august september october
     november december today tomorrow hopefully currently actually also again otherwise although
     however therefore thanks thank hello welcome everything nothing something anything lots
-    wants invite suggestion happy holidays sounds seems looks just still now only even""".split()  # noqa: SIM905
+    wants invite suggestion happy holidays sounds seems looks just still now only even will
+    would should could can must might shall""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -466,6 +495,8 @@ def extract(note: Note) -> Extraction:
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
             said = [ctx.referents.get(id(d)) for d in decisions[found_decisions:]]
             sibling = _sibling_text(index, blocks, texts) if "" in referents + said else ""
+            referents = [_earlier_mention(a, ctx) or r for a, r in
+                         zip(actions[found:], referents, strict=True)]
             actions[found:] = [_with_referent(a, sibling if r == "" else r or "", topic)
                                for a, r in zip(actions[found:], referents, strict=True)]
             decisions[found_decisions:] = [
@@ -808,18 +839,39 @@ def _sibling_text(index: int, blocks: list[Block], texts: list[str]) -> str:
     return said[-1][0] if said else ""
 
 
+# "look at the glyphs thing": a vague noun whose word was said earlier in the note
+_VAGUE_THING = re.compile(r"\bthe\s+(?P<word>[\w-]{3,})\s+(?:thing|stuff|business|bit)\b", re.I)
+
+
+def _earlier_mention(action: Action, ctx: _Ctx) -> str | None:
+    """The last sentence before the action's line that names what its vague noun is about
+    ("Having some issues with glyphs in the Canvas backend" for "the glyphs thing")."""
+    m = _VAGUE_THING.search(action.task)
+    if m is None:
+        return None
+    word = re.compile(rf"\b{re.escape(m.group('word'))}\b", re.I)
+    lines = ctx.body.split("\n")[: max(0, action.line - ctx.note.body_line)]
+    for number in range(len(lines) - 1, -1, -1):
+        if word.search(lines[number]):
+            for said, _ in sentences(lines[number], number):
+                if word.search(said) and said not in action.context:
+                    return said
+    return None
+
+
 def _with_referent(action: Action, previous: str, topic: str) -> Action:
     """'Anil will write this.' → 'write this (MirageOS end-of-year review)': say what 'this' is,
     from the clause before the owner in the same sentence ("Power management came up and
     ThomasL will have a look at this"), else the sentence before ("The IMAP server might need
     updating. ThomasL will follow up with him."), else the paragraph's topic."""
-    if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2):
+    if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2
+            or _ANAPHORIC_SUBJECT.match(action.task)):
         return action
     before = ""
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         before = _CLAUSE_TAIL.sub("", action.context[:at]).strip(" ,;:-—–")
-    if not _ANAPHORIC_TASK.search(action.task):
+    if not (_ANAPHORIC_TASK.search(action.task) or _ANAPHORIC_SUBJECT.match(action.task)):
         previous = ""  # a short task ("help"): its topic is enough
     referent = before if len(before.split()) >= 3 else _referent(previous, topic)
     if referent and referent.lower() not in action.task.lower():
@@ -928,6 +980,8 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
             continue
         who = m.group("who")
         who = who[max(0, who.find(ctx.person_parts(who)[0])):]  # "OSCON and ThomasL" → ThomasL
+        if (cut := _NEXT_CLAUSE.search(task)) and ctx.is_person(cut.group("who")):
+            task = task[: cut.start()]  # "make intros to the list and Anil is writing a post"
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
     if found:
         return found
@@ -943,7 +997,10 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
             if owner:
-                return [Action(owner, _tidy_task(pm.group("task")), line, pro_owner, "pronoun")]
+                task = pm.group("task")
+                if rel := _RELATIVE_OBJECT.search(sentence[: pm.start()]):
+                    task = _with_object(task, rel.group("object"))
+                return [Action(owner, _tidy_task(task), line, pro_owner, "pronoun")]
     if _has(low, _HINT_ELIDED) and (em := _ELIDED_ACTION.search(sentence)) \
             and not _BAD_TASK.match(em.group("task")):
         if em.start() == 0:
@@ -958,6 +1015,26 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
     if (im := _IMPERATIVE.match(sentence)) and not sentence.rstrip(" )*_").endswith("?"):
         return [Action(None, _tidy_task(im.group("task")), line, None, "imperative")]
     invitation = "if " in low and _INVITATION.search(sentence) is not None
+    if _has(low, _HINT_PROPOSAL) and (pr := _PROPOSAL.search(sentence)) \
+            and not sentence.rstrip(" )*_").endswith("?"):
+        whom = pr.group("whom")
+        task = pr.group("task")
+        first = task.split(" ", 1)[0]
+        # "Anil proposed writing down …" is one person's idea; "It was proposed that we …" and
+        # "… suggested that Hannes submit …" put a task on someone
+        if (whom or "that" in sentence[pr.start():pr.start("task")]) \
+                and first.lower() not in _NOT_PEOPLE and not first.endswith("ing"):
+            named = whom if whom and whom.lower() != "we" else (
+                None if whom else pr.group("who"))
+            owner = ctx.owners(named) if named else None
+            if not _BAD_TASK.match(task):
+                return [Action(owner, _tidy_task(task), line, named if owner else None,
+                               "proposal")]
+    if _has(low, _HINT_WISH) and (wm := _WISH.search(sentence)) and not invitation \
+            and not sentence.rstrip(" )*_").endswith("?") and not _HEDGE.match(sentence):
+        task = next(t for t in wm.groups() if t)
+        if not _BAD_TASK.match(task):
+            return [Action(None, _tidy_task(task), line, None, "wish")]
     if _has(low, _HINT_UNOWNED) and (um := _UNOWNED.search(sentence)) and not invitation:
         task = um.group("task") or um.group("task2") or ""
         if _THIS_TASK.match(task) and previous:
@@ -972,6 +1049,27 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         owner = ctx.owners(who) if who else None
         return [Action(owner, _tidy_task(sentence), line, who, "todo")]
     return []
+
+
+# another person's clause after a task: "… to the list and Anil is writing a blog post"
+_NEXT_CLAUSE = re.compile(
+    rf"[,;]?\s+(?:and|but|while|whereas)\s+(?P<who>{_NAME})\s+(?:is|are|was|has|had|will"
+    r"|would|can|could|should|did|does|also|then|[a-z]+(?:ed|s)\b)")
+
+
+# "Mort has notes that he'll write up": the task's object is the noun before "that"
+_RELATIVE_OBJECT = re.compile(
+    r"\b(?:has|have|had|with|wrote|got)\s+(?P<object>(?:(?:some|a|an|the|his|her|their|few"
+    r"|several)\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:that|which)\s*$", re.I)
+_PARTICLE = re.compile(r"^(?P<verb>\w+(?:\s+(?:up|out|down|over|through|back))?)\b", re.I)
+
+
+def _with_object(task: str, obj: str) -> str:
+    """'write up when he gets a chance' + 'notes' → 'write up notes when he gets a chance'."""
+    m = _PARTICLE.match(task)
+    if not m or obj.lower() in task.lower():
+        return task
+    return f"{task[:m.end()]} {obj}{task[m.end():]}"
 
 
 def _all_matches(pattern: re.Pattern[str], text: str,

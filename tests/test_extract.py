@@ -442,3 +442,54 @@ def test_plain_text_seed_shape() -> None:
     assert ext.agenda == ("Functoria", "Irmin")
     assert "Functoria" in ext.topics
     assert [(a.owner, a.task) for a in ext.actions] == [("Anil Madhavapeddy", "review the patch")]
+
+
+def test_a_wish_with_no_owner_is_an_unowned_task() -> None:
+    """'It would be great if people could …', a gerund that 'would be helpful' and 'the next
+    step is to …' name a task nobody has taken; 'it would be good to …' alone is an opinion."""
+    got = owners_tasks("It would be great if people could review each other's posts.\n\n"
+                       "Adding a FAQ to the README would be helpful.\n\n"
+                       "The next step is to split the tracing code into its own library.\n\n"
+                       "It would be good to have faster builds.\n")
+    assert got == [(None, "review each other's posts"), (None, "Adding a FAQ to the README"),
+                   (None, "split the tracing code into its own library")]
+
+
+def test_a_proposal_taken_up_names_its_owner_but_an_idea_does_not() -> None:
+    got = owners_tasks("It was proposed that we continue this discussion on the list.\n\n"
+                       "Amir suggested that Dave submit a page to the site.\n\n"
+                       "Anil proposed writing down how maintainers are added.\n")
+    assert got == [(None, "continue this discussion on the list"),
+                   ("Dave Scott", "submit a page to the site")]
+
+
+def test_elided_subject_with_can_and_will_need_to() -> None:
+    got = owners_tasks("Mort has a Cubieboard and can take a look at the ARM instructions.\n\n"
+                       "Amir is demoing at FOSDEM. Will need to get the wifi bridge working.\n\n"
+                       "The build is green and can send packets.\n")
+    assert got == [("Richard Mortier", "take a look at the ARM instructions"),
+                   ("Amir Chaudhry", "get the wifi bridge working")]
+
+
+def test_task_stops_where_another_persons_clause_starts() -> None:
+    got = owners_tasks("Dave will introduce the students to the list and Anil is writing a post.\n")
+    assert got == [("Dave Scott", "introduce the students to the list")]
+
+
+def test_relative_clause_gives_the_pronoun_task_its_object() -> None:
+    got = owners_tasks("Mort has notes that he'll write up when he gets a chance.\n")
+    assert got == [("Richard Mortier", "write up notes when he gets a chance")]
+
+
+def test_vague_thing_is_named_by_its_earlier_mention() -> None:
+    got = owners_tasks("Dave: The glyphs break in the Canvas backend.\n\n"
+                       "Anil: Graphs look good.\n\nDave: Just need to look at the glyphs thing.\n")
+    assert got == [("Dave Scott", "look at the glyphs thing (Dave: The glyphs break in the "
+                                  "Canvas backend)")]
+
+
+def test_task_of_this_says_what_this_is() -> None:
+    got = owners_tasks("We talked about V1 and V2 and the FLOW conventions. "
+                       "All of this should be written down.\n")
+    assert got == [(None, "All of this should be written down (We talked about V1 and V2 and "
+                          "the FLOW conventions)")]

@@ -847,7 +847,7 @@ def _earlier_mention(action: Action, ctx: _Ctx) -> str | None:
     """The last sentence before the action's line that names what its vague noun is about
     ("Having some issues with glyphs in the Canvas backend" for "the glyphs thing")."""
     m = _VAGUE_THING.search(action.task)
-    if m is None:
+    if m is None or action.line is None:
         return None
     word = re.compile(rf"\b{re.escape(m.group('word'))}\b", re.I)
     lines = ctx.body.split("\n")[: max(0, action.line - ctx.note.body_line)]

@@ -176,6 +176,11 @@ _WISH = re.compile(
     r"(?:great|good|nice|helpful|useful|worthwhile)\b"
     r"|\b(?:the\s+)?(?:next\s+steps?\s+(?:is|are|will\s+be)|plan\s+should\s+be)\s+to\s+"
     r"(?P<task3>[a-z].*)", re.I)
+# a request addressed to someone: "Whoever releases next, please take notes", "Dave, please
+# send the slides" (not the standing "Please add agenda items …" every note repeats)
+_PLEASE = re.compile(
+    rf"^\W{{0,2}}(?:(?P<whoever>whoever\s[^,;:]{{3,60}})|(?P<who>{_NAMES}))\s*[,:]\s*please\s+"
+    r"(?P<task>[a-z].*)", re.I)
 # "It was proposed that we continue …", "Amir proposed putting together a wiki page", "…
 # suggested that Hannes submit a page": a proposal the room took up
 _PROPOSAL = re.compile(
@@ -216,7 +221,8 @@ _CUE_WORDS = (
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
-    "’d ", "would", "proposed", "suggested", "recommended", "next step", "helpful", "useful")
+    "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
+    "useful")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -840,7 +846,9 @@ def _sibling_text(index: int, blocks: list[Block], texts: list[str]) -> str:
 
 
 # "look at the glyphs thing": a vague noun whose word was said earlier in the note
-_VAGUE_THING = re.compile(r"\bthe\s+(?P<word>[\w-]{3,})\s+(?:thing|stuff|business|bit)\b", re.I)
+_VAGUE_THING = re.compile(
+    r"\bthe\s+(?!(?:whole|entire|same|other|first|last|next|only|main|big|small|new|old|one"
+    r"|right|wrong|best|real)\b)(?P<word>[\w-]{3,})\s+(?:thing|stuff|business|bit)\b", re.I)
 
 
 def _earlier_mention(action: Action, ctx: _Ctx) -> str | None:
@@ -980,9 +988,14 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
             continue
         who = m.group("who")
         who = who[max(0, who.find(ctx.person_parts(who)[0])):]  # "OSCON and ThomasL" → ThomasL
-        if (cut := _NEXT_CLAUSE.search(task)) and ctx.is_person(cut.group("who")):
-            task = task[: cut.start()]  # "make intros to the list and Anil is writing a post"
+        rest = ""
+        if (cut := _NEXT_CLAUSE.search(task)) and (cut.group("who") is None
+                                                   or ctx.is_person(cut.group("who"))):
+            task, rest = task[: cut.start()], task[cut.start():]  # "… and Anil is writing …"
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
+        if rest and (wm := _WISH.search(rest)):  # "… and the next step is to make it a library"
+            found.append(Action(None, _tidy_task(next(t for t in wm.groups() if t)), line,
+                                None, "wish"))
     if found:
         return found
     if _has(low, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)):
@@ -1015,6 +1028,14 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
     if (im := _IMPERATIVE.match(sentence)) and not sentence.rstrip(" )*_").endswith("?"):
         return [Action(None, _tidy_task(im.group("task")), line, None, "imperative")]
     invitation = "if " in low and _INVITATION.search(sentence) is not None
+    if "please" in low and (pl := _PLEASE.match(sentence)):
+        named = pl.group("who")
+        owner = ctx.owners(named) if named else None
+        if owner or pl.group("whoever"):
+            task = _tidy_task(pl.group("task"))
+            if pl.group("whoever"):
+                task = f"{task} ({one_line(pl.group('whoever'))})"
+            return [Action(owner, task, line, named if owner else None, "request")]
     if _has(low, _HINT_PROPOSAL) and (pr := _PROPOSAL.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
         whom = pr.group("whom")
@@ -1053,8 +1074,9 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
 
 # another person's clause after a task: "… to the list and Anil is writing a blog post"
 _NEXT_CLAUSE = re.compile(
-    rf"[,;]?\s+(?:and|but|while|whereas)\s+(?P<who>{_NAME})\s+(?:is|are|was|has|had|will"
-    r"|would|can|could|should|did|does|also|then|[a-z]+(?:ed|s)\b)")
+    rf"[,;]?\s+(?:and|but|while|whereas)\s+(?:(?P<who>{_NAME})\s+(?:is|are|was|has|had|will"
+    r"|would|can|could|should|did|does|also|then|[a-z]+(?:ed|s)\b)"
+    r"|(?=(?:the\s+)?next\s+steps?\s+(?:is|are|will\s+be)\s+to\b))")
 
 
 # "Mort has notes that he'll write up": the task's object is the noun before "that"

@@ -493,3 +493,18 @@ def test_task_of_this_says_what_this_is() -> None:
                        "All of this should be written down.\n")
     assert got == [(None, "All of this should be written down (We talked about V1 and V2 and "
                           "the FLOW conventions)")]
+
+
+def test_a_request_to_someone_is_their_task_but_boilerplate_is_not() -> None:
+    got = owners_tasks("Whoever releases next, please take notes as you go.\n\n"
+                       "Dave, please send the slides to the list.\n\n"
+                       "Please add any agenda items you wish to discuss in advance.\n")
+    assert got == [(None, "take notes as you go (Whoever releases next)"),
+                   ("Dave Scott", "send the slides to the list")]
+
+
+def test_next_step_after_an_owners_task_is_its_own_task() -> None:
+    got = owners_tasks("ThomasL will write a blog post about the diagrams and the next step is "
+                       "to make tracing a separate library.\n")
+    assert got == [("Thomas Leonard", "write a blog post about the diagrams"),
+                   (None, "make tracing a separate library")]

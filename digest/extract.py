@@ -222,7 +222,7 @@ _CUE_WORDS = (
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
-    "useful")
+    "useful", "ai:", "ai ")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -383,6 +383,11 @@ class _Ctx:
                 return True
             at = body.find(word, end)
         return False
+
+    def handle_owner(self, handle: str) -> str:
+        """'@kenji' → 'Kenji Tanaka' when one attendee fits; else the handle as written."""
+        return self.roster.match(handle) or self.roster.match(handle.replace(".", " ")) \
+            or "@" + handle
 
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
@@ -592,7 +597,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
         if people and kinds[index] != ATTENDEES:
             continue
         if ":" in text and (m := _ATTENDEES.match(text)):
-            rest = m.group(1)
+            rest = _until_next_label(m.group(1), chairs)
             if rest.strip():
                 people.extend(parse_attendee_text(rest))
                 continue
@@ -618,6 +623,23 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
     return tuple(unique)
 
 
+# "Present: A, B\nRegrets: C\nChair: A" in one paragraph: each line its own label
+_LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
+
+
+def _until_next_label(rest: str, chairs: set[str]) -> str:
+    """The attendee names up to the next "Label:" line; a "Chair:" line among them is kept
+    as the chair."""
+    lines = rest.split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        if _LABEL_LINE.match(line):
+            for later in lines[i:]:
+                if m := _CHAIR_LINE.match(later):
+                    chairs.add(one_line(m.group(1)).strip(" .").lower())
+            return "\n".join(lines[:i])
+    return rest
+
+
 # -- decisions and actions -------------------------------------------------------------------
 
 
@@ -632,7 +654,20 @@ def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     return replace(_item_owner(text, line, ctx, rule), context=text)
 
 
+# "- [ ] task", "- [x] task": a task list's check box says nothing about the task
+_CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
+# "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
+_HANDLE_LEAD = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*\w)\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
+_HANDLE_TRAIL = re.compile(
+    r"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>[A-Za-z][\w.-]*\w)\s*[)\]]|[–—-]+\s*@(?P<who2>"
+    r"[A-Za-z][\w.-]*\w))\s*\.?$", re.S)
+
+
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
+    text = _CHECKBOX.sub("", text)
+    if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
+        who = m.group("who") or m.groupdict().get("who2") or ""
+        return Action(ctx.handle_owner(who), _tidy_task(m.group("task")), line, "@" + who, rule)
     low = text.lower()
     tail = text.rstrip(" .")[-1:]
     for pattern in (_ITEM_BRACKET, _ITEM_OWNER_FIELD, _ITEM_TO, _ITEM_COLON, _ITEM_TRAILING):

@@ -508,3 +508,20 @@ def test_next_step_after_an_owners_task_is_its_own_task() -> None:
                        "to make tracing a separate library.\n")
     assert got == [("Thomas Leonard", "write a blog post about the diagrams"),
                    (None, "make tracing a separate library")]
+
+
+def test_task_list_items_with_handles_and_check_boxes() -> None:
+    got = owners_tasks("## Action Items\n\n- [ ] @dave cut the release candidate\n"
+                       "- [x] Update the banner (@amir)\n- Write the guide — @newcomer\n\n"
+                       "AI: @anil update the CI matrix.\n")
+    assert got == [("Dave Scott", "cut the release candidate"),
+                   ("Amir Chaudhry", "Update the banner"),
+                   ("@newcomer", "Write the guide"),
+                   ("Anil Madhavapeddy", "update the CI matrix")]
+
+
+def test_attendee_paragraph_stops_at_the_next_label() -> None:
+    ext = extract(note("**Present:** Maria Lopez, Kenji Tanaka\n**Regrets:** Sam Fisher\n"
+                       "**Chair:** Maria Lopez\n\nKenji will cut the release.\n"))
+    assert [(p.name, p.chair) for p in ext.attendees] == [("Maria Lopez", True),
+                                                          ("Kenji Tanaka", False)]

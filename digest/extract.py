@@ -113,6 +113,8 @@ _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this
                          r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
 _CONFIRMATION = re.compile(r"^\W*(?:no\s+(?:\w+\s+)?objections?|(?:all|everyone)\s+agreed"
                            r"|agreed\b|unanimous)", re.I)
+# "Agreed to move the call to 14:00" states its own decision; "Agreed." confirms the last one
+_AGREED_TO = re.compile(r"^\W*(?:(?:all|everyone)\s+)?agreed\s+(?:to|that|on)\s", re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -214,7 +216,14 @@ _TRAILING_WORDS = (" and", " but", " so", " then")
 _SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
-_SPEAKER_LINE = re.compile(rf"(?m)^\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s")
+# an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
+_IRC_SPEAKER = re.compile(
+    r"^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?(?P<who>[^<>\s]{1,32})>\s+")
+# where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
+_SPEAKER_LINE = re.compile(
+    rf"(?m)^\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s"
+    r"|^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?[^<>\s]{1,32}>\s"
+    r"|^\s{0,2}#[a-z]+\b")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
@@ -687,11 +696,18 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    if (m := _NICK_LEAD.match(text)) and (owner := ctx.roster.match(m.group("who"))):
+        return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     return Action(None, _tidy_task(text), line, None, rule)
 
 
 # MeetBot's "#action nick does X" / "ACTION: Kwame publish the notes": the name, then the task
 _MARKER_NICK = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<task>[a-z].*)$")
+
+
+# "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
+_NICK_LEAD = re.compile(r"^@?(?P<who>[a-z][\w.-]{1,31})(?:\s+(?:to|will)|:)\s+(?P<task>[a-z].*)$",
+                        re.S)
 
 
 def _is_question(action: Action) -> bool:
@@ -759,8 +775,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate]) -> None:
     speaker = None
-    if ":" in text[:80] and (m := _SPEAKER.match(text) or _SPEAKER_AFTER_LEAD.match(text)) \
-            and ctx.is_person(m.group("who")):
+    if (m := _speaker_match(text)) and ctx.is_person(m.group("who")):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
 
@@ -778,8 +793,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     previous = ""
     for sentence, line in sentences(text, block.line):
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
-        if speaker and not earlier and (m := _SPEAKER.match(sentence)
-                                        or _SPEAKER_AFTER_LEAD.match(sentence)):
+        if speaker and not earlier and (m := _speaker_match(sentence)):
             sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
         low = sentence.lower()
         if not _has(low, _CUE_WORDS):
@@ -822,7 +836,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
         if decision and follows_decision and (decision != sentence
-                                              or _CONFIRMATION.match(sentence)):
+                                              or (_CONFIRMATION.match(sentence)
+                                                  and not _AGREED_TO.match(sentence))):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
             taken = Decision(decision, line, "cue")
@@ -836,9 +851,17 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         previous = sentence
 
 
+def _speaker_match(text: str) -> re.Match[str] | None:
+    """'Anil: …', 'ARM - Thomas L: …' or '<anil> …' at the start of `text`."""
+    if ":" in text[:80] and (m := _SPEAKER.match(text) or _SPEAKER_AFTER_LEAD.match(text)):
+        return m
+    return _IRC_SPEAKER.match(text) if "<" in text[:16] else None
+
+
 def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
-    """A paragraph of transcript lines ("Anil: …" / "Dave: …") → one piece per speaker turn."""
-    if block.kind != PARA or "\n" not in text or ":" not in text:
+    """A paragraph of transcript lines ("Anil: …" / "<dave> …" / "#agreed …") → one piece per
+    turn."""
+    if block.kind != PARA or "\n" not in text or not (":" in text or "<" in text or "#" in text):
         return [(block, text)]
     starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
     if len(starts) < 2:
@@ -978,7 +1001,7 @@ def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool)
                                                     sentence[strong.start():], re.I))):
         return None
     text = one_line(sentence)
-    if strong and len(text.split()) <= 8 and previous:
+    if strong and len(text.split()) <= 8 and previous and not _AGREED_TO.match(sentence):
         text = one_line(previous + " " + text)  # "No objections." refers to what came before
     return text
 
@@ -1222,10 +1245,14 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list
     if not heading and strength == 1 and _NOT_A_CALL_SENTENCE.search(sentence):
         strength = 0
     mentions = find_dates(sentence, meeting)
-    if _NO_CALL.search(sentence) and mentions:
-        absolute = [m for m in mentions if m.kind != "relative"]
-        pick = (absolute or mentions)[-1]
-        return [_CallCandidate(strength, pick, sentence, line)]
+    if mentions and (skips := list(_NO_CALL.finditer(sentence))):
+        # "No call next week (7th May), but we resume on the 14th", "… on the 10th (no
+        # meeting on the 27th)": the dates a "no call" is about are not the next call
+        mentions = [m for m in mentions
+                    if not any(0 <= m.start - s.end() <= 25 or 0 <= s.start() - m.end <= 12
+                               for s in skips)]
+        if not mentions:
+            return []
     if mentions:
         cue_pos = cue.start() if cue else 0
         after = [m for m in mentions if m.start >= cue_pos] or mentions

@@ -525,3 +525,27 @@ def test_attendee_paragraph_stops_at_the_next_label() -> None:
                        "**Chair:** Maria Lopez\n\nKenji will cut the release.\n"))
     assert [(p.name, p.chair) for p in ext.attendees] == [("Maria Lopez", True),
                                                           ("Kenji Tanaka", False)]
+
+
+def test_irc_log_lines_are_turns_and_meetbot_commands_are_markers() -> None:
+    ext = extract(note("Attendees: rhea_k, jmarsh, linwei\n\n"
+                       "<jmarsh> the eu mirror ran out of disk again\n"
+                       "<rhea_k> we should move it to the new storage cluster\n"
+                       "#agreed Move the EU mirror to the new cluster\n"
+                       "#action jmarsh to write the migration runbook\n"
+                       "<linwei> I'll pair with jmarsh on the runbook\n", fmt="text"))
+    assert [d.text for d in ext.decisions] == ["Move the EU mirror to the new cluster"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("jmarsh", "write the migration runbook"), ("linwei", "pair with jmarsh on the runbook")]
+
+
+def test_a_date_the_note_cancels_is_not_the_next_call() -> None:
+    ext = extract(note("Next meeting will be on Wednesday 10 January 2024 at 15:00 UTC "
+                       "(no meeting on the 27th).\n", day=date(2023, 12, 13)))
+    assert ext.next_call is not None and ext.next_call.date == date(2024, 1, 10)
+
+
+def test_agreed_to_after_a_decision_is_a_decision_of_its_own() -> None:
+    ext = extract(note("Ana: people asked to move the call earlier.\n\nBen: no objections from "
+                       "me. Agreed to move the call to 14:00 UTC.\n"))
+    assert ext.decisions[-1].text == "Agreed to move the call to 14:00 UTC."

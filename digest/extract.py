@@ -71,7 +71,8 @@ _CHAIR_LINE = re.compile(r"^\W{0,4}(?:chair|chaired\s+by|facilitator)\W{0,4}:\s*
 
 _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
-    r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-])"
+    r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
+    r"|(?:OUTCOME|CONCLUSION|CONSENSUS|Outcome|Conclusion|Consensus)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
 _DECISION_STRONG = re.compile(
     r"\b(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
@@ -231,7 +232,7 @@ _CUE_WORDS = (
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
-    "useful", "ai:", "ai ")
+    "useful", "ai:", "ai ", "outcome")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -254,7 +255,8 @@ _HINT_PROPOSAL = ("proposed", "suggested", "recommended")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
-_HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided")
+_HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
+                         "consensus")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do")
 
 
@@ -333,7 +335,8 @@ _NOT_PEOPLE = frozenset(
     november december today tomorrow hopefully currently actually also again otherwise although
     however therefore thanks thank hello welcome everything nothing something anything lots
     wants invite suggestion happy holidays sounds seems looks just still now only even will
-    would should could can must might shall""".split()  # noqa: SIM905
+    would should could can must might shall outcome outcomes conclusion consensus resolution
+    agreement result results summary""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -426,14 +429,18 @@ class _Ctx:
 
     def _resolve(self, name: str) -> str:
         """Full name; an ambiguous one ("Thomas" with two Thomases present) is settled only by
-        an unambiguous mention of one of them in the same paragraph ("ThomasL is porting …")."""
+        an unambiguous mention of one of them earlier in the same paragraph ("ThomasL is
+        porting … Thomas will …"); "Tom will … TomB will …" stays "Tom"."""
         full = self.roster.resolve(name)
-        if full != name.strip(" []@:*_,.") or not self.paragraph:
+        clean = name.strip(" []@:*_,.")
+        if full != clean or not self.paragraph:
             return full
         options = self.roster.candidates(name)
         if len(options) < 2:
             return full
-        named = {self.roster.match(w) for w in _CAPITALISED.findall(self.paragraph)}
+        first = re.search(rf"(?<![\w'’-]){re.escape(clean)}(?![\w'’-])", self.paragraph)
+        before = self.paragraph[: first.start()] if first else self.paragraph
+        named = {self.roster.match(w) for w in _CAPITALISED.findall(before)}
         mentioned = [o for o in options if o in named]
         return mentioned[0] if len(mentioned) == 1 else full
 
@@ -562,6 +569,7 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
     kinds: list[str] = []
     pseudo_items = False
+    label: tuple[str, int] | None = None  # a label item's kind and indent
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
             own = _heading_kind(text)
@@ -578,8 +586,32 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
                 pseudo_items = True
             elif pseudo_items or (kind != ATTENDEES and index - block.section > 1):
                 kind = kinds[sec.section] if sec.section >= 0 else OTHER
+        if block.kind == ITEM:
+            if label is not None and block.level > label[1]:
+                kind = label[0]  # "- AIs:" / "  - Luis: update the KEP"
+            else:
+                label = None
+                own = _label_item_kind(text)
+                if own is not None:
+                    label = (own, block.level)
+        else:
+            label = None
         kinds.append(kind)
     return kinds
+
+
+# a list item that is only a label for the items nested under it: "- AIs:", "- Decisions:"
+_LABEL_ITEM = re.compile(r"^\W{0,3}(?P<label>[\w -]{2,24}?)\W{0,3}:?\W{0,3}$")
+
+
+def _label_item_kind(text: str) -> str | None:
+    if len(text) > 30 or not (m := _LABEL_ITEM.match(text)):
+        return None
+    label = m.group("label")
+    if re.fullmatch(r"AIs?", label.strip()):
+        return ACTIONS
+    kind = _heading_kind(label)
+    return kind if kind in (DECISIONS, ACTIONS) else None
 
 
 def _heading_kind(text: str) -> str:
@@ -1249,7 +1281,8 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list
         # "No call next week (7th May), but we resume on the 14th", "… on the 10th (no
         # meeting on the 27th)": the dates a "no call" is about are not the next call
         mentions = [m for m in mentions
-                    if not any(0 <= m.start - s.end() <= 25 or 0 <= s.start() - m.end <= 12
+                    if not any(0 <= m.start - s.end() <= 25
+                               or (s.group(0)[0] in "cC" and 0 <= s.start() - m.end <= 12)
                                for s in skips)]
         if not mentions:
             return []

@@ -549,3 +549,19 @@ def test_agreed_to_after_a_decision_is_a_decision_of_its_own() -> None:
     ext = extract(note("Ana: people asked to move the call earlier.\n\nBen: no objections from "
                        "me. Agreed to move the call to 14:00 UTC.\n"))
     assert ext.decisions[-1].text == "Agreed to move the call to 14:00 UTC."
+
+
+def test_outcome_lines_and_label_items_governing_nested_items() -> None:
+    ext = extract(note(ATTENDEES + "### Snapshots\n\n- Anil walked through the plan.\n"
+                       "- Outcome: target GA for 1.29.\n- AIs:\n  - Dave: update the KEP\n"
+                       "  - Amir to review the test plan\n- The demo went well.\n"))
+    assert [d.text for d in ext.decisions] == ["target GA for 1.29."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dave Scott", "update the KEP"), ("Amir Chaudhry", "review the test plan")]
+
+
+def test_an_ambiguous_name_is_not_settled_by_a_later_mention() -> None:
+    got = [(a.owner, a.task) for a in extract(note(
+        "Present: Olga Petrov, Tom Baker, Tom Reyes\n\n"
+        "Tom will look at the leak. TomB will cut the release.\n")).actions]
+    assert got == [("Tom", "look at the leak"), ("Tom Baker", "cut the release")]

@@ -590,10 +590,8 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
             if label is not None and block.level > label[1]:
                 kind = label[0]  # "- AIs:" / "  - Luis: update the KEP"
             else:
-                label = None
-                own = _label_item_kind(text)
-                if own is not None:
-                    label = (own, block.level)
+                label_kind = _label_item_kind(text)
+                label = (label_kind, block.level) if label_kind is not None else None
         else:
             label = None
         kinds.append(kind)

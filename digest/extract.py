@@ -531,6 +531,7 @@ def extract(note: Note) -> Extraction:
                 for d, r in zip(decisions[found_decisions:], said, strict=True)]
             ctx.referents.clear()
 
+    warnings.extend(_title_date_warnings(note))
     next_call = _choose_call(candidates, note.date, warnings)
     return Extraction(
         attendees=attendees,
@@ -542,6 +543,24 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+def _title_date_warnings(note: Note) -> list[str]:
+    """A title whose date is not the note's ("Wednesday 7 December" on a note filed as the
+    6th), or whose weekday is wrong: the note's date stands, the reader is told."""
+    if not note.title or not any(c.isdigit() for c in note.title):
+        return []
+    out = []
+    for m in find_dates(note.title, note.date):
+        if m.kind != "absolute":
+            continue
+        if m.date != note.date:
+            out.append(f"the title says {note.title[m.start:m.end]!r} but the note is dated "
+                       f"{note.date.isoformat()}; kept {note.date.isoformat()}")
+        elif m.conflict:
+            out.append(f"the title says {m.conflict} but {m.date.isoformat()} is a "
+                       f"{m.date.strftime('%A')}; kept the date")
+    return out
 
 
 def attendees_seen(blocks: list[Block], index: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -565,3 +566,13 @@ def test_an_ambiguous_name_is_not_settled_by_a_later_mention() -> None:
         "Present: Olga Petrov, Tom Baker, Tom Reyes\n\n"
         "Tom will look at the leak. TomB will cut the release.\n")).actions]
     assert got == [("Tom", "look at the leak"), ("Tom Baker", "cut the release")]
+
+
+def test_a_title_date_that_is_not_the_notes_date_is_reported() -> None:
+    wrong = Note(path="2023-12-06.md", title="Dev call — Wednesday 7 December 2023",
+                 date=date(2023, 12, 6), body="Nothing new.\n", format="markdown",
+                 content_hash="x")
+    assert extract(wrong).warnings == (
+        "the title says 'Wednesday 7 December 2023' but the note is dated 2023-12-06; "
+        "kept 2023-12-06",)
+    assert extract(replace(wrong, title="Dev call — 6 December 2023")).warnings == ()

@@ -72,7 +72,8 @@ _CHAIR_LINE = re.compile(r"^\W{0,4}(?:chair|chaired\s+by|facilitator)\W{0,4}:\s*
 _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
-    r"|(?:OUTCOME|CONCLUSION|CONSENSUS|Outcome|Conclusion|Consensus)\s*:)"
+    r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
+    r"|Consensus|Approved|Adopted|Accepted|Vote|Poll)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
 _DECISION_STRONG = re.compile(
     r"\b(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
@@ -81,7 +82,14 @@ _DECISION_STRONG = re.compile(
     r"|\bno\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|\bunanimous"
     r"|\bresolution\b|\bresolved\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
     r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
-    r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b", re.I)
+    r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b"
+    # a vote's result: "the motion carried 5-0", "7 in favour, 2 against", "the board approved"
+    r"|\bmotion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
+    r"|\b\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
+    r"|\b(?:board|committee|steering\s+council|council|tsc|wg|working\s+group|sig|core\s+team)\s+"
+    r"(?:has\s+)?(?:approved|adopted|accepted|ratified|endorsed|voted)\b"
+    r"|\b(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
+    r"\s+consensus)|without\s+objection)\b|\bwe\s*(?:['’]re|\s+are)\s+going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\bwe\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
@@ -232,17 +240,21 @@ _CUE_WORDS = (
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
-    "useful", "ai:", "ai ", "outcome")
+    "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
+    "endorsed", "favour", "favor", "going with", "+1")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
-    "everyone", "will be ")
+    "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
+    "accepted", "ratified", "endorsed", "going with", "+1")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
-                "conclu", "poll", "vote", "settle", "felt", "everyone")
+                "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
+                "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
+                "+1")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
@@ -256,7 +268,7 @@ _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
-                         "consensus")
+                         "consensus", "approved", "adopted", "accepted", "vote", "poll")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do")
 
 
@@ -336,7 +348,7 @@ _NOT_PEOPLE = frozenset(
     however therefore thanks thank hello welcome everything nothing something anything lots
     wants invite suggestion happy holidays sounds seems looks just still now only even will
     would should could can must might shall outcome outcomes conclusion consensus resolution
-    agreement result results summary""".split()  # noqa: SIM905
+    agreement result results summary vote votes poll approved adopted accepted""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")

@@ -576,3 +576,20 @@ def test_a_title_date_that_is_not_the_notes_date_is_reported() -> None:
         "the title says 'Wednesday 7 December 2023' but the note is dated 2023-12-06; "
         "kept 2023-12-06",)
     assert extract(replace(wrong, title="Dev call — 6 December 2023")).warnings == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The motion to adopt the new logo carried 5-0.",
+    "Poll: 7 in favour, 2 against; the RFC is accepted.",
+    "Vote: approve the budget — 4 yes, 0 no, 1 abstain.",
+    "Approved: the travel grant for Dave.",
+    "The board approved the 2024 budget.",
+    "We are going with option B.",
+])
+def test_vote_results_and_approvals_are_decisions(text: str) -> None:
+    assert len(extract(note(ATTENDEES + text + "\n")).decisions) == 1
+
+
+@pytest.mark.parametrize("text", ["The PR was accepted upstream.", "Dave is against the change."])
+def test_acceptance_of_a_patch_or_an_opinion_is_not_a_decision(text: str) -> None:
+    assert extract(note(ATTENDEES + text + "\n")).decisions == ()

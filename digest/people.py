@@ -13,8 +13,8 @@ unowned ones under `UNASSIGNED` (MeetBot's "Action items, by person").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from .models import Action, DigestEntry, Person
 
@@ -40,6 +40,8 @@ _SPLIT = re.compile(r",|;|\band\b|&|\n")  # no \s* around: quadratic on long bla
 _CAMEL_INITIAL = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]?)$")  # ThomasG, JonL, DavidK
 _INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
+_ALIAS = re.compile(r"[A-Z][\w'-]+")  # "(Mort)" after a name
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _norm(s: str) -> str:
@@ -56,11 +58,12 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if low in {"chair", "chairing", "chairperson", "facilitator", "host", "lead"}:
             chair_marks.append("")
             return " \x01chair "
-        if re.fullmatch(r"[A-Z][\w'-]+", inner):
+        if _ALIAS.fullmatch(inner):
             return f" \x02{inner} "
         return " "
 
-    text = _PAREN.sub(paren, text)
+    if "(" in text:
+        text = _PAREN.sub(paren, text)
     people: list[Person] = []
     for raw in _SPLIT.split(text):
         chair = "\x01chair" in raw
@@ -83,8 +86,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     name: str
     tokens: tuple[str, ...]  # lower-cased
     first: str
@@ -93,13 +95,41 @@ class _Entry:
     alias: str | None
 
 
+class _Tier:
+    """One tier's names, indexed by each key a short name is looked up by (a dict lookup per
+    question instead of a pass over the names); the lists are in the tier's order, unique."""
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.entries = entries
+        self.exact: dict[str, list[str]] = {}  # normalised full name, or the alias
+        self.first: dict[str, list[str]] = {}
+        self.first_like: dict[str, list[str]] = {}  # first name and its other forms
+        self.last: dict[str, list[str]] = {}
+        for e in entries:
+            _index(self.exact, " ".join(e.tokens), e.name)
+            if e.alias is not None:
+                _index(self.exact, e.alias, e.name)
+            _index(self.first, e.first, e.name)
+            _index(self.first_like, e.first, e.name)
+            for other in _SAME_FIRST.get(e.first, ()):
+                _index(self.first_like, other, e.name)
+            _index(self.last, e.last, e.name)
+        self.lasts = "\n".join(e.last for e in entries)  # for a quick "no last name starts so"
+
+
+def _index(index: dict[str, list[str]], key: str, name: str) -> None:
+    names = index.setdefault(key, [])
+    if name not in names:
+        names.append(name)
+
+
 class Roster:
     """Resolve short names against the attendees first, then other names the note gives."""
 
     def __init__(self, attendees: Iterable[Person], others: Iterable[str] = ()) -> None:
-        self._tiers: list[list[_Entry]] = [
-            [self._entry(p.name, p.aliases[0] if p.aliases else None) for p in attendees],
-            [self._entry(n, None) for n in others],
+        self._tiers: list[_Tier] = [
+            _Tier([self._entry(p.name, p.aliases[0] if p.aliases else None) for p in attendees]),
+            _Tier([self._entry(n, None) for n in others]),
         ]
         self._cache: dict[str, str | None] = {}
 
@@ -134,61 +164,60 @@ class Roster:
         """Every full name `name` may mean, from the first tier with any (several: ambiguous)."""
         for tier in self._tiers:
             if hits := self._hits(name.strip(" []@:*_,."), tier):
-                return hits
+                return list(hits)
         return []
 
     def resolve(self, name: str) -> str:
         """Full name when exactly one person fits, else the name as written."""
         clean = name.strip(" []@:*_,.")
-        clean = re.sub(r"['’]s$", "", clean)
+        if "'" in clean or "’" in clean:
+            clean = _POSSESSIVE.sub("", clean)
         return self.match(clean) or clean
 
     def known(self, name: str) -> bool:
         return self.match(name.strip(" []@:*_,.")) is not None
 
     @staticmethod
-    def _hits(name: str, tier: list[_Entry]) -> list[str]:
-        if not tier:
-            return []
+    def _hits(name: str, tier: _Tier) -> Sequence[str]:
+        entries = tier.entries
+        if not entries:
+            return ()
         low = _norm(name)
         toks = low.split()
-        exact = [e.name for e in tier if " ".join(e.tokens) == low or e.alias == low]
-        if exact:
-            return _unique(exact)
+        if exact := tier.exact.get(low):
+            return exact
         if len(toks) == 1:
             t = toks[0]
             raw = name.strip()
-            first = [e.name for e in tier if e.first == t]
-            if first:
-                return _unique(first)
+            if first := tier.first.get(t):
+                return first
             if cm := _CAMEL_INITIAL.match(raw):
                 f, ini = cm.group(1).lower(), cm.group(2).lower()
-                hits = [e.name for e in tier if _first_like(e.first, f) and e.last.startswith(ini)]
+                hits = [e.name for e in entries
+                        if _first_like(e.first, f) and e.last.startswith(ini)]
                 if hits:
                     return _unique(hits)
             if im := _INITIAL_LAST.match(raw):
                 f, last = im.group(1).lower(), im.group(2).lower()
-                hits = [e.name for e in tier if e.first.startswith(f) and e.last == last]
+                hits = [e.name for e in entries if e.first.startswith(f) and e.last == last]
                 if hits:
                     return _unique(hits)
             if raw.isupper() and 2 <= len(raw) <= 3:
-                return _unique([e.name for e in tier if len(e.tokens) > 1 and e.initials == t])
-            nick = [e.name for e in tier if _first_like(e.first, t)]
-            if nick:
-                return _unique(nick)
-            lastname = [e.name for e in tier if e.last == t]
-            if lastname:
-                return _unique(lastname)
-            if len(t) >= 4:
-                return _unique([e.name for e in tier if e.last.startswith(t)])
-            return []
+                return _unique([e.name for e in entries if len(e.tokens) > 1 and e.initials == t])
+            if nick := tier.first_like.get(t):
+                return nick
+            if lastname := tier.last.get(t):
+                return lastname
+            if len(t) >= 4 and t in tier.lasts:
+                return _unique([e.name for e in entries if e.last.startswith(t)])
+            return ()
         if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
-            return _unique([e.name for e in tier
+            return _unique([e.name for e in entries
                             if _first_like(e.first, toks[0]) and e.last.startswith(toks[1])])
         if len(toks) >= 2:  # "David Scott" vs attendee "Dave Scott"
-            return _unique([e.name for e in tier
+            return _unique([e.name for e in entries
                             if _first_like(e.first, toks[0]) and e.last == toks[-1]])
-        return []
+        return ()
 
 
 def _first_like(a: str, b: str) -> bool:

@@ -17,12 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digest.evaluate import (  # noqa: E402
-    checkout_corpus,
-    evaluate_gold,
-    find_shared,
-    format_report,
-)
+from digest.evaluate import evaluate_gold, find_shared, format_report, gold_roots  # noqa: E402
 
 
 def main() -> int:
@@ -32,12 +27,10 @@ def main() -> int:
     ap.add_argument("--corpus", default=None, help="a checkout or bundle of mirage-weekly")
     ap.add_argument("--summary", action="store_true", help="figures only")
     args = ap.parse_args()
-    shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = checkout_corpus(
-            Path(args.corpus) if args.corpus else shared / "corpus" / "mirage-weekly.bundle",
-            Path(tmp))
-        report = evaluate_gold(Path(args.gold), {"shared": shared, "corpus": corpus})
+        roots = gold_roots(Path(args.gold), Path(args.shared) if args.shared else None,
+                           Path(args.corpus) if args.corpus else None, Path(tmp))
+        report = evaluate_gold(Path(args.gold), roots)
     print(format_report(report, details=not args.summary))
     return 0
 

@@ -30,7 +30,7 @@ from .ci import run_ci, summary_markdown
 from .config import Config, load_config
 from .deliver import DeliveryReport, Progress
 from .errors import ConfigError, DeliveryError, DigestError, NoteError
-from .evaluate import checkout_corpus, evaluate_gold, find_shared, format_report, report_json
+from .evaluate import evaluate_gold, find_shared, format_report, gold_roots, report_json
 from .extract import extract
 from .models import NoteFile
 from .parse import parse_note
@@ -426,12 +426,9 @@ def eval_command(
     _setup_logging(verbose)
     with _user_errors():
         shared_dir = shared or _env_path("DIGEST_SHARED") or find_shared(gold)
-        if shared_dir is None:
-            raise ConfigError("cannot find the shared folder", hint="pass --shared DIR")
         with tempfile.TemporaryDirectory(prefix="digest-eval-") as scratch:
-            work_tree = checkout_corpus(
-                corpus or shared_dir / "corpus" / "mirage-weekly.bundle", Path(scratch))
-            report = evaluate_gold(gold, {"shared": shared_dir, "corpus": work_tree})
+            roots = gold_roots(gold, shared_dir, corpus, Path(scratch))
+            report = evaluate_gold(gold, roots)
     if as_json:
         _print_json(report_json(report))
     else:

@@ -14,7 +14,9 @@ for a one-word label), so a long sentence cannot match on its own;
 `actions:task-only` scores the task with no context at all.
 
 `load_gold(gold_dir)` reads the YAML labels; `evaluate_gold(gold_dir,
-roots)` parses and extracts the labelled notes and scores them.
+roots)` parses and extracts the labelled notes and scores them. A label's
+`source` names its note in ../shared (`seeds/x.txt`), in the MirageOS corpus
+(`corpus:data/weekly/x.md`) or beside the label file (`local:notes/x.md`).
 """
 
 from __future__ import annotations
@@ -337,12 +339,26 @@ def load_gold(gold_dir: Path) -> list[GoldNote]:
     return notes
 
 
-def resolve_source(source: str, roots: Mapping[str, Path]) -> Path:
-    """'corpus:data/x.md' → roots['corpus']/data/x.md; 'seeds/x.txt' → roots['shared']/seeds/x."""
+def resolve_source(source: str, roots: Mapping[str, Path], label_dir: Path | None = None) -> Path:
+    """'corpus:data/x.md' → roots['corpus']/data/x.md; 'seeds/x.txt' → roots['shared']/seeds/x;
+    'local:notes/x.md' → notes/x.md beside the label file (our own notes, kept in the repo)."""
     prefix, sep, rest = source.partition(":")
+    if sep and prefix == "local" and label_dir is not None:
+        return label_dir / rest
     if sep and prefix in roots:
         return roots[prefix] / rest
     return roots["shared"] / source
+
+
+def roots_needed(notes: Iterable[GoldNote]) -> frozenset[str]:
+    """The roots ("shared", "corpus") the labels' sources need; `local:` notes need none."""
+    needed = set()
+    for note in notes:
+        prefix, sep, _rest = note.source.partition(":")
+        if sep and prefix == "local":
+            continue
+        needed.add("corpus" if sep and prefix == "corpus" else "shared")
+    return frozenset(needed)
 
 
 def find_shared(start: Path) -> Path | None:
@@ -367,17 +383,37 @@ def checkout_corpus(corpus: Path, scratch: Path) -> Path:
     return target
 
 
+def gold_roots(
+    gold_dir: Path, shared: Path | None, corpus: Path | None, scratch: Path
+) -> dict[str, Path]:
+    """The roots the labels under gold_dir need: ../shared, and a work tree of the corpus
+    (`corpus`, else SHARED/corpus/mirage-weekly.bundle, cloned into scratch)."""
+    needed = roots_needed(load_gold(gold_dir))
+    roots: dict[str, Path] = {}
+    if not needed:
+        return roots  # only local: notes, kept beside their labels
+    if shared is None:
+        raise SourceError("cannot find the shared folder the labels name notes in",
+                          path=gold_dir, hint="pass --shared DIR (../shared)")
+    roots["shared"] = shared
+    if "corpus" in needed:
+        roots["corpus"] = checkout_corpus(
+            corpus or shared / "corpus" / "mirage-weekly.bundle", scratch)
+    return roots
+
+
 def evaluate_gold(gold_dir: Path, roots: Mapping[str, Path]) -> EvalReport:
     """Load the labels, parse and extract each labelled note, and score.
 
-    roots: {"shared": ../shared, "corpus": a checkout of the MirageOS bundle}.
+    roots: {"shared": ../shared, "corpus": a checkout of the MirageOS bundle}, as far as
+    `roots_needed` asks for them; `local:` sources are read beside their label file.
     """
     from .extract import extract
     from .parse import parse_note
 
     pairs = []
     for gold in load_gold(gold_dir):
-        path = resolve_source(gold.source, roots)
+        path = resolve_source(gold.source, roots, Path(gold.label_file).parent)
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from digest.evaluate import (
     evaluate,
     format_report,
     load_gold,
+    resolve_source,
+    roots_needed,
     similarity,
     task_similarity,
 )
@@ -20,6 +23,7 @@ from digest.models import Action, Decision, Extraction, NextCall
 from .conftest import run_digest
 
 GOLD = Path(__file__).resolve().parent / "gold"
+FORMATS = Path(__file__).resolve().parent / "gold_formats"
 
 
 def test_similarity_is_lenient_to_paraphrase() -> None:
@@ -78,3 +82,41 @@ def test_eval_names_what_is_missing(tmp_path: Path) -> None:
                       str(tmp_path), cwd=tmp_path)
     assert done.returncode != 0
     assert "no gold labels" in done.stderr and str(tmp_path) in done.stderr
+
+
+def test_local_sources_are_read_beside_their_label_file(tmp_path: Path) -> None:
+    notes = load_gold(FORMATS)
+    assert roots_needed(notes) == frozenset()
+    assert roots_needed(load_gold(GOLD)) == {"shared", "corpus"}
+    first = notes[0]
+    path = resolve_source(first.source, {}, Path(first.label_file).parent)
+    assert path == FORMATS / "notes" / first.source.removeprefix("local:notes/")
+
+
+def test_gold_formats_label_every_note() -> None:
+    """Each note of the second gold set has its label file, and each label names its note."""
+    labelled = {n.source.removeprefix("local:notes/") for n in load_gold(FORMATS)}
+    assert labelled == {p.name for p in (FORMATS / "notes").iterdir()}
+    assert len(labelled) >= 12
+
+
+def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
+    """Other projects' formats, scored where no ../shared exists; guards the measured figures."""
+    gold = tmp_path / "gold_formats"
+    shutil.copytree(FORMATS, gold)
+    done = run_digest("eval", str(gold), "--json", cwd=tmp_path, env={"DIGEST_SHARED": ""})
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    fields = report["fields"]
+    assert report["notes"] == 15
+    assert report["next_call_correct"] >= 13  # measured 13/15
+    assert fields["decisions"]["f1"] >= 0.75  # measured 0.77 (P 0.77, R 0.77)
+    assert fields["actions"]["f1"] >= 0.68  # measured 0.70 (P 0.72, R 0.67)
+    assert fields["actions+owner"]["f1"] >= 0.46  # measured 0.48 (P 0.50, R 0.46)
+
+
+def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("source: seeds/x.txt\nmeeting_date: 2020-01-01\n")
+    done = run_digest("eval", str(tmp_path), cwd=tmp_path, env={"DIGEST_SHARED": ""})
+    assert done.returncode != 0
+    assert "shared folder" in done.stderr and "--shared" in done.stderr

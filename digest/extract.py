@@ -46,13 +46,15 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
-    r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last)\b", re.I)
+    r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
+    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w|for\s+the\s+record)\b",
+    re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b", re.I)),
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b", re.I)),
-    (ATTENDEES, re.compile(r"^\W*(?:attendees|attendance|present|participants|in\s+attendance)"
-                           r"\W*$", re.I)),
+    (ATTENDEES, re.compile(r"^\W*(?:people\s+)?(?:attendees|attendance|present|participants"
+                           r"|in\s+attendance)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
                          r"|tasks|assignments|action\s+points?)\b"
@@ -137,7 +139,8 @@ _ELABORATION = re.compile(
 _NAME = r"(?:[A-Z]\w*+(?:['’.-]++\w++)*)"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
 _ACTION_MARKER = re.compile(
-    r"^\W{0,3}(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
+    r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
+    r"(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
     r"\s*[:.)–—-])\s*(?P<text>.+)$", re.S)
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
@@ -181,8 +184,8 @@ _INVITATION = re.compile(r"\bif\s+(?:anyone|anybody|someone|you)\s+(?!could\b|wo
 # (not "it would be good to …" alone: notes use it for opinions as often as for tasks)
 _WISH = re.compile(
     r"\b(?:it\s+)?(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?(?:great|good|nice|helpful"
-    r"|useful)\s+if\s+(?:some(?:one|body)|people|folks|everyone|we|you)\s+(?:could|would|can"
-    r"|all)\s+(?:also\s+)?(?P<task>[a-z].*)"
+    r"|useful)\s+if\s+(?:some(?:one|body)|people|folks|everyone|we|you)\s+(?:(?:could|would|can"
+    r"|all)\s+)?(?:also\s+)?(?P<task>[a-z].*)"
     r"|^\W*(?P<task2>(?!having|being|looking|getting)[a-z]\w+ing\s.{6,}?)\s+(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?"
     r"(?:great|good|nice|helpful|useful|worthwhile)\b"
     r"|\b(?:the\s+)?(?:next\s+steps?\s+(?:is|are|will\s+be)|plan\s+should\s+be)\s+to\s+"
@@ -190,7 +193,8 @@ _WISH = re.compile(
 # a request addressed to someone: "Whoever releases next, please take notes", "Dave, please
 # send the slides" (not the standing "Please add agenda items …" every note repeats)
 _PLEASE = re.compile(
-    rf"^\W{{0,2}}(?:(?P<whoever>whoever\s[^,;:]{{3,60}})|(?P<who>{_NAMES}))\s*[,:]\s*please\s+"
+    rf"^\W{{0,2}}(?:(?P<whoever>whoever\s[^,;:]{{3,60}}|everyone|everybody|all|folks)"
+    rf"|(?P<who>{_NAMES}))\s*[,:]?\s*please\s+"
     r"(?P<task>[a-z].*)", re.I)
 # "It was proposed that we continue …", "Amir proposed putting together a wiki page", "…
 # suggested that Hannes submit a page": a proposal the room took up
@@ -232,7 +236,7 @@ _IRC_SPEAKER = re.compile(
 _SPEAKER_LINE = re.compile(
     rf"(?m)^\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s"
     r"|^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?[^<>\s]{1,32}>\s"
-    r"|^\s{0,2}#[a-z]+\b")
+    r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
@@ -284,7 +288,7 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$", re.I)
+_JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$|;\s*$", re.I)
 _CLAUSE_TAIL = re.compile(r"(?:\s+(?:and|so|but|then|which|that))+\s*$|^.*[.;:]\s+", re.I | re.S)
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 # a task whose object is a pronoun ("write this", "follow up with him", "consider that")
@@ -295,6 +299,10 @@ _ANAPHORIC_TASK = re.compile(
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
     r"|\b(?:thing|things|stuff)\b|\ba\s+(?:look|go|crack|try)$", re.I)
 
+# a short task whose object only its topic names: "write the patch", "review the PR"
+_GENERIC_OBJECT = re.compile(
+    r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+(?:\w+\s+)?(?:patch|pr|fix|docs?|draft|change|proposal"
+    r"|post|tests?|notes|slides|write-?up|rfc|plan|changelog|announcement|summary)\W*$", re.I)
 # a task stated of "this": "All of this should be written down", "These should be fixed"
 _ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:all\s+of\s+)?(?:this|that|these|those|it)\s+(?:should"
                                 r"|needs?|must|has\s+to|have\s+to|will)\b", re.I)
@@ -465,7 +473,7 @@ def extract(note: Note) -> Extraction:
     doc = scan(body, first_line, plain_text=note.format == "text")
     blocks = doc.blocks
     links: list[Link] = []
-    texts = [clean_inline(b.text, doc.refs, links) for b in blocks]
+    texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds)
@@ -518,7 +526,10 @@ def extract(note: Note) -> Extraction:
             decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
             continue
         if kind == ACTIONS and block.kind == ITEM:
-            actions.append(_item_action(text, block.line, ctx, "section"))
+            if _is_owner_label(text, ctx):  # MeetBot's "Action items, by person": "* bertil"
+                continue
+            if not _DONE.search(text):
+                actions.append(_item_action(text, block.line, ctx, "section"))
             continue
         if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \
                 and (owner := ctx.owners(m.group("who"))):
@@ -557,6 +568,14 @@ def extract(note: Note) -> Extraction:
     )
 
 
+# MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it
+_ATTRIBUTION = re.compile(r"\s*\((?:[\w.@|-]+,\s*)?\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+
+
+def _without_attribution(text: str) -> str:
+    return _ATTRIBUTION.sub("", text) if text.endswith(")") else text
+
+
 def _title_date_warnings(note: Note) -> list[str]:
     """A title whose date is not the note's ("Wednesday 7 December" on a note filed as the
     6th), or whose weekday is wrong: the note's date stands, the reader is told."""
@@ -573,6 +592,17 @@ def _title_date_warnings(note: Note) -> list[str]:
             out.append(f"the title says {m.conflict} but {m.date.isoformat()} is a "
                        f"{m.date.strftime('%A')}; kept the date")
     return out
+
+
+# an item that reports a task as finished: "… — **done**", "(done)", "[DONE] ACTION: …"
+_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]",
+                   re.I)
+
+
+def _is_owner_label(text: str, ctx: _Ctx) -> bool:
+    """A list item that is only a person's name, or UNASSIGNED, over their tasks."""
+    name = text.strip(" *_:")
+    return name.upper() == "UNASSIGNED" or (" " not in name and ctx.roster.known(name))
 
 
 def attendees_seen(blocks: list[Block], index: int) -> bool:
@@ -681,6 +711,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
                     break
             continue
         if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
+            if m := _GROUP_LABEL.match(text):  # "- Team: A, B" / "- Regrets: C"
+                if _ABSENT.match(m.group("label")):
+                    continue
+                text = text[m.end():]
             people.extend(parse_attendee_text(text))
     if chairs:
         people = [Person(p.name, p.chair or p.name.lower() in chairs, p.aliases) for p in people]
@@ -693,6 +727,13 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
     return tuple(unique)
 
 
+# "- Team: A, B", "- Others: C" in an attendee list; "Regrets:"/"Apologies:" name who was not
+_GROUP_LABEL = re.compile(
+    r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:team|others|guests|members|maintainers|staff"
+    r"|observers|visitors|invited|community|board|committee|council|contributors|present"
+    r"|attendees|participants|regrets|apologies|absent|excused|unable\s+to\s+attend))\W{0,4}:\s*",
+    re.I)
+_ABSENT = re.compile(r"(?:regrets|apologies|absent|excused|unable)\b", re.I)
 # "Present: A, B\nRegrets: C\nChair: A" in one paragraph: each line its own label
 _LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
 
@@ -757,8 +798,10 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
-    if (m := _NICK_LEAD.match(text)) and (owner := ctx.roster.match(m.group("who"))):
+    if (m := _NICK_LEAD.match(text)) and (owner := _nick_owners(m.group("who"), ctx)):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    if m := _SOMEONE_TO.match(text):
+        return Action(None, _tidy_task(m.group("task")), line, None, rule)
     return Action(None, _tidy_task(text), line, None, rule)
 
 
@@ -767,8 +810,19 @@ _MARKER_NICK = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(
 
 
 # "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
-_NICK_LEAD = re.compile(r"^@?(?P<who>[a-z][\w.-]{1,31})(?:\s+(?:to|will)|:)\s+(?P<task>[a-z].*)$",
-                        re.S)
+_NICK_LEAD = re.compile(
+    r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})*)"
+    r"(?:\s+(?:to|will)|:|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
+# "someone to check the mirrors": a task put to nobody in particular
+_SOMEONE_TO = re.compile(r"^(?:some(?:one|body)|anyone|anybody|a\s+volunteer)\s+(?:to|should|needs"
+                         r"\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
+
+
+def _nick_owners(who: str, ctx: _Ctx) -> str | None:
+    """'mhalloran and nadiak' → 'mhalloran, nadiak' when the attendee list has every nick."""
+    nicks = [n.strip(" @") for n in re.split(r"\s*(?:,|\band\b|&)\s*", who) if n.strip()]
+    owners = [ctx.roster.match(n) for n in nicks]
+    return ", ".join(o for o in owners if o) if all(owners) else None
 
 
 def _is_question(action: Action) -> bool:
@@ -799,7 +853,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 
     decision_col = col("decision", "decisions", "resolution", "decided", "outcome", "agreement")
     owner_col = col("owner", "owners", "who", "assignee", "assigned to", "responsible", "person",
-                    "lead", "by")
+                    "lead", "by", "reviewer", "reviewers", "driver", "dri", "champion")
+    review_col = col("reviewer", "reviewers")
     task_col = col("action", "action item", "actions", "task", "item", "what", "description",
                    "todo", "to do", "next step")
     status_col = col("status", "state", "done", "progress")
@@ -810,6 +865,15 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     if decision_col is not None:
         if cell(decision_col):
             decisions.append(Decision(cell(decision_col), block.line, "table"))
+        return
+    if task_col is None and review_col is not None and kind not in (DECISIONS, PREVIOUS):
+        # "| #13210 | Speed up decompression | Ingrid |": a review someone owes
+        what = " ".join(c for i, c in enumerate(cells) if i != review_col and c)
+        who = cell(review_col)
+        owner = ctx.owners(who) if who else None
+        if what:
+            actions.append(Action(owner, f"review {what}", block.line, who if owner else None,
+                                  "table"))
         return
     if task_col is not None and (owner_col is not None or kind == ACTIONS):
         if status_col is not None and kind != ACTIONS:
@@ -857,7 +921,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if speaker and not earlier and (m := _speaker_match(sentence)):
             sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
         low = sentence.lower()
-        if not _has(low, _CUE_WORDS):
+        if not _has(low, _CUE_WORDS) or (sentence[:1] == "[" and _DONE.match(sentence)):
             earlier.append(sentence)
             previous = sentence
             continue
@@ -992,12 +1056,13 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     ThomasL will have a look at this"), else the sentence before ("The IMAP server might need
     updating. ThomasL will follow up with him."), else the paragraph's topic."""
     if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2
-            or _ANAPHORIC_SUBJECT.match(action.task)):
+            or _ANAPHORIC_SUBJECT.match(action.task) or _GENERIC_OBJECT.match(action.task)):
         return action
     before = ""
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
-        before = _CLAUSE_TAIL.sub("", action.context[:at]).strip(" ,;:-—–")
+        head = action.context[:at].rstrip(" ;")
+        before = _CLAUSE_TAIL.sub("", head).strip(" ,;:-—–")
     if not (_ANAPHORIC_TASK.search(action.task) or _ANAPHORIC_SUBJECT.match(action.task)):
         previous = ""  # a short task ("help"): its topic is enough
     referent = before if len(before.split()) >= 3 else _referent(previous, topic)
@@ -1052,8 +1117,8 @@ def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool)
         return None
     if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
         return None
-    if weak and _DISCUSSION.match(sentence):
-        return None
+    if weak and (_DISCUSSION.match(sentence) or _NEXT_CUE.search(sentence)):
+        return None  # "We'll meet again in two weeks" is the next call, not a decision
     if weak and weak.group(0)[:2].lower() == "we":
         prefix = sentence[: weak.start()]
         if not _PLAN_PREFIX.search(prefix) or _SPEAKER_PREFIX.match(prefix):
@@ -1152,7 +1217,7 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         owner = ctx.owners(named) if named else None
         if owner or pl.group("whoever"):
             task = _tidy_task(pl.group("task"))
-            if pl.group("whoever"):
+            if pl.group("whoever") and pl.group("whoever").lower().startswith("whoever"):
                 task = f"{task} ({one_line(pl.group('whoever'))})"
             return [Action(owner, task, line, named if owner else None, "request")]
     if _has(low, _HINT_PROPOSAL) and (pr := _PROPOSAL.search(sentence)) \
@@ -1170,7 +1235,7 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
             if not _BAD_TASK.match(task):
                 return [Action(owner, _tidy_task(task), line, named if owner else None,
                                "proposal")]
-    if _has(low, _HINT_WISH) and (wm := _WISH.search(sentence)) and not invitation \
+    if _has(low, _HINT_WISH) and (wm := _WISH.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?") and not _HEDGE.match(sentence):
         task = next(t for t in wm.groups() if t)
         if not _BAD_TASK.match(task):

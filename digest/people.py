@@ -42,6 +42,7 @@ _INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
 _ALIAS = re.compile(r"[A-Z][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
+_HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
 
 
 def _norm(s: str) -> str:
@@ -60,6 +61,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return " \x01chair "
         if _ALIAS.fullmatch(inner):
             return f" \x02{inner} "
+        if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
+            return f" \x02{handle.group(1)} "
         return " "
 
     if "(" in text:

@@ -287,7 +287,7 @@ def test_action_items_section_forms() -> None:
                        "- Write the blog post (Amir)\n- Someone should check CI\n")
     assert got == [("Thomas Gazagnaire", "review the mli files"),
                    ("Richard Mortier", "book a room"),
-                   ("Amir Chaudhry", "Write the blog post"), (None, "Someone should check CI")]
+                   ("Amir Chaudhry", "Write the blog post"), (None, "check CI")]
 
 
 def test_numbered_markers() -> None:
@@ -442,7 +442,8 @@ def test_plain_text_seed_shape() -> None:
     ext = extract(note(body, fmt="text"))
     assert ext.agenda == ("Functoria", "Irmin")
     assert "Functoria" in ext.topics
-    assert [(a.owner, a.task) for a in ext.actions] == [("Anil Madhavapeddy", "review the patch")]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Anil Madhavapeddy", "review the patch (Functoria)")]  # which patch: its topic
 
 
 def test_a_wish_with_no_owner_is_an_unowned_task() -> None:
@@ -593,3 +594,66 @@ def test_vote_results_and_approvals_are_decisions(text: str) -> None:
 @pytest.mark.parametrize("text", ["The PR was accepted upstream.", "Dave is against the change."])
 def test_acceptance_of_a_patch_or_an_opinion_is_not_a_decision(text: str) -> None:
     assert extract(note(ATTENDEES + text + "\n")).decisions == ()
+
+
+def test_rust_style_triage_reviewer_table_and_everyone_please() -> None:
+    ext = extract(note("## Attendees\n\n- Team: Ingrid Solberg, Tariq Mahmoud\n"
+                       "- Others: Ben Okafor\n- Regrets: Sunita Rao\n\n## Open PRs\n\n"
+                       "| PR | Title | Reviewer |\n|----|-------|----------|\n"
+                       "| #13210 | Speed up index decompression | Ingrid |\n"
+                       "| #13175 | Docs: env vars | (unassigned) |\n\n"
+                       "Ingrid asked for a volunteer for #13175; Ben offered to review it.\n\n"
+                       "The guide draft is ready. Everyone please read it before next time.\n\n"
+                       "It would be good if someone compared the two proposals.\n\n"
+                       "We'll meet again in two weeks.\n"))
+    assert [p.name for p in ext.attendees] == ["Ingrid Solberg", "Tariq Mahmoud", "Ben Okafor"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Ingrid Solberg", "review #13210 Speed up index decompression"),
+        (None, "review #13175 Docs: env vars"),
+        ("Ben Okafor", "review it (Ingrid asked for a volunteer for #13175)"),
+        (None, "read it before next time (Open PRs; The guide draft is ready)"),
+        (None, "compared the two proposals")]
+    assert ext.decisions == ()
+
+
+MEETBOT_SUMMARY = """\
+Meeting summary
+---------------
+* Mirrors  (nadiak, 16:03:41)
+  * ACTION: bertil to move the eu-west mirror  (nadiak, 16:09:55)
+  * AGREED: stop building i686 packages  (nadiak, 16:19:48)
+  * ACTION: mhalloran and nadiak prepare the key checklist  (nadiak, 16:29:02)
+
+Action Items, by person
+-----------------------
+* bertil
+  * bertil to move the eu-west mirror
+* **UNASSIGNED**
+  * someone to check the other mirrors
+
+People Present (lines said)
+---------------------------
+* nadiak (48)
+* bertil (22)
+* mhalloran (12)
+"""
+
+
+def test_meetbot_summary_owners_by_nick_and_by_person_section() -> None:
+    ext = extract(note(MEETBOT_SUMMARY, fmt="text"))
+    assert [p.name for p in ext.attendees] == ["nadiak", "bertil", "mhalloran"]
+    assert [d.text for d in ext.decisions] == ["stop building i686 packages"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("bertil", "move the eu-west mirror"), ("mhalloran, nadiak", "prepare the key checklist"),
+        (None, "check the other mirrors")]
+
+
+def test_w3c_summary_of_action_items_and_done_items() -> None:
+    ext = extract(note(ATTENDEES + "Summary of Action Items\n\n"
+                       "   [NEW] ACTION: Dave to draft the spec text\n"
+                       "   [NEW] ACTION: Anil to write tests\n"
+                       "   [DONE] ACTION: Amir to book the room\n\n"
+                       "Action items from 28 August:\n\n- Mort to bump the version — **done**\n",
+                       fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dave Scott", "draft the spec text"), ("Anil Madhavapeddy", "write tests")]

@@ -18,9 +18,10 @@ the best-supported date near "next call/meeting" wording (`dates.find_dates`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from .dates import DateMention, find_dates, find_time
 from .extract_blocks import (
@@ -65,8 +66,8 @@ _SECTION_KINDS = (
 # -- attendees -------------------------------------------------------------------------------
 
 _ATTENDEES = re.compile(
-    r"^\W{0,4}(?:attendees|attendance|present|participants|in\s+attendance|people)\W{0,4}:\W{0,3}"
-    r"(.*)$", re.I | re.S)
+    r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance)"
+    r"|people)\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
 _CHAIR_LINE = re.compile(r"^\W{0,4}(?:chair|chaired\s+by|facilitator)\W{0,4}:\s*(.+)$", re.I)
 
 # -- decisions -------------------------------------------------------------------------------
@@ -85,6 +86,9 @@ _DECISION_STRONG = re.compile(
     r"|\bresolution\b|\bresolved\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
     r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
     r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b"
+    r"|\b(?:that|it)(?:['’]s|\s+is)\s+settled\b|\bsettled\s+then\b"
+    r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
+    r"\s+(?:keep|go\s+with|ship|use|drop|stay\s+with|stick\s+with|adopt|take)\b"
     # a vote's result: "the motion carried 5-0", "7 in favour, 2 against", "the board approved"
     r"|\bmotion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
     r"|\b\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
@@ -107,7 +111,9 @@ _NOT_DECISION = re.compile(
     r"\bneed\s+to\s+decide\b|\bto\s+be\s+decided\b|\bnot\s+(?:yet\s+)?decided\b|\bundecided\b"
     r"|\bany\s+(?:firm\s+)?decisions\b|\bdecide\s+(?:what|whether|how|when|if)\b"
     r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|^\W*previously\b|\bif\s+we\b"
-    r"|\bor\s+not\b|\bwould\s+rather\b|\bprefers?\b", re.I)
+    r"|\bor\s+not\b|\bwould\s+rather\b|\bprefers?\b|\bno\s+(?:decision|agreement|consensus)\b"
+    r"|\bminutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
+    r"|\b(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
@@ -117,7 +123,8 @@ _CONSENSUS = re.compile(r"\beveryone\b|\bconsensus\b|\bgeneral\s+agreement\b|\bu
 # ("Change of call day: …") or "so"; not inside "Anil noted that we should …", "perhaps we
 # should", "whether we should", "the procedure we should follow"
 _PLAN_PREFIX = re.compile(
-    r"^(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:and\s+)?(?:so|therefore|thus|hence)\s+)?$"
+    r"^[\s→⇒>=*-]*(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:and\s+)?(?:so|therefore|thus"
+    r"|hence)\s+)?$"
     r"|(?:[,;]|\bso|\btherefore|\bthus|\bhence|\bbut\s+first|\band\s+then)\s*$", re.I)
 _SPEAKER_PREFIX = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
@@ -226,7 +233,9 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
-_SPEAKER = re.compile(rf"^\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
+_TIMESTAMP_LEAD = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
+_TIMESTAMP = r"(?:\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # "[00:08:10] " before a speaker
+_SPEAKER = re.compile(rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
 # an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
@@ -234,7 +243,7 @@ _IRC_SPEAKER = re.compile(
     r"^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?(?P<who>[^<>\s]{1,32})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
-    rf"(?m)^\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s"
+    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s"
     r"|^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?[^<>\s]{1,32}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
@@ -245,7 +254,7 @@ _CUE_WORDS = (
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
-    "endorsed", "favour", "favor", "going with", "+1")
+    "endorsed", "favour", "favor", "going with", "+1", "then we", "so we")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
@@ -258,7 +267,7 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
-                "+1")
+                "+1", "settled", "then we", "so we", "okay", "great", "alright")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
@@ -297,6 +306,7 @@ _ANAPHORIC_TASK = re.compile(
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
     r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
+    r"|\b(?:that|this|the)\s+one\b|\bboth\W*$|\bthe\s+(?:two|three|both)\b"
     r"|\b(?:thing|things|stuff)\b|\ba\s+(?:look|go|crack|try)$", re.I)
 
 # a short task whose object only its topic names: "write the patch", "review the PR"
@@ -476,7 +486,7 @@ def extract(note: Note) -> Extraction:
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
     kinds = _section_kinds(blocks, texts)
 
-    attendees = _attendees(blocks, texts, kinds)
+    attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
     others = [note.author] if note.author else []
     roster = Roster(attendees, others)
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
@@ -538,8 +548,15 @@ def extract(note: Note) -> Extraction:
             continue
         found, found_decisions = len(actions), len(decisions)
         ctx.paragraph = text
+        opening = ""  # the turn before, for "I'll fix that one" in the next
         for turn_block, turn in _turns(block, text):
-            _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates)
+            _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates,
+                            opening)
+            if turn_block is not block:
+                in_turn = sentences(turn, turn_block.line)
+                opening = in_turn[-1][0] if in_turn else ""
+                if len(in_turn) == 1 and (m := _speaker_match(opening)):
+                    opening = opening[m.end():]
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
@@ -685,7 +702,52 @@ def _heading_kind(text: str) -> str:
 # -- attendees -------------------------------------------------------------------------------
 
 
-def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple[Person, ...]:
+def _front_matter_people(front: Mapping[str, Any], chairs: set[str]) -> list[Person]:
+    """`attendees: [A, B]` (or a string) and `chair:`/`facilitator:` in YAML front matter."""
+    people: list[Person] = []
+    for key in ("attendees", "participants", "present", "attendance"):
+        value = front.get(key)
+        if isinstance(value, str):
+            people.extend(parse_attendee_text(value))
+        elif isinstance(value, list):
+            for item in value[:200]:
+                if isinstance(item, str):
+                    people.extend(parse_attendee_text(item.replace(",", " ")))
+    for key in ("chair", "facilitator", "host"):
+        if isinstance(front.get(key), str):
+            chairs.add(one_line(front[key]).strip(" .").lower())
+    return people
+
+
+_ROLL_NAME = re.compile(
+    r"^(?:\.hello2?\s+|\.fas\s+)?(?:[\w'’-]+\s+\((?P<paren>[^()]{3,60})\)|(?P<name>[A-Z][\w'’-]+"
+    r"(?:\s+(?:(?:van|von|de|der|den|da|di|le|la|du)\s+)?[A-Z][\w'’-]+)*))")
+
+
+def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
+    """An IRC meeting's roll call ("<mnakamura> .hello2 Mariko Nakamura", "<rvanwyk> Rutger van
+    Wyk here") gives each nick its full name; "#chair kestrel rvanwyk" names the chairs."""
+    people: list[Person] = []
+    in_roll_call = False
+    for line in body.split("\n"):
+        m = _IRC_SPEAKER.match(line)
+        if m is None:
+            continue
+        text = line[m.end():].strip()
+        if text.startswith("#chair "):
+            chairs.update(text[7:].lower().split())
+        if text.startswith("#topic") or text.startswith("#roll"):
+            in_roll_call = bool(re.search(r"roll\s*call|introductions|hellos?\b", text, re.I))
+            continue
+        if (in_roll_call or text.startswith(".hello")) and (r := _ROLL_NAME.match(text)):
+            name = (r.group("paren") or r.group("name") or "").strip()
+            if " " in name:
+                people.append(Person(name, aliases=(m.group("who"),)))
+    return people
+
+
+def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
+               front: Mapping[str, Any], body: str = "") -> tuple[Person, ...]:
     people: list[Person] = []
     chairs: set[str] = set()
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
@@ -711,13 +773,23 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str]) -> tuple
                     break
             continue
         if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
-            if m := _GROUP_LABEL.match(text):  # "- Team: A, B" / "- Regrets: C"
-                if _ABSENT.match(m.group("label")):
+            if m := _GROUP_LABEL.match(text) or _BARE_LABEL.match(text):
+                # "- Team: A, B", "- Regrets: C"; scribe.perl's "Present\n   A, B"
+                label = m.group("label")
+                if _ABSENT.match(label) or label.lower().startswith("scribe"):
+                    continue
+                if label.lower().startswith("chair"):
+                    chairs.update(p.name.lower() for p in parse_attendee_text(text[m.end():]))
                     continue
                 text = text[m.end():]
             people.extend(parse_attendee_text(text))
+    people.extend(_front_matter_people(front, chairs))
+    if "<" in body and "#" in body:
+        people.extend(_irc_roll_call(body, chairs))
     if chairs:
-        people = [Person(p.name, p.chair or p.name.lower() in chairs, p.aliases) for p in people]
+        people = [Person(p.name, p.chair or p.name.lower() in chairs
+                         or any(a.lower() in chairs for a in p.aliases), p.aliases)
+                  for p in people]
     seen: set[str] = set()
     unique = []
     for p in people:
@@ -733,22 +805,31 @@ _GROUP_LABEL = re.compile(
     r"|observers|visitors|invited|community|board|committee|council|contributors|present"
     r"|attendees|participants|regrets|apologies|absent|excused|unable\s+to\s+attend))\W{0,4}:\s*",
     re.I)
+_BARE_LABEL = re.compile(r"^\W{0,4}(?P<label>present|regrets|apologies|absent|chairs?|scribes?"
+                         r"|guests|observers|staff)\W{0,4}\n", re.I)
 _ABSENT = re.compile(r"(?:regrets|apologies|absent|excused|unable)\b", re.I)
 # "Present: A, B\nRegrets: C\nChair: A" in one paragraph: each line its own label
 _LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
 
 
 def _until_next_label(rest: str, chairs: set[str]) -> str:
-    """The attendee names up to the next "Label:" line; a "Chair:" line among them is kept
-    as the chair."""
+    """The attendee names up to the next "Label:" line ("Also present:" lines go on the list,
+    a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
     lines = rest.split("\n")
-    for i, line in enumerate(lines[1:], start=1):
-        if _LABEL_LINE.match(line):
-            for later in lines[i:]:
-                if m := _CHAIR_LINE.match(later):
-                    chairs.add(one_line(m.group(1)).strip(" .").lower())
-            return "\n".join(lines[:i])
-    return rest
+    kept = lines[:1]
+    listing = True
+    for line in lines[1:]:
+        if m := _CHAIR_LINE.match(line):
+            chairs.add(one_line(m.group(1)).strip(" .").lower())
+        elif not listing:
+            continue
+        elif m := _ATTENDEES.match(line):
+            kept.append(m.group(1))
+        elif _LABEL_LINE.match(line):
+            listing = False
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 # -- decisions and actions -------------------------------------------------------------------
@@ -814,8 +895,9 @@ _NICK_LEAD = re.compile(
     r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})*)"
     r"(?:\s+(?:to|will)|:|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
 # "someone to check the mirrors": a task put to nobody in particular
-_SOMEONE_TO = re.compile(r"^(?:some(?:one|body)|anyone|anybody|a\s+volunteer)\s+(?:to|should|needs"
-                         r"\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
+_SOMEONE_TO = re.compile(
+    r"^(?:some(?:one|body)|anyone|anybody|a\s+volunteer)(?:\s+(?:with|from|who\s+has|on)\s[^,;]{1,40}?)?"
+    r"\s+(?:to|should|needs\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
 
 
 def _nick_owners(who: str, ctx: _Ctx) -> str | None:
@@ -898,9 +980,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
-                    candidates: list[_CallCandidate]) -> None:
+                    candidates: list[_CallCandidate], opening: str = "") -> None:
     speaker = None
-    if (m := _speaker_match(text)) and ctx.is_person(m.group("who")):
+    if (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
 
@@ -941,7 +1023,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
-        if in_actions and block.kind != PARA:
+        if in_actions and block.kind != PARA and not _NEXT_CUE.search(sentence):
             actions.append(_item_action(sentence, line, ctx, "section"))
             previous = sentence
             continue
@@ -956,10 +1038,12 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         for action in found_actions:
             action = replace(action, context=sentence)
             if previous or not earlier:
-                ctx.referents[id(action)] = previous
+                ctx.referents[id(action)] = previous or opening
             actions.append(action)
         decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
                     if _has(low, _DECISION_WORDS) else None)
+        if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
+            decision = None  # "Chen Wei: Agreed." is one person's assent
         if decision and follows_decision and (decision != sentence
                                               or (_CONFIRMATION.match(sentence)
                                                   and not _AGREED_TO.match(sentence))):
@@ -969,7 +1053,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
-        elif in_actions and not found_actions:
+        elif in_actions and not found_actions and not _NEXT_CUE.search(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
@@ -1107,8 +1191,8 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
 
 
 def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool) -> str | None:
-    if sentence.rstrip(" )*_").endswith("?"):
-        return None
+    if sentence.rstrip(" )*_").endswith("?") or low.count("#") >= 3:
+        return None  # a question; a bot's list of commands ("#action #agreed #help")
     strong = _DECISION_STRONG.search(sentence) if _has(low, _HINT_STRONG) else None
     weak = None if strong or not _has(low, _HINT_WEAK) else _DECISION_WEAK.search(sentence)
     if not strong and not weak:
@@ -1126,7 +1210,7 @@ def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool)
     if has_action and (weak or (strong and re.match(r"(?:agreed|decided)\s+to",
                                                     sentence[strong.start():], re.I))):
         return None
-    text = one_line(sentence)
+    text = one_line(_TIMESTAMP_LEAD.sub("", sentence))
     if strong and len(text.split()) <= 8 and previous and not _AGREED_TO.match(sentence):
         text = one_line(previous + " " + text)  # "No objections." refers to what came before
     return text
@@ -1184,7 +1268,9 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         return found
     if _has(low, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)):
         if pm.group("pro") == "I":
-            pro_owner = speaker
+            # "I'll …" is a promise; "I'd support that" (I would) is an opinion
+            modal = sentence[pm.end("pro"):pm.start("task")]
+            pro_owner = None if "d" in modal or "would" in modal else speaker
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]
             pro_owner = (_last_person(before, ctx, known_only=True)
@@ -1311,15 +1397,29 @@ def _last_person(sentence: str, ctx: _Ctx, known_only: bool = False) -> str | No
     return known or maybe
 
 
+_RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least explicit
+_CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'’.-]*[a-z0-9]|[a-z0-9]")
+
+
 def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
-    seen: set[str] = set()
-    out = []
-    for d in items:
-        key = d.text.lower()
-        if d.text and key not in seen:
-            seen.add(key)
-            out.append(d)
-    return out
+    """One decision per thing decided: "Resolved: X" and a vote line quoting it, a table row
+    and the sentence saying the same, keep the most explicit (marker, table, section, cue)."""
+    words = [frozenset(_CONTENT_WORD.findall(d.text.lower())) - _STOP_WORDS for d in items]
+    drop: set[int] = set()
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if i in drop or j in drop or not words[i] or not words[j]:
+                continue
+            small, large = sorted((words[i], words[j]), key=len)
+            if len(small & large) >= max(3, 0.7 * len(small)):
+                b = items[j]
+                worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
+                drop.add(worse)
+    return [d for k, d in enumerate(items) if k not in drop and d.text]
+
+
+_STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from as is are was were
+    be it this that we they will would should can no not""".split())  # noqa: SIM905
 
 
 def _dedupe_actions(items: list[Action]) -> list[Action]:

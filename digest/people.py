@@ -42,6 +42,9 @@ _INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
 _ALIAS = re.compile(r"[A-Z][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
+_CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead"})
+# "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
+_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
 
 
@@ -56,7 +59,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     def paren(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         low = inner.lower()
-        if low in {"chair", "chairing", "chairperson", "facilitator", "host", "lead"}:
+        if any(part.strip() in _CHAIR_WORDS for part in low.split(",")):  # "(President, chair)"
             chair_marks.append("")
             return " \x01chair "
         if _ALIAS.fullmatch(inner):
@@ -71,6 +74,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     for raw in _SPLIT.split(text):
         chair = "\x01chair" in raw
         raw = raw.replace("\x01chair", " ")
+        if ("—" in raw or "–" in raw or " -" in raw) and (dash := _DASH_ROLE.search(raw.rstrip())):
+            chair = chair or any(w in _CHAIR_WORDS for w in dash.group("role").lower().split())
+            raw = raw[: dash.start()]
         alias = None
         if "\x02" in raw:
             before, _, after = raw.partition("\x02")

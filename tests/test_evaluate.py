@@ -110,9 +110,9 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
     fields = report["fields"]
     assert report["notes"] == 15
     assert report["next_call_correct"] == 15
-    assert fields["decisions"]["f1"] >= 0.80  # measured 0.82 (P 0.76, R 0.90)
-    assert fields["actions"]["f1"] >= 0.69  # measured 0.71 (P 0.73, R 0.70)
-    assert fields["actions+owner"]["f1"] >= 0.46  # measured 0.48 (P 0.49, R 0.46)
+    assert fields["decisions"]["f1"] >= 0.92  # measured 0.94 (P 0.94, R 0.94)
+    assert fields["actions"]["f1"] >= 0.86  # measured 0.88 (P 0.86, R 0.90)
+    assert fields["actions+owner"]["f1"] >= 0.84  # measured 0.86 (P 0.84, R 0.88)
 
 
 def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:

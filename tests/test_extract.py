@@ -604,6 +604,7 @@ def test_rust_style_triage_reviewer_table_and_everyone_please() -> None:
                        "| #13175 | Docs: env vars | (unassigned) |\n\n"
                        "Ingrid asked for a volunteer for #13175; Ben offered to review it.\n\n"
                        "The guide draft is ready. Everyone please read it before next time.\n\n"
+                       "Ben says this overlaps the rustflags RFC. "
                        "It would be good if someone compared the two proposals.\n\n"
                        "We'll meet again in two weeks.\n"))
     assert [p.name for p in ext.attendees] == ["Ingrid Solberg", "Tariq Mahmoud", "Ben Okafor"]
@@ -612,7 +613,7 @@ def test_rust_style_triage_reviewer_table_and_everyone_please() -> None:
         (None, "review #13175 Docs: env vars"),
         ("Ben Okafor", "review it (Ingrid asked for a volunteer for #13175)"),
         (None, "read it before next time (Open PRs; The guide draft is ready)"),
-        (None, "compared the two proposals")]
+        (None, "compared the two proposals (Open PRs; Ben says this overlaps the rustflags RFC)")]
     assert ext.decisions == ()
 
 
@@ -657,3 +658,74 @@ def test_w3c_summary_of_action_items_and_done_items() -> None:
                        fmt="text"))
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Dave Scott", "draft the spec text"), ("Anil Madhavapeddy", "write tests")]
+
+
+IRC_LOG = """\
+16:00:02 <kestrel> #startmeeting Release team
+16:00:02 <bot> Useful Commands: #action #agreed #help #info #idea #link #topic.
+16:00:07 <kestrel> #chair kestrel
+16:00:10 <kestrel> #topic roll call
+16:00:14 <rvanwyk> Rutger van Wyk here
+16:00:15 <mnakamura> .hello2 Mariko Nakamura
+16:00:22 <kestrel> Kestrel (Kate Strelnikova), chairing
+16:01:02 <kestrel> #topic beta status
+16:01:52 <mnakamura> two regressions are the same bug, I have a fix locally
+16:02:20 <kestrel> #action mnakamura to land the theme loader fix before beta 3
+16:03:40 <kestrel> #agreed the release stays on September 12
+"""
+
+
+def test_irc_roll_call_gives_nicks_their_names() -> None:
+    ext = extract(note(IRC_LOG, day=date(2024, 8, 22), fmt="text"))
+    assert [(p.name, p.chair) for p in ext.attendees] == [
+        ("Rutger van Wyk", False), ("Mariko Nakamura", False), ("Kate Strelnikova", True)]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Mariko Nakamura", "land the theme loader fix before beta 3")]
+    assert [d.text for d in ext.decisions] == ["the release stays on September 12"]
+
+
+def test_timestamped_transcript_turns() -> None:
+    ext = extract(note(
+        "Present: Dana Whitfield, Rohan Bhatt, Chen Wei\n\n"
+        "[00:08:10] Rohan Bhatt: Yes, I'll write the gRPC migration notes.\n"
+        "[00:09:02] Dana Whitfield: Question seven in the survey draft is a leading question.\n"
+        "[00:09:30] Chen Wei: Thanks, I'll fix that one.\n"
+        "[00:10:00] Rohan Bhatt: I'd support that.\n"
+        "[00:17:42] Dana Whitfield: Okay, that's settled then, 0.9 drops Python 3.8.\n"
+        "[00:17:50] Chen Wei: Agreed.\n"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Rohan Bhatt", "write the gRPC migration notes"),
+        ("Chen Wei", "fix that one (Question seven in the survey draft is a leading question)")]
+    assert [d.text for d in ext.decisions] == [
+        "Dana Whitfield: Okay, that's settled then, 0.9 drops Python 3.8."]
+
+
+def test_a_resolution_and_its_vote_line_are_one_decision() -> None:
+    ext = extract(note("**Resolved:** the board adopts the revised trademark policy.\n"
+                       "(5 in favour, 0 against, 0 abstentions)\n\n"
+                       "The minutes of 14 March were approved unanimously.\n\n"
+                       "No decision; Ngozi to bring numbers to the next sync.\n\n"
+                       "→ We will move the nightly batch to the read replica.\n"))
+    assert [(d.text, d.rule) for d in ext.decisions] == [
+        ("the board adopts the revised trademark policy.", "marker"),
+        ("→ We will move the nightly batch to the read replica.", "cue")]
+
+
+def test_attendees_from_front_matter_and_board_style_lines() -> None:
+    front = Note(path="n.md", title="Sync", date=date(2024, 10, 15),
+                 body="Elif to write the plan.\n", format="markdown", content_hash="x",
+                 front_matter={"attendees": ["Cormac Byrne", "Elif Yilmaz"],
+                               "facilitator": "Elif Yilmaz"})
+    ext = extract(front)
+    assert [(p.name, p.chair) for p in ext.attendees] == [("Cormac Byrne", False),
+                                                          ("Elif Yilmaz", True)]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Elif Yilmaz", "write the plan")]
+    board = extract(note("Directors present: Ruth Abernathy (President, chair), Kofi Mensah\n"
+                         "Also present: Devin Shaw (community manager)\n\nQuorum confirmed.\n"))
+    assert [(p.name, p.chair) for p in board.attendees] == [
+        ("Ruth Abernathy", True), ("Kofi Mensah", False), ("Devin Shaw", False)]
+    scribe = extract(note("Attendees\n\n   Present\n          Kirsten Morel, Hiroshi Tanabe\n\n"
+                          "   Regrets\n          Tomasz Wrona\n\n   Chair\n          Kirsten Morel"
+                          "\n\n   Scribe\n          Hiroshi Tanabe\n", fmt="text"))
+    assert [(p.name, p.chair) for p in scribe.attendees] == [("Kirsten Morel", True),
+                                                             ("Hiroshi Tanabe", False)]

@@ -48,7 +48,7 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
-    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w|for\s+the\s+record)\b",
+    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w+|for\s+the\s+record)\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
@@ -553,10 +553,11 @@ def extract(note: Note) -> Extraction:
             _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates,
                             opening)
             if turn_block is not block:
-                in_turn = sentences(turn, turn_block.line)
-                opening = in_turn[-1][0] if in_turn else ""
-                if len(in_turn) == 1 and (m := _speaker_match(opening)):
-                    opening = opening[m.end():]
+                in_turn = [t for t, _ in sentences(turn, turn_block.line)]
+                if in_turn and (m := _speaker_match(in_turn[0])):
+                    in_turn[0] = in_turn[0][m.end():]
+                said_enough = [t for t in in_turn if len(t.split()) >= 4]  # not "Sure."
+                opening = (said_enough or in_turn or [""])[-1]
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
@@ -652,9 +653,10 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
         if block.kind == HEADING:
             own = _heading_kind(text)
             parent = kinds[block.section] if block.section >= 0 else OTHER
-            kinds.append(own if own != OTHER else
-                         (parent if parent in (DECISIONS, ACTIONS, PREVIOUS) else OTHER))
+            kinds.append(PREVIOUS if parent == PREVIOUS else own if own != OTHER else
+                         (parent if parent in (DECISIONS, ACTIONS) else OTHER))
             pseudo_items = False
+            label = None
             continue
         kind = kinds[block.section] if block.section >= 0 else OTHER
         sec = blocks[block.section] if block.section >= 0 else None
@@ -670,6 +672,10 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
             else:
                 label_kind = _label_item_kind(text)
                 label = (label_kind, block.level) if label_kind is not None else None
+        elif block.kind == PARA and "\n" not in text and text.rstrip().endswith(":"):
+            # "Actions:" on its own line right above the list it labels
+            label_kind = _label_item_kind(text)
+            label = (label_kind, -1) if label_kind is not None else None
         else:
             label = None
         kinds.append(kind)
@@ -1410,8 +1416,7 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
         for j in range(i + 1, len(items)):
             if i in drop or j in drop or not words[i] or not words[j]:
                 continue
-            small, large = sorted((words[i], words[j]), key=len)
-            if len(small & large) >= max(3, 0.7 * len(small)):
+            if _same_content(words[i], words[j]):
                 b = items[j]
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
@@ -1423,14 +1428,26 @@ _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from a
 
 
 def _dedupe_actions(items: list[Action]) -> list[Action]:
-    seen: set[tuple[str | None, str]] = set()
-    out = []
+    """One action per task: the same owner's task said twice ("ACTION: Dave to draft X" in the
+    log and in the summary; the sentence and its marker) is kept once, the first time."""
+    out: list[Action] = []
+    kept: list[frozenset[str]] = []
     for a in items:
-        key = (a.owner, a.task.lower())
-        if a.task and key not in seen:
-            seen.add(key)
-            out.append(a)
+        if not a.task:
+            continue
+        own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
+        words = frozenset(_CONTENT_WORD.findall(own.lower())) - _STOP_WORDS
+        if any(b.owner == a.owner and _same_content(words, w) for b, w in zip(out, kept)):
+            continue
+        out.append(a)
+        kept.append(words)
     return out
+
+
+def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether the shorter word set is (nearly) inside the longer: the same thing said twice."""
+    small, large = sorted((a, b), key=len)
+    return small == large or (len(small) >= 3 and len(small & large) >= 0.8 * len(small))
 
 
 def _dedupe_links(items: list[Link]) -> list[Link]:

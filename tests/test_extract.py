@@ -729,3 +729,19 @@ def test_attendees_from_front_matter_and_board_style_lines() -> None:
                           "\n\n   Scribe\n          Hiroshi Tanabe\n", fmt="text"))
     assert [(p.name, p.chair) for p in scribe.attendees] == [("Kirsten Morel", True),
                                                              ("Hiroshi Tanabe", False)]
+
+
+def test_the_same_task_said_twice_is_one_action() -> None:
+    got = owners_tasks("Dave to write up the two versioning behaviours for the list.\n\n"
+                       "Summary of Action Items\n\n"
+                       "   [NEW] ACTION: Dave to write up the two versioning behaviours\n")
+    assert [owner for owner, _ in got] == ["Dave Scott"]
+
+
+def test_action_list_under_a_label_line_and_a_review_subsection() -> None:
+    got = owners_tasks("Actions:\n- Update the draft with the 3:1 requirement (Amir)\n"
+                       "- Rewrite the test matrix page — Dave\n\n## Review of last week\n\n"
+                       "Action items from 28 August:\n\n- Anil to ask about rate limits — "
+                       "carried over\n")
+    assert got == [("Amir Chaudhry", "Update the draft with the 3:1 requirement"),
+                   ("Dave Scott", "Rewrite the test matrix page")]

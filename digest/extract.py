@@ -1437,7 +1437,8 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         words = frozenset(_CONTENT_WORD.findall(own.lower())) - _STOP_WORDS
-        if any(b.owner == a.owner and _same_content(words, w) for b, w in zip(out, kept)):
+        if any(b.owner == a.owner and _same_content(words, w)
+               for b, w in zip(out, kept, strict=True)):
             continue
         out.append(a)
         kept.append(words)

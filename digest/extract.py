@@ -338,7 +338,7 @@ _ITEM_OWNER_FIELD = re.compile(
 
 _NEXT_CUE = re.compile(
     r"\bnext\s+(?:[\w'’-]+\s+){0,2}?(?:call|meeting|sync|session|telecon|teleconference|hangout"
-    r"|standup|check-?in)\b|\b(?:we['’]ll|we\s+will)\s+meet\s+again\b|\breconvene\b"
+    r"|standup|check-?in)\b|\b(?:we['’]ll|we\s+will|we|let['’]s)\s+meet\s+again\b|\breconvene\b"
     r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
     r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b", re.I)
 _STRONG_AFTER = re.compile(

@@ -147,8 +147,11 @@ _NAME = r"(?:[A-Z]\w*+(?:['’.-]++\w++)*)"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
-    r"(?:#action\b|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:item\s+)?#?[\w.-]*\d[\w.-]*)?"
-    r"\s*[:.)–—-])\s*(?P<text>.+)$", re.S)
+    r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?"
+    r"|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
+    r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
+    r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
+    r"\s*(?P<text>.+)$", re.S)
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
@@ -160,6 +163,8 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+(?:decided|offered)\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
+_HANDLE_ACTION = re.compile(
+    rf"(?:^|(?<=[\s(]))@(?P<who>[A-Za-z][\w.-]*\w)(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
 _OWNER_TO_BODY = rf"\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"
@@ -282,7 +287,7 @@ _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll")
-_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do")
+_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow")
 
 
 def _is_word_char(c: str) -> bool:
@@ -846,6 +851,19 @@ def _strip_marker(text: str) -> str:
     return m.group("text") if m else text
 
 
+def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
+    """The actions after a marker: "ACTION 12.3 (Alice): publish", "TODO(bob): migrate CI";
+    after a label, one per clause: "Next steps: Carla drafts the RFC; Bob reviews"."""
+    text = m.group("text")
+    parts = [text]
+    if m.group("label") and ";" in text:
+        parts = [p for p in re.split(r";\s+", text) if p.strip()]
+    found = [_item_action(part, line, ctx, "marker") for part in parts]
+    if (who := m.group("mwho")) and (owner := ctx.owners(who) or _nick_owners(who, ctx)):
+        found = [a if a.owner else replace(a, owner=owner, owner_text=who) for a in found]
+    return found
+
+
 def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     """An action written as a list item or after an ACTION marker: find its owner."""
     text = one_line(_strip_marker(text))
@@ -857,7 +875,7 @@ _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
 _HANDLE_LEAD = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*\w)\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
 _HANDLE_TRAIL = re.compile(
-    r"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>[A-Za-z][\w.-]*\w)\s*[)\]]|[–—-]+\s*@(?P<who2>"
+    r"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>[A-Za-z][\w.-]*\w)\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
     r"[A-Za-z][\w.-]*\w))\s*\.?$", re.S)
 
 
@@ -1022,7 +1040,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if _has(low[:16], _HINT_ACTION_MARKER) and (m := _ACTION_MARKER.match(sentence)):
-            actions.append(_item_action(m.group("text"), line, ctx, "marker"))
+            actions.extend(_marker_actions(m, line, ctx))
             previous = sentence
             continue
         if in_decisions:
@@ -1245,6 +1263,10 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
+    if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
+            and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
+        return [Action(ctx.handle_owner(hm.group("who")), _tidy_task(hm.group("task")), line,
+                       "@" + hm.group("who"), "owner-verb")]
     matches = _all_matches(_OWNER_ACTION, sentence) if _has(low, _HINT_OWNER_VERB) else []
     if " to " in low:
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
@@ -1427,13 +1449,19 @@ _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from a
     be it this that we they will would should can no not""".split())  # noqa: SIM905
 
 
+# "Actions: none this week", "- N/A": a list that says it is empty
+_NO_TASK = re.compile(
+    r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+)\b\W*"
+    r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$", re.I)
+
+
 def _dedupe_actions(items: list[Action]) -> list[Action]:
     """One action per task: the same owner's task said twice ("ACTION: Dave to draft X" in the
     log and in the summary; the sentence and its marker) is kept once, the first time."""
     out: list[Action] = []
     kept: list[frozenset[str]] = []
     for a in items:
-        if not a.task:
+        if not a.task or _NO_TASK.match(a.task):
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         words = frozenset(_CONTENT_WORD.findall(own.lower())) - _STOP_WORDS

@@ -745,3 +745,18 @@ def test_action_list_under_a_label_line_and_a_review_subsection() -> None:
                        "carried over\n")
     assert got == [("Amir Chaudhry", "Update the draft with the 3:1 requirement"),
                    ("Dave Scott", "Rewrite the test matrix page")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AI-1: Dave to fix the build.", [("Dave Scott", "fix the build")]),
+    ("[ACTION] Amir: book the venue.", [("Amir Chaudhry", "book the venue")]),
+    ("TODO(dave): migrate the CI.", [("Dave Scott", "migrate the CI")]),
+    ("ACTION 12.3 (Anil): publish the minutes", [("Anil Madhavapeddy", "publish the minutes")]),
+    ("@dave will handle the release notes.", [("Dave Scott", "handle the release notes")]),
+    ("Next steps: Amir drafts the RFC; Dave reviews.",
+     [("Amir Chaudhry", "drafts the RFC"), ("Dave Scott", "reviews")]),
+    ("## Action Items\n\n- [ ] Update the FAQ @anil", [("Anil Madhavapeddy", "Update the FAQ")]),
+    ("Actions: none this week.", []),
+])
+def test_action_marker_variants(text: str, expected: list[tuple[str, str]]) -> None:
+    assert owners_tasks(text + "\n") == expected

@@ -1442,7 +1442,9 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
                 b = items[j]
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
-    return [d for k, d in enumerate(items) if k not in drop and d.text]
+    return [d for k, d in enumerate(items)
+            if k not in drop and d.text and not _NO_TASK.match(d.text)
+            and not _NULL_MARK.fullmatch(d.text.strip(" .!"))]
 
 
 _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from as is are was were

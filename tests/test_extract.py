@@ -760,3 +760,8 @@ def test_action_list_under_a_label_line_and_a_review_subsection() -> None:
 ])
 def test_action_marker_variants(text: str, expected: list[tuple[str, str]]) -> None:
     assert owners_tasks(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text", ["Decision: TBD", "Decisions: none.", "Decision: to be decided."])
+def test_a_decision_marker_with_nothing_decided_is_no_decision(text: str) -> None:
+    assert extract(note(text + "\n")).decisions == ()

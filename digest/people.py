@@ -158,23 +158,14 @@ class Roster:
         """The one full name `name` refers to, or None (unknown or ambiguous)."""
         if name in self._cache:
             return self._cache[name]
-        result = None
-        for tier in self._tiers:
-            hits = self._hits(name, tier)
-            if len(hits) == 1:
-                result = hits[0]
-                break
-            if len(hits) > 1:
-                break  # ambiguous: do not guess
+        hits = self._hits(name)
+        result = hits[0] if len(hits) == 1 else None  # several: ambiguous, do not guess
         self._cache[name] = result
         return result
 
     def candidates(self, name: str) -> list[str]:
         """Every full name `name` may mean, from the first tier with any (several: ambiguous)."""
-        for tier in self._tiers:
-            if hits := self._hits(name.strip(" []@:*_,."), tier):
-                return list(hits)
-        return []
+        return list(self._hits(name.strip(" []@:*_,.")))
 
     def resolve(self, name: str) -> str:
         """Full name when exactly one person fits, else the name as written."""
@@ -186,47 +177,55 @@ class Roster:
     def known(self, name: str) -> bool:
         return self.match(name.strip(" []@:*_,.")) is not None
 
-    @staticmethod
-    def _hits(name: str, tier: _Tier) -> Sequence[str]:
-        entries = tier.entries
-        if not entries:
-            return ()
+    def _hits(self, name: str) -> Sequence[str]:
+        """The names `name` may mean in the first tier with any; the name is read once."""
         low = _norm(name)
         toks = low.split()
-        if exact := tier.exact.get(low):
-            return exact
-        if len(toks) == 1:
-            t = toks[0]
-            raw = name.strip()
-            if first := tier.first.get(t):
-                return first
-            if cm := _CAMEL_INITIAL.match(raw):
-                f, ini = cm.group(1).lower(), cm.group(2).lower()
-                hits = [e.name for e in entries
-                        if _first_like(e.first, f) and e.last.startswith(ini)]
-                if hits:
-                    return _unique(hits)
-            if im := _INITIAL_LAST.match(raw):
-                f, last = im.group(1).lower(), im.group(2).lower()
-                hits = [e.name for e in entries if e.first.startswith(f) and e.last == last]
-                if hits:
-                    return _unique(hits)
-            if raw.isupper() and 2 <= len(raw) <= 3:
-                return _unique([e.name for e in entries if len(e.tokens) > 1 and e.initials == t])
-            if nick := tier.first_like.get(t):
-                return nick
-            if lastname := tier.last.get(t):
-                return lastname
-            if len(t) >= 4 and t in tier.lasts:
-                return _unique([e.name for e in entries if e.last.startswith(t)])
-            return ()
-        if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
-            return _unique([e.name for e in entries
-                            if _first_like(e.first, toks[0]) and e.last.startswith(toks[1])])
-        if len(toks) >= 2:  # "David Scott" vs attendee "Dave Scott"
-            return _unique([e.name for e in entries
-                            if _first_like(e.first, toks[0]) and e.last == toks[-1]])
+        raw = name.strip()
+        one = len(toks) == 1
+        camel = _CAMEL_INITIAL.match(raw) if one else None
+        initial_last = _INITIAL_LAST.match(raw) if one else None
+        for tier in self._tiers:
+            if tier.entries and (hits := _tier_hits(tier, low, toks, raw, camel, initial_last)):
+                return hits
         return ()
+
+
+def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match[str] | None,
+               initial_last: re.Match[str] | None) -> Sequence[str]:
+    entries = tier.entries
+    if exact := tier.exact.get(low):
+        return exact
+    if len(toks) == 1:
+        t = toks[0]
+        if first := tier.first.get(t):
+            return first
+        if camel:
+            f, ini = camel.group(1).lower(), camel.group(2).lower()
+            hits = [e.name for e in entries if _first_like(e.first, f) and e.last.startswith(ini)]
+            if hits:
+                return _unique(hits)
+        if initial_last:
+            f, last = initial_last.group(1).lower(), initial_last.group(2).lower()
+            hits = [e.name for e in entries if e.first.startswith(f) and e.last == last]
+            if hits:
+                return _unique(hits)
+        if raw.isupper() and 2 <= len(raw) <= 3:
+            return _unique([e.name for e in entries if len(e.tokens) > 1 and e.initials == t])
+        if nick := tier.first_like.get(t):
+            return nick
+        if lastname := tier.last.get(t):
+            return lastname
+        if len(t) >= 4 and t in tier.lasts:
+            return _unique([e.name for e in entries if e.last.startswith(t)])
+        return ()
+    if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
+        return _unique([e.name for e in entries
+                        if _first_like(e.first, toks[0]) and e.last.startswith(toks[1])])
+    if len(toks) >= 2:  # "David Scott" vs attendee "Dave Scott"
+        return _unique([e.name for e in entries
+                        if _first_like(e.first, toks[0]) and e.last == toks[-1]])
+    return ()
 
 
 def _first_like(a: str, b: str) -> bool:

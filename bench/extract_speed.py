@@ -212,7 +212,9 @@ def main() -> int:
     calls = record(notes)
     current = {"extract_blocks": extract_blocks, "dates": dates, "people": people}
     before = load_revision(args.against) if args.against else None
-    spent, *earlier = time_calls(calls, [current, *([before] if before else [])], args.rounds)
+    # a replay is short (a few ms per function): more rounds, for a steadier best on a busy machine
+    spent, *earlier = time_calls(calls, [current, *([before] if before else [])],
+                                 4 * args.rounds)
     blocks = sum(spent[name] for name in BLOCKS)
     infra = sum(spent.values())
     print(f"infrastructure share of extract: scan + clean_inline + sentences "

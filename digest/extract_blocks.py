@@ -36,7 +36,10 @@ _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 # pass (the same answers as checking each dot afterwards, at a third of the cost).
 _NOT_ABBREV = (r"(?i:(?<!\b[A-Z]\.)(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
                r"(?<!\bincl\.)(?<!\bapprox\.))")
-_SENTENCE_END = re.compile(rf"[.!?]{_NOT_ABBREV}[\"')\]*_]*\s+(?=[\"'(\[*_]*[A-Z0-9@#])")
+_END_TAIL = r"[\"')\]*_]*\s+(?=[\"'(\[*_]*[A-Z0-9@#])"
+_SENTENCE_END = re.compile(rf"[.!?]{_NOT_ABBREV}{_END_TAIL}")
+# the same where a text has no ! or ?: starting with a literal, the engine skips from dot to dot
+_SENTENCE_END_DOT = re.compile(rf"\.{_NOT_ABBREV}{_END_TAIL}")
 # Bracket, emphasis and comment patterns never span another opener: "[[[[…",
 # "**a **a …" or "<!--<!--…" would otherwise make each opener scan to the end of
 # the text (quadratic).
@@ -44,8 +47,13 @@ _SENTENCE_END = re.compile(rf"[.!?]{_NOT_ABBREV}[\"')\]*_]*\s+(?=[\"'(\[*_]*[A-Z
 # Patterns that may start with several characters say so as a branch ("!\[|\[", not "!?\[") or
 # match their first character before looking behind it: the regex engine then skips ahead to
 # that character instead of trying the pattern at every position (same matches, 2-4x faster).
-_INLINE_LINK = re.compile(r"(?:!\[|\[)([^\[\]]*)\]\(\s*<?([^)\s>\[]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_LINK = re.compile(r"(?:!\[|\[)([^\[\]]+)\]\[([^\[\]]*)\]")
+_LINK_TAIL = r"([^\[\]]*)\]\(\s*<?([^)\s>\[]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+_REF_TAIL = r"([^\[\]]+)\]\[([^\[\]]*)\]"
+_INLINE_LINK = re.compile(rf"(?:!\[|\[){_LINK_TAIL}")
+_REF_LINK = re.compile(rf"(?:!\[|\[){_REF_TAIL}")
+# the same without images, for texts without "![" (most): they start with a literal "["
+_INLINE_LINK_NO_IMAGE = re.compile(rf"\[{_LINK_TAIL}")
+_REF_LINK_NO_IMAGE = re.compile(rf"\[{_REF_TAIL}")
 _SHORT_REF = re.compile(r"\[([^\[\]]+)\](?![(\[:])")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 # starts with the literal "h" (the look-behind checks the character before it), so the regex
@@ -59,6 +67,9 @@ _GITHUB_HINT = re.compile(r"/(?<=[\w.-]/)[\w.-]{1,100}?(?:#\d|@[0-9a-f]{7})")
 # emphasis, one pattern per marker: each runs only when its marker is in the text, which
 # costs a third of one alternation of all three tried at every position
 _STRONG_EMPH = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+# the same for a text with only one of the markers, starting with a literal the engine skips to
+_STRONG_STARS = re.compile(r"(\*\*)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+_STRONG_UNDERSCORES = re.compile(r"(__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _STAR_EMPH = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)")
 _UNDERSCORE_EMPH = re.compile(r"_(?<![\w_]_)(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 # a match's group 1 or 2, in C: re's own "\1" template costs a Python call per match
@@ -121,7 +132,14 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
             continue
         c = stripped[0]
         if c not in _MARKERS and not c.isdigit():
-            pass  # most lines: none of the block patterns below can match
+            # most lines: none of the block patterns below can match; a paragraph's or an
+            # item's next line goes straight in (a paragraph never has an open item before it)
+            if para:
+                para.append(line)
+                continue
+            if item is not None and not prev_blank:
+                item.text += "\n" + stripped
+                continue
         elif c == "#" and (m := _ATX.match(line)):
             flush()
             level = len(m.group(1) or m.group(3))
@@ -245,9 +263,9 @@ def clean_inline(text: str, refs: dict[str, str], links: list[Link] | None = Non
             return m.group(1)
 
         if "](" in text:
-            text = _INLINE_LINK.sub(inline, text)
-        if "][" in text:
-            text = _REF_LINK.sub(ref, text)
+            text = (_INLINE_LINK if "![" in text else _INLINE_LINK_NO_IMAGE).sub(inline, text)
+        if "][" in text:  # "![" again: a link's text ending in "!" may make one
+            text = (_REF_LINK if "![" in text else _REF_LINK_NO_IMAGE).sub(ref, text)
         if refs:
             text = _SHORT_REF.sub(short, text)
     if "<http" in text:
@@ -267,8 +285,11 @@ def _strip_emphasis(text: str) -> str:
     """`**a**`, `*a*`, `_a_` → a; twice, for nested emphasis (`**_a_**`)."""
     for _ in range(2):
         changed = 0
-        if "**" in text or "__" in text:
-            text, n = _STRONG_EMPH.subn(_GROUP2, text)
+        stars, underscores = "**" in text, "__" in text
+        if stars or underscores:
+            strong = (_STRONG_EMPH if stars and underscores
+                      else _STRONG_STARS if stars else _STRONG_UNDERSCORES)
+            text, n = strong.subn(_GROUP2, text)
             changed += n
         if "*" in text:
             text, n = _STAR_EMPH.subn(_GROUP1, text)
@@ -317,12 +338,17 @@ def sentences(text: str, line: int) -> list[tuple[str, int]]:
     pos = 0
     counted, newlines = 0, 0  # "\n" in text[:counted], counted as the pieces move on
     multiline = "\n" in text
-    for m in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END if "!" in text or "?" in text else _SENTENCE_END_DOT
+    for m in ends.finditer(text):
         end = m.end()
         if multiline:
             newlines += text.count("\n", counted, pos)
             counted = pos
-        _add_pieces(out, " ".join(text[pos:end].split()), line + newlines)
+        piece = " ".join(text[pos:end].split())
+        if len(piece) <= MAX_SENTENCE_CHARS:
+            out.append((piece, line + newlines))
+        else:
+            _add_pieces(out, piece, line + newlines)
         pos = end
     if rest := " ".join(text[pos:].split()):
         if multiline:

@@ -115,14 +115,16 @@ class _Tier:
         self.first_like: dict[str, list[str]] = {}  # first name and its other forms
         self.last: dict[str, list[str]] = {}
         for e in entries:
-            _index(self.exact, " ".join(e.tokens), e.name)
+            name, first = e.name, e.first
+            _index(self.exact, " ".join(e.tokens), name)
             if e.alias is not None:
-                _index(self.exact, e.alias, e.name)
-            _index(self.first, e.first, e.name)
-            _index(self.first_like, e.first, e.name)
-            for other in _SAME_FIRST.get(e.first, ()):
-                _index(self.first_like, other, e.name)
-            _index(self.last, e.last, e.name)
+                _index(self.exact, e.alias, name)
+            _index(self.first, first, name)
+            _index(self.first_like, first, name)
+            if first in _SAME_FIRST:
+                for other in _SAME_FIRST[first]:
+                    _index(self.first_like, other, name)
+            _index(self.last, e.last, name)
         self.lasts = "\n".join(e.last for e in entries)  # for a quick "no last name starts so"
 
 
@@ -144,15 +146,10 @@ class Roster:
 
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
-        tokens = tuple(_norm(name).split())
-        return _Entry(
-            name=name,
-            tokens=tokens,
-            first=tokens[0] if tokens else "",
-            last=tokens[-1] if len(tokens) > 1 else "",
-            initials="".join(t[0] for t in tokens),
-            alias=alias.lower() if alias else None,
-        )
+        tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
+        return _Entry(name, tokens, tokens[0] if tokens else "",
+                      tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
+                      alias.lower() if alias else None)
 
     def match(self, name: str) -> str | None:
         """The one full name `name` refers to, or None (unknown or ambiguous)."""

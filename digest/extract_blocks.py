@@ -39,10 +39,10 @@ _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 # pass (the same answers as checking each dot afterwards, at a third of the cost).
 _NOT_ABBREV = (r"(?i:(?<!\b[A-Z]\.)(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
                r"(?<!\bincl\.)(?<!\bapprox\.))")
-_END_TAIL = r"[\"')\]*_]*\s+(?=[\"'(\[*_]*[A-Z0-9@#])"
-_SENTENCE_END = re.compile(rf"[.!?]{_NOT_ABBREV}{_END_TAIL}")
+_END_TAIL = r"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[A-Z0-9@#])"  # group 1: the sentence's last characters
+_SENTENCE_END = re.compile(rf"([.!?]{_NOT_ABBREV}{_END_TAIL}")
 # the same where a text has no ! or ?: starting with a literal, the engine skips from dot to dot
-_SENTENCE_END_DOT = re.compile(rf"\.{_NOT_ABBREV}{_END_TAIL}")
+_SENTENCE_END_DOT = re.compile(rf"(\.{_NOT_ABBREV}{_END_TAIL}")
 # Bracket, emphasis and comment patterns never span another opener: "[[[[…",
 # "**a **a …" or "<!--<!--…" would otherwise make each opener scan to the end of
 # the text (quadratic).
@@ -354,7 +354,7 @@ def sentences(text: str, line: int) -> list[tuple[str, int]]:
     """Split cleaned block text into (sentence, line) pairs; lines joined by spaces."""
     out: list[tuple[str, int]] = []
     if "." not in text and "!" not in text and "?" not in text:
-        if joined := " ".join(text.split()):
+        if joined := _words(text):
             _add_pieces(out, joined, line)
         return out
     pos = 0
@@ -366,17 +366,26 @@ def sentences(text: str, line: int) -> list[tuple[str, int]]:
         if multiline:
             newlines += text.count("\n", counted, pos)
             counted = pos
-        piece = " ".join(text[pos:end].split())
+        piece = _words(text[pos : m.end(1)])
         if len(piece) <= MAX_SENTENCE_CHARS:
             out.append((piece, line + newlines))
         else:
             _add_pieces(out, piece, line + newlines)
         pos = end
-    if rest := " ".join(text[pos:].split()):
+    if rest := _words(text[pos:]):
         if multiline:
             newlines += text.count("\n", counted, pos)
         _add_pieces(out, rest, line + newlines)
     return out
+
+
+def _words(text: str) -> str:
+    """`" ".join(text.split())`, without splitting the common text whose words are apart by one
+    space or newline: other whitespace is unprintable, so a printable `flat` has none."""
+    flat = text.replace("\n", " ")
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat
+    return " ".join(text.split())
 
 
 # The sentence rules backtrack over runs of names: a run-on "sentence" is read in

@@ -56,7 +56,8 @@ _SECTION_KINDS = (
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b", re.I)),
     (ATTENDEES, re.compile(r"^\W*(?:people\s+)?(?:attendees|attendance|present|participants"
                            r"|in\s+attendance)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
-    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided)\b", re.I)),
+    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
+                           r"|conclusions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
                          r"|tasks|assignments|action\s+points?)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
@@ -83,7 +84,7 @@ _DECISION_STRONG = re.compile(
     r"(?:decided|agreed)\b|\bdecided\s+(?:to|that|on|against)\b|\bdecision\b(?!s)|\bagreed\b"
     r"|\bgeneral\s+agreement\b|\bagreement\s+(?:that|to|on)\b|\bconsensus\b"
     r"|\bno\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|\bunanimous"
-    r"|\bresolution\b|\bresolved\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
+    r"|\bresolution\b|\bresolved,?\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
     r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
     r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|\b(?:that|it)(?:['’]s|\s+is)\s+settled\b|\bsettled\s+then\b"
@@ -160,7 +161,8 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+can\s+(?=(?:take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
          r"|investigate|check|do\s+more|ask|add)\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+|\s+said\s+(?:he|she|they)(?:['’]d|\s+would)\s+"
-         r"|\s+(?:decided|offered)\s+to\s+"
+         r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
+         r"|\s+is\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
 _HANDLE_ACTION = re.compile(
@@ -371,7 +373,8 @@ _NOT_PEOPLE = frozenset(
     however therefore thanks thank hello welcome everything nothing something anything lots
     wants invite suggestion happy holidays sounds seems looks just still now only even will
     would should could can must might shall outcome outcomes conclusion consensus resolution
-    agreement result results summary vote votes poll approved adopted accepted""".split()  # noqa: SIM905
+    agreement result results summary vote votes poll approved adopted accepted goal goals aim
+    aims challenge idea intention purpose point problem hope task job focus priority""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -851,6 +854,12 @@ def _strip_marker(text: str) -> str:
     return m.group("text") if m else text
 
 
+# "Action on Carla to follow up with legal" (IETF and board minutes)
+_ACTION_ON = re.compile(
+    rf"^(?:action|AI)\s+(?:on|for)\s+(?P<who>{_NAMES})\s*(?:to\b|:|[–—-])\s*(?P<task>\S.*)$",
+    re.I | re.S)
+
+
 def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     """The actions after a marker: "ACTION 12.3 (Alice): publish", "TODO(bob): migrate CI";
     after a label, one per clause: "Next steps: Carla drafts the RFC; Bob reviews"."""
@@ -883,7 +892,12 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _CHECKBOX.sub("", text)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
         who = m.group("who") or m.groupdict().get("who2") or ""
-        return Action(ctx.handle_owner(who), _tidy_task(m.group("task")), line, "@" + who, rule)
+        task = m.group("task")
+        surname, _, rest = task.partition(" ")
+        if m.re is _HANDLE_LEAD and surname[:1].isupper() and rest \
+                and ctx.roster.known(f"{who} {surname}"):  # "@Alice Moreau update the roadmap"
+            who, task = f"{who} {surname}", rest
+        return Action(ctx.handle_owner(who), _tidy_task(task), line, "@" + who, rule)
     low = text.lower()
     tail = text.rstrip(" .")[-1:]
     for pattern in (_ITEM_BRACKET, _ITEM_OWNER_FIELD, _ITEM_TO, _ITEM_COLON, _ITEM_TRAILING):
@@ -1041,6 +1055,12 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             continue
         if _has(low[:16], _HINT_ACTION_MARKER) and (m := _ACTION_MARKER.match(sentence)):
             actions.extend(_marker_actions(m, line, ctx))
+            previous = sentence
+            continue
+        if low.startswith(("action on", "action for", "ai on", "ai for")) \
+                and (m := _ACTION_ON.match(sentence)) and (owner := ctx.owners(m.group("who"))):
+            actions.append(Action(owner, _tidy_task(m.group("task")), line, m.group("who"),
+                                  "marker"))
             previous = sentence
             continue
         if in_decisions:

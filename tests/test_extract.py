@@ -765,3 +765,23 @@ def test_action_marker_variants(text: str, expected: list[tuple[str, str]]) -> N
 @pytest.mark.parametrize("text", ["Decision: TBD", "Decisions: none.", "Decision: to be decided."])
 def test_a_decision_marker_with_nothing_decided_is_no_decision(text: str) -> None:
     assert extract(note(text + "\n")).decisions == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("## Action items\n- [ ] @Dave Scott update the roadmap",
+     [("Dave Scott", "update the roadmap")]),
+    ("Dave took the action to update the docs.", [("Dave Scott", "update the docs")]),
+    ("Action on Amir to follow up with legal.", [("Amir Chaudhry", "follow up with legal")]),
+    ("Anil is to send the invitation.", [("Anil Madhavapeddy", "send the invitation")]),
+    ("Goal is to make the drivers compile on both UNIX and Xen.", []),
+])
+def test_more_ways_to_give_someone_a_task(text: str, expected: list[tuple[str, str]]) -> None:
+    assert owners_tasks(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "### Outcomes\n\n- The API freeze moves to June.",
+    "NOW, THEREFORE, BE IT RESOLVED, that Amir be appointed chair of the project.",
+])
+def test_outcome_sections_and_board_resolutions_are_decisions(text: str) -> None:
+    assert len(extract(note(ATTENDEES + text + "\n")).decisions) == 1

@@ -84,6 +84,7 @@ _DECISION_STRONG = re.compile(
     r"(?:decided|agreed)\b|\bdecided\s+(?:to|that|on|against)\b|\bdecision\b(?!s)|\bagreed\b"
     r"|\bgeneral\s+agreement\b|\bagreement\s+(?:that|to|on)\b|\bconsensus\b"
     r"|\bno\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|\bunanimous"
+    r"|\b(?:nobody|no\s*one|none)\s+(?:objected|disagreed)\b"
     r"|\bresolution\b|\bresolved,?\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
     r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
     r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b"
@@ -255,6 +256,7 @@ _SPEAKER_LINE = re.compile(
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
+    "objected",
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
@@ -264,14 +266,16 @@ _CUE_WORDS = (
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
-    "settle", "felt", "we", "stick", "plan", "switch", "move to", "going forward", "poll", "vote",
+    "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
+    "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return")
-_HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "unanimous", "resol",
+_HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
+                "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright")
@@ -680,8 +684,8 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
             else:
                 label_kind = _label_item_kind(text)
                 label = (label_kind, block.level) if label_kind is not None else None
-        elif block.kind == PARA and "\n" not in text and text.rstrip().endswith(":"):
-            # "Actions:" on its own line right above the list it labels
+        elif block.kind == PARA and "\n" not in text and len(text) <= 30:
+            # "Actions:" or "Action items" on its own line right above the list it labels
             label_kind = _label_item_kind(text)
             label = (label_kind, -1) if label_kind is not None else None
         else:

@@ -60,6 +60,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
+# "03/12/2024" (a US tool's title: month first when both could be), "12.03.2024" (day first)
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/.])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$|^\s*!!+\s*(.*?)\s*$")
 _BY_LINE = re.compile(r"^\s*By\s+(.+?)\s+-\s+\d{4}-\d{2}-\d{2}\s*$")
 
@@ -352,6 +354,11 @@ def _date_matches(text: str) -> list[tuple[int, date | None, str]]:
         found.append((m.start(), _safe_date(int(m[3]), _month_number(m[2]), int(m[1])), m[0]))
     for m in _MONTH_DAY_YEAR.finditer(text):
         found.append((m.start(), _safe_date(int(m[3]), _month_number(m[1]), int(m[2])), m[0]))
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        month_first = (m[2] == "/" and a <= 12) or b > 12
+        found.append((m.start(), _safe_date(year, a, b) if month_first
+                      else _safe_date(year, b, a), m[0]))
     return found
 
 

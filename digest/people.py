@@ -86,6 +86,13 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if not name or _NOT_A_NAME.match(name) or len(name) > 60:
             continue
         tokens = name.split()
+        # "Alice Moreau Bob Chen Carla Diaz": full names pasted without commas (a document's
+        # name chips); only an even run of four or more capitalised words, read as pairs
+        if len(tokens) >= 4 and len(tokens) % 2 == 0 and not alias \
+                and all(t[:1].isupper() and t[1:].islower() for t in tokens):
+            people.extend(Person(name=f"{tokens[i]} {tokens[i + 1]}", chair=chair and i == 0)
+                          for i in range(0, len(tokens), 2))
+            continue
         # "Hannes DavidK": two people written without a comma
         if len(tokens) == 2 and _CAMEL_INITIAL.match(tokens[1]):
             people.append(Person(name=tokens[0]))

@@ -785,3 +785,16 @@ def test_more_ways_to_give_someone_a_task(text: str, expected: list[tuple[str, s
 ])
 def test_outcome_sections_and_board_resolutions_are_decisions(text: str) -> None:
     assert len(extract(note(ATTENDEES + text + "\n")).decisions) == 1
+
+
+def test_google_docs_style_note() -> None:
+    """Name chips pasted without commas, a bare "Action items" line over a task list."""
+    ext = extract(note("Attendees: Alice Moreau Bob Chen Carla Diaz\n\nNotes\n\n"
+                       "- Alice showed the roadmap; nobody objected to dropping the app.\n\n"
+                       "Action items\n\n- [ ] Alice Moreau - update the roadmap doc\n"
+                       "- [ ] Bob Chen - find out why the CI bill doubled\n"))
+    assert [p.name for p in ext.attendees] == ["Alice Moreau", "Bob Chen", "Carla Diaz"]
+    assert len(ext.decisions) == 1
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Alice Moreau", "update the roadmap doc"),
+        ("Bob Chen", "find out why the CI bill doubled")]

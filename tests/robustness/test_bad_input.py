@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,6 +290,16 @@ def test_unclosed_front_matter_names_the_fix() -> None:
 
 
 # -- dates and titles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Meeting summary for Platform weekly (03/12/2024)", date(2024, 3, 12)),  # a US tool: M/D
+    ("Platform weekly 25/12/2024", date(2024, 12, 25)),  # only one reading is a date
+    ("Plattform-Treffen 12.03.2024", date(2024, 3, 12)),  # dots: day first
+])
+def test_numeric_title_dates(title: str, expected: date) -> None:
+    note = parse_note(NoteFile("minutes.txt", f"{title}\n\nWe agreed.\n".encode()))
+    assert note.date == expected
 
 
 def test_30th_february_is_named_in_the_error() -> None:

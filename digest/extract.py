@@ -201,7 +201,8 @@ _WISH = re.compile(
     r"\b(?:it\s+)?(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?(?:great|good|nice|helpful"
     r"|useful)\s+if\s+(?:some(?:one|body)|people|folks|everyone|we|you)\s+(?:(?:could|would|can"
     r"|all)\s+)?(?:also\s+)?(?P<task>[a-z].*)"
-    r"|^\W*(?P<task2>(?!having|being|looking|getting)[a-z]\w+ing\s.{6,}?)\s+(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?"
+    r"|(?:^\W*|\bthat\s+)(?P<task2>(?!having|being|looking|getting|regarding|including|following|according"
+    r"|considering|concerning|during|bring)[a-z]\w+ing\s.{6,}?)\s+(?:would|will|might)\s+be\s+(?:really\s+|very\s+)?"
     r"(?:great|good|nice|helpful|useful|worthwhile)\b"
     r"|\b(?:the\s+)?(?:next\s+steps?\s+(?:is|are|will\s+be)|plan\s+should\s+be)\s+to\s+"
     r"(?P<task3>[a-z].*)", re.I)

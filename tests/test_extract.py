@@ -798,3 +798,9 @@ def test_google_docs_style_note() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Alice Moreau", "update the roadmap doc"),
         ("Bob Chen", "find out why the CI bill doubled")]
+
+
+def test_a_gerund_wish_after_that_and_not_a_preposition() -> None:
+    got = owners_tasks("Regarding the skeleton, we suggested that adding a FAQ to its README "
+                       "would be helpful.\n")
+    assert got == [(None, "adding a FAQ to its README")]

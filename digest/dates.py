@@ -50,6 +50,7 @@ _DATE = re.compile(
     rf"""{_DATE_START}(?:
     (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})\b)
     | (?P<num>\b(?P<na>\d{{1,2}})[./](?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}}|\d{{2}})\b)
+    | (?P<md>(?<![\d./])(?P<ma>\d{{1,2}})/(?P<mb>\d{{1,2}})(?![\d/]|\.\d))
     | (?P<dmy>(?:\b(?P<wd1>{_WDAY})\.?,?\s+)?(?:\bthe\s+)?\b(?P<d1>\d{{1,2}}){_ORD}?
           \s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?)
     | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
@@ -154,6 +155,12 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
             when = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
         elif g["num"]:
             when = _numeric(int(g["na"]), int(g["nb"]), g["nc"], meeting)
+        elif g["md"]:  # "8/15" or "15/8": the reading that comes first after the meeting
+            kind = "day-month"
+            a, b = int(g["ma"]), int(g["mb"])
+            readings = [d for d in (next_day_month(meeting, a, b) if a <= 12 else None,
+                                    next_day_month(meeting, b, a) if b <= 12 else None) if d]
+            when = min(readings) if readings else None
         elif g["dmy"] or g["mdy"]:
             if g["dmy"]:
                 day, month, year, wd = int(g["d1"]), _month(g["m1"]), g["y1"], g["wd1"]

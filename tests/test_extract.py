@@ -37,6 +37,8 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
         ("Next meeting: in two weeks.", date(2020, 3, 2), date(2020, 3, 16)),
         ("Our next meeting is two weeks from now.", date(2020, 3, 2), date(2020, 3, 16)),
         ("Next call: [2023-08-15](https://example.org/cal).", date(2023, 8, 1), date(2023, 8, 15)),
+        ("Next meeting: 8/15 at 10am PT.", date(2023, 8, 1), date(2023, 8, 15)),
+        ("We meet again on 2023-08-15.", date(2023, 8, 1), date(2023, 8, 15)),
         ("The next call is on\n**16th\nMarch**.", date(2016, 3, 2), date(2016, 3, 16)),
         ("No call next week (7th May), but we resume the call on the 14th May.",
          date(2013, 4, 30), date(2013, 5, 14)),

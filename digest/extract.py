@@ -244,7 +244,15 @@ _BAD_TASK = re.compile(
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _TIMESTAMP_LEAD = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _TIMESTAMP = r"(?:\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # "[00:08:10] " before a speaker
-_SPEAKER = re.compile(rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}:\s+")
+_SPEAKER = re.compile(rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}"
+                      r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:\s+")  # "Bob Chen (00:01:02): …"
+# a speaker's own line above what they said: Otter's "Bob Chen  0:15", Teams' "[10:03 AM] Bob
+# Chen"; a timestamp on either side tells it from a short line of prose
+_SPEAKER_HEADER = re.compile(
+    rf"^(?:\[\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}})\s+\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)?)[ \t]*\n")
+# a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
+_CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
 # an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
@@ -252,7 +260,8 @@ _IRC_SPEAKER = re.compile(
     r"^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?(?P<who>[^<>\s]{1,32})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
-    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}:\s"
+    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}"
+    r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:\s"
     r"|^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?[^<>\s]{1,32}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
@@ -497,6 +506,8 @@ def extract(note: Note) -> Extraction:
     blocks = doc.blocks
     links: list[Link] = []
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
+    if "-->" in body:  # subtitles (WebVTT, SRT): drop the cue numbers and timings
+        texts = [_CUE_LINES.sub("", t) if "-->" in t or t[:1].isdigit() else t for t in texts]
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
@@ -1025,7 +1036,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate], opening: str = "") -> None:
     speaker = None
-    if (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
+    if (h := _SPEAKER_HEADER.match(text)) \
+            and ctx.is_person(who := h.group("who") or h.group("who2")):
+        speaker, text = who, f"{who}: {text[h.end():]}"  # read as "Bob Chen: I'll …"
+    elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
 

@@ -806,3 +806,22 @@ def test_a_gerund_wish_after_that_and_not_a_preposition() -> None:
     got = owners_tasks("Regarding the skeleton, we suggested that adding a FAQ to its README "
                        "would be helpful.\n")
     assert got == [(None, "adding a FAQ to its README")]
+
+
+TRANSCRIPTS = {
+    "otter": "Amir Chaudhry  0:03\nSo the first thing is the release.\n\n"
+             "Dave Scott  0:15\nI'll cut the release candidate tomorrow.\n",
+    "teams": "[10:02 AM] Amir Chaudhry\nSo the first thing is the release.\n\n"
+             "[10:03 AM] Dave Scott\nI'll cut the release candidate tomorrow.\n",
+    "webvtt": "WEBVTT\n\n1\n00:00:05.000 --> 00:00:09.000\nAmir Chaudhry: So, the release.\n\n"
+              "2\n00:00:10.000 --> 00:00:14.000\nDave Scott: I'll cut the release candidate "
+              "tomorrow.\n",
+    "rev": "Amir Chaudhry (00:00:03): So the first thing is the release.\n"
+           "Dave Scott (00:00:15): I'll cut the release candidate tomorrow.\n",
+}
+
+
+@pytest.mark.parametrize("style", sorted(TRANSCRIPTS))
+def test_transcript_tools_speakers_own_their_promises(style: str) -> None:
+    assert owners_tasks(TRANSCRIPTS[style]) == [
+        ("Dave Scott", "cut the release candidate tomorrow")]

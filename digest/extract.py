@@ -352,8 +352,8 @@ _ITEM_TRAILING = re.compile(
     rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
 _ITEM_OWNER_FIELD = re.compile(
-    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who)\s*:\s*(?P<who>{_NAMES})\W*$",
-    re.I | re.S)
+    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who)\s*:\s*(?P<who>{_NAMES})\W*"
+    r"(?:(?:due|deadline|by|when|status|priority)\s*:.*)?$", re.I | re.S)
 
 # -- next call -------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from .models import Link
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 # first characters of the lines that may be something other than paragraph text
-_MARKERS = frozenset("#![|=-*+•·▪◦‣")
+_MARKERS = frozenset("#![|=-*+•·▪◦‣☐☑☒⬜✅✔")
 
 # (?=[ \t]|$): the heading text ends only where a space or the end follows, so the lazy (.*?)
 # is not tried against the rest of the line at every character (same matches)
@@ -27,7 +27,7 @@ _ATX = re.compile(
     r"^ {0,3}(#{1,6})[ \t]+(.*?)(?=[ \t]|$)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _WIKI = re.compile(r"^\s*(!{2,})\s*(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
 _LABEL_LINE = re.compile(r"^\s*([A-Z][\w /&'-]{1,50}):\s*$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
@@ -178,7 +178,7 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                                 1 if m.group(1).startswith("=") else 2))
             prev_blank = False
             continue
-        elif (c in "-*+•·▪◦‣" or c.isdigit()) and (m := _BULLET.match(line)):
+        elif (c in "-*+•·▪◦‣☐☑☒⬜✅✔" or c.isdigit()) and (m := _BULLET.match(line)):
             if c == "*" and _BOLD_LINE.match(line) and prev_blank:
                 pass  # "**Heading**" rather than a bullet
             else:

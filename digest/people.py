@@ -45,6 +45,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
+_HONORIFICS = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"])
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
 
 
@@ -154,6 +155,8 @@ class Roster:
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
         tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
+        while len(tokens) > 2 and tokens[0] in _HONORIFICS:  # "Dr. Jane Smith" is Jane
+            tokens = tokens[1:]
         return _Entry(name, tokens, tokens[0] if tokens else "",
                       tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
                       alias.lower() if alias else None)

@@ -825,3 +825,12 @@ TRANSCRIPTS = {
 def test_transcript_tools_speakers_own_their_promises(style: str) -> None:
     assert owners_tasks(TRANSCRIPTS[style]) == [
         ("Dave Scott", "cut the release candidate tomorrow")]
+
+
+def test_emoji_check_boxes_owner_lines_and_honorifics() -> None:
+    ext = extract(note("Attendees: Alice Moreau, Bob Chen, Dr. Jane Smith\n\n### Action items\n\n"
+                       "⬜ Alice: update the docs\n✅ Bob: fix the build\n\n## Next steps\n\n"
+                       "- Review the ethics form\n  Owner: Jane\n  Due: Friday\n"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Alice Moreau", "update the docs"), ("Bob Chen", "fix the build"),
+        ("Dr. Jane Smith", "Review the ethics form")]

@@ -97,7 +97,12 @@ _DECISION_STRONG = re.compile(
     r"|\b(?:board|committee|steering\s+council|council|tsc|wg|working\s+group|sig|core\s+team)\s+"
     r"(?:has\s+)?(?:approved|adopted|accepted|ratified|endorsed|voted)\b"
     r"|\b(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
-    r"\s+consensus)|without\s+objection)\b|\bwe\s*(?:['’]re|\s+are)\s+going\s+with\b", re.I)
+    r"\s+consensus)|without\s+objection)\b"
+    r"|\b(?:approved|adopted|accepted|ratified|rejected)\s+by\s+(?:the\s+)?(?:board|committee|council"
+    r"|steering\s+council|tsc|sc|wg|sig|core\s+team|maintainers|directors)\b"
+    r"|\b(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
+    r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
+    r"|\bwe\s*(?:['’]re|\s+are)\s+going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\bwe\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
@@ -115,6 +120,7 @@ _NOT_DECISION = re.compile(
     r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|^\W*previously\b|\bif\s+we\b"
     r"|\bor\s+not\b|\bwould\s+rather\b|\bprefers?\b|\bno\s+(?:decision|agreement|consensus)\b"
     r"|\bminutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
+    r"|\b(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|\b(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
@@ -273,13 +279,14 @@ _CUE_WORDS = (
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
-    "endorsed", "favour", "favor", "going with", "+1", "then we", "so we")
+    "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
+    "rejected", "declined")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
     "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
-    "accepted", "ratified", "endorsed", "going with", "+1")
+    "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -288,7 +295,8 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
                 "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
-                "+1", "settled", "then we", "so we", "okay", "great", "alright")
+                "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
+                "declined")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")

@@ -834,3 +834,13 @@ def test_emoji_check_boxes_owner_lines_and_honorifics() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Alice Moreau", "update the docs"), ("Bob Chen", "fix the build"),
         ("Dr. Jane Smith", "Review the ethics form")]
+
+
+@pytest.mark.parametrize(("text", "decided"), [
+    ("Approved by the TSC: the new governance document.", True),
+    ("LGTM from the SIG leads, so the KEP is approved.", True),
+    ("The RFC was rejected.", True),
+    ("Amir agreed with Dave that the tests are slow.", False),
+])
+def test_approvals_by_a_body_and_one_persons_agreement(text: str, decided: bool) -> None:
+    assert bool(extract(note(ATTENDEES + text + "\n")).decisions) is decided

@@ -1111,7 +1111,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
-        decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions))
+        decision = (_sentence_decision(said, said.lower(), previous, bool(found_actions),
+                                       sentence if sentence != said else "")
                     if _has(low, _DECISION_WORDS) else None)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
@@ -1261,10 +1262,15 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
     return None
 
 
-def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool) -> str | None:
+def _sentence_decision(sentence: str, low: str, previous: str, has_action: bool,
+                       core: str = "") -> str | None:
+    """A decision stated in `sentence` (with its speaker, if any; `core` is it without)."""
     if sentence.rstrip(" )*_").endswith("?") or low.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
-    strong = _DECISION_STRONG.search(sentence) if _has(low, _HINT_STRONG) else None
+    strong = None
+    if _has(low, _HINT_STRONG):  # "Dana: Great, then we keep …" is read without "Dana:"
+        strong = _DECISION_STRONG.search(sentence) or (
+            _DECISION_STRONG.search(core) if core else None)
     weak = None if strong or not _has(low, _HINT_WEAK) else _DECISION_WEAK.search(sentence)
     if not strong and not weak:
         return None
@@ -1358,7 +1364,21 @@ def _sentence_actions(sentence: str, low: str, line: int, ctx: _Ctx,
                 task = pm.group("task")
                 if rel := _RELATIVE_OBJECT.search(sentence[: pm.start()]):
                     task = _with_object(task, rel.group("object"))
-                return [Action(owner, _tidy_task(task), line, pro_owner, "pronoun")]
+                if pm.group("pro") != "I":
+                    return [Action(owner, _tidy_task(task), line, pro_owner, "pronoun")]
+                # "I'll write the notes, and I'll fix that error message": one each
+                promises = [m for m in _all_matches(_PRONOUN_ACTION, sentence)
+                            if m.group("pro") == "I" and "d" not in
+                            sentence[m.end("pro"):m.start("task")]]
+                found = []
+                for i, m in enumerate(promises):
+                    part = task if i == 0 else m.group("task")
+                    if i + 1 < len(promises):
+                        part = part[: max(0, promises[i + 1].start() - m.start("task"))]
+                    part = _tidy_task(part)
+                    if part and not _BAD_TASK.match(part):
+                        found.append(Action(owner, part, line, pro_owner, "pronoun"))
+                return found
     if _has(low, _HINT_ELIDED) and (em := _ELIDED_ACTION.search(sentence)) \
             and not _BAD_TASK.match(em.group("task")):
         if em.start() == 0:

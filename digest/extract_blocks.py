@@ -34,12 +34,14 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _REF_LABEL = re.compile(r" {0,3}\[([^\]]+)\]:")  # a link reference definition's start
 _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
-# A sentence ends at . ! or ? before a capital, digit, @ or #; not at the dot of "e.g.", "etc.",
-# "approx." or an initial ("J. Smith"), told apart by one look-behind per length, in the same
+# A sentence ends at . ! or ? before a capital, digit, @, # or an arrow; not at the dot of
+# "e.g.", "etc.", "approx." or an initial ("J. Smith"), told apart by one look-behind per length,
+# in the same
 # pass (the same answers as checking each dot afterwards, at a third of the cost).
 _NOT_ABBREV = (r"(?i:(?<!\b[A-Z]\.)(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
                r"(?<!\bincl\.)(?<!\bapprox\.))")
-_END_TAIL = r"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[A-Z0-9@#])"  # group 1: the sentence's last characters
+# group 1: the sentence's last characters; an arrow opens a conclusion ("→ We will …")
+_END_TAIL = r"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[A-Z0-9@#→⇒])"
 _SENTENCE_END = re.compile(rf"([.!?]{_NOT_ABBREV}{_END_TAIL}")
 # the same where a text has no ! or ?: starting with a literal, the engine skips from dot to dot
 _SENTENCE_END_DOT = re.compile(rf"(\.{_NOT_ABBREV}{_END_TAIL}")

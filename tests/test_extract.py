@@ -844,3 +844,17 @@ def test_emoji_check_boxes_owner_lines_and_honorifics() -> None:
 ])
 def test_approvals_by_a_body_and_one_persons_agreement(text: str, decided: bool) -> None:
     assert bool(extract(note(ATTENDEES + text + "\n")).decisions) is decided
+
+
+def test_two_promises_in_one_turn_and_a_conclusion_after_a_speaker() -> None:
+    ext = extract(note("Present: Rohan Bhatt, Dana Whitfield\n\n"
+                       "[00:08:10] Rohan Bhatt: Yes, I'll write the migration notes, and I'll "
+                       "fix that error message.\n"
+                       "[00:21:07] Dana Whitfield: Great, then we keep the plugin hooks frozen "
+                       "until 1.0.\n\nThe lag is fine.\n"
+                       "→ We will move the batch to the replica.\n"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Rohan Bhatt", "write the migration notes"), ("Rohan Bhatt", "fix that error message")]
+    assert [d.text for d in ext.decisions] == [
+        "Dana Whitfield: Great, then we keep the plugin hooks frozen until 1.0.",
+        "→ We will move the batch to the replica."]

@@ -230,8 +230,12 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
         return _unique([e.name for e in entries
                         if _first_like(e.first, toks[0]) and e.last.startswith(toks[1])])
     if len(toks) >= 2:  # "David Scott" vs attendee "Dave Scott"
+        if hits := _unique([e.name for e in entries
+                            if _first_like(e.first, toks[0]) and e.last == toks[-1]]):
+            return hits
+        # "Wen Jie" for "Wen Jie Lim": the leading words of a longer name
         return _unique([e.name for e in entries
-                        if _first_like(e.first, toks[0]) and e.last == toks[-1]])
+                        if len(e.tokens) > len(toks) and list(e.tokens[: len(toks)]) == toks])
     return ()
 
 

@@ -112,7 +112,7 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
     assert report["next_call_correct"] == 15
     assert fields["decisions"]["f1"] >= 0.95  # measured 0.97 (P 0.94, R 1.00)
     assert fields["actions"]["f1"] >= 0.89  # measured 0.91 (P 0.88, R 0.95)
-    assert fields["actions+owner"]["f1"] >= 0.87  # measured 0.89 (P 0.85, R 0.93)
+    assert fields["actions+owner"]["f1"] >= 0.88  # measured 0.90 (P 0.87, R 0.94)
 
 
 def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:

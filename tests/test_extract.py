@@ -858,3 +858,8 @@ def test_two_promises_in_one_turn_and_a_conclusion_after_a_speaker() -> None:
     assert [d.text for d in ext.decisions] == [
         "Dana Whitfield: Great, then we keep the plugin hooks frozen until 1.0.",
         "→ We will move the batch to the replica."]
+
+
+def test_the_leading_words_of_a_longer_name_are_that_person() -> None:
+    roster = Roster(parse_attendee_text("Wen Jie Lim, Cormac Byrne"))
+    assert roster.match("Wen Jie") == "Wen Jie Lim"

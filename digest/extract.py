@@ -152,6 +152,7 @@ _ELABORATION = re.compile(
 # a failed match does not retry every shorter prefix of every capitalised word (the same
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe)
 _NAME = r"(?:[A-Z]\w*+(?:['’.-]++\w++)*)"
+_HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
@@ -173,7 +174,7 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
 _HANDLE_ACTION = re.compile(
-    rf"(?:^|(?<=[\s(]))@(?P<who>[A-Za-z][\w.-]*\w)(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
+    rf"(?:^|(?<=[\s(]))@(?P<who>{_HANDLE})(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
 _OWNER_TO_BODY = rf"\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"
@@ -248,27 +249,30 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
-_TIMESTAMP_LEAD = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
-_TIMESTAMP = r"(?:\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # "[00:08:10] " before a speaker
-_SPEAKER = re.compile(rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_NAME}(?:\s+{_NAME})?)\W{{0,2}}"
-                      r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:\s+")  # "Bob Chen (00:01:02): …"
+# transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIMESTAMP = rf"(?:\s*\[?{_CLOCK}\]?\s+)?"
+_TIMESTAMP_LEAD = re.compile(rf"^\s*\[?{_CLOCK}\]?\s+")
+_PAREN_CLOCK = rf"(?:\s*\({_CLOCK}\))?"
+_SPEAKER_NAME = rf"{_NAME}(?:\s+{_NAME})?"
+_SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00:01:02): …"
+    rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_PAREN_CLOCK}:\s+")
 # a speaker's own line above what they said: Otter's "Bob Chen  0:15", Teams' "[10:03 AM] Bob
 # Chen"; a timestamp on either side tells it from a short line of prose
 _SPEAKER_HEADER = re.compile(
-    rf"^(?:\[\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
-    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}})\s+\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)?)[ \t]*\n")
+    rf"^(?:\[{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}})\s+\(?{_CLOCK}\)?)[ \t]*\n")
 # a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
 _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
 # an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
-_IRC_SPEAKER = re.compile(
-    r"^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?(?P<who>[^<>\s]{1,32})>\s+")
+_IRC_PREFIX = rf"^\s{{0,2}}(?:\[?{_CLOCK}\]?\s*)?<[@+%]?"
+_IRC_SPEAKER = re.compile(rf"{_IRC_PREFIX}(?P<who>[^<>\s]{{1,32}})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
-    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_NAME}(?:\s+{_NAME})?\W{{0,2}}"
-    r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:\s"
-    r"|^\s{0,2}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?<[@+%]?[^<>\s]{1,32}>\s"
+    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_SPEAKER_NAME}\W{{0,2}}{_PAREN_CLOCK}:\s"
+    rf"|{_IRC_PREFIX}[^<>\s]{{1,32}}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
@@ -619,7 +623,7 @@ def extract(note: Note) -> Extraction:
 
 
 # MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it
-_ATTRIBUTION = re.compile(r"\s*\((?:[\w.@|-]+,\s*)?\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+_ATTRIBUTION = re.compile(rf"\s*\((?:[\w.@|-]+,\s*)?{_CLOCK}\)\s*$")
 
 
 def _without_attribution(text: str) -> str:
@@ -906,10 +910,10 @@ def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
-_HANDLE_LEAD = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*\w)\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
+_HANDLE_LEAD = re.compile(rf"^@(?P<who>{_HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
 _HANDLE_TRAIL = re.compile(
-    r"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>[A-Za-z][\w.-]*\w)\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
-    r"[A-Za-z][\w.-]*\w))\s*\.?$", re.S)
+    rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{_HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
+    rf"{_HANDLE}))\s*\.?$", re.S)
 
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:

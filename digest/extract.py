@@ -586,14 +586,8 @@ def extract(note: Note) -> Extraction:
         ctx.paragraph = text
         opening = ""  # the turn before, for "I'll fix that one" in the next
         for turn_block, turn in _turns(block, text):
-            _sentence_rules(turn_block, turn, kind, ctx, decisions, actions, candidates,
-                            opening)
-            if turn_block is not block:
-                in_turn = [t for t, _ in sentences(turn, turn_block.line)]
-                if in_turn and (m := _speaker_match(in_turn[0])):
-                    in_turn[0] = in_turn[0][m.end():]
-                said_enough = [t for t in in_turn if len(t.split()) >= 4]  # not "Sure."
-                opening = (said_enough or in_turn or [""])[-1]
+            opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
+                                      candidates, opening)
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(block, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
@@ -1046,7 +1040,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
-                    candidates: list[_CallCandidate], opening: str = "") -> None:
+                    candidates: list[_CallCandidate], opening: str = "") -> str:
+    """Read `text` sentence by sentence; return its last sentence that says something (four
+    words or more, not "Sure."), which the next transcript turn's "that one" may point at."""
     speaker = None
     if (h := _SPEAKER_HEADER.match(text)) \
             and ctx.is_person(who := h.group("who") or h.group("who2")):
@@ -1066,11 +1062,14 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
 
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
-    previous = ""
+    previous = closing = latest = ""
     for sentence, line in sentences(text, block.line):
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
         if speaker and not earlier and (m := _speaker_match(sentence)):
             sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
+        if len(sentence.split()) >= 4:
+            closing = sentence
+        latest = sentence
         low = sentence.lower()
         if not _has(low, _CUE_WORDS) or (sentence[:1] == "[" and _DONE.match(sentence)):
             earlier.append(sentence)
@@ -1134,6 +1133,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
         previous = sentence
+    return closing or latest
 
 
 def _speaker_match(text: str) -> re.Match[str] | None:

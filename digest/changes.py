@@ -33,11 +33,11 @@ from functools import cached_property
 from typing import Literal, cast
 
 from .models import Note, Scan
+from .parse import words
 from .state import NoteRecord, RecordIndex
 
 SIMILAR = 0.45  # Jaccard index of the two word sets
 CONTAINED = 0.75  # share of the smaller word set found in the larger one
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s|!!)|^\s*={3,}\s*$|^\s*-{3,}\s*$")
 _AGENDA_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}|!!+)?\s*agenda\b", re.IGNORECASE)
 _ATTENDEES = re.compile(r"^\s*(?:attendees|present|participants)\s*:", re.IGNORECASE)
@@ -75,10 +75,6 @@ class Detection:
     def to_publish(self) -> tuple[Change, ...]:
         """New notes with content, and stubs filled in since they were first seen."""
         return self.of_kind("new", "filled")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def fingerprint(body: str) -> str:

@@ -37,7 +37,7 @@ from .extract_blocks import (
     sentences,
 )
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
-from .parse import one_line
+from .parse import one_line, words
 from .people import Roster, parse_attendee_text
 
 # -- section kinds ---------------------------------------------------------------------------
@@ -322,10 +322,10 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
-def _has(low: str, words: tuple[str, ...]) -> bool:
-    """Any of `words` in `low` (a plain loop: any() with a generator costs twice as much here)."""
-    for word in words:  # noqa: SIM110
-        if word in low:
+def _has(low: str, needles: tuple[str, ...]) -> bool:
+    """Any of `needles` in `low` (a plain loop: any() with a generator costs twice as much here)."""
+    for needle in needles:  # noqa: SIM110
+        if needle in low:
             return True
     return False
 
@@ -1246,8 +1246,8 @@ def _referent(previous: str, topic: str) -> str:
     """What "this" points back to: the topic, then the sentence before cut to a few words
     (left out when it only repeats the topic)."""
     previous = one_line(previous).rstrip(" .")
-    if len(words := previous.split()) > _REFERENT_WORDS:
-        previous = " ".join(words[:_REFERENT_WORDS]) + " …"
+    if len(said := previous.split()) > _REFERENT_WORDS:
+        previous = " ".join(said[:_REFERENT_WORDS]) + " …"
     if topic and topic.lower() in previous.lower():
         previous = ""
     return "; ".join(filter(None, (topic, previous)))
@@ -1497,19 +1497,18 @@ def _last_person(sentence: str, ctx: _Ctx, known_only: bool = False) -> str | No
 
 
 _RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least explicit
-_CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'’.-]*[a-z0-9]|[a-z0-9]")
 
 
 def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     """One decision per thing decided: "Resolved: X" and a vote line quoting it, a table row
     and the sentence saying the same, keep the most explicit (marker, table, section, cue)."""
-    words = [frozenset(_CONTENT_WORD.findall(d.text.lower())) - _STOP_WORDS for d in items]
+    said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
-            if i in drop or j in drop or not words[i] or not words[j]:
+            if i in drop or j in drop or not said[i] or not said[j]:
                 continue
-            if _same_content(words[i], words[j]):
+            if _same_content(said[i], said[j]):
                 b = items[j]
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
@@ -1537,12 +1536,12 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         if not a.task or _NO_TASK.match(a.task):
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
-        words = frozenset(_CONTENT_WORD.findall(own.lower())) - _STOP_WORDS
-        if any(b.owner == a.owner and _same_content(words, w)
+        content = frozenset(words(own)) - _STOP_WORDS
+        if any(b.owner == a.owner and _same_content(content, w)
                for b, w in zip(out, kept, strict=True)):
             continue
         out.append(a)
-        kept.append(words)
+        kept.append(content)
     return out
 
 

@@ -400,6 +400,14 @@ def _author(front: Mapping[str, Any], head: list[str]) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased: what compares two texts by what a reader reads."""
+    return _WORD.findall(text.lower())
+
+
 def one_line(text: str) -> str:
     """Collapse whitespace and drop control characters (titles end up in headers)."""
     text = str(text)

@@ -790,7 +790,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if block.kind == HEADING:
             continue
         if ":" in text and (m := _CHAIR_LINE.match(text)):
-            chairs.add(one_line(m.group(1)).strip(" .").lower())
+            chairs.update(_names_of(m.group(1)))
             continue
         if people and kinds[index] != ATTENDEES:
             continue
@@ -809,15 +809,13 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     break
             continue
         if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
-            if m := _GROUP_LABEL.match(text) or _BARE_LABEL.match(text):
+            if labelled := _attendee_label(text):
                 # "- Team: A, B", "- Regrets: C"; scribe.perl's "Present\n   A, B"
-                label = m.group("label")
-                if _ABSENT.match(label) or label.lower().startswith("scribe"):
+                role, text = labelled
+                if role == "chair":
+                    chairs.update(_names_of(text))
+                if role != "present":
                     continue
-                if label.lower().startswith("chair"):
-                    chairs.update(p.name.lower() for p in parse_attendee_text(text[m.end():]))
-                    continue
-                text = text[m.end():]
             people.extend(parse_attendee_text(text))
     people.extend(_front_matter_people(front, chairs))
     if "<" in body and "#" in body:
@@ -835,17 +833,30 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     return tuple(unique)
 
 
-# "- Team: A, B", "- Others: C" in an attendee list; "Regrets:"/"Apologies:" name who was not
-_GROUP_LABEL = re.compile(
-    r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:team|others|guests|members|maintainers|staff"
-    r"|observers|visitors|invited|community|board|committee|council|contributors|present"
-    r"|attendees|participants|regrets|apologies|absent|excused|unable\s+to\s+attend))\W{0,4}:\s*",
-    re.I)
-_BARE_LABEL = re.compile(r"^\W{0,4}(?P<label>present|regrets|apologies|absent|chairs?|scribes?"
-                         r"|guests|observers|staff)\W{0,4}\n", re.I)
-_ABSENT = re.compile(r"(?:regrets|apologies|absent|excused|unable)\b", re.I)
-# "Present: A, B\nRegrets: C\nChair: A" in one paragraph: each line its own label
+# a label inside an attendee list, and who the names after it are: "- Team: A, B", "Also
+# present: C", "Regrets: D", "Chair: A", scribe.perl's "Present" on a line of its own
+_ROLE_LABEL = re.compile(
+    r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|people"
+    r"|team|others|guests|members|maintainers|staff|observers|visitors|invited|community|board"
+    r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
+    r"|chairs?|chaired\s+by|facilitator|scribes?))\W{0,4}(?::\s*|\n)", re.I)
+_ROLES = (("chair", re.compile(r"chair|facilitator", re.I)),
+          ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe", re.I)))
+# any other "Label:" line ends an attendee paragraph
 _LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
+
+
+def _attendee_label(text: str) -> tuple[str, str] | None:
+    """("present" | "chair" | "absent", the text after the label), or None without a label.
+    A scribe is listed among those present, so their own line counts as "absent" here."""
+    if (m := _ROLE_LABEL.match(text)) is None:
+        return None
+    role = next((r for r, pattern in _ROLES if pattern.search(m.group("label"))), "present")
+    return role, text[m.end():]
+
+
+def _names_of(text: str) -> set[str]:
+    return {p.name.lower() for p in parse_attendee_text(text)}
 
 
 def _until_next_label(rest: str, chairs: set[str]) -> str:
@@ -855,13 +866,14 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
     kept = lines[:1]
     listing = True
     for line in lines[1:]:
-        if m := _CHAIR_LINE.match(line):
-            chairs.add(one_line(m.group(1)).strip(" .").lower())
+        labelled = _attendee_label(line)
+        if labelled and labelled[0] == "chair":
+            chairs.update(_names_of(labelled[1]))
         elif not listing:
             continue
-        elif m := _ATTENDEES.match(line):
-            kept.append(m.group(1))
-        elif _LABEL_LINE.match(line):
+        elif labelled and labelled[0] == "present":
+            kept.append(labelled[1])
+        elif labelled or _LABEL_LINE.match(line):
             listing = False
         else:
             kept.append(line)

@@ -279,19 +279,28 @@ def create_app(config: Config, *, clock: Clock, send: Sender | None = None) -> S
         token = str(request.path_params["token"])
         return verify(key, token, action, now=now, max_age=max_age).subject  # type: ignore[arg-type]
 
-    async def confirm_page(request: Request) -> Response:
-        try:
-            address = checked(request, "confirm", clock())
-        except TokenError as exc:
-            return refused(exc)
-        return page(
-            "web/button.html",
-            title="Confirm your subscription",
-            message=f"Send the {list_name} digest to {address}?",
-            action=request.url.path,
-            fields=[],
-            button="Confirm subscription",
-        )
+    def question_page(action: str, title: str, question: str, button: str,
+                      fields: list[Any]) -> Callable[[Request], Awaitable[Response]]:
+        """The GET behind a link: ask, with one button that POSTs back (mail scanners that
+        follow links must not confirm or unsubscribe anyone)."""
+
+        async def ask(request: Request) -> Response:
+            try:
+                address = checked(request, action, clock())
+            except TokenError as exc:
+                return refused(exc)
+            return page("web/button.html", title=title,
+                        message=question.format(list_name=list_name, address=address),
+                        action=request.url.path, fields=fields, button=button)
+
+        return ask
+
+    confirm_page = question_page("confirm", "Confirm your subscription",
+                                 "Send the {list_name} digest to {address}?",
+                                 "Confirm subscription", [])
+    unsubscribe_page = question_page("unsubscribe", "Unsubscribe",
+                                     "Stop sending the {list_name} digest to {address}?",
+                                     "Unsubscribe", [ONE_CLICK])
 
     async def confirm(request: Request) -> Response:
         now = clock()
@@ -310,19 +319,6 @@ def create_app(config: Config, *, clock: Clock, send: Sender | None = None) -> S
             )
         return message("Subscribed", f"{address} will receive the {list_name} digest.")
 
-    async def unsubscribe_page(request: Request) -> Response:
-        try:
-            address = checked(request, "unsubscribe", clock())
-        except TokenError as exc:
-            return refused(exc)
-        return page(
-            "web/button.html",
-            title="Unsubscribe",
-            message=f"Stop sending the {list_name} digest to {address}?",
-            action=request.url.path,
-            fields=[ONE_CLICK],
-            button="Unsubscribe",
-        )
 
     async def unsubscribe(request: Request) -> Response:
         """RFC 8058 one-click: no login, no redirect, 200 when done (or nothing to do)."""

@@ -195,8 +195,9 @@ _THING_SUBJECT = re.compile(r"^\W*(?:this|that|these|those|it|there|which|what|t
                             re.I)
 _PAREN_OWNER = re.compile(
     rf"\((?P<who>{_NAMES})\s+(?:will|to|can|is\s+going\s+to)\s+(?P<task>[^)]*)\)")
+_SOMEONE = r"(?:some(?:one|body)|anyone|anybody)"
 _UNOWNED = re.compile(
-    r"\b(?:some(?:one|body)|anyone|anybody)\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
+    rf"\b{_SOMEONE}\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
     r"|could|would\s+be\s+able\s+to|would|must|has\s+to|will\s+need\s+to)\s+(?:also\s+)?"
     r"(?P<task>[a-z].*)"
     r"|\bneeds?\s+(?:someone|somebody|a\s+volunteer)\s+to\s+(?P<task2>.*)", re.I)
@@ -968,7 +969,7 @@ _NICK_LEAD = re.compile(
     r"(?:\s+(?:to|will)|:|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
 # "someone to check the mirrors": a task put to nobody in particular
 _SOMEONE_TO = re.compile(
-    r"^(?:some(?:one|body)|anyone|anybody|a\s+volunteer)(?:\s+(?:with|from|who\s+has|on)\s[^,;]{1,40}?)?"
+    rf"^(?:{_SOMEONE}|a\s+volunteer)(?:\s+(?:with|from|who\s+has|on)\s[^,;]{{1,40}}?)?"
     r"\s+(?:to|should|needs\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
 
 

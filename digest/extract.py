@@ -609,8 +609,9 @@ def extract(note: Note) -> Extraction:
         attendees=attendees,
         agenda=tuple(agenda),
         topics=tuple(topics),
-        decisions=tuple(_dedupe_decisions(decisions)),
-        actions=tuple(a for a in _dedupe_actions(actions) if not _is_question(a)),
+        decisions=tuple(_dedupe_decisions([d for d in decisions if not _says_nothing(d.text)])),
+        actions=tuple(a for a in _dedupe_actions([a for a in actions if not _says_nothing(a.task)])
+                      if not _is_question(a)),
         next_call=next_call,
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
@@ -1525,19 +1526,22 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
                 b = items[j]
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
-    return [d for k, d in enumerate(items)
-            if k not in drop and d.text and not _NO_TASK.match(d.text)
-            and not _NULL_MARK.fullmatch(d.text.strip(" .!"))]
+    return [d for k, d in enumerate(items) if k not in drop]
 
 
 _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from as is are was were
     be it this that we they will would should can no not""".split())  # noqa: SIM905
 
 
-# "Actions: none this week", "- N/A": a list that says it is empty
+# "Actions: none this week", "- N/A", "Decision: TBD": an item that says there is none
 _NO_TASK = re.compile(
     r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+)\b\W*"
     r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$", re.I)
+
+
+def _says_nothing(text: str) -> bool:
+    return not text or _NO_TASK.match(text) is not None \
+        or _NULL_MARK.fullmatch(text.strip(" .!")) is not None
 
 
 def _dedupe_actions(items: list[Action]) -> list[Action]:
@@ -1546,8 +1550,6 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
     out: list[Action] = []
     kept: list[frozenset[str]] = []
     for a in items:
-        if not a.task or _NO_TASK.match(a.task):
-            continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         content = frozenset(words(own)) - _STOP_WORDS
         if any(b.owner == a.owner and _same_content(content, w)

@@ -1229,16 +1229,18 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     from the clause before the owner in the same sentence ("Power management came up and
     ThomasL will have a look at this"), else the sentence before ("The IMAP server might need
     updating. ThomasL will follow up with him."), else the paragraph's topic."""
-    if not (_ANAPHORIC_TASK.search(action.task) or len(action.task.split()) <= 2
-            or _ANAPHORIC_SUBJECT.match(action.task) or _GENERIC_OBJECT.match(action.task)):
+    points_back = bool(_ANAPHORIC_TASK.search(action.task)
+                       or _ANAPHORIC_SUBJECT.match(action.task))
+    if not (points_back or len(action.task.split()) <= 2
+            or _GENERIC_OBJECT.match(action.task)):
         return action
     before = ""
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         head = action.context[:at].rstrip(" ;")
         before = _CLAUSE_TAIL.sub("", head).strip(" ,;:-—–")
-    if not (_ANAPHORIC_TASK.search(action.task) or _ANAPHORIC_SUBJECT.match(action.task)):
-        previous = ""  # a short task ("help"): its topic is enough
+    if not points_back:
+        previous = ""  # a short task ("help", "write the patch"): its topic is enough
     referent = before if len(before.split()) >= 3 else _referent(previous, topic)
     if referent and referent.lower() not in action.task.lower():
         return replace(action, task=f"{action.task} ({referent})")

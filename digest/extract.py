@@ -79,49 +79,52 @@ _DECISION_MARKER = re.compile(
     r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
     r"|Consensus|Approved|Adopted|Accepted|Vote|Poll)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
+# Each alternation below starts with "\b(?=\w)(?:": tried only at the start of a word, not at
+# every character (2-3x faster than a "\b" in front of each alternative; same matches).
 _DECISION_STRONG = re.compile(
-    r"\b(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:decided|agreed)\b|\bdecided\s+(?:to|that|on|against)\b|\bdecision\b(?!s)|\bagreed\b"
-    r"|\bgeneral\s+agreement\b|\bagreement\s+(?:that|to|on)\b|\bconsensus\b"
-    r"|\bno\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|\bunanimous"
-    r"|\b(?:nobody|no\s*one|none)\s+(?:objected|disagreed)\b"
-    r"|\bresolution\b|\bresolved,?\s+(?:to|that)\b|\bconclusion\s*:|\bwe\s+concluded\b"
-    r"|\b(?:poll|vote)\s+(?:result|outcome)|\bvoted\s+(?:to|for|in\s+favou?r)\b|\bsettled?\s+on\b"
-    r"|\bit\s+was\s+felt\b|\beveryone\s+(?:agrees|thinks|is\s+happy)\b"
-    r"|\b(?:that|it)(?:['’]s|\s+is)\s+settled\b|\bsettled\s+then\b"
+    r"\b(?=\w)(?:(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:decided|agreed)\b|decided\s+(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
+    r"|general\s+agreement\b|agreement\s+(?:that|to|on)\b|consensus\b"
+    r"|no\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|unanimous"
+    r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed)\b"
+    r"|resolution\b|resolved,?\s+(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
+    r"|(?:poll|vote)\s+(?:result|outcome)|voted\s+(?:to|for|in\s+favou?r)\b|settled?\s+on\b"
+    r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
+    r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
     r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
     r"\s+(?:keep|go\s+with|ship|use|drop|stay\s+with|stick\s+with|adopt|take)\b"
     # a vote's result: "the motion carried 5-0", "7 in favour, 2 against", "the board approved"
-    r"|\bmotion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
-    r"|\b\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
-    r"|\b(?:board|committee|steering\s+council|council|tsc|wg|working\s+group|sig|core\s+team)\s+"
+    r"|\b(?=\w)(?:motion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
+    r"|\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
+    r"|(?:board|committee|steering\s+council|council|tsc|wg|working\s+group|sig|core\s+team)\s+"
     r"(?:has\s+)?(?:approved|adopted|accepted|ratified|endorsed|voted)\b"
-    r"|\b(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
+    r"|(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
     r"\s+consensus)|without\s+objection)\b"
-    r"|\b(?:approved|adopted|accepted|ratified|rejected)\s+by\s+(?:the\s+)?(?:board|committee|council"
+    r"|(?:approved|adopted|accepted|ratified|rejected)\s+by\s+(?:the\s+)?(?:board|committee|council"
     r"|steering\s+council|tsc|sc|wg|sig|core\s+team|maintainers|directors)\b"
-    r"|\b(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
+    r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
-    r"|\bwe\s*(?:['’]re|\s+are)\s+going\s+with\b", re.I)
+    r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b)", re.I)
 _DECISION_WEAK = re.compile(
-    r"\bwe\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
+    r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
     r"(?!be\s+able|need|have\s+to|see|think|consider|look\s+at|talk|probably|hopefully|ask|check"
     r"|invite|email|get\s+back|try\s+to\s+find)"
-    r"|\bthe\s+plan\s+is\s+to\b|\bstick\s+(?:with|to)\b|\bshould\s+(?:switch|move)\s+to\b"
-    r"|\bwill\s+(?:move|switch)\s+to\b|\bgoing\s+forward\b"
+    r"|the\s+plan\s+is\s+to\b|stick\s+(?:with|to)\b|should\s+(?:switch|move)\s+to\b"
+    r"|will\s+(?:move|switch)\s+to\b|going\s+forward\b)"
     # a settled outcome stated as fact: "This will be a 2.7 release", "X will be the default"
     r"|^\W*(?:this|it|that)\s+will\s+be\s+(?:a|an|the)\s+(?!(?:good|great|nice|bit|lot|little"
     r"|problem|challenge|issue|question|way|case|first|start)\b)|\bwill\s+be\s+the\s+default\b",
     re.I)
 _NOT_DECISION = re.compile(
-    r"\bneed\s+to\s+decide\b|\bto\s+be\s+decided\b|\bnot\s+(?:yet\s+)?decided\b|\bundecided\b"
-    r"|\bany\s+(?:firm\s+)?decisions\b|\bdecide\s+(?:what|whether|how|when|if)\b"
-    r"|\b(?:last|previous)\s+(?:time|week|call|meeting)\b|^\W*previously\b|\bif\s+we\b"
-    r"|\bor\s+not\b|\bwould\s+rather\b|\bprefers?\b|\bno\s+(?:decision|agreement|consensus)\b"
-    r"|\bminutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
-    r"|\b(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
-    r"|\b(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b", re.I)
+    r"^\W*previously\b"
+    r"|\b(?=\w)(?:need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
+    r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
+    r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
+    r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
+    r"|minutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
+    r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
+    r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
@@ -336,12 +339,12 @@ _CLAUSE_TAIL = re.compile(r"(?:\s+(?:and|so|but|then|which|that))+\s*$|^.*[.;:]\
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 # a task whose object is a pronoun ("write this", "follow up with him", "consider that")
 _ANAPHORIC_TASK = re.compile(
-    r"\b(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
+    r"\b(?=\w)(?:(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
     r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
-    r"|\b(?:that|this|the)\s+one\b|\bboth\W*$|\bthe\s+(?:two|three|both)\b"
-    r"|\b(?:thing|things|stuff)\b|\ba\s+(?:look|go|crack|try)$", re.I)
+    r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
+    r"|(?:thing|things|stuff)\b|a\s+(?:look|go|crack|try)$)", re.I)
 
 # a short task whose object only its topic names: "write the patch", "review the PR"
 _GENERIC_OBJECT = re.compile(

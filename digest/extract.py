@@ -1100,15 +1100,18 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
+    read, last_named = 0, None  # how many of `earlier` `subject` has read; whom they named
 
     def subject() -> str | None:
-        """Who the text is about: the speaker, else the last person a sentence so far named."""
+        """Who the text is about: the speaker, else the last person a sentence so far named
+        (each earlier sentence read once, however often this is asked)."""
+        nonlocal read, last_named
         if speaker:
             return speaker
-        for sentence in reversed(earlier):
-            if who := _subject(sentence, ctx):
-                return who
-        return speaker
+        for sentence in earlier[read:]:
+            last_named = _subject(sentence, ctx) or last_named
+        read = len(earlier)
+        return last_named
 
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
@@ -1208,8 +1211,10 @@ def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
     if starts[0] != 0:
         starts.insert(0, 0)
     pieces = []
+    line, counted = block.line, 0
     for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        line = block.line + text.count("\n", 0, begin)
+        line += text.count("\n", counted, begin)  # from the turn before: linear, not quadratic
+        counted = begin
         pieces.append((replace(block, text=text[begin:end], line=line), text[begin:end]))
     return pieces
 

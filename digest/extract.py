@@ -38,6 +38,7 @@ from .extract_blocks import (
     scan,
     sentences,
 )
+from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .parse import one_line, words
 from .people import Roster, parse_attendee_text
@@ -139,13 +140,16 @@ _PLAN_PREFIX = re.compile(
     r"^[\s→⇒>=*-]*(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:and\s+)?(?:so|therefore|thus"
     r"|hence)\s+)?$"
     r"|(?:[,;]|\bso|\btherefore|\bthus|\bhence|\bbut\s+first|\band\s+then)\s*$", re.I)
-_SPEAKER_PREFIX = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*:\s*$")
+_SPEAKER_PREFIX = re.compile(rf"^\W*[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
                          r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
 _CONFIRMATION = re.compile(r"^\W*(?:no\s+(?:\w+\s+)?objections?|(?:all|everyone)\s+agreed"
                            r"|agreed\b|unanimous)", re.I)
 # "Agreed to move the call to 14:00" states its own decision; "Agreed." confirms the last one
 _AGREED_TO = re.compile(r"^\W*(?:(?:all|everyone)\s+)?agreed\s+(?:to|that|on)\s", re.I)
+# "we decided to drop 3.9 support", "everyone agreed that …": the cue, then what was decided
+_DECIDED_WHAT = re.compile(r"(?:[\w'’]+\s+){0,3}?(?:decided|agreed|resolved|concluded|voted)"
+                           r"\s+(?:to|that|on|against)\s+\S+\s+\S+", re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -156,7 +160,7 @@ _ELABORATION = re.compile(
 # a capitalised word, possibly with inner ' . - ("O'Neil", "Dave.Scott"); possessive runs, so
 # a failed match does not retry every shorter prefix of every capitalised word (the same
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe)
-_NAME = r"(?:[A-Z]\w*+(?:['’.-]++\w++)*)"
+_NAME = rf"(?:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
 _HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
 _ACTION_MARKER = re.compile(
@@ -439,8 +443,9 @@ _NOT_PEOPLE = frozenset(
     agreement result results summary vote votes poll approved adopted accepted goal goals aim
     aims challenge idea intention purpose point problem hope task job focus priority""".split()  # noqa: SIM905
 )
-_PERSONISH = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]?)?$|^[A-Z][a-z]+\s[A-Z][a-z]+$|^[A-Z]{2}$")
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_PERSONISH = re.compile(rf"^[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]?)?$"
+                        rf"|^[{UPPER}][{LOWER}]+\s[{UPPER}][{LOWER}]+$|^[{UPPER}]{{2}}$")
+_CAPITALISED = re.compile(rf"[{UPPER}][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # capitalised words that open sentences and are never the subject ("Given the amount of work")
 _SENTENCE_OPENERS = frozenset("""given hello world according regarding despite during
@@ -794,8 +799,9 @@ def _front_matter_people(front: Mapping[str, Any], chairs: set[str]) -> list[Per
 
 
 _ROLL_NAME = re.compile(
-    r"^(?:\.hello2?\s+|\.fas\s+)?(?:[\w'’-]+\s+\((?P<paren>[^()]{3,60})\)|(?P<name>[A-Z][\w'’-]+"
-    r"(?:\s+(?:(?:van|von|de|der|den|da|di|le|la|du)\s+)?[A-Z][\w'’-]+)*))")
+    r"^(?:\.hello2?\s+|\.fas\s+)?(?:[\w'’-]+\s+\((?P<paren>[^()]{3,60})\)"
+    rf"|(?P<name>[{UPPER}][\w'’-]+"
+    rf"(?:\s+(?:(?:van|von|de|der|den|da|di|le|la|du)\s+)?[{UPPER}][\w'’-]+)*))")
 
 
 def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
@@ -997,7 +1003,8 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
 
 
 # MeetBot's "#action nick does X" / "ACTION: Kwame publish the notes": the name, then the task
-_MARKER_NICK = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<task>[a-z].*)$")
+_MARKER_NICK = re.compile(
+    rf"^(?P<who>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?)\s+(?P<task>[a-z].*)$")
 
 
 # "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
@@ -1354,8 +1361,11 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
                                                     sentence[strong.start():], re.I))):
         return None
     text = one_line(_TIMESTAMP_LEAD.sub("", sentence))
-    if strong and len(text.split()) <= 8 and previous and not _AGREED_TO.match(sentence):
-        text = one_line(previous + " " + text)  # "No objections." refers to what came before
+    if strong and len(text.split()) <= 8 and previous and not _AGREED_TO.match(sentence) \
+            and not _DECIDED_WHAT.match(strong.string, strong.start()):
+        # "No objections." and "The motion carried 5-0." confirm what came before; "We decided
+        # to drop 3.9 support." says what it decides itself
+        text = one_line(previous + " " + text)
     return text
 
 

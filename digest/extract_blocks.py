@@ -15,6 +15,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 
+from .letters import UPPER
 from .models import Link
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
@@ -41,7 +42,7 @@ _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 _NOT_ABBREV = (r"(?i:(?<!\b[A-Z]\.)(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
                r"(?<!\bincl\.)(?<!\bapprox\.))")
 # group 1: the sentence's last characters; an arrow opens a conclusion ("→ We will …")
-_END_TAIL = r"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[A-Z0-9@#→⇒])"
+_END_TAIL = rf"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[{UPPER}0-9@#→⇒])"
 _SENTENCE_END = re.compile(rf"([.!?]{_NOT_ABBREV}{_END_TAIL}")
 # the same where a text has no ! or ?: starting with a literal, the engine skips from dot to dot
 _SENTENCE_END_DOT = re.compile(rf"(\.{_NOT_ABBREV}{_END_TAIL}")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .letters import LOWER, UPPER
 from .models import Action, DigestEntry, Person
 
 UNASSIGNED = "UNASSIGNED"
@@ -37,10 +38,11 @@ for _short, _long in _NICKNAMES.items():
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPLIT = re.compile(r",|;|\band\b|&|\n")  # no \s* around: quadratic on long blank runs
-_CAMEL_INITIAL = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]?)$")  # ThomasG, JonL, DavidK
-_INITIAL_LAST = re.compile(r"^([A-Z])([A-Z][a-z]{2,})$")  # DBuenzli
+# ThomasG, JonL, DavidK
+_CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
+_INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
-_ALIAS = re.compile(r"[A-Z][\w'-]+")  # "(Mort)" after a name
+_ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash

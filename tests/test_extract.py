@@ -863,3 +863,36 @@ def test_two_promises_in_one_turn_and_a_conclusion_after_a_speaker() -> None:
 def test_the_leading_words_of_a_longer_name_are_that_person() -> None:
     roster = Roster(parse_attendee_text("Wen Jie Lim, Cormac Byrne"))
     assert roster.match("Wen Jie") == "Wen Jie Lim"
+
+
+# -- names in other alphabets ----------------------------------------------------------------
+
+def test_owners_whose_names_start_with_accented_or_non_latin_capitals() -> None:
+    body = ("Attendees: Łukasz Nowak, Émile Durand, Ömer Yılmaz, Søren Lund, Ζωή Παππά\n\n"
+            "Łukasz will update the release checklist. Émile to review the TLS patch.\n"
+            "Ömer will send the survey to the list. Ζωή will draft the Greek translation.\n")
+    got = {(a.owner, a.task) for a in extract(note(body)).actions}
+    assert got == {("Łukasz Nowak", "update the release checklist"),
+                   ("Émile Durand", "review the TLS patch"),
+                   ("Ömer Yılmaz", "send the survey to the list"),
+                   ("Ζωή Παππά", "draft the Greek translation")}
+
+
+def test_a_sentence_starting_with_an_accented_capital_is_a_new_sentence() -> None:
+    body = "Attendees: Émile Durand\n\nThe demo went well. Émile will write it up.\n"
+    [action] = extract(note(body)).actions
+    assert action.owner == "Émile Durand" and action.context == "Émile will write it up."
+
+
+# -- a short decision and the sentence before it ---------------------------------------------
+
+def test_a_short_decision_that_says_what_it_decides_stands_alone() -> None:
+    body = "Ömer will send the survey. We decided to drop Python 3.9 support.\n"
+    [decision] = extract(note(body)).decisions
+    assert decision.text == "We decided to drop Python 3.9 support."
+
+
+def test_a_bare_confirmation_still_carries_the_sentence_it_confirms() -> None:
+    body = "Amir proposed moving the call to Thursdays. No objections.\n"
+    [decision] = extract(note(body)).decisions
+    assert decision.text == "Amir proposed moving the call to Thursdays. No objections."

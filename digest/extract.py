@@ -113,6 +113,10 @@ _DECISION_WEAK = re.compile(
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
     r"(?!be\s+able|need|have\s+to|see|think|consider|look\s+at|talk|probably|hopefully|ask|check"
     r"|invite|email|get\s+back|try\s+to\s+find)"
+    # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
+    r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
+    r"|meet|reconvene|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
+    r"|start|begin|go\s+(?:through|over|around)|recap|review|not\b)"
     r"|the\s+plan\s+is\s+to\b|stick\s+(?:with|to)\b|should\s+(?:switch|move)\s+to\b"
     r"|will\s+(?:move|switch)\s+to\b|going\s+forward\b)"
     # a settled outcome stated as fact: "This will be a 2.7 release", "X will be the default"
@@ -170,13 +174,15 @@ _ACTION_MARKER = re.compile(
     r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
+# "X can take a look", "I can write the notes": the verbs that make "can" an offer
+_CAN_VERBS = (r"take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
+              r"|investigate|check|do\s+more|ask|add")
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
          r"|\s+(?:is\s+|are\s+)?(?:plans?|planning|intends?|agreed|offered|volunteered|promised"
          r"|needs?|has|have)\s+to\s+|\s+should\s+(?:also\s+)?"
-         r"|\s+can\s+(?=(?:take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
-         r"|investigate|check|do\s+more|ask|add)\b)"
+         rf"|\s+can\s+(?=(?:{_CAN_VERBS})\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+|\s+said\s+(?:he|she|they)(?:['’]d|\s+would)\s+"
          r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
          r"|\s+is\s+to\s+"
@@ -191,7 +197,8 @@ _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
     r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
-    r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?(?P<task>[a-z].*)")
+    r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
+    rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b))\s+(?:also\s+)?(?P<task>[a-z].*)")
 _ELIDED_ACTION = re.compile(
     r"(?:^\W{0,2}(?:Also\s+|And\s+|Then\s+)?|\s(?:and|then|ready|[.;,])\s+(?:also\s+)?)"
     r"(?:[Ww]ill(?:\s+(?:need|have)\s+to)?|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to"
@@ -205,6 +212,13 @@ _THING_SUBJECT = re.compile(r"^\W*(?:this|that|these|those|it|there|which|what|t
 _PAREN_OWNER = re.compile(
     rf"\((?P<who>{_NAMES})\s+(?:will|to|can|is\s+going\s+to)\s+(?P<task>[^)]*)\)")
 _SOMEONE = r"(?:some(?:one|body)|anyone|anybody)"
+# "Assigned to Fatima: the switcher styling", "The switcher styling is assigned to Fatima.",
+# "Fatima → the switcher styling"
+_ASSIGNED = re.compile(
+    rf"^\W*(?:[Aa]ssigned\s+to|[Oo]wner)\s*:?\s+@?(?P<who>{_NAMES})\s*[:,–—-]\s*(?P<task>\S.*)"
+    rf"|^\W{{0,3}}@?(?P<who3>{_NAMES})\s*(?:→|⇒|->)\s*(?P<task3>[a-z].*)"
+    rf"|^\W*(?P<task2>\S.*?)\s+(?:is|was|has\s+been|got)\s+(?:re)?assigned\s+to\s+@?"
+    rf"(?P<who2>{_NAMES})\W*$")
 _UNOWNED = re.compile(
     rf"\b{_SOMEONE}\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
     r"|could|would\s+be\s+able\s+to|would|must|has\s+to|will\s+need\s+to)\s+(?:also\s+)?"
@@ -234,6 +248,9 @@ _PLEASE = re.compile(
 _PROPOSAL = re.compile(
     rf"\b(?:(?P<who>{_NAMES})\s+)?(?:proposed|suggested|recommended)\s+(?:that\s+)?"
     rf"(?:(?P<whom>we|{_NAMES})\s+)?(?:should\s+)?(?P<task>[a-z].*)")
+# "…; Ana disagreed", "… but it was parked": the room did not take the proposal up
+_DISSENT = re.compile(r"\b(?:disagreed|objected|opposed|rejected|declined|parked|deferred|vetoed"
+                      r"|pushed\s+back|no\s+consensus|not\s+agreed|against\s+it)\b", re.I)
 _PASSIVE_TODO = re.compile(
     r"\b(?:should|needs?\s+to|must|has\s+to|have\s+to)\s+(?:also\s+)?(?:still\s+)?be\s+"
     r"(?:checked|reviewed|updated|written|tested|fixed|merged|released|documented|added"
@@ -294,13 +311,14 @@ _CUE_WORDS = (
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
-    "rejected", "declined")
+    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
     "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
-    "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined")
+    "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
+    "let’s")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -311,13 +329,14 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
                 "declined")
-_HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan",
+_HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
+              "let’s",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer")
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
-                 "i '", "i ’", "i will", "i would", "i am going")
+                 "i '", "i ’", "i will", "i would", "i am going", "i can", "he can")
 _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
 _HINT_PROPOSAL = ("proposed", "suggested", "recommended")
 _HINT_AGENDA = ("agenda", "next")
@@ -398,7 +417,7 @@ _ANAPHORIC_END = re.compile(r"\b(?:on|with|to|for|about|do|of)\s+(?:this|that|it
 # -- item forms ------------------------------------------------------------------------------
 
 _ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+)$", re.S)
-_ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})\s*(?::|\s[–—-])\s*(?P<task>.+)$", re.S)
+_ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})\s*(?::|\s->|\s[–—-]|[→⇒])\s*(?P<task>.+)$", re.S)
 _ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES})\s+(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$",
                       re.S)
 _ITEM_TRAILING = re.compile(
@@ -1353,7 +1372,7 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
         return None
     if weak and (_DISCUSSION.match(sentence) or _NEXT_CUE.search(sentence)):
         return None  # "We'll meet again in two weeks" is the next call, not a decision
-    if weak and weak.group(0)[:2].lower() == "we":
+    if weak and weak.group(0)[:2].lower() in ("we", "le"):  # "we will …", "let's …"
         prefix = sentence[: weak.start()]
         if not _PLAN_PREFIX.search(prefix) or _SPEAKER_PREFIX.match(prefix):
             return None
@@ -1393,6 +1412,11 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
+    if ("assign" in low or "→" in low or "⇒" in low or "->" in low) \
+            and (am := _ASSIGNED.match(sentence)) \
+            and (owner := ctx.owners(who := am["who"] or am["who2"] or am["who3"])):
+        return [Action(owner, _tidy_task(am["task"] or am["task2"] or am["task3"]), line, who,
+                       "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
             and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
         return [Action(ctx.handle_owner(hm.group("who")), _tidy_task(hm.group("task")), line,
@@ -1424,7 +1448,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
                                 None, "wish"))
     if found:
         return found
-    if _has(cues, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)):
+    if _has(cues, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)) \
+            and not _ability(pm, sentence):
         if pm.group("pro") == "I":
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
             modal = sentence[pm.end("pro"):pm.start("task")]
@@ -1486,7 +1511,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         # "Anil proposed writing down …" is one person's idea; "It was proposed that we …" and
         # "… suggested that Hannes submit …" put a task on someone
         if (whom or "that" in sentence[pr.start():pr.start("task")]) \
-                and first.lower() not in _NOT_PEOPLE and not first.endswith("ing"):
+                and first.lower() not in _NOT_PEOPLE and not first.endswith("ing") \
+                and not _DISSENT.search(task):
             named = whom if whom and whom.lower() != "we" else (
                 None if whom else pr.group("who"))
             owner = ctx.owners(named) if named else None
@@ -1526,6 +1552,19 @@ _RELATIVE_OBJECT = re.compile(
     r"\b(?:has|have|had|with|wrote|got)\s+(?P<object>(?:(?:some|a|an|the|his|her|their|few"
     r"|several)\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:that|which)\s*$", re.I)
 _PARTICLE = re.compile(r"^(?P<verb>\w+(?:\s+(?:up|out|down|over|through|back))?)\b", re.I)
+
+
+# "so that I can …", "if I can …": a condition or a purpose, not an offer
+_SUBORDINATE_END = re.compile(r"\b(?:so(?:\s+that)?|if|when|whether|unless|until|once|because"
+                              r"|in\s+case|maybe|perhaps)\W*$", re.I)
+
+
+def _ability(m: re.Match[str], sentence: str) -> bool:
+    """Whether a pronoun's "can" states ability ("so that he can add it") rather than an offer
+    ("I can take the release notes"): only "I can", and not in a condition or purpose."""
+    if " can" not in sentence[m.end("pro"):m.start("task")]:
+        return False
+    return m.group("pro") != "I" or _SUBORDINATE_END.search(sentence, 0, m.start()) is not None
 
 
 def _with_object(task: str, obj: str) -> str:
@@ -1608,7 +1647,9 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
     log and in the summary; the sentence and its marker) is kept once, the first time."""
     out: list[Action] = []
     kept: list[frozenset[str]] = []
-    for a in items:
+    for i, a in enumerate(items):
+        if _offer_restated(a, items[i + 1] if i + 1 < len(items) else None):
+            continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         content = frozenset(words(own)) - _STOP_WORDS
         if any(b.owner == a.owner and _same_content(content, w)
@@ -1617,6 +1658,14 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         out.append(a)
         kept.append(content)
     return out
+
+
+def _offer_restated(offer: Action, then: Action | None) -> bool:
+    """'I can take that.' followed, a turn or two later, by the same person's 'I'll benchmark
+    the cache …': one task, said the second time in full."""
+    return then is not None and offer.rule == "pronoun" and " can " in offer.context \
+        and then.owner == offer.owner and offer.line is not None and then.line is not None \
+        and 0 <= then.line - offer.line <= 2
 
 
 def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:

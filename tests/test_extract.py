@@ -896,3 +896,49 @@ def test_a_bare_confirmation_still_carries_the_sentence_it_confirms() -> None:
     body = "Amir proposed moving the call to Thursdays. No objections.\n"
     [decision] = extract(note(body)).decisions
     assert decision.text == "Amir proposed moving the call to Thursdays. No objections."
+
+
+# -- offers, assignments and plans in other wordings -----------------------------------------
+
+PRESENT = "Present: Hiroshi Tanaka, Fatima Al-Sayed, Lars Berg, Maya Cohen\n\n"
+
+
+def test_i_can_with_a_task_verb_is_an_offer_but_he_can_or_so_i_can_is_not() -> None:
+    body = PRESENT + ("Hiroshi: I can take the release notes this time.\n\n"
+                      "Maya: Just let Lars know so that he can add it to the calendar.\n\n"
+                      "Lars: I need the logs so I can check the timings.\n")
+    got = [(a.owner, a.task) for a in extract(note(body)).actions]
+    assert got == [("Hiroshi Tanaka", "take the release notes this time")]
+
+
+def test_an_offer_restated_in_full_a_turn_later_is_one_action() -> None:
+    body = PRESENT + ("Maya: Fatima, could you run the benchmark?\n"
+                      "Fatima: Yes, I can take that.\n"
+                      "Fatima: I'll benchmark the cache on the big monorepo.\n")
+    got = [(a.owner, a.task) for a in extract(note(body)).actions]
+    assert got == [("Fatima Al-Sayed", "benchmark the cache on the big monorepo")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Assigned to Fatima: the version switcher styling.",
+    "The version switcher styling is assigned to Fatima.",
+    "- Fatima → the version switcher styling",
+    "ACTION: Fatima -> the version switcher styling",
+])
+def test_assignments_and_arrows_name_the_owner(sentence: str) -> None:
+    [action] = extract(note(PRESENT + sentence + "\n")).actions
+    assert action.owner == "Fatima Al-Sayed"
+    assert action.task.lower() == "the version switcher styling"
+
+
+def test_lets_with_a_plan_is_a_decision_but_lets_see_is_not() -> None:
+    body = ("Let's ship versioned docs with the 3.2 release. Let's see how the beta goes.\n"
+            "Let's discuss the translations next time.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Let's ship versioned docs with the 3.2 release."]
+
+
+def test_a_proposal_the_room_disagreed_with_is_not_a_task() -> None:
+    body = PRESENT + ("Lars suggested we drop the nightly builds; Maya disagreed.\n\n"
+                      "Lars suggested we move the docs to the main repo.\n")
+    assert [a.task for a in extract(note(body)).actions] == ["move the docs to the main repo"]

@@ -154,6 +154,20 @@ _AGREED_TO = re.compile(r"^\W*(?:(?:all|everyone)\s+)?agreed\s+(?:to|that|on)\s"
 # "we decided to drop 3.9 support", "everyone agreed that …": the cue, then what was decided
 _DECIDED_WHAT = re.compile(r"(?:[\w'’]+\s+){0,3}?(?:decided|agreed|resolved|concluded|voted)"
                            r"\s+(?:to|that|on|against)\s+\S+\s+\S+", re.I)
+# a motion and, in a later sentence, its result: "Motion by Councillor Li, seconded by
+# Councillor Ruiz, to award the contract to X. Carried 6-0." → "award the contract to X
+# (carried 6-0)"; "… the motion failed 2-4" is decided too (not to do it)
+_MOTION = re.compile(
+    r"\b(?:motion|moved)\b(?:\s+by\s+[^,.;]{2,60}?)?(?:,?\s*(?:and\s+)?seconded\s+by\s+"
+    r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)", re.I | re.S)
+_VOTE_RESULT = re.compile(
+    r"\b(?:carried|passed|failed|defeated|lost)\b(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?"
+    r"|\b(?:approved|adopted)\s+(?:unanimously|\(?\d+\s*[-–:]\s*\d+\)?)", re.I)
+# the meeting's own business, not a decision readers need: agenda, minutes, adjourning
+_PROCEDURAL = re.compile(
+    r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
+    r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
+    re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -460,7 +474,9 @@ _NOT_PEOPLE = frozenset(
     wants invite suggestion happy holidays sounds seems looks just still now only even will
     would should could can must might shall outcome outcomes conclusion consensus resolution
     agreement result results summary vote votes poll approved adopted accepted goal goals aim
-    aims challenge idea intention purpose point problem hope task job focus priority""".split()  # noqa: SIM905
+    aims challenge idea intention purpose point problem hope task job focus priority proposal
+    proposals motion motions request requests report reports review reviews item items topic
+    topics draft drafts minutes recommendation recommendations option options feedback""".split()  # noqa: SIM905
 )
 _PERSONISH = re.compile(rf"^[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]?)?$"
                         rf"|^[{UPPER}][{LOWER}]+\s[{UPPER}][{LOWER}]+$|^[{UPPER}]{{2}}$")
@@ -1141,7 +1157,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
 
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
-    previous = closing = latest = ""
+    previous = closing = latest = motion = ""
     for sentence, line in sentences(text, block.line):
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
         if speaker and not earlier and (m := _speaker_match(sentence)):
@@ -1150,6 +1166,13 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             closing = sentence
         latest = sentence
         low = sentence.lower()
+        if motion and (result := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
+            if not _PROCEDURAL.match(motion):  # "Carried 6-0." after "Motion by …, to install …"
+                decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
+                                          "motion"))
+            motion = ""
+        elif ("motion" in low or "moved" in low) and (mm := _MOTION.search(sentence)):
+            motion = one_line(mm.group("proposal")).rstrip(" .")
         cues = _cues(low)
         if not _has(cues, _CUE_WORDS) or (sentence[:1] == "[" and _DONE.match(sentence)):
             earlier.append(sentence)
@@ -1638,7 +1661,8 @@ _NO_TASK = re.compile(
 
 
 def _says_nothing(text: str) -> bool:
-    return not text or _NO_TASK.match(text) is not None \
+    """'none', 'TBD', or a blank to fill in ('Approved: ______')."""
+    return not any(c.isalnum() for c in text) or _NO_TASK.match(text) is not None \
         or _NULL_MARK.fullmatch(text.strip(" .!")) is not None
 
 

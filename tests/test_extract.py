@@ -942,3 +942,23 @@ def test_a_proposal_the_room_disagreed_with_is_not_a_task() -> None:
     body = PRESENT + ("Lars suggested we drop the nightly builds; Maya disagreed.\n\n"
                       "Lars suggested we move the docs to the main repo.\n")
     assert [a.task for a in extract(note(body)).actions] == ["move the docs to the main repo"]
+
+
+# -- motions and their results ---------------------------------------------------------------
+
+def test_a_motion_and_its_result_in_a_later_sentence_are_one_decision() -> None:
+    body = ("Motion by Councillor Li, seconded by Councillor Ruiz, to approve the agenda. "
+            "Carried 6-0.\n\n"
+            "Motion by Councillor Li, seconded by Councillor Ruiz, to award the roof contract to "
+            "Harrow Roofing for $212,400. Carried 6-0.\n\n"
+            "Motion by Councillor Ruiz to extend the pool hours. After discussion, the motion "
+            "failed 2-4.\n\n"
+            "Approved: ____________________\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "award the roof contract to Harrow Roofing for $212,400 (carried 6-0)",
+        "extend the pool hours (failed 2-4)"]
+
+
+def test_a_proposal_item_heading_is_not_an_owner() -> None:
+    body = PRESENT + "b. Proposal to extend summer pool hours\n"
+    assert extract(note(body)).actions == ()

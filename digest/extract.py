@@ -17,6 +17,7 @@ the best-supported date near "next call/meeting" wording (`dates.find_dates`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -591,6 +592,8 @@ class _Ctx:
 
 def extract(note: Note) -> Extraction:
     body, first_line = _strip_site_chrome(note)
+    if "#endmeeting" in body:
+        body = _before_end_of_meeting(body)
     doc = scan(body, first_line, plain_text=note.format == "text")
     blocks = doc.blocks
     links: list[Link] = []
@@ -751,6 +754,17 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
                     break
             return "\n".join(lines[j:]), note.body_line + j
     return note.body, note.body_line
+
+
+# "[20:21] <bremer> #endmeeting": what is said after it is chat, not the meeting
+_END_OF_MEETING = re.compile(rf"(?m)^{_IRC_PREFIX}[^<>\s]{{1,32}}>\s+#endmeeting\b.*$"
+                             r"|^\s{0,2}#endmeeting\b.*$")
+
+
+def _before_end_of_meeting(body: str) -> str:
+    """An IRC log up to its MeetBot "#endmeeting" line."""
+    end = _END_OF_MEETING.search(body)
+    return body[: end.end()] if end else body
 
 
 def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
@@ -980,6 +994,11 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     parts = [text]
     if m.group("label") and ";" in text:
         parts = [p for p in re.split(r";\s+", text) if p.strip()]
+    elif " to " in text and ("," in text or ";" in text) \
+            and len(clauses := _owner_clauses(text, ctx)) > 1:
+        # each clause read with the whole line, which says what "review and sponsor" is about
+        return [replace(_item_action(part, line, ctx, "marker"), context=one_line(text))
+                for part in clauses]
     found = [_item_action(part, line, ctx, "marker") for part in parts]
     if (who := m.group("mwho")) and (owner := ctx.owners(who) or _nick_owners(who, ctx)):
         found = [a if a.owner else replace(a, owner=owner, owner_text=who) for a in found]
@@ -1050,6 +1069,18 @@ _NICK_LEAD = re.compile(
 _SOMEONE_TO = re.compile(
     rf"^(?:{_SOMEONE}|a\s+volunteer)(?:\s+(?:with|from|who\s+has|on)\s[^,;]{{1,40}}?)?"
     r"\s+(?:to|should|needs\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
+
+
+# ", zhiyuan to review and sponsor": another owner's clause inside one marker
+_NEXT_OWNER_TO = re.compile(r"[,;]\s+(?:and\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+to\s+\S")
+
+
+def _owner_clauses(text: str, ctx: _Ctx) -> list[str]:
+    """'natasha to package chartlet, zhiyuan to review and sponsor' → one part per owner."""
+    cuts = [c.start() for c in _NEXT_OWNER_TO.finditer(text)
+            if ctx.owners(c.group("who")) or _nick_owners(c.group("who"), ctx)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].lstrip(",; ").removeprefix("and ") for a, b in itertools.pairwise(bounds)]
 
 
 def _nick_owners(who: str, ctx: _Ctx) -> str | None:
@@ -1672,7 +1703,8 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
     out: list[Action] = []
     kept: list[frozenset[str]] = []
     for i, a in enumerate(items):
-        if _offer_restated(a, items[i + 1] if i + 1 < len(items) else None):
+        if _offer_restated(a, items[i + 1] if i + 1 < len(items) else None) \
+                or _recorded_by_marker(a, items[i + 1:]):
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         content = frozenset(words(own)) - _STOP_WORDS
@@ -1690,6 +1722,20 @@ def _offer_restated(offer: Action, then: Action | None) -> bool:
     return then is not None and offer.rule == "pronoun" and " can " in offer.context \
         and then.owner == offer.owner and offer.line is not None and then.line is not None \
         and 0 <= then.line - offer.line <= 2
+
+
+_SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb"})
+
+
+def _recorded_by_marker(said: Action, later: list[Action]) -> bool:
+    """'<nandos> I'll file bugs …' and, a few lines on, the chair's '#action nandos to file bugs
+    …': the marker is the record of the same promise."""
+    return said.rule in _SAID_IN_PASSING and said.owner is not None and said.line is not None \
+        and any(b.rule == "marker" and b.owner == said.owner and b.line is not None
+                and 0 <= b.line - said.line <= _MARKER_RESTATES_WITHIN for b in later[:8])
+
+
+_MARKER_RESTATES_WITHIN = 6  # lines: a chair types the #action right after the promise
 
 
 def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -962,3 +962,26 @@ def test_a_motion_and_its_result_in_a_later_sentence_are_one_decision() -> None:
 def test_a_proposal_item_heading_is_not_an_owner() -> None:
     body = PRESENT + "b. Proposal to extend summer pool hours\n"
     assert extract(note(body)).actions == ()
+
+
+# -- IRC meetings recorded with MeetBot ------------------------------------------------------
+
+IRC = ("[19:00] <chair> #startmeeting infra\n"
+       "[19:00] <chair> #topic roll call\n"
+       "[19:01] <chair> Anke Bremer\n"
+       "[19:01] <nandos> Fernando Souza\n"
+       "[19:01] <tash> Natasha Ivanova\n"
+       "[19:01] <zhiyuan> Zhao Zhiyuan\n"
+       "[19:02] <nandos> I'll file bugs with patches against all four\n"
+       "[19:03] <chair> #action nandos to file bugs with patches for the four rdeps\n"
+       "[19:04] <chair> #action tash to package chartlet, zhiyuan to review and sponsor\n"
+       "[19:05] <chair> #endmeeting\n"
+       "[19:06] <tash> will do, I'll read the packaging guide tonight\n")
+
+
+def test_a_promise_the_chair_records_with_action_is_one_action_and_chat_after_endmeeting_none(
+) -> None:
+    got = [(a.owner, a.task) for a in extract(note(IRC, fmt="text")).actions]
+    assert got == [("Fernando Souza", "file bugs with patches for the four rdeps"),
+                   ("Natasha Ivanova", "package chartlet"),
+                   ("Zhao Zhiyuan", "review and sponsor")]

@@ -72,8 +72,21 @@ _SECTION_KINDS = (
 
 _ATTENDEES = re.compile(
     r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance)"
+    # "Participants (from the Meetecho roster, 31 in total), among them:"
+    r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
     r"|people)\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
-_CHAIR_LINE = re.compile(r"^\W{0,4}(?:chair|chaired\s+by|facilitator)\W{0,4}:\s*(.+)$", re.I)
+# the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
+# 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
+_ATTENDEES_INSIDE = re.compile(
+    r"\n(?=\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants"
+    r"|in\s+attendance)|people)\W{0,4}:)"
+    r"|(?P<prose>(?<=[.;!?])[ \t]+)(?=(?-i:Present|Attendees|Participants|Attendance)\s*:)", re.I)
+# a header's list of the team, read as the attendees when there is no attendee list (two names
+# at least: "Team: Platform" names a team, not its people)
+_TEAM_LINE = re.compile(r"^\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}(.*)$",
+                        re.I | re.S)
+_CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator)\W{0,4}:\s*(.+)$",
+                         re.I)
 
 # -- decisions -------------------------------------------------------------------------------
 
@@ -882,11 +895,22 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
             continue
+        if block.kind == PARA and " · " in text:  # "Date: 2 April · Facilitator: Mariana"
+            text = text.replace(" · ", "\n")
         if ":" in text and (m := _CHAIR_LINE.match(text)):
             chairs.update(_names_of(m.group(1)))
             continue
+        if block.kind == PARA and "\n" in text and ":" in text:
+            for line in text.split("\n")[1:]:  # "Chair: …" further down a header block
+                if m := _CHAIR_LINE.match(line):
+                    chairs.update(_names_of(m.group(1)))
         if people and kinds[index] != ATTENDEES:
             continue
+        if ":" in text and block.kind == PARA and not _ATTENDEES.match(text) \
+                and (inner := _ATTENDEES_INSIDE.search(text)):
+            text = text[inner.end():]
+            if inner.group("prose"):  # "… as usual. Present: A, B. Apologies: C."
+                text = re.split(r"[.;]\s", text, maxsplit=1)[0]
         if ":" in text and (m := _ATTENDEES.match(text)):
             rest = _until_next_label(m.group(1), chairs)
             if rest.strip():
@@ -900,6 +924,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                 people.extend(parse_attendee_text(nxt_text))
                 if nxt_block.kind == PARA:
                     break
+            continue
+        if not people and ":" in text and (m := _TEAM_LINE.match(text)) \
+                and len(team := parse_attendee_text(_until_next_label(m.group(1), chairs))) >= 2:
+            people.extend(team)  # "Team: Mariana Duarte (SM), Kofi Boateng, …" in the header
             continue
         if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
             if labelled := _attendee_label(text):

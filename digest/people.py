@@ -37,7 +37,10 @@ for _short, _long in _NICKNAMES.items():
     _SAME_FIRST.setdefault(_long, set()).add(_short)
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_SPLIT = re.compile(r",|;|\band\b|&|\n")  # no \s* around: quadratic on long blank runs
+# no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
+_SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])")
+# 'Katarzyna "Kasia" Nowak': the quoted word is what people call her
+_QUOTED_ALIAS = re.compile(rf"\s[\"“‘']([{UPPER}][\w-]+)[\"”’']\s")
 # ThomasG, JonL, DavidK
 _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
@@ -60,7 +63,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:
-        inner = m.group(1).strip()
+        inner = m.group(1).strip().strip("\"“”‘’'")  # 'Hiroshi Tanaka ("Hiro")'
         low = inner.lower()
         if any(part.strip() in _CHAIR_WORDS for part in low.split(",")):  # "(President, chair)"
             chair_marks.append("")
@@ -73,6 +76,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
 
     if "(" in text:
         text = _PAREN.sub(paren, text)
+    if "\"" in text or "“" in text or "'" in text or "‘" in text:
+        text = _QUOTED_ALIAS.sub(lambda m: f" \x02{m.group(1)} ", text)
     people: list[Person] = []
     for raw in _SPLIT.split(text):
         chair = "\x01chair" in raw
@@ -86,6 +91,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             alias, _, rest = after.partition(" ")
             raw = before + " " + rest
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
+        if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
+            name = name[1:]
         if not name or _NOT_A_NAME.match(name) or len(name) > 60:
             continue
         tokens = name.split()

@@ -985,3 +985,40 @@ def test_a_promise_the_chair_records_with_action_is_one_action_and_chat_after_en
     assert got == [("Fernando Souza", "file bugs with patches for the four rdeps"),
                    ("Natasha Ivanova", "package chartlet"),
                    ("Zhao Zhiyuan", "review and sponsor")]
+
+
+# -- attendee lists in header blocks and prose -----------------------------------------------
+
+@pytest.mark.parametrize(("header", "names", "chair"), [
+    ("Meeting ID: 845 2210 7736\nChairs: Ingrid Halvorsen\nParticipants: Ingrid Halvorsen, "
+     "Liang Wei, Ole Sørensen\n", ["Ingrid Halvorsen", "Liang Wei", "Ole Sørensen"],
+     "Ingrid Halvorsen"),
+    ("Minutes follow. We met on the usual call as usual. Present: Björn Lindahl, Katarzyna "
+     "\"Kasia\" Nowak, Emeka Obi. Apologies: Ilse.\n",
+     ["Björn Lindahl", "Katarzyna Nowak", "Emeka Obi"], None),
+    ("Created by: Rahel Tesfaye\nParticipants: @Rahel Tesfaye @Aroha Ngata @Sun-woo Lim\n"
+     "Tags: tokens\n", ["Rahel Tesfaye", "Aroha Ngata", "Sun-woo Lim"], None),
+    ("**Date:** 2 April 2025 · **Facilitator:** Mariana Duarte · **Board:** retro tool\n\n"
+     "**Team:** Mariana Duarte (SM), Kofi Boateng, Hiroshi Tanaka (\"Hiro\")\n",
+     ["Mariana Duarte", "Kofi Boateng", "Hiroshi Tanaka"], "Mariana Duarte"),
+    ("Participants (from the Meetecho roster, 31 in total), among them:\n  Yusuf Demir, "
+     "Fiona MacLeod\n", ["Yusuf Demir", "Fiona MacLeod"], None),
+])
+def test_attendees_from_header_blocks_prose_and_mention_chips(
+        header: str, names: list[str], chair: str | None) -> None:
+    got = extract(note(header + "\nSome discussion.\n")).attendees
+    assert [p.name for p in got] == names
+    assert [p.name for p in got if p.chair] == ([chair] if chair else [])
+
+
+def test_first_names_nicknames_and_quoted_aliases_resolve_against_such_lists() -> None:
+    body = ("Meeting ID: 1\nParticipants: Liang Wei, Katarzyna \"Kasia\" Nowak, "
+            "Hiroshi Tanaka (\"Hiro\")\n\n"
+            "Liang will roll out the new sequence. Kasia will draft SECURITY.md. "
+            "Hiro will chase platform about staging.\n")
+    assert [a.owner for a in extract(note(body)).actions] == [
+        "Liang Wei", "Katarzyna Nowak", "Hiroshi Tanaka"]
+
+
+def test_a_team_line_naming_a_team_is_not_an_attendee_list() -> None:
+    assert extract(note("Team: Platform\n\nSome discussion.\n")).attendees == ()

@@ -58,8 +58,10 @@ _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b", re.I)),
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b", re.I)),
-    (ATTENDEES, re.compile(r"^\W*(?:people\s+)?(?:attendees|attendance|present|participants"
-                           r"|in\s+attendance)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
+    # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
+    (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?(?:attendees"
+                           r"|attendance|present|participants|in\s+attendance|guests)\W*"
+                           r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
                            r"|conclusions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
@@ -937,7 +939,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     chairs.update(_names_of(text))
                 if role != "present":
                     continue
-            people.extend(parse_attendee_text(text))
+            people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
     people.extend(_front_matter_people(front, chairs))
     if "<" in body and "#" in body:
         people.extend(_irc_roll_call(body, chairs))
@@ -974,6 +976,18 @@ def _attendee_label(text: str) -> tuple[str, str] | None:
         return None
     role = next((r for r, pattern in _ROLES if pattern.search(m.group("label"))), "present")
     return role, text[m.end():]
+
+
+_NAME_PARTICLES = frozenset(
+    "van von de der den da di le la du del dos das bin ibn al el y".split())  # noqa: SIM905
+
+
+def _could_be_a_name(text: str) -> bool:
+    """Whether a line under an attendees heading reads as a name or a nick ("bertil"), not as
+    the next section's title ("3. Minutes from previous meetings", "Executive Officer Reports")."""
+    tokens = text.split()
+    return tokens[-1].lower() not in _NOT_PEOPLE and (len(tokens) == 1 or all(
+        t[:1].isupper() or t in _NAME_PARTICLES or not t[:1].isalpha() for t in tokens))
 
 
 def _names_of(text: str) -> set[str]:

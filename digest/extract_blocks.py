@@ -28,7 +28,9 @@ _ATX = re.compile(
     r"^ {0,3}(#{1,6})[ \t]+(.*?)(?=[ \t]|$)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _WIKI = re.compile(r"^\s*(!{2,})\s*(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
+# "- item", "1. item", "☐ item", and a bare check box "[ ] item" (plain-text task lists)
+_BULLET = re.compile(
+    r"^(\s*)(?:[-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)]|\[[ xX]\])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
 _LABEL_LINE = re.compile(r"^\s*([A-Z][\w /&'-]{1,50}):\s*$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
@@ -181,7 +183,8 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                                 1 if m.group(1).startswith("=") else 2))
             prev_blank = False
             continue
-        elif (c in "-*+•·▪◦‣☐☑☒⬜✅✔" or c.isdigit()) and (m := _BULLET.match(line)):
+        elif (c in "-*+•·▪◦‣☐☑☒⬜✅✔" or c.isdigit() or (c == "[" and stripped[2:3] == "]")) \
+                and (m := _BULLET.match(line)):
             if c == "*" and _BOLD_LINE.match(line) and prev_blank:
                 pass  # "**Heading**" rather than a bullet
             else:

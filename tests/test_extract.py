@@ -1022,3 +1022,21 @@ def test_first_names_nicknames_and_quoted_aliases_resolve_against_such_lists() -
 
 def test_a_team_line_naming_a_team_is_not_an_attendee_list() -> None:
     assert extract(note("Team: Platform\n\nSome discussion.\n")).attendees == ()
+
+
+def test_board_minutes_roll_call_headings_and_bare_check_box_action_items() -> None:
+    body = ("2. Roll Call\n\n    Directors Present:\n\n        Ayodele Bankole (chair)\n"
+            "        Siobhan O'Rourke\n\n    Executive Officers Present:\n\n"
+            "        Priya Sundaram (Secretary)\n        Jonah Feldman (Treasurer)\n\n"
+            "3. Minutes from previous meetings\n\n"
+            "    Published minutes can be found on the web site.\n\n"
+            "Action Items\n============\n\n"
+            "[ ] Siobhan: keep the board posted on the vendor's reply\n"
+            "[ ] Priya: update the roster with the new chair\n")
+    got = extract(note(body, fmt="text"))
+    assert [(p.name, p.chair) for p in got.attendees] == [
+        ("Ayodele Bankole", True), ("Siobhan O'Rourke", False), ("Priya Sundaram", False),
+        ("Jonah Feldman", False)]
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Siobhan O'Rourke", "keep the board posted on the vendor's reply"),
+        ("Priya Sundaram", "update the roster with the new chair")]

@@ -57,7 +57,9 @@ _SECTION_PREVIOUS = re.compile(
 _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b", re.I)),
-    (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b", re.I)),
+    # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
+    (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
+                        r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?(?:attendees"
                            r"|attendance|present|participants|in\s+attendance|guests)\W*"
@@ -67,7 +69,7 @@ _SECTION_KINDS = (
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
                          r"|tasks|assignments|action\s+points?)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
-                         r"(?:week|fortnight|month)|goals|plans)\W*$", re.I)),
+                         r"(?:week|fortnight|month)|plans)\W*$", re.I)),
 )
 
 # -- attendees -------------------------------------------------------------------------------
@@ -76,7 +78,8 @@ _ATTENDEES = re.compile(
     r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance)"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
-    r"|people)\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
+    # or the label on a line of its own, the names on the lines under it (Confluence)
+    r"|people)(?:\W{0,4}:\W{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
@@ -645,7 +648,7 @@ def extract(note: Note) -> Extraction:
             if kind == NEXT:
                 candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
             continue
-        if kind == ATTENDEES or (":" in text and _ATTENDEES.match(text)):
+        if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)):
             continue
         if kind == AGENDA:
             if block.kind == ITEM:
@@ -913,7 +916,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             text = text[inner.end():]
             if inner.group("prose"):  # "… as usual. Present: A, B. Apologies: C."
                 text = re.split(r"[.;]\s", text, maxsplit=1)[0]
-        if ":" in text and (m := _ATTENDEES.match(text)):
+        if (":" in text or "\n" in text) and (m := _ATTENDEES.match(text)):
             rest = _until_next_label(m.group(1), chairs)
             if rest.strip():
                 people.extend(parse_attendee_text(rest))

@@ -1040,3 +1040,13 @@ def test_board_minutes_roll_call_headings_and_bare_check_box_action_items() -> N
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Siobhan O'Rourke", "keep the board posted on the vendor's reply"),
         ("Priya Sundaram", "update the roster with the new chair")]
+
+
+def test_confluence_participants_label_on_its_own_line_and_goals_that_are_not_tasks() -> None:
+    body = ("Participants\n  @Ravi Chandrasekhar\n  @Ewa Kowalczyk\n\nGoals\n"
+            "  * Decide on the key store for the ledger\n\n"
+            "Action items\n  * @Ravi Chandrasekhar write the ADR for the key store\n")
+    got = extract(note(body, fmt="text"))
+    assert [p.name for p in got.attendees] == ["Ravi Chandrasekhar", "Ewa Kowalczyk"]
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Ravi Chandrasekhar", "write the ADR for the key store")]

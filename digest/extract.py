@@ -199,7 +199,8 @@ _ELABORATION = re.compile(
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe)
 _NAME = rf"(?:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
 _HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
-_NAMES = (rf"{_NAME}(?:\s+{_NAME})?(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME})?)*")
+# one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "and"
+_NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME}){{0,2}})*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?"
@@ -497,6 +498,9 @@ _NOT_PEOPLE = frozenset(
     proposals motion motions request requests report reports review reviews item items topic
     topics draft drafts minutes recommendation recommendations option options feedback""".split()  # noqa: SIM905
 )
+# verbs whose object is a person: "Invite/Ask/Remind Daniel to …" names who is asked, not who acts
+_ADDRESSING_VERBS = frozenset(
+    "invite ask remind tell email ping contact encourage thank let get have cc".split())  # noqa: SIM905
 _PERSONISH = re.compile(rf"^[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]?)?$"
                         rf"|^[{UPPER}][{LOWER}]+\s[{UPPER}][{LOWER}]+$|^[{UPPER}]{{2}}$")
 _CAPITALISED = re.compile(rf"[{UPPER}][\w'’-]*")
@@ -575,10 +579,13 @@ class _Ctx:
             parts = parts[1:]  # "Also, Anil"
         if not parts:
             return []
-        # drop leading words that are not names ("Actually Dave")
+        # drop leading words that are not names ("Actually Dave"); "Invite Daniel Bunzli to
+        # advise" is a request about Daniel, not his task
         first = parts[0].split()
         while len(first) > 1 and (first[0].lower() in _NOT_PEOPLE
                                   or not self.is_person(" ".join(first))):
+            if first[0].lower() in _ADDRESSING_VERBS:
+                return []
             first = first[1:]
         parts[0] = " ".join(first)
         while parts and not self.is_person(parts[0]):

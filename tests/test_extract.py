@@ -1050,3 +1050,14 @@ def test_confluence_participants_label_on_its_own_line_and_goals_that_are_not_ta
     assert [p.name for p in got.attendees] == ["Ravi Chandrasekhar", "Ewa Kowalczyk"]
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Ravi Chandrasekhar", "write the ADR for the key store")]
+
+
+def test_three_word_names_own_tasks_but_the_person_asked_does_not() -> None:
+    body = ("Participants: Ana Beatriz Costa, Pablo Iglesias Romero, Anil Madhavapeddy\n\n"
+            "Action items\n- Ana Beatriz Costa – set up the CI job for the Postman collection\n"
+            "- Pablo Iglesias Romero to write RELEASING.md\n\n"
+            "Notes\n\nAsk Anil to review the schedule. Invite Pablo Iglesias Romero to advise.\n")
+    got = [(a.owner, a.task) for a in extract(note(body)).actions]
+    assert got[:2] == [("Ana Beatriz Costa", "set up the CI job for the Postman collection"),
+                       ("Pablo Iglesias Romero", "write RELEASING.md")]
+    assert all(owner is None for owner, _ in got[2:])

@@ -582,10 +582,10 @@ class _Ctx:
         # drop leading words that are not names ("Actually Dave"); "Invite Daniel Bunzli to
         # advise" is a request about Daniel, not his task
         first = parts[0].split()
+        if len(first) > 1 and first[0].lower() in _ADDRESSING_VERBS:
+            return []
         while len(first) > 1 and (first[0].lower() in _NOT_PEOPLE
                                   or not self.is_person(" ".join(first))):
-            if first[0].lower() in _ADDRESSING_VERBS:
-                return []
             first = first[1:]
         parts[0] = " ".join(first)
         while parts and not self.is_person(parts[0]):

@@ -451,7 +451,9 @@ _ANAPHORIC_END = re.compile(r"\b(?:on|with|to|for|about|do|of)\s+(?:this|that|it
 # -- item forms ------------------------------------------------------------------------------
 
 _ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+)$", re.S)
-_ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})\s*(?::|\s->|\s[–—-]|[→⇒])\s*(?P<task>.+)$", re.S)
+# "Dave: send the slides", "Tariq (not on the council): publish …", "Mariana → run stand-ups"
+_ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})(?:\s*\([^()]{{1,40}}\))?\s*(?::|\s->|\s[–—-]|[→⇒])"
+                         r"\s*(?P<task>.+)$", re.S)
 _ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES})\s+(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$",
                       re.S)
 _ITEM_TRAILING = re.compile(
@@ -1005,8 +1007,8 @@ def _names_of(text: str) -> set[str]:
 
 
 def _until_next_label(rest: str, chairs: set[str]) -> str:
-    """The attendee names up to the next "Label:" line ("Also present:" lines go on the list,
-    a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
+    """The attendee names up to the next "Label:" line ("Also present:" and "Staff present:"
+    lines go on the list, a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
     lines = rest.split("\n")
     kept = lines[:1]
     listing = True
@@ -1014,10 +1016,11 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
         labelled = _attendee_label(line)
         if labelled and labelled[0] == "chair":
             chairs.update(_names_of(labelled[1]))
+        elif labelled and labelled[0] == "present":  # also after "Absent: none."
+            kept.append(labelled[1])
+            listing = True
         elif not listing:
             continue
-        elif labelled and labelled[0] == "present":
-            kept.append(labelled[1])
         elif labelled or _LABEL_LINE.match(line):
             listing = False
         else:
@@ -1067,6 +1070,9 @@ def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
 _HANDLE_LEAD = re.compile(rf"^@(?P<who>{_HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
+# "@adaeze, @sofiag: draft the report": a task shared by several handles
+_HANDLES_LEAD = re.compile(
+    rf"^(?P<whos>@{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$", re.S)
 _HANDLE_TRAIL = re.compile(
     rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{_HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
     rf"{_HANDLE}))\s*\.?$", re.S)
@@ -1074,6 +1080,10 @@ _HANDLE_TRAIL = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _CHECKBOX.sub("", text)
+    if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
+        handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
+        return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
+                      _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
         who = m.group("who") or m.groupdict().get("who2") or ""
         task = m.group("task")

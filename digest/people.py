@@ -39,6 +39,7 @@ for _short, _long in _NICKNAMES.items():
 _PAREN = re.compile(r"\(([^()]*)\)")
 # no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
 _SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])")
+_WRAPPED = re.compile(r"(?<![,;.\n])[ \t]*\n(?=[ \t]*\S)(?![ \t]*[-*•])")  # not after a separator
 # 'Katarzyna "Kasia" Nowak': the quoted word is what people call her
 _QUOTED_ALIAS = re.compile(rf"\s[\"“‘']([{UPPER}][\w-]+)[\"”’']\s")
 # ThomasG, JonL, DavidK
@@ -74,6 +75,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{handle.group(1)} "
         return " "
 
+    if "\n" in text and ("," in text or ";" in text):
+        # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
+        text = _WRAPPED.sub(" ", text)
     if "(" in text:
         text = _PAREN.sub(paren, text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text:
@@ -93,6 +97,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
+        name, role = _without_role_title(name)
+        if role and not alias and not role.endswith("s"):
+            alias = role  # "Town Clerk Brenda Kowalski": "the Town Clerk will …" is Brenda
         if not name or _NOT_A_NAME.match(name) or len(name) > 60:
             continue
         tokens = name.split()
@@ -110,6 +117,25 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             continue
         people.append(Person(name=name, chair=chair, aliases=(alias,) if alias else ()))
     return tuple(people)
+
+
+# the words of a title written before a name in minutes: "Mayor Teresa Okwuosa", "Town Clerk
+# Brenda Kowalski", "Councillors Gerald Fitzpatrick", "Public Works Director Ines Carvalho"
+_TITLE_WORDS = frozenset("""mayor deputy councillor councillors councilor councilors councilmember
+    councilmembers alderman alderwoman commissioner commissioners town city county village
+    manager clerk director officer finance public works treasurer secretary president vice
+    chairman chairwoman chairperson superintendent attorney solicitor engineer planner chief
+    executive""".split())  # noqa: SIM905
+
+
+def _without_role_title(name: str) -> tuple[str, str]:
+    """('Brenda Kowalski', 'Town Clerk') for 'Town Clerk Brenda Kowalski'; a name of two words
+    or fewer is left whole ("Director Smith" may be all the note says)."""
+    tokens = name.split()
+    cut = 0
+    while len(tokens) - cut > 2 and tokens[cut].lower().rstrip(".") in _TITLE_WORDS:
+        cut += 1
+    return " ".join(tokens[cut:]), " ".join(tokens[:cut])
 
 
 class _Entry(NamedTuple):

@@ -1061,3 +1061,31 @@ def test_three_word_names_own_tasks_but_the_person_asked_does_not() -> None:
     assert got[:2] == [("Ana Beatriz Costa", "set up the CI job for the Postman collection"),
                        ("Pablo Iglesias Romero", "write RELEASING.md")]
     assert all(owner is None for owner, _ in got[2:])
+
+
+def test_minutes_roll_call_with_titles_wrapped_lines_and_staff_after_absent() -> None:
+    body = ("Present: Mayor Teresa Okwuosa; Councillors Gerald Fitzpatrick, Arjun Mehta.\n"
+            "Absent: none.\n"
+            "Staff present: Town Manager Samuel Achterberg; Town Clerk Brenda Kowalski; Public\n"
+            "Works Director Ines Carvalho.\n\n"
+            "The Town Clerk will publish the ordinance within 30 days.\n")
+    got = extract(note(body))
+    assert [p.name for p in got.attendees] == [
+        "Teresa Okwuosa", "Gerald Fitzpatrick", "Arjun Mehta", "Samuel Achterberg",
+        "Brenda Kowalski", "Ines Carvalho"]
+    assert [a.owner for a in got.actions] == ["Brenda Kowalski"]
+
+
+def test_attendee_names_wrapped_across_lines_stay_whole() -> None:
+    body = "*Attendees:* Thomas Gazagnaire, Jon\nLudlam, David Scott\n\nSome discussion.\n"
+    assert [p.name for p in extract(note(body)).attendees] == [
+        "Thomas Gazagnaire", "Jon Ludlam", "David Scott"]
+
+
+def test_items_owned_by_several_handles_or_by_a_name_with_a_remark() -> None:
+    body = ("Present: Adaeze Nwosu (@adaeze), Sofía Gutiérrez (@sofiag), Tariq Haddad\n\n"
+            "## Action items\n- @adaeze, @sofiag: draft the annual report\n"
+            "- Tariq (not on the council): publish the schedule\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Adaeze Nwosu, Sofía Gutiérrez", "draft the annual report"),
+        ("Tariq Haddad", "publish the schedule")]

@@ -39,6 +39,7 @@ from .extract_blocks import (
     scan,
     sentences,
 )
+from .html_text import html_to_text
 from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .parse import one_line, words
@@ -619,6 +620,8 @@ class _Ctx:
 
 def extract(note: Note) -> Extraction:
     body, first_line = _strip_site_chrome(note)
+    if note.format == "html":
+        body = html_to_text(body)
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     doc = scan(body, first_line, plain_text=note.format == "text")

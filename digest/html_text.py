@@ -21,6 +21,7 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "main
 _SKIPPED = frozenset({"script", "style", "head", "template", "noscript"})
 _MEETBOT_MARKERS = {"ACTION": "ACTION: ", "AGREED": "AGREED: ", "IDEA": "IDEA: "}
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
+_SPACES = re.compile(r"\s+")  # HTML's own line breaks are spaces, outside <pre>
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -35,6 +36,10 @@ def html_to_text(html: str) -> str:
     out: list[str] = []
     depth = 0  # list nesting, for indented items
     skipping = 0  # inside <script>, <style>, <head>: levels deep
+    preformatted = 0  # inside <pre>: line breaks are the text's own
+
+    def text(value: str) -> str:
+        return value if preformatted else _SPACES.sub(" ", value)
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
@@ -43,6 +48,9 @@ def html_to_text(html: str) -> str:
                 continue
             if tag in ("ul", "ol"):
                 depth += 1
+            elif tag == "pre":
+                preformatted += 1
+                out.append("\n")
             elif tag in _HEADINGS:
                 out.append("\n\n" + "#" * _HEADINGS[tag] + " ")
             elif tag == "li":
@@ -56,21 +64,23 @@ def html_to_text(html: str) -> str:
             if marker := _MEETBOT_MARKERS.get(element.get("class") or ""):
                 out.append(marker)
             if element.text and tag not in ("ul", "ol", "table", "tbody", "thead", "tr"):
-                out.append(element.text)
+                out.append(text(element.text))
             continue
         if skipping:  # the end of a skipped element: only its tail is the page's text
             skipping -= 1
             if not skipping and element.tail:
-                out.append(element.tail)
+                out.append(text(element.tail))
             continue
         if tag in ("td", "th"):
             out.append(" |")
         elif tag in ("ul", "ol"):
             depth -= 1
-        elif tag in _HEADINGS or tag in ("p", "table"):
+        elif tag == "pre":
+            preformatted -= 1
+        if tag in _HEADINGS or tag in ("p", "table", "pre"):
             out.append("\n\n")
         if element.tail:
-            out.append(element.tail)
+            out.append(text(element.tail))
     lines = []
     for line in "".join(out).split("\n"):
         indent = line[: len(line) - len(line.lstrip(" "))] if line.lstrip().startswith("- ") else ""

@@ -646,6 +646,7 @@ def extract(note: Note) -> Extraction:
     candidates: list[_CallCandidate] = []
     warnings: list[str] = []
     has_agenda_section = AGENDA in kinds
+    speaker_section: str | None = None  # a stand-up's "## Leilani": whose "Today:" follows
 
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
@@ -653,6 +654,7 @@ def extract(note: Note) -> Extraction:
         links.extend(bare_urls(text))
         if block.kind == HEADING:
             heading = one_line(text).strip(" #!:*")
+            speaker_section = _heading_person(heading, ctx)
             if heading and _SECTION_KINDS[1][1].search(heading) is None \
                     and _SECTION_KINDS[2][1].search(heading) is None \
                     and heading.lower() not in {"notes", "minutes", "meeting notes"}:
@@ -686,6 +688,9 @@ def extract(note: Note) -> Extraction:
                 continue
             if not _DONE.search(text):
                 actions.append(_item_action(text, block.line, ctx, "section"))
+            continue
+        if speaker_section and (plan := _TODAY.match(text)):
+            actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
             continue
         if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \
                 and (owner := ctx.owners(m.group("who"))):
@@ -768,6 +773,38 @@ def attendees_seen(blocks: list[Block], index: int) -> bool:
     """True when an attendee line comes before block `index` (implicit agenda ends there)."""
     return any(b.kind == PARA and _ATTENDEES.match(b.text.lstrip("*_ "))
                for b in blocks[:index])
+
+
+# a stand-up's plan for the day under a person's heading: "**Today:** review #2231; then write
+# the release notes" (not "Yesterday:", "Blockers:")
+_TODAY = re.compile(r"^\W{0,4}(?:today|plan(?:s|ned)?(?:\s+for\s+today)?|next|to\s*-?\s*do"
+                    r"|will\s+do)\W{0,4}:\W{0,3}(?P<plan>\S.*)$", re.I | re.S)
+# clauses of a plan that carry on with work already under way, which is status, not a new task
+_CARRYING_ON = re.compile(r"^(?:continue|keep|still|more|carry\s+on|finish(?:ing)?\s+up)\b", re.I)
+
+
+def _heading_person(heading: str, ctx: _Ctx) -> str | None:
+    """The attendee a short heading names ("Leilani", "Svetlana (@sveta)"), else None."""
+    name = _PAREN_REMARK.sub("", heading).strip()
+    if not name or len(name.split()) > 3 or not ctx.roster.known(name):
+        return None
+    return ctx.roster.resolve(name)
+
+
+_PAREN_REMARK = re.compile(r"\s*\([^()]*\)")
+
+
+def _plan_actions(plan: str, owner: str, line: int) -> list[Action]:
+    """'address review comments on #2231; then write the release notes' → one task each."""
+    found = []
+    for clause in re.split(r";\s*(?:then\s+)?|,?\s+then\s+", one_line(plan)):
+        task = _tidy_task(clause)
+        first = task.split(" ", 1)[0]
+        # a task starts with its verb: not "dashboards for the test", "1:1s"
+        if task and first[:1].islower() and not (first.endswith("s") and not first.endswith("ss")) \
+                and not _CARRYING_ON.match(task) and not _says_nothing(task):
+            found.append(Action(owner, task, line, owner, "plan", context=one_line(plan)))
+    return found
 
 
 def _strip_site_chrome(note: Note) -> tuple[str, int]:

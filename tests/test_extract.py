@@ -1089,3 +1089,16 @@ def test_items_owned_by_several_handles_or_by_a_name_with_a_remark() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Adaeze Nwosu, Sofía Gutiérrez", "draft the annual report"),
         ("Tariq Haddad", "publish the schedule")]
+
+
+def test_a_stand_up_persons_today_line_is_their_tasks_but_yesterday_and_status_are_not() -> None:
+    body = ("Present: Leilani Kahale, Mateo Rossi, Svetlana Morozova (@sveta)\n\n"
+            "## Leilani\n\n- **Yesterday:** finished the Apple Pay button, PR #2231 is up.\n"
+            "- **Today:** address review comments on #2231; then write the release notes.\n"
+            "- **Blockers:** none.\n\n"
+            "## Svetlana (@sveta)\n\n- **Today:** continue on the migration; dashboards for the "
+            "test; load test on staging\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Leilani Kahale", "address review comments on #2231"),
+        ("Leilani Kahale", "write the release notes"),
+        ("Svetlana Morozova", "load test on staging")]

@@ -42,6 +42,7 @@ from .extract_blocks import (
 from .html_text import html_to_text
 from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
+from .org_text import org_to_text
 from .parse import one_line, words
 from .people import Roster, parse_attendee_text
 
@@ -501,6 +502,13 @@ _NOT_PEOPLE = frozenset(
     proposals motion motions request requests report reports review reviews item items topic
     topics draft drafts minutes recommendation recommendations option options feedback""".split()  # noqa: SIM905
 )
+# a task's verb, capitalised at the start of an item, is no one's name: "TODO: Make the figures
+# consistent" (names that are also verbs, Mark or Chase, are left out)
+_TASK_VERBS = frozenset("""write make send prepare review update fix add check create set run test
+    merge publish book schedule email investigate look follow share post file move remove
+    document organise organize find get reply confirm finish start clean deploy release build
+    talk pick collect propose coordinate discuss decide ping remind sync upload port announce
+    register switch submit buy measure benchmark evaluate""".split())  # noqa: SIM905
 # verbs whose object is a person: "Invite/Ask/Remind Daniel to …" names who is asked, not who acts
 _ADDRESSING_VERBS = frozenset(
     "invite ask remind tell email ping contact encourage thank let get have cc".split())  # noqa: SIM905
@@ -540,7 +548,8 @@ class _Ctx:
             return False
         if self.roster.known(name):
             return True
-        if name.lower() in _NOT_PEOPLE or not _PERSONISH.match(name):
+        if name.lower() in _NOT_PEOPLE or name.lower() in _TASK_VERBS \
+                or not _PERSONISH.match(name):
             return False
         if name.isupper():
             return False  # initials only count when the roster knows them
@@ -622,6 +631,8 @@ def extract(note: Note) -> Extraction:
     body, first_line = _strip_site_chrome(note)
     if note.format == "html":
         body = html_to_text(body)
+    elif note.path.lower().endswith(".org"):
+        body = org_to_text(body)
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     doc = scan(body, first_line, plain_text=note.format == "text")
@@ -1094,10 +1105,11 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
         # each clause read with the whole line, which says what "review and sponsor" is about
         return [replace(_item_action(part, line, ctx, "marker"), context=one_line(text))
                 for part in clauses]
-    found = [_item_action(part, line, ctx, "marker") for part in parts]
     if (who := m.group("mwho")) and (owner := ctx.owners(who) or _nick_owners(who, ctx)):
-        found = [a if a.owner else replace(a, owner=owner, owner_text=who) for a in found]
-    return found
+        # the owner in brackets is the owner: "TODO(paulina): Write the related work section"
+        return [Action(owner, _tidy_task(_strip_marker(one_line(part))), line, who, "marker",
+                       context=one_line(part)) for part in parts]
+    return [_item_action(part, line, ctx, "marker") for part in parts]
 
 
 def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:

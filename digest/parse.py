@@ -288,6 +288,9 @@ def _title(
     lines = [line.strip() for line in head if line.strip()]
     if fmt == "html" and (found := _html_title(body)):
         return found
+    for line in lines[:12]:  # Org-mode's "#+TITLE: Planning meeting"
+        if line[:8].upper() == "#+TITLE:" and line[8:].strip():
+            return _short(line[8:].strip())
     if fmt == "text":
         # Text copied from a web page starts with site chrome: prefer the first
         # line that carries a date, as "Weekly Meeting: 2015-09-30" does.

@@ -1102,3 +1102,8 @@ def test_a_stand_up_persons_today_line_is_their_tasks_but_yesterday_and_status_a
         ("Leilani Kahale", "address review comments on #2231"),
         ("Leilani Kahale", "write the release notes"),
         ("Svetlana Morozova", "load test on staging")]
+
+
+def test_a_capitalised_task_verb_at_the_start_of_a_marker_is_not_an_owner() -> None:
+    [action] = extract(note("ACTION: Make the figures consistent\n")).actions
+    assert (action.owner, action.task) == (None, "Make the figures consistent")

@@ -35,7 +35,7 @@ class NotesConfig:
     """Where the notes are and which files count as notes."""
 
     path: Path | None = None  # a folder or a git work tree
-    glob: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html")
+    glob: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.org")
     exclude: tuple[str, ...] = (
         "**/README*",
         "**/CONTRIBUTING*",

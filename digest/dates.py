@@ -3,16 +3,21 @@
 `find_dates(text, meeting)` returns every date expression in `text`, resolved to
 an absolute date against the meeting date:
 
-- full dates: 2015-10-14, 2015/10/14, 14th October 2015, Oct 14, 2015, 14.10.2015
-- day and month: "Wednesday, 14th October", "October 14th", "14 Oct" → the first
+- full dates: 2015-10-14, 2015/10/14, 14th October 2015, Oct 14, 2015, 14-Oct-2015,
+  14.10.2015 (dots are day.month, the European order), 10/14/2015 (slashes: the reading
+  nearest the meeting), iCalendar's 20151014T160000Z
+- day and month: "Wednesday, 14th October", "October 14th", "14 Oct", "14.10." → the first
   such day after the meeting (a December note naming January means next year)
 - day only: "on the 22nd" → the first 22nd after the meeting
-- weekday only: "next Wednesday", "on Thursday" → the first such day after it
+- weekday only: "next Wednesday", "on Thursday" → the first such day after it; "Thursday
+  next week" → the Thursday of the following calendar week; "Tuesday after next" → a week on
 - relative: "in two weeks", "two weeks from now", "next week", "in a month"
 
 A weekday that contradicts the date is kept as a `conflict` for a warning.
-Times ("14:00-15:30", "3pm") and zones ("UTC", "Europe/London", "UTC+2") are
-read from the text right after the date.
+Times ("14:00-15:30", "3pm", "14h00", "noon", "T16:00Z") and zones ("UTC", "Europe/London",
+"UTC+2", "ET" → America/New_York) are read from the text right after the date.
+Not dates: numbers in URLs, version numbers such as 1.10.12 (a two-digit year more than a
+year from the meeting) or "4.3." after anything but a colon, "on" or a weekday.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from datetime import date, time, timedelta
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # French and German names, as "2 avril" and "26. März" write them (day first)
+    "fév": 2, "fev": 2, "mär": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "juni": 6, "juli": 7,
+    "aoû": 8, "aou": 8, "okt": 10, "déc": 12, "dez": 12,
 }
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 NUMBERS = {
@@ -32,7 +40,9 @@ NUMBERS = {
 }
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-          r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+          r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+          r"|janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t"
+          r"|d[ée]c(?:embre)?|januar|februar|m[äa]rz|juni|juli|okt(?:ober)?|dez(?:ember)?)")
 _WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
          r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -48,33 +58,46 @@ _DATE_START = r"""\b(?=\d|a(?:pr|ug|fter\s|n?\s|coupleof\s|few\s)|co(?:upleof|mi
     |s(?:at|un|ep|ix\s|even\s)|t(?:ue|hu|he\s|wo\s|hree\s|his\s|omorrow)|w(?:ed|ithin\s))"""
 _DATE = re.compile(
     rf"""{_DATE_START}(?:
-    (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})\b)
-    | (?P<num>\b(?P<na>\d{{1,2}})[./](?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}}|\d{{2}})\b)
+    (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\b|(?=T\d)))
+    | (?P<ics>\b(?P<cy>\d{{4}})(?P<cm>\d{{2}})(?P<cd>\d{{2}})T(?P<ch>\d{{2}})(?P<cmi>\d{{2}})
+          (?:\d{{2}})?(?P<cz>Z)?\b)
+    | (?P<num>(?<![\w.])(?P<na>\d{{1,2}})(?P<ns>[./])(?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}}|\d{{2}})
+          (?!\w|\.\d))
+    | (?P<dm>(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dmo>\d{{1,2}})\.(?![\w.]))
     | (?P<md>(?<![\d./])(?P<ma>\d{{1,2}})/(?P<mb>\d{{1,2}})(?![\d/]|\.\d))
     | (?P<dmy>(?:\b(?P<wd1>{_WDAY})\.?,?\s+)?(?:\bthe\s+)?\b(?P<d1>\d{{1,2}}){_ORD}?
-          \s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?)
+          (?:\s+(?:of\s+)?|-)(?P<m1>{_MONTH})\b\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}})\b)?)
     | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
           (?P<d2>\d{{1,2}}){_ORD}?\b(?!:)(?:,?\s+(?P<y2>\d{{4}})\b)?)
     | (?P<day>(?:\b(?P<wd3>{_WDAY})\.?,?\s+)?\bthe\s+(?P<d3>\d{{1,2}}){_ORD}\b
           | \b(?P<wd4>{_WDAY})\.?,?\s+(?:the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b)
+    | (?P<wnext>\bnext\s+week(?:['’]s)?\s+(?:on\s+)?(?P<wd6>{_WDAY_FULL})\b
+          | \b(?P<wd8>{_WDAY_FULL})\s+(?:(?:of\s+)?next\s+week|(?P<after>after)\s+next)\b)
     | (?P<rel>\b(?:in|within|after)\s+(?P<rn>{_NUM})\s+(?P<ru>day|week|month)s?\b
           | \b(?P<rn2>{_NUM})\s+(?P<ru2>day|week|month)s?\s+(?:from\s+(?:now|today)|later|time)\b
           | \b(?:in\s+)?a\s+fortnight\b(?P<fortnight>)
           | \bnext\s+(?P<ru3>week|month)(?:'s|’s)?\b
           | \b(?P<tomorrow>tomorrow)\b)
-    | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL})\b(?!\s*\d))
+    | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL})\b
+          (?!\s*\d(?!\d?\s*[ap]\.?m\b|\d?[:.h]\d)))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME = re.compile(
-    r"""[\s,]*(?:at\s+|@\s*|from\s+)?
-    (?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?
-    (?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?
-    \s*(?P<tz>UTC|GMT|Z\b|[A-Z]{2,4}T\b|BST|CEST|CET|IST
-        |[A-Z][a-z]+/[A-Z][A-Za-z_]+|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?)?
+    r"""[\s,]*(?:at\s+|@\s*|from\s+|T(?=\d))?
+    (?:(?P<noon>[Nn]oon|[Mm]idday)
+       |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
+        (?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[aApP]\.?[mM]\.?)?)?)
+    \s*(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
+        |[A-Z]{2,4}T\b|BST|CEST|CET|IST|[A-Z][a-z]+/[A-Z][A-Za-z_]+|[+-]\d{1,2}(?::?\d{2})?)?
     """,
     re.VERBOSE,
 )
+# Zones written as a letter or a region's generic name, as the zone calendars understand:
+# "Z" is UTC; "ET" follows New York's summer time, which a fixed "EST" would not.
+_ZONE_NAMES = {"Z": "UTC", "ET": "America/New_York", "CT": "America/Chicago",
+               "MT": "America/Denver", "PT": "America/Los_Angeles"}
+_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,7 +112,8 @@ class DateMention:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
+    low = name.lower()
+    return MONTHS.get(low[:4]) or MONTHS[low[:3]]
 
 
 def _weekday(name: str | None) -> int | None:
@@ -146,15 +170,30 @@ def _count(text: str) -> int:
 def find_dates(text: str, meeting: date) -> list[DateMention]:
     """Every date expression in `text`, resolved against the meeting date."""
     found: list[DateMention] = []
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     for m in _DATE.finditer(text):
+        if urls and any(a <= m.start() < b for a, b in urls):
+            continue  # a wiki page or calendar link named by a date is not a date written
         g = m.groupdict()
         when: date | None = None
         kind = "absolute"
         wd: str | None = None
+        at: time | None = None
+        tz: str | None = None
         if g["iso"]:
-            when = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+            when, wd = _safe(int(g["iy"]), int(g["im"]), int(g["id"])), _weekday_before(text, m)
+        elif g["ics"]:  # DTSTART:20250402T150000Z
+            when = _safe(int(g["cy"]), int(g["cm"]), int(g["cd"]))
+            hour, minute = int(g["ch"]), int(g["cmi"])
+            at = time(hour, minute) if hour < 24 and minute < 60 else None
+            tz = "UTC" if g["cz"] else None
         elif g["num"]:
-            when = _numeric(int(g["na"]), int(g["nb"]), g["nc"], meeting)
+            when = _numeric(int(g["na"]), int(g["nb"]), g["nc"], meeting, g["ns"] == ".")
+        elif g["dm"]:  # "26.03." with no year: day.month, the first after the meeting
+            kind = "day-month"
+            wd = _weekday_before(text, m)
+            if wd or _DAY_MONTH_LEAD.search(text, max(0, m.start() - 4), m.start()):
+                when = next_day_month(meeting, int(g["dmo"]), int(g["dd"]))
         elif g["md"]:  # "8/15" or "15/8": the reading that comes first after the meeting
             kind = "day-month"
             a, b = int(g["ma"]), int(g["mb"])
@@ -189,6 +228,13 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                         when = probe
                         wd = None
                         break
+        elif g["wnext"]:
+            kind = "weekday"
+            if g["after"]:  # "Tuesday after next": the Tuesday a week after the coming one
+                when = next_weekday(meeting, _weekday(g["wd8"]) or 0) + timedelta(days=7)
+            else:  # "Thursday next week": in the calendar week after the meeting's
+                monday = meeting + timedelta(days=7 - meeting.weekday())
+                when = monday + timedelta(days=_weekday(g["wd6"] or g["wd8"]) or 0)
         elif g["rel"]:
             kind = "relative"
             if g["tomorrow"]:
@@ -212,13 +258,32 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
         conflict = None
         if wd and kind != "weekday" and when.weekday() != _weekday(wd):
             conflict = wd
-        at, tz = _time_after(text, m.end())
+        if at is None:
+            at, tz = _time_after(text, m.end())
         found.append(DateMention(m.start(), m.end(), when, kind, conflict, at, tz))
     return found
 
 
-def _numeric(a: int, b: int, y: str, meeting: date) -> date | None:
+# "Tuesday 2025-03-04", "Do., 26.03.": the weekday written just before a numeric date
+_WEEKDAY_BEFORE = re.compile(rf"\b({_WDAY})\.?,?\s+$", re.IGNORECASE)
+# "4.3." is a date only after a label or a preposition ("Next meeting: 4.3.", "am 26.03."),
+# not in "the upgrade to 4.3." (a version at a sentence's end)
+_DAY_MONTH_LEAD = re.compile(r"(?::|\b(?:on|am|le))\s?$", re.IGNORECASE)
+
+
+def _weekday_before(text: str, m: re.Match[str]) -> str | None:
+    if m.start() < 4 or not text[m.start() - 1].isspace():
+        return None
+    before = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return before.group(1) if before else None
+
+
+def _numeric(a: int, b: int, y: str, meeting: date, dotted: bool) -> date | None:
     year = int(y) if len(y) == 4 else 2000 + int(y)
+    if len(y) == 2 and abs(year - meeting.year) > 1:
+        return None  # "release 1.10.12": a version number, not a date thirteen years ago
+    if dotted and (d := _safe(year, b, a)) is not None:
+        return d  # "04.03.2025": dots are the European day.month.year
     options = [d for d in (_safe(year, b, a), _safe(year, a, b)) if d is not None]
     if not options:
         return None
@@ -230,9 +295,12 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
     m = _TIME.match(text, pos, min(len(text), pos + 40))
     if not m:
         return None, None
-    if not (m.group("mi") or m.group("ap")):
+    if m.group("noon"):
+        hour, minute = 12, 0
+    elif not (m.group("mi") or m.group("ap")):
         return None, None
-    hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+    else:
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
     ap = (m.group("ap") or "").lower().replace(".", "")
     if ap == "pm" and hour < 12:
         hour += 12
@@ -241,15 +309,18 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
     if hour > 23 or minute > 59:
         return None, None
     tz = m.group("tz")
-    return time(hour, minute), (tz.strip() if tz else None)
+    return time(hour, minute), (_ZONE_NAMES.get(tz.strip(), tz.strip()) if tz else None)
 
 
-_ANY_TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?\b)", re.IGNORECASE)
+_ANY_TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}|h\d{2}\b|\s*[ap]\.?m\.?\b)", re.IGNORECASE)
+_NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 
 
 def find_time(text: str) -> tuple[time | None, str | None]:
-    """The first time of day written in `text` ("at 16:00 UTC", "3pm"), with its zone."""
+    """The first time of day written in `text` ("at 16:00 UTC", "3pm", "noon"), with its zone."""
     m = _ANY_TIME.search(text)
+    if m is None and ("oon" in text or "idday" in text):
+        m = _NOON.search(text)
     if m is None:
         return None, None
     return _time_after(text, m.start())

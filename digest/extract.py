@@ -137,6 +137,8 @@ _DECISION_WEAK = re.compile(
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
     r"|meet|reconvene|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
+    r"|do\s+(?:aob|a\s+quick|the\s+rest|introductions)|wrap|skip|break|stop|end|close|adjourn"
+    r"|call\s+it|go\s+(?:on|to)|move\s+to\s+(?:the\s+)?(?:next|aob|item|topic)"
     r"|start|begin|go\s+(?:through|over|around)|recap|review|not\b)"
     r"|the\s+plan\s+is\s+to\b|stick\s+(?:with|to)\b|should\s+(?:switch|move)\s+to\b"
     r"|will\s+(?:move|switch)\s+to\b|going\s+forward\b)"
@@ -146,7 +148,7 @@ _DECISION_WEAK = re.compile(
     re.I)
 _NOT_DECISION = re.compile(
     r"^\W*previously\b"
-    r"|\b(?=\w)(?:need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
+    r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
     r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
@@ -1548,10 +1550,12 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
                                                     sentence[strong.start():], re.I))):
         return None
     text = one_line(_TIMESTAMP_LEAD.sub("", sentence))
-    if strong and len(text.split()) <= 8 and previous and not _AGREED_TO.match(sentence) \
-            and not _DECIDED_WHAT.match(strong.string, strong.start()):
-        # "No objections." and "The motion carried 5-0." confirm what came before; "We decided
-        # to drop 3.9 support." says what it decides itself
+    if strong and previous and not _AGREED_TO.match(sentence) \
+            and not _DECIDED_WHAT.match(strong.string, strong.start()) \
+            and (len(text.split()) <= 8 or _ANAPHORIC_TASK.search(text)):
+        # "No objections." and "The motion carried 5-0." confirm what came before, and so does
+        # "No objections to dropping it in 2.4"; "We decided to drop 3.9 support." says what it
+        # decides itself
         text = one_line(previous + " " + text)
     return text
 
@@ -1781,7 +1785,12 @@ _RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least expl
 
 def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     """One decision per thing decided: "Resolved: X" and a vote line quoting it, a table row
-    and the sentence saying the same, keep the most explicit (marker, table, section, cue)."""
+    and the sentence saying the same, keep the most explicit (marker, table, section, cue);
+    what the room said just before the chair's "#agreed …" is that decision, recorded."""
+    items = [d for i, d in enumerate(items) if not (
+        d.rule == "cue" and d.line is not None and any(
+            b.rule == "marker" and b.line is not None
+            and 0 <= b.line - d.line <= _MARKER_RESTATES_WITHIN for b in items[i + 1 : i + 9]))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()
     for i, a in enumerate(items):

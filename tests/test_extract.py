@@ -1107,3 +1107,23 @@ def test_a_stand_up_persons_today_line_is_their_tasks_but_yesterday_and_status_a
 def test_a_capitalised_task_verb_at_the_start_of_a_marker_is_not_an_owner() -> None:
     [action] = extract(note("ACTION: Make the figures consistent\n")).actions
     assert (action.owner, action.task) == (None, "Make the figures consistent")
+
+
+def test_procedural_lets_and_open_questions_are_not_decisions() -> None:
+    body = ("Ok, we're over time, let's do AOB quickly. The board discussed whether the project "
+            "should move to the attic.\n")
+    assert extract(note(body)).decisions == ()
+
+
+def test_a_confirmation_that_points_back_carries_the_sentence_it_confirms() -> None:
+    body = ("Emeka proposed dropping Python 3.9 in 2.4. No objections to dropping it in 2.4, so "
+            "that's decided.\n")
+    [decision] = extract(note(body)).decisions
+    assert decision.text.startswith("Emeka proposed dropping Python 3.9 in 2.4.")
+
+
+def test_what_the_room_says_before_the_chairs_agreed_is_that_decision() -> None:
+    body = ("[19:40] <nandos> agreed, a mail first, then downgrade after a month if no answer\n"
+            "[19:41] <bremer> #agreed mail inactive members first, downgrade after a month\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "mail inactive members first, downgrade after a month"]

@@ -54,7 +54,8 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
-    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w+|for\s+the\s+record)\b",
+    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w+|for\s+the\s+record"
+    r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b)\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
@@ -702,6 +703,8 @@ def extract(note: Note) -> Extraction:
             if not _DONE.search(text):
                 actions.append(_item_action(text, block.line, ctx, "section"))
             continue
+        if block.kind == ITEM and _DONE.search(text):
+            continue  # "- Tomasz: ask the PMC … Status: done": finished, not news
         if speaker_section and (plan := _TODAY.match(text)):
             actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
             continue
@@ -772,8 +775,8 @@ def _title_date_warnings(note: Note) -> list[str]:
 
 
 # an item that reports a task as finished: "… — **done**", "(done)", "[DONE] ACTION: …"
-_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]",
-                   re.I)
+_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]"
+                   r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
 
 
 def _is_owner_label(text: str, ctx: _Ctx) -> bool:

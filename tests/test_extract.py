@@ -1127,3 +1127,11 @@ def test_what_the_room_says_before_the_chairs_agreed_is_that_decision() -> None:
             "[19:41] <bremer> #agreed mail inactive members first, downgrade after a month\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "mail inactive members first, downgrade after a month"]
+
+
+def test_an_item_whose_status_is_done_is_not_an_action() -> None:
+    body = ("Attendees: Tomasz Wierzbicki, Priya Sundaram\n\n"
+            "- Tomasz: ask the Orchard PMC whether they want to retire\n"
+            "  Status: done, the PMC replied.\n"
+            "- Priya: update the roster with the new chair\n")
+    assert [a.owner for a in extract(note(body)).actions] == ["Priya Sundaram"]

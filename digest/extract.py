@@ -350,7 +350,7 @@ _CUE_WORDS = (
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
-    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->")
+    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
@@ -361,7 +361,7 @@ _DECISION_WORDS = (
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
-              "return")
+              "return", "chste", "prochain")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
@@ -474,10 +474,21 @@ _NEXT_CUE = re.compile(
     r"\bnext\s+(?:[\w'’-]+\s+){0,2}?(?:call|meeting|sync|session|telecon|teleconference|hangout"
     r"|standup|check-?in)\b|\b(?:we['’]ll|we\s+will|we|let['’]s)\s+meet\s+again\b|\breconvene\b"
     r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
-    r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b", re.I)
+    r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
+    # "No meeting on the 27th; next one on 10 Jan": "one" is the call the skip named
+    r"|\b(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
+    # other languages' "next meeting" ("Nächstes Treffen", "prochaine réunion")
+    r"|\bn[äa]chste[nrs]?\s+(?:treffen|sitzung|termin|besprechung|call|meeting)\b"
+    r"|\bprochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b", re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
 _NO_CALL = re.compile(r"\bno\s+(?:call|meeting)\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
+# what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
+# "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
+_SKIP_ENDS = re.compile(
+    r"[;→]|->|\bbut\b|\bresum|\binstead\b|\bnext\s+(?:one|call|meeting|sync)\b", re.I)
+# "moved from 4 March to 11 March": the date after "from" is the one given up
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
     r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
@@ -692,6 +703,8 @@ def extract(note: Note) -> Extraction:
         if kind == PREVIOUS:
             continue
         if block.kind == ROW:
+            if kind != NEXT and _NEXT_CUE.search(text):  # "| Next meeting | 2025-03-04 |"
+                candidates.extend(_call_candidates(text, block.line, note.date, heading=False))
             _table_row(block, text, kind, ctx, decisions, actions)
             continue
         if kind == DECISIONS and block.kind == ITEM:
@@ -734,7 +747,7 @@ def extract(note: Note) -> Extraction:
             ctx.referents.clear()
 
     warnings.extend(_title_date_warnings(note))
-    next_call = _choose_call(candidates, note.date, warnings)
+    next_call = _choose_call(_front_matter_call(note) + candidates, note.date, warnings)
     return Extraction(
         attendees=attendees,
         agenda=tuple(agenda),
@@ -1893,6 +1906,7 @@ class _CallCandidate:
     mention: DateMention | None  # None: the note says it is not set (TBD, next year)
     text: str
     line: int
+    time_only: bool = False  # "- Time: 16:00 UTC" under a "Next meeting" heading, no date
 
 
 def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list[_CallCandidate]:
@@ -1911,12 +1925,12 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list
     if mentions and (skips := list(_NO_CALL.finditer(sentence))):
         # "No call next week (7th May), but we resume on the 14th", "… on the 10th (no
         # meeting on the 27th)": the dates a "no call" is about are not the next call
-        mentions = [m for m in mentions
-                    if not any(0 <= m.start - s.end() <= 25
-                               or (s.group(0)[0] in "cC" and 0 <= s.start() - m.end <= 12)
-                               for s in skips)]
+        mentions = [m for m in mentions if not any(_skipped(sentence, m, s) for s in skips)]
         if not mentions:
             return []
+    if len(mentions) > 1:
+        mentions = [m for i, m in enumerate(mentions)
+                    if i == len(mentions) - 1 or not _FROM_BEFORE.search(sentence, 0, m.start)]
     if mentions:
         cue_pos = cue.start() if cue else 0
         after = [m for m in mentions if m.start >= cue_pos] or mentions
@@ -1930,12 +1944,39 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list
         return [_CallCandidate(strength, pick, sentence, line)]
     if _NULL_MARK.search(sentence) and strength >= 2:
         return [_CallCandidate(strength, None, sentence, line)]
+    if heading and find_time(sentence)[0] is not None:
+        return [_CallCandidate(strength, None, sentence, line, time_only=True)]
     return []
+
+
+def _skipped(sentence: str, m: DateMention, skip: re.Match[str]) -> bool:
+    """Whether the date `m` is the one a "no call" / "cancelled" speaks about: right after it,
+    or (for "cancelled") right before it, with nothing between that turns to the next call."""
+    if 0 <= m.start - skip.end() <= 25:
+        return not _SKIP_ENDS.search(sentence, skip.end(), m.start)
+    if skip.group(0)[0] in "cC" and 0 <= skip.start() - m.end <= 12:
+        return not _SKIP_ENDS.search(sentence, m.end, skip.start())
+    return False
+
+
+def _front_matter_call(note: Note) -> list[_CallCandidate]:
+    """`next_meeting: 2025-03-04` (or next_call, next-call-date …) in the front matter."""
+    out = []
+    for key, value in note.front_matter.items():
+        if not _FRONT_MATTER_NEXT.match(str(key)):
+            continue
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        out.extend(_call_candidates(text, 1, note.date, heading=True))
+    return out
+
+
+_FRONT_MATTER_NEXT = re.compile(r"^next[_ -]?(?:call|meeting|sync)(?:[_ -]?(?:date|at|on))?$",
+                                re.I)
 
 
 def _choose_call(candidates: list[_CallCandidate], meeting: date,
                  warnings: list[str]) -> NextCall | None:
-    usable = [c for c in candidates if c.strength > 0]
+    usable = [c for c in candidates if c.strength > 0 and not c.time_only]
     if not usable:
         return None
     best = max(
@@ -1956,4 +1997,11 @@ def _choose_call(candidates: list[_CallCandidate], meeting: date,
     at, zone = m.time, m.timezone
     if at is None:
         at, zone = find_time(best.text[m.end:])
+    if at is None:  # "at 16:00 UTC on 4 March"
+        at, zone = find_time(best.text[max(0, m.start - 30):m.start])
+    if at is None:  # "- Date: 4 March" then "- Time: 16:00 UTC" in the same section
+        near = [c for c in candidates if c.time_only and c.strength == best.strength
+                and 0 < c.line - best.line <= 5]
+        if near:
+            at, zone = find_time(near[0].text)
     return NextCall(date=m.date, time=at, timezone=zone, text=best.text, line=best.line)

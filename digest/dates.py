@@ -3,7 +3,7 @@
 `find_dates(text, meeting)` returns every date expression in `text`, resolved to
 an absolute date against the meeting date:
 
-- full dates: 2015-10-14, 2015/10/14, 14th October 2015, Oct 14, 2015, 14-Oct-2015,
+- full dates: 2015-10-14, 2015/10/14, 14th October 2015, Oct 14, 2015, 14-Oct-2015, 14 octobre,
   14.10.2015 (dots are day.month, the European order), 10/14/2015 (slashes: the reading
   nearest the meeting), iCalendar's 20151014T160000Z
 - day and month: "Wednesday, 14th October", "October 14th", "14 Oct", "14.10." → the first
@@ -11,11 +11,13 @@ an absolute date against the meeting date:
 - day only: "on the 22nd" → the first 22nd after the meeting
 - weekday only: "next Wednesday", "on Thursday" → the first such day after it; "Thursday
   next week" → the Thursday of the following calendar week; "Tuesday after next" → a week on
+- a weekday of a month: "first Tuesday of April", "last Friday of the month" → the first
+  such day after the meeting
 - relative: "in two weeks", "two weeks from now", "next week", "in a month"
 
 A weekday that contradicts the date is kept as a `conflict` for a warning.
-Times ("14:00-15:30", "3pm", "14h00", "noon", "T16:00Z") and zones ("UTC", "Europe/London",
-"UTC+2", "ET" → America/New_York) are read from the text right after the date.
+Times ("14:00-15:30", "3pm", "4–5pm", "14h00", "16h", "noon", "T16:00Z") and zones ("UTC",
+"Europe/London", "UTC+2", "ET" → America/New_York) are read from the text right after the date.
 Not dates: numbers in URLs, version numbers such as 1.10.12 (a two-digit year more than a
 year from the meeting) or "4.3." after anything but a colon, "on" or a weekday.
 """
@@ -54,8 +56,9 @@ _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|couple of|a
 # in a verbose pattern): checked first, it turns most positions away at once instead of trying
 # each alternative there (5x faster).
 _DATE_START = r"""\b(?=\d|a(?:pr|ug|fter\s|n?\s|coupleof\s|few\s)|co(?:upleof|ming)\s|dec|eight\s
-    |f(?:ri|eb|ive\s|our\s|ollowing\s)|in\s|j(?:an|u[nl])|m(?:on|a[ry])|n(?:ov|ext\s)|o(?:ct|ne\s)
-    |s(?:at|un|ep|ix\s|even\s)|t(?:ue|hu|he\s|wo\s|hree\s|his\s|omorrow)|w(?:ed|ithin\s))"""
+    |f(?:ri|eb|ive\s|our(?:th)?\s|ollowing\s|irst\s)|in\s|j(?:an|u[nl])|last\s|m(?:on|a[ry])
+    |n(?:ov|ext\s)|o(?:ct|ne\s)|s(?:at|un|ep|ix\s|even\s|econd\s)
+    |t(?:ue|hu|he\s|wo\s|hree\s|hird\s|his\s|omorrow)|w(?:ed|ithin\s))"""
 _DATE = re.compile(
     rf"""{_DATE_START}(?:
     (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\b|(?=T\d)))
@@ -66,11 +69,13 @@ _DATE = re.compile(
     | (?P<dm>(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dmo>\d{{1,2}})\.(?![\w.]))
     | (?P<md>(?<![\d./])(?P<ma>\d{{1,2}})/(?P<mb>\d{{1,2}})(?![\d/]|\.\d))
     | (?P<dmy>(?:\b(?P<wd1>{_WDAY})\.?,?\s+)?(?:\bthe\s+)?\b(?P<d1>\d{{1,2}}){_ORD}?
-          (?:\s+(?:of\s+)?|-)(?P<m1>{_MONTH})\b\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}})\b)?)
+          (?:\s+(?:and|&)\s+\d{{1,2}}{_ORD}?)?(?:\s+(?:of\s+)?|-)(?P<m1>{_MONTH})\b\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}})\b)?)
     | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
           (?P<d2>\d{{1,2}}){_ORD}?\b(?!:)(?:,?\s+(?P<y2>\d{{4}})\b)?)
     | (?P<day>(?:\b(?P<wd3>{_WDAY})\.?,?\s+)?\bthe\s+(?P<d3>\d{{1,2}}){_ORD}\b
           | \b(?P<wd4>{_WDAY})\.?,?\s+(?:the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b)
+    | (?P<nth>\b(?P<nth_n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd10>{_WDAY_FULL})
+          \s+(?:of|in)\s+(?:(?P<m3>{_MONTH})|(?P<nth_next>next\s+)?(?:the|each|every)?\s*month)\b)
     | (?P<wnext>\bnext\s+week(?:['’]s)?\s+(?:on\s+)?(?P<wd6>{_WDAY_FULL})\b
           | \b(?P<wd8>{_WDAY_FULL})\s+(?:(?:of\s+)?next\s+week|(?P<after>after)\s+next)\b)
     | (?P<rel>\b(?:in|within|after)\s+(?P<rn>{_NUM})\s+(?P<ru>day|week|month)s?\b
@@ -86,9 +91,9 @@ _DATE = re.compile(
 _TIME = re.compile(
     r"""[\s,]*(?:at\s+|@\s*|from\s+|T(?=\d))?
     (?:(?P<noon>[Nn]oon|[Mm]idday)
-       |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
-        (?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[aApP]\.?[mM]\.?)?)?)
-    \s*(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
+       |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2})|(?P<hh>h)(?!\w))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
+        (?:\s*(?:-|–|to|until)\s*(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ap2>[aApP]\.?[mM]\.?)?)?)
+    \s*\(?(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
         |[A-Z]{2,4}T\b|BST|CEST|CET|IST|[A-Z][a-z]+/[A-Z][A-Za-z_]+|[+-]\d{1,2}(?::?\d{2})?)?
     """,
     re.VERBOSE,
@@ -228,6 +233,11 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                         when = probe
                         wd = None
                         break
+        elif g["nth"]:  # "first Tuesday of April", "last Friday of the month"
+            kind = "day-month" if g["m3"] else "weekday"
+            nth = _NTH[g["nth_n"][:2].lower()]
+            when = _nth_weekday_after(meeting, _weekday(g["wd10"]) or 0, nth,
+                                      _month(g["m3"]) if g["m3"] else None, bool(g["nth_next"]))
         elif g["wnext"]:
             kind = "weekday"
             if g["after"]:  # "Tuesday after next": the Tuesday a week after the coming one
@@ -278,6 +288,38 @@ def _weekday_before(text: str, m: re.Match[str]) -> str | None:
     return before.group(1) if before else None
 
 
+_NTH = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "fo": 4, "4t": 4, "la": -1}
+
+
+def _nth_weekday_after(meeting: date, weekday: int, n: int, month: int | None,
+                       next_month: bool) -> date | None:
+    """The `n`th (-1: last) `weekday` of `month` (or of a month, "of the month") after the
+    meeting; "of next month" starts looking in the month after the meeting's."""
+    first = meeting.replace(day=1)
+    for k in range(1 if next_month else 0, 25):
+        start = add_months(first, k)
+        if month is not None and start.month != month:
+            continue
+        if n > 0:
+            day = start + timedelta(days=(weekday - start.weekday()) % 7 + 7 * (n - 1))
+        else:
+            last = add_months(start, 1) - timedelta(days=1)
+            day = last - timedelta(days=(last.weekday() - weekday) % 7)
+        if day.month == start.month and day > meeting:
+            return day
+    return None
+
+
+def _hour(hour: int, ap: str | None) -> int:
+    """A 12-hour clock's hour on the 24-hour clock ("4" "pm" → 16, "12" "am" → 0)."""
+    ap = (ap or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        return hour + 12
+    if ap == "am" and hour == 12:
+        return 0
+    return hour
+
+
 def _numeric(a: int, b: int, y: str, meeting: date, dotted: bool) -> date | None:
     year = int(y) if len(y) == 4 else 2000 + int(y)
     if len(y) == 2 and abs(year - meeting.year) > 1:
@@ -297,15 +339,13 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
         return None, None
     if m.group("noon"):
         hour, minute = 12, 0
-    elif not (m.group("mi") or m.group("ap")):
+    elif not (m.group("mi") or m.group("ap") or m.group("hh") or m.group("ap2")):
         return None, None
     else:
-        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
-    ap = (m.group("ap") or "").lower().replace(".", "")
-    if ap == "pm" and hour < 12:
-        hour += 12
-    elif ap == "am" and hour == 12:
-        hour = 0
+        hour, minute = _hour(int(m.group("h")), m.group("ap")), int(m.group("mi") or 0)
+        if not m.group("ap") and m.group("ap2"):  # "4–5pm": the range's am/pm is the start's
+            end = _hour(int(m.group("h2")), m.group("ap2"))
+            hour = hour if _hour(hour, m.group("ap2")) > end else _hour(hour, m.group("ap2"))
     if hour > 23 or minute > 59:
         return None, None
     tz = m.group("tz")

@@ -350,7 +350,8 @@ _CUE_WORDS = (
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
-    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain")
+    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
+    "talk again", "speak again", "chat again", "see you", "see everyone")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
@@ -361,7 +362,7 @@ _DECISION_WORDS = (
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
-              "return", "chste", "prochain")
+              "return", "chste", "prochain", "again", "see you", "see everyone")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
@@ -472,9 +473,10 @@ _ITEM_OWNER_FIELD = re.compile(
 
 _NEXT_CUE = re.compile(
     r"\bnext\s+(?:[\w'’-]+\s+){0,2}?(?:call|meeting|sync|session|telecon|teleconference|hangout"
-    r"|standup|check-?in)\b|\b(?:we['’]ll|we\s+will|we|let['’]s)\s+meet\s+again\b|\breconvene\b"
+    r"|standup|check-?in)s?\b|\b(?:we['’]ll|we\s+will|we|let['’]s)\s+meet\s+again\b|\breconvene\b"
     r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
     r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
+    r"|\b(?:talk|speak|chat)\s+again\b|\bsee\s+(?:you|everyone)(?:\s+all)?\s+(?:again\s+)?(?:on|next)\b"
     # "No meeting on the 27th; next one on 10 Jan": "one" is the call the skip named
     r"|\b(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
     # other languages' "next meeting" ("Nächstes Treffen", "prochaine réunion")
@@ -486,7 +488,7 @@ _NO_CALL = re.compile(r"\bno\s+(?:call|meeting)\b|\bcancel(?:l?ed)?\b|\bskip", r
 # what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
 # "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
 _SKIP_ENDS = re.compile(
-    r"[;→]|->|\bbut\b|\bresum|\binstead\b|\bnext\s+(?:one|call|meeting|sync)\b", re.I)
+    r"[;→]|->|\b(?:but|so|then|instead)\b|\bresum|\bnext\s+(?:one|call|meeting|sync)\b", re.I)
 # "moved from 4 March to 11 March": the date after "from" is the one given up
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _NULL_MARK = re.compile(

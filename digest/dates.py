@@ -91,17 +91,21 @@ _DATE = re.compile(
 _TIME = re.compile(
     r"""[\s,]*(?:at\s+|@\s*|from\s+|T(?=\d))?
     (?:(?P<noon>[Nn]oon|[Mm]idday)
+       |(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT|Z)\b)
        |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2})|(?P<hh>h)(?!\w))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
         (?:\s*(?:-|–|to|until)\s*(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ap2>[aApP]\.?[mM]\.?)?)?)
     \s*\(?(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
-        |[A-Z]{2,4}T\b|BST|CEST|CET|IST|[A-Z][a-z]+/[A-Z][A-Za-z_]+|[+-]\d{1,2}(?::?\d{2})?)?
+        |[A-Z]{2,4}T\b|BST|CEST|CET|IST|[A-Z][a-z]+/[A-Z][A-Za-z_]+|[+-]\d{1,2}(?::?\d{2})?
+        |(?:Eastern|Central|Mountain|Pacific)\b)?
     """,
     re.VERBOSE,
 )
 # Zones written as a letter or a region's generic name, as the zone calendars understand:
 # "Z" is UTC; "ET" follows New York's summer time, which a fixed "EST" would not.
 _ZONE_NAMES = {"Z": "UTC", "ET": "America/New_York", "CT": "America/Chicago",
-               "MT": "America/Denver", "PT": "America/Los_Angeles"}
+               "MT": "America/Denver", "PT": "America/Los_Angeles",
+               "Eastern": "America/New_York", "Central": "America/Chicago",
+               "Mountain": "America/Denver", "Pacific": "America/Los_Angeles"}
 _URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 
 
@@ -339,6 +343,8 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
         return None, None
     if m.group("noon"):
         hour, minute = 12, 0
+    elif m.group("mh"):  # "1600 UTC": four digits only with a zone after them
+        hour, minute = int(m.group("mh")), int(m.group("mm"))
     elif not (m.group("mi") or m.group("ap") or m.group("hh") or m.group("ap2")):
         return None, None
     else:

@@ -145,6 +145,10 @@ ROWS = [
         date(2025, 3, 4), time(9, 0), "PST"),
     Row("AM and IST", "Next meeting will be held on 4th March 2025 at 10:30 AM IST",
         date(2025, 3, 4), time(10, 30), "IST"),
+    Row("four-digit time", "Next call: 11 March at 1600 UTC", date(2025, 3, 11), time(16, 0),
+        "UTC"),
+    Row("US zone by name", "Next call: 11 March at 5 p.m. Pacific", date(2025, 3, 11),
+        time(17, 0), "America/Los_Angeles"),
     # -- cancellations and changes ---------------------------------------------------------
     Row("cancelled then the next", "Next meeting: 2025-04-02 (cancelled) → 2025-04-16",
         date(2025, 4, 16), meeting=date(2025, 3, 19)),

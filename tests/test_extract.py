@@ -1130,7 +1130,7 @@ def test_what_the_room_says_before_the_chairs_agreed_is_that_decision() -> None:
 
 
 def test_an_item_whose_status_is_done_is_not_an_action() -> None:
-    body = ("Attendees: Tomasz Wierzbicki, Priya Sundaram\n\n"
+    body = ("Attendees: Tomasz Wierzbicki, Priya Sundaram\n\n## Action items\n\n"
             "- Tomasz: ask the Orchard PMC whether they want to retire\n"
             "  Status: done, the PMC replied.\n"
             "- Priya: update the roster with the new chair\n")

@@ -251,6 +251,15 @@ _THING_SUBJECT = re.compile(r"^\W*(?:this|that|these|those|it|there|which|what|t
 _PAREN_OWNER = re.compile(
     rf"\((?P<who>{_NAMES})\s+(?:will|to|can|is\s+going\s+to)\s+(?P<task>[^)]*)\)")
 _SOMEONE = r"(?:some(?:one|body)|anyone|anybody)"
+# "Mayor Okwuosa asked the Town Manager to obtain quotes", "Public Works was directed to
+# complete the installation": the one asked is the owner
+_ASKED_TO = re.compile(
+    r"\b(?:asked|requested|directed|instructed|tasked|charged)\s+"
+    r"(?!(?:for|about|whether|if|how|what|why|when|that)\b)(?P<whom>(?:the\s+)?[^,.;:()]{2,40}?)"
+    r"\s+to\s+(?P<task>[a-z].*)"
+    r"|^\W*(?P<whom2>(?:the\s+)?[^,.;:()]{2,40}?)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
+    r"(?:asked|requested|directed|instructed|tasked|charged)\s+(?:with\s+|to\s+)(?P<task2>[a-z].*)")
+_ASKING = re.compile(r"asked|requested|directed|instructed|tasked|charged")
 # "Assigned to Fatima: the switcher styling", "The switcher styling is assigned to Fatima.",
 # "Fatima → the switcher styling"
 _ASSIGNED = re.compile(
@@ -1602,6 +1611,14 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
+    if _ASKING.search(low) and (ask := _ASKED_TO.search(sentence)) \
+            and not sentence.rstrip(" )*_").endswith("?"):
+        whom = re.sub(r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)
+        owner = ctx.owners(whom)
+        if owner is None and all(w[:1].isupper() for w in whom.split()):
+            owner = whom  # a department or role the attendees do not name: "Public Works"
+        return [Action(owner, _tidy_task(ask.group("task") or ask.group("task2")), line,
+                       whom if owner else None, "asked")]
     if ("assign" in low or "→" in low or "⇒" in low or "->" in low) \
             and (am := _ASSIGNED.match(sentence)) \
             and (owner := ctx.owners(who := am["who"] or am["who2"] or am["who3"])):
@@ -1849,7 +1866,7 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         content = frozenset(words(own)) - _STOP_WORDS
-        if any(b.owner == a.owner and _same_content(content, w)
+        if any(b.owner == a.owner and (_same_content(content, w) or _same_task(a, b, content, w))
                for b, w in zip(out, kept, strict=True)):
             continue
         out.append(a)
@@ -1877,6 +1894,16 @@ def _recorded_by_marker(said: Action, later: list[Action]) -> bool:
 
 
 _MARKER_RESTATES_WITHIN = 6  # lines: a chair types the #action right after the promise
+
+
+def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset[str]) -> bool:
+    """The same person's task in the prose and again, shorter, in the closing summary ("publish
+    -05 with the idle text before the cut-off" / "publish -05 of presence-model with idle"): the
+    same verb and most of the shorter one's words."""
+    if a.owner is None or a.task.split(" ", 1)[0].lower() != b.task.split(" ", 1)[0].lower():
+        return False
+    small, large = sorted((a_words, b_words), key=len)
+    return len(small) >= 3 and len(small & large) >= 0.6 * len(small)
 
 
 def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -1135,3 +1135,30 @@ def test_an_item_whose_status_is_done_is_not_an_action() -> None:
             "  Status: done, the PMC replied.\n"
             "- Priya: update the roster with the new chair\n")
     assert [a.owner for a in extract(note(body)).actions] == ["Priya Sundaram"]
+
+
+@pytest.mark.parametrize(("sentence", "owner", "task"), [
+    ("Mayor Okwuosa asked the Town Manager to obtain quotes for a parking study.",
+     "Samuel Achterberg", "obtain quotes for a parking study"),
+    ("Public Works was directed to complete the installation before school starts.",
+     "Public Works", "complete the installation before school starts"),
+    ("Councillor Mehta asked staff to report back on lifeguard recruitment.",
+     None, "report back on lifeguard recruitment"),
+])
+def test_the_one_asked_or_directed_to_do_something_owns_it(
+        sentence: str, owner: str | None, task: str) -> None:
+    body = "Staff present: Town Manager Samuel Achterberg; Town Clerk Brenda Kowalski\n\n"
+    [action] = extract(note(body + sentence + "\n")).actions
+    assert (action.owner, action.task) == (owner, task)
+
+
+def test_asked_for_something_is_a_request_without_an_owner_to_name() -> None:
+    body = "Users asked for a changelog that is easier to skim. Reviewers asked for the hooks to "
+    assert extract(note(body + "follow the verb-noun style.\n")).actions == ()
+
+
+def test_the_same_persons_task_restated_shorter_in_a_summary_is_one_action() -> None:
+    body = ("Participants: Yusuf Demir, Fiona MacLeod\n\nYusuf to publish -05 with the "
+            "client-reported idle text before the cut-off.\n\n## Action items\n\n"
+            "- Yusuf Demir: publish -05 of presence-model with client-reported idle\n")
+    assert len(extract(note(body)).actions) == 1

@@ -11,6 +11,7 @@ from digest.evaluate import (
     GoldAction,
     GoldNote,
     evaluate,
+    evaluate_gold,
     format_report,
     load_gold,
     resolve_source,
@@ -24,6 +25,7 @@ from .conftest import run_digest
 
 GOLD = Path(__file__).resolve().parent / "gold"
 FORMATS = Path(__file__).resolve().parent / "gold_formats"
+HELDOUT = Path(__file__).resolve().parent / "gold_heldout"
 
 
 def test_similarity_is_lenient_to_paraphrase() -> None:
@@ -73,7 +75,7 @@ def test_gold_scores(shared_dir: Path, mirage_origin: Path, tmp_path: Path) -> N
     fields = report["fields"]
     assert report["next_call_correct"] == report["notes"] == 26
     assert fields["actions"]["f1"] >= 0.85  # measured 0.857 (P 0.89, R 0.83): the target
-    assert fields["decisions"]["f1"] >= 0.79  # measured 0.81 (P 0.87, R 0.75)
+    assert fields["decisions"]["f1"] >= 0.83  # measured 0.84 (P 0.90, R 0.78)
     assert all({"source", "text"} <= set(m) for m in fields["decisions"]["misses"])
 
 
@@ -110,9 +112,23 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
     fields = report["fields"]
     assert report["notes"] == 15
     assert report["next_call_correct"] == 15
-    assert fields["decisions"]["f1"] >= 0.95  # measured 0.97 (P 0.94, R 1.00)
-    assert fields["actions"]["f1"] >= 0.89  # measured 0.91 (P 0.88, R 0.95)
-    assert fields["actions+owner"]["f1"] >= 0.88  # measured 0.90 (P 0.87, R 0.94)
+    assert fields["decisions"]["f1"] >= 0.97  # measured 0.98 (P 0.97, R 1.00)
+    assert fields["actions"]["f1"] >= 0.91  # measured 0.92 (P 0.89, R 0.95)
+    assert fields["actions+owner"]["f1"] >= 0.90  # measured 0.91 (P 0.88, R 0.94)
+
+
+def test_gold_heldout_label_every_note_and_score() -> None:
+    """The held-out set (labelled without reading or running the extractor): first measured
+    at next call 7/15, decisions 0.68, actions 0.62, actions+owner 0.32; guards what is now."""
+    labelled = {n.source.removeprefix("local:notes/") for n in load_gold(HELDOUT)}
+    assert labelled == {p.name for p in (HELDOUT / "notes").iterdir()}
+    report = evaluate_gold(HELDOUT, {})
+    fields = report.fields
+    assert report.notes == 15
+    assert report.next_call_correct >= 9  # measured 9
+    assert fields["decisions"].f1 >= 0.78  # measured 0.79 (P 0.80, R 0.78)
+    assert fields["actions"].f1 >= 0.78  # measured 0.79 (P 0.75, R 0.84)
+    assert fields["actions+owner"].f1 >= 0.76  # measured 0.77 (P 0.73, R 0.82)
 
 
 def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:

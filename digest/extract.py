@@ -55,22 +55,28 @@ _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w+|for\s+the\s+record"
-    r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b)\b",
+    r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
+    r"|rückblick|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
-                      r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b", re.I)),
+                      r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
+                      # German and French notes: "Nächstes Treffen", "Prochaine réunion"
+                      r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
+                      r"|\bprochaine\s+(?:réunion|séance|rencontre)\b", re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?(?:attendees"
-                           r"|attendance|present|participants|in\s+attendance|guests)\W*"
+                           r"|attendance|present|participants|in\s+attendance|guests"
+                           r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?)\W*"
                            r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
-                           r"|conclusions?)\b", re.I)),
+                           r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
+                           r"|décisions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
-                         r"|tasks|assignments|action\s+points?)\b"
+                         r"|tasks|assignments|action\s+points?|aufgaben|prochaines\s+étapes)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
                          r"(?:week|fortnight|month)|plans)\W*$", re.I)),
 )
@@ -78,7 +84,8 @@ _SECTION_KINDS = (
 # -- attendees -------------------------------------------------------------------------------
 
 _ATTENDEES = re.compile(
-    r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance)"
+    r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance"
+    r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?)"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence)
@@ -93,14 +100,15 @@ _ATTENDEES_INSIDE = re.compile(
 # at least: "Team: Platform" names a team, not its people)
 _TEAM_LINE = re.compile(r"^\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}(.*)$",
                         re.I | re.S)
-_CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator)\W{0,4}:\s*(.+)$",
-                         re.I)
+_CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|moderation|vorsitz)"
+                         r"\W{0,4}:\s*(.+)$", re.I)
 
 # -- decisions -------------------------------------------------------------------------------
 
 _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
-    r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
+    r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
+    r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
     r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
     r"|Consensus|Approved|Adopted|Accepted|Vote|Poll)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
@@ -209,7 +217,7 @@ _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?"
-    r"|(?:ACTION|Action|AI|TODO|To-?do)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
+    r"|(?:ACTION|Action|AI|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
     r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
@@ -360,6 +368,7 @@ _CUE_WORDS = (
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
     "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
+    "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -392,8 +401,9 @@ _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
-                         "consensus", "approved", "adopted", "accepted", "vote", "poll")
-_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow")
+                         "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
+                         "einigung", "entscheid", "décision")
+_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
 
 
 def _is_word_char(c: str) -> bool:
@@ -525,7 +535,9 @@ _NOT_PEOPLE = frozenset(
     agreement result results summary vote votes poll approved adopted accepted goal goals aim
     aims challenge idea intention purpose point problem hope task job focus priority proposal
     proposals motion motions request requests report reports review reviews item items topic
-    topics draft drafts minutes recommendation recommendations option options feedback""".split()  # noqa: SIM905
+    topics draft drafts minutes recommendation recommendations option options feedback
+    beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
+    entschuldigt décision décisions participants présents""".split()  # noqa: SIM905
 )
 # a task's verb, capitalised at the start of an item, is no one's name: "TODO: Make the figures
 # consistent" (names that are also verbs, Mark or Chase, are left out)
@@ -1054,9 +1066,12 @@ _ROLE_LABEL = re.compile(
     r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|people"
     r"|team|others|guests|members|maintainers|staff|observers|visitors|invited|community|board"
     r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
-    r"|chairs?|chaired\s+by|facilitator|scribes?))\W{0,4}(?::\s*|\n)", re.I)
-_ROLES = (("chair", re.compile(r"chair|facilitator", re.I)),
-          ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe", re.I)))
+    r"|chairs?|chaired\s+by|facilitator|scribes?"
+    r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"
+    r"|protokoll|présents?|excusés?|absents?|animation))\W{0,4}(?::\s*|\n)", re.I)
+_ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation", re.I)),
+          ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe|entschuldigt"
+                                r"|abwesend|protokoll|excusé", re.I)))
 # any other "Label:" line ends an attendee paragraph
 _LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
 

@@ -41,14 +41,15 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])")
 _WRAPPED = re.compile(r"(?<![,;.\n])[ \t]*\n(?=[ \t]*\S)(?![ \t]*[-*•])")  # not after a separator
 # 'Katarzyna "Kasia" Nowak': the quoted word is what people call her
-_QUOTED_ALIAS = re.compile(rf"\s[\"“‘']([{UPPER}][\w-]+)[\"”’']\s")
+_QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’'“»]\s")
 # ThomasG, JonL, DavidK
 _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
-_CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead"})
+_CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead",
+                          "moderation", "vorsitz"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
 _HONORIFICS = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"])
@@ -80,7 +81,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         text = _WRAPPED.sub(" ", text)
     if "(" in text:
         text = _PAREN.sub(paren, text)
-    if "\"" in text or "“" in text or "'" in text or "‘" in text:
+    if "\"" in text or "“" in text or "'" in text or "‘" in text or "„" in text or "«" in text:
         text = _QUOTED_ALIAS.sub(lambda m: f" \x02{m.group(1)} ", text)
     people: list[Person] = []
     for raw in _SPLIT.split(text):

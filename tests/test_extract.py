@@ -1162,3 +1162,17 @@ def test_the_same_persons_task_restated_shorter_in_a_summary_is_one_action() -> 
             "client-reported idle text before the cut-off.\n\n## Action items\n\n"
             "- Yusuf Demir: publish -05 of presence-model with client-reported idle\n")
     assert len(extract(note(body)).actions) == 1
+
+
+def test_german_labels_and_markers_in_a_mixed_language_note() -> None:
+    body = ("**Teilnehmer:** Jürgen Hoffmann (Moderation), Selin Yıldız, "
+            "Florian „Flo“ Brandstätter\n**Entschuldigt:** Wolfgang Reiter\n\n"
+            "## 1. Rückblick / offene Punkte vom 26.02.\n\n- Selin: Zertifikate erneuert\n\n"
+            "## 2. Upgrade\n\n- **Beschluss:** Das Upgrade erfolgt erst nach dem Go-Live.\n"
+            "- ToDo (Flo): die zwei Helm Charts anpassen.\n")
+    got = extract(note(body))
+    assert [(p.name, p.chair) for p in got.attendees] == [
+        ("Jürgen Hoffmann", True), ("Selin Yıldız", False), ("Florian Brandstätter", False)]
+    assert [d.text for d in got.decisions] == ["Das Upgrade erfolgt erst nach dem Go-Live."]
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Florian Brandstätter", "die zwei Helm Charts anpassen")]

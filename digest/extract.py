@@ -267,7 +267,6 @@ _ASKED_TO = re.compile(
     r"\s+to\s+(?P<task>[a-z].*)"
     r"|^\W*(?P<whom2>(?:the\s+)?[^,.;:()]{2,40}?)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
     r"(?:asked|requested|directed|instructed|tasked|charged)\s+(?:with\s+|to\s+)(?P<task2>[a-z].*)")
-_ASKING = re.compile(r"asked|requested|directed|instructed|tasked|charged")
 # "Assigned to Fatima: the switcher styling", "The switcher styling is assigned to Fatima.",
 # "Fatima → the switcher styling"
 _ASSIGNED = re.compile(
@@ -404,6 +403,7 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
                          "einigung", "entscheid", "décision")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
+_HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
 
 def _is_word_char(c: str) -> bool:
@@ -413,7 +413,7 @@ def _is_word_char(c: str) -> bool:
 _HINT_FAMILIES = (
     _CUE_WORDS, _DECISION_WORDS, _HINT_NEXT, _HINT_STRONG, _HINT_WEAK, _HINT_OWNER_VERB,
     _HINT_ELIDED, _HINT_UNOWNED, _HINT_PRONOUN, _HINT_WISH, _HINT_PROPOSAL, _HINT_AGENDA,
-    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER)
+    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING)
 _FAMILY_BIT = {id(family): 1 << i for i, family in enumerate(_HINT_FAMILIES)}
 
 
@@ -1626,7 +1626,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
-    if _ASKING.search(low) and (ask := _ASKED_TO.search(sentence)) \
+    if _has(cues, _HINT_ASKING) and (ask := _ASKED_TO.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
         whom = re.sub(r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)
         owner = ctx.owners(whom)

@@ -546,6 +546,9 @@ _TASK_VERBS = frozenset("""write make send prepare review update fix add check c
     document organise organize find get reply confirm finish start clean deploy release build
     talk pick collect propose coordinate discuss decide ping remind sync upload port announce
     register switch submit buy measure benchmark evaluate""".split())  # noqa: SIM905
+# words that open a label, never a name: "Next Meeting:", "Nächstes Treffen:", "Prochaine réunion:"
+_LABEL_OPENERS = frozenset({"next", "last", "previous", "nächstes", "nächste", "nächster",
+                            "prochaine", "prochain"})
 # verbs whose object is a person: "Invite/Ask/Remind Daniel to …" names who is asked, not who acts
 _ADDRESSING_VERBS = frozenset(
     "invite ask remind tell email ping contact encourage thank let get have cc".split())  # noqa: SIM905
@@ -592,7 +595,8 @@ class _Ctx:
             return False  # initials only count when the roster knows them
         tokens = name.split()
         first = tokens[0].lower()
-        if first in self.heading_words or self._written_in_lower_case(first):
+        if first in _LABEL_OPENERS or first in self.heading_words \
+                or self._written_in_lower_case(first):
             return False  # "Release" when the note also says "release"
         # "Waiting", "Hoping", "Managed", "Recently", "Introduction" start sentences, not names
         return _NOT_NAME_SUFFIX.search(tokens[0]) is None

@@ -42,7 +42,9 @@ _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 # in the same
 # pass (the same answers as checking each dot afterwards, at a third of the cost).
 _NOT_ABBREV = (r"(?i:(?<!\b[A-Z]\.)(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
-               r"(?<!\bincl\.)(?<!\bapprox\.))")
+               r"(?<!\bincl\.)(?<!\bapprox\.)"
+               # a month ("Next meeting: Mar. 4"); not "may." (a word) nor "sept." (four letters)
+               r"(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.(?=\s+\d)))")
 # group 1: the sentence's last characters; an arrow opens a conclusion ("→ We will …")
 _END_TAIL = rf"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[{UPPER}0-9@#→⇒])"
 _SENTENCE_END = re.compile(rf"([.!?]{_NOT_ABBREV}{_END_TAIL}")

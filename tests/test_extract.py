@@ -1176,3 +1176,13 @@ def test_german_labels_and_markers_in_a_mixed_language_note() -> None:
     assert [d.text for d in got.decisions] == ["Das Upgrade erfolgt erst nach dem Go-Live."]
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Florian Brandstätter", "die zwei Helm Charts anpassen")]
+
+
+@pytest.mark.parametrize(("text", "meeting", "expected"), [
+    ("Nächstes Treffen: 26.03., gleiche Zeit (10:00).", date(2025, 3, 12), date(2025, 3, 26)),
+    ("The next meeting is on Mar. 4 at noon. Then more.", date(2025, 2, 18), date(2025, 3, 4)),
+])
+def test_next_call_after_a_foreign_label_or_a_month_abbreviation(
+        text: str, meeting: date, expected: date) -> None:
+    got = extract(note(text, meeting)).next_call
+    assert got is not None and got.date == expected

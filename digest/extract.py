@@ -48,6 +48,10 @@ from .people import Roster, parse_attendee_text
 
 # -- section kinds ---------------------------------------------------------------------------
 
+# what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
+_MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
+            r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours)")
+
 AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
     "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
 
@@ -59,7 +63,7 @@ _SECTION_PREVIOUS = re.compile(
     r"|rückblick|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
 _SECTION_KINDS = (
-    (NEXT, re.compile(r"\bnext\s+(?:\S+\s+){0,2}(?:call|meeting|sync|session)\b"
+    (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
                       # German and French notes: "Nächstes Treffen", "Prochaine réunion"
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
@@ -491,8 +495,11 @@ _ITEM_OWNER_FIELD = re.compile(
 # -- next call -------------------------------------------------------------------------------
 
 _NEXT_CUE = re.compile(
-    r"\bnext\s+(?:[\w'’-]+\s+){0,2}?(?:call|meeting|sync|session|telecon|teleconference|hangout"
-    r"|standup|check-?in)s?\b|\b(?:we['’]ll|we\s+will|we|let['’]s)\s+meet\s+again\b|\breconvene\b"
+    rf"\bnext\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
+    r"|\b(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|\breconvene\b"
+    # a calendar's "Next: Wed Jun 11 · 10:30" (only with a date right after it)
+    r"|^\W*next\s*:(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
     r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
     r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
     r"|\b(?:talk|speak|chat)\s+again\b|\bsee\s+(?:you|everyone)(?:\s+all)?\s+(?:again\s+)?(?:on|next)\b"
@@ -503,7 +510,7 @@ _NEXT_CUE = re.compile(
     r"|\bprochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b", re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
-_NO_CALL = re.compile(r"\bno\s+(?:call|meeting)\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
+_NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
 # what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
 # "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
 _SKIP_ENDS = re.compile(
@@ -2004,6 +2011,10 @@ def _skipped(sentence: str, m: DateMention, skip: re.Match[str]) -> bool:
         return not _SKIP_ENDS.search(sentence, skip.end(), m.start)
     if skip.group(0)[0] in "cC" and 0 <= skip.start() - m.end <= 12:
         return not _SKIP_ENDS.search(sentence, m.end, skip.start())
+    # "The retro on 16 April falls on the offsite and is cancelled": the same clause, no comma
+    if skip.group(0)[0] in "cC" and 0 <= skip.start() - m.end <= 60:
+        between = sentence[m.end:skip.start()]
+        return "," not in between and not _SKIP_ENDS.search(between)
     return False
 
 

@@ -1186,3 +1186,19 @@ def test_next_call_after_a_foreign_label_or_a_month_abbreviation(
         text: str, meeting: date, expected: date) -> None:
     got = extract(note(text, meeting)).next_call
     assert got is not None and got.date == expected
+
+
+@pytest.mark.parametrize(("text", "meeting", "expected"), [
+    ("## Next stand-up\n\nNo stand-ups 23 Dec – 3 Jan. First stand-up of 2025: Tuesday 7 "
+     "January, 09:30.", date(2024, 12, 18), date(2025, 1, 7)),
+    ("Next interim: in two weeks, same time (14:00 UTC).", date(2025, 2, 19), date(2025, 3, 5)),
+    ("The team will meet again next Thursday at the usual time.", date(2025, 2, 27),
+     date(2025, 3, 6)),
+    ("Next: Wed Jun 11 · 10:30 – 11:00am (Europe/Berlin)", date(2025, 5, 28), date(2025, 6, 11)),
+    ("## Next retro\n\nThe retro on 16 April falls on the offsite and is cancelled; we'll do "
+     "both sprints on Wednesday 30 April, 14:00.", date(2025, 4, 2), date(2025, 4, 30)),
+])
+def test_next_call_for_other_kinds_of_meeting_and_calendar_lines(
+        text: str, meeting: date, expected: date) -> None:
+    got = extract(note(text, meeting)).next_call
+    assert got is not None and got.date == expected

@@ -25,7 +25,7 @@ from digest.extract import extract  # noqa: E402
 from digest.models import NoteFile  # noqa: E402
 from digest.parse import parse_note  # noqa: E402
 
-# name → the unit repeated to fill the note
+# name → the unit repeated to fill the note (a markdown note unless SUFFIXES says otherwise)
 CASES: dict[str, str] = {
     "name lists": "Anil, Bob and Carl Dave/Eve & Fay ",
     "joined names": "AnilBob ",
@@ -46,7 +46,15 @@ CASES: dict[str, str] = {
     "table pipes": "| a ",
     "fractions": "1/2 ",
     "one long word": "x",
+    "action items": "- ACTION: Anil to write it\n",
+    "decision items": "- DECISION: we ship it\n",
+    "plain-text items": "- item number one here\n",
+    "html list": "<li>Anil will fix it</li>",
+    "org todo headlines": "* TODO [#A] Write it :anil:\n",
+    "org description items": "- Anil :: tag =:anil:=\n",
 }
+SUFFIXES = {"plain-text items": ".txt", "html list": ".html", "org todo headlines": ".org",
+            "org description items": ".org"}
 
 
 def note_of(unit: str, size: int, one_word_per_line: bool) -> bytes:
@@ -56,8 +64,8 @@ def note_of(unit: str, size: int, one_word_per_line: bool) -> bytes:
     return ("# 2015-01-01\n\n" + text).encode()
 
 
-def seconds(data: bytes) -> float:
-    note = parse_note(NoteFile("2015-01-01.md", data))
+def seconds(data: bytes, suffix: str = ".md") -> float:
+    note = parse_note(NoteFile("2015-01-01" + suffix, data))
     start = time.process_time()
     extract(note)
     return time.process_time() - start
@@ -75,8 +83,9 @@ def main() -> int:
         if args.only and args.only not in name:
             continue
         for per_line in (False, True):
-            half = seconds(note_of(unit, args.size // 2, per_line))
-            full = seconds(note_of(unit, args.size, per_line))
+            suffix = SUFFIXES.get(name, ".md")
+            half = seconds(note_of(unit, args.size // 2, per_line), suffix)
+            full = seconds(note_of(unit, args.size, per_line), suffix)
             growth = full / half if half > 0.005 else float("nan")
             layout = "lines" if per_line else "line"
             print(f"{name:24} {layout:6} {full:8.3f} {growth:7.1f}", flush=True)

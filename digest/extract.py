@@ -677,13 +677,14 @@ class _Ctx:
 
 def extract(note: Note) -> Extraction:
     body, first_line = _strip_site_chrome(note)
+    plain_text = note.format == "text"  # HTML and Org notes are read as the markdown they become
     if note.format == "html":
         body = html_to_text(body)
     elif note.path.lower().endswith(".org"):
-        body = org_to_text(body)
+        body, plain_text = org_to_text(body), False
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
-    doc = scan(body, first_line, plain_text=note.format == "text")
+    doc = scan(body, first_line, plain_text=plain_text)
     blocks = doc.blocks
     links: list[Link] = []
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
@@ -705,6 +706,7 @@ def extract(note: Note) -> Extraction:
     candidates: list[_CallCandidate] = []
     warnings: list[str] = []
     has_agenda_section = AGENDA in kinds
+    first_attendee_line = _first_attendee_line(blocks)
     speaker_section: str | None = None  # a stand-up's "## Leilani": whose "Today:" follows
 
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
@@ -727,9 +729,8 @@ def extract(note: Note) -> Extraction:
             if block.kind == ITEM:
                 agenda.append(one_line(text))
             continue
-        if not has_agenda_section and note.format == "text" and block.kind == ITEM \
-                and block.section == -1 \
-                and not attendees_seen(blocks, index):
+        if not has_agenda_section and plain_text and block.kind == ITEM \
+                and block.section == -1 and index <= first_attendee_line:
             agenda.append(one_line(text))
             continue
         if kind == NEXT:
@@ -832,10 +833,11 @@ def _is_owner_label(text: str, ctx: _Ctx) -> bool:
     return name.upper() == "UNASSIGNED" or (" " not in name and ctx.roster.known(name))
 
 
-def attendees_seen(blocks: list[Block], index: int) -> bool:
-    """True when an attendee line comes before block `index` (implicit agenda ends there)."""
-    return any(b.kind == PARA and _ATTENDEES.match(b.text.lstrip("*_ "))
-               for b in blocks[:index])
+def _first_attendee_line(blocks: list[Block]) -> int:
+    """The index of the first attendee paragraph (a plain-text note's implicit agenda, its
+    top-level items, ends there), or the number of blocks."""
+    return next((i for i, b in enumerate(blocks)
+                 if b.kind == PARA and _ATTENDEES.match(b.text.lstrip("*_ "))), len(blocks))
 
 
 # a stand-up's plan for the day under a person's heading: "**Today:** review #2231; then write
@@ -1160,8 +1162,11 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
         # each clause read with the whole line, which says what "review and sponsor" is about
         return [replace(_item_action(part, line, ctx, "marker"), context=one_line(text))
                 for part in clauses]
-    if (who := m.group("mwho")) and (owner := ctx.owners(who) or _nick_owners(who, ctx)):
-        # the owner in brackets is the owner: "TODO(paulina): Write the related work section"
+    who = m.group("mwho")
+    if who and (owner := ctx.owners(who) or _nick_owners(who, ctx)
+                or (who if _USERNAME_MARKER.match(m.group(0)) else None)):
+        # the owner in brackets is the owner: "TODO(paulina): Write the related work section";
+        # "TODO(bob):" names a user even when the attendee list does not
         return [Action(owner, _tidy_task(_strip_marker(one_line(part))), line, who, "marker",
                        context=one_line(part)) for part in parts]
     return [_item_action(part, line, ctx, "marker") for part in parts]
@@ -1240,6 +1245,9 @@ _SOMEONE_TO = re.compile(
     r"\s+(?:to|should|needs\s+to|must)\s+(?P<task>\S.*)$", re.I | re.S)
 
 
+# "TODO(bob):", the bracket right after the word: a user name by convention (not "ACTION 12.3
+# (urgent):")
+_USERNAME_MARKER = re.compile(r"^\W{0,3}(?:TODO|ToDo|AI|ACTION)\([\w.@, -]{1,40}\)")
 # ", zhiyuan to review and sponsor": another owner's clause inside one marker
 _NEXT_OWNER_TO = re.compile(r"[,;]\s+(?:and\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+to\s+\S")
 
@@ -1854,8 +1862,14 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
             and 0 <= b.line - d.line <= _MARKER_RESTATES_WITHIN for b in items[i + 1 : i + 9]))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()
+    best: dict[frozenset[str], int] = {}  # the same words exactly: one look-up, not a pass
+    for k, d in enumerate(items):
+        if (first := best.setdefault(said[k], k)) != k and said[k]:
+            keep = first if _RULE_RANK.get(items[first].rule, 3) <= _RULE_RANK.get(d.rule, 3) else k
+            drop.add(k if keep == first else first)
+            best[said[k]] = keep
     for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
+        for j in range(i + 1, min(len(items), i + 1 + _COMPARED)):
             if i in drop or j in drop or not said[i] or not said[j]:
                 continue
             if _same_content(said[i], said[j]):
@@ -1886,18 +1900,30 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
     log and in the summary; the sentence and its marker) is kept once, the first time."""
     out: list[Action] = []
     kept: list[frozenset[str]] = []
+    by_owner: dict[str | None, list[int]] = {}  # where each owner's kept tasks are in `out`
+    exact: set[tuple[str | None, frozenset[str]]] = set()
     for i, a in enumerate(items):
         if _offer_restated(a, items[i + 1] if i + 1 < len(items) else None) \
-                or _recorded_by_marker(a, items[i + 1:]):
+                or _recorded_by_marker(a, items[i + 1 : i + 9]):
             continue
         own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
         content = frozenset(words(own)) - _STOP_WORDS
-        if any(b.owner == a.owner and (_same_content(content, w) or _same_task(a, b, content, w))
-               for b, w in zip(out, kept, strict=True)):
+        if (a.owner, content) in exact:
             continue
+        theirs = by_owner.setdefault(a.owner, [])
+        if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
+               for k in theirs[-_COMPARED:]):
+            continue
+        exact.add((a.owner, content))
+        theirs.append(len(out))
         out.append(a)
         kept.append(content)
     return out
+
+
+# a note states a few dozen decisions and tasks; a hostile one thousands: each is compared with
+# this many before it at most, so the work stays linear
+_COMPARED = 200
 
 
 def _offer_restated(offer: Action, then: Action | None) -> bool:
@@ -1916,7 +1942,7 @@ def _recorded_by_marker(said: Action, later: list[Action]) -> bool:
     …': the marker is the record of the same promise."""
     return said.rule in _SAID_IN_PASSING and said.owner is not None and said.line is not None \
         and any(b.rule == "marker" and b.owner == said.owner and b.line is not None
-                and 0 <= b.line - said.line <= _MARKER_RESTATES_WITHIN for b in later[:8])
+                and 0 <= b.line - said.line <= _MARKER_RESTATES_WITHIN for b in later)
 
 
 _MARKER_RESTATES_WITHIN = 6  # lines: a chair types the #action right after the promise

@@ -1202,3 +1202,10 @@ def test_next_call_for_other_kinds_of_meeting_and_calendar_lines(
         text: str, meeting: date, expected: date) -> None:
     got = extract(note(text, meeting)).next_call
     assert got is not None and got.date == expected
+
+
+def test_thousands_of_identical_items_are_one_and_take_linear_time() -> None:
+    """Guarded by counting, not timing: the same task 5,000 times is kept once (a pairwise
+    comparison of all of them was quadratic: 23 s for a 1 MB note)."""
+    got = extract(note("- ACTION: Anil to write it\n" * 5000 + "- DECISION: we ship it\n" * 5000))
+    assert len(got.actions) == 1 and len(got.decisions) == 1

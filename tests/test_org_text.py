@@ -54,3 +54,11 @@ def test_org_note_todo_tags_own_the_tasks_and_the_next_meeting_is_found() -> Non
         ("Eitan Shapiro, Rhoda Mbeki", "Review the merge request")]
     assert [d.text for d in got.decisions] == ["merge the sharding prototype behind a flag."]
     assert got.next_call is not None and got.next_call.date == date(2025, 4, 22)
+
+
+def test_top_level_todo_headlines_with_tags_nobody_lists_keep_the_tag_as_owner() -> None:
+    org = "#+DATE: <2015-09-30 Wed>\n* TODO Write the report :anil:\n* TODO Book the room\n"
+    got = extract(parse_note(NoteFile("2015-09-30-n.org", org.encode())))
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("anil", "Write the report"), (None, "Book the room")]
+    assert got.agenda == ()

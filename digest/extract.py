@@ -494,20 +494,20 @@ _ITEM_OWNER_FIELD = re.compile(
 
 # -- next call -------------------------------------------------------------------------------
 
-_NEXT_CUE = re.compile(
-    rf"\bnext\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
-    r"|\b(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|\breconvene\b"
+_NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRONG (speed)
+    rf"\b(?=\w)(?:next\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
+    r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b)"
     # a calendar's "Next: Wed Jun 11 · 10:30" (only with a date right after it)
     r"|^\W*next\s*:(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
-    r"|\b(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b|\bfollowing\s+(?:call|meeting)\b"
-    r"|\b(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
-    r"|\b(?:talk|speak|chat)\s+again\b|\bsee\s+(?:you|everyone)(?:\s+all)?\s+(?:again\s+)?(?:on|next)\b"
+    r"|\b(?=\w)(?:(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b"
+    r"|following\s+(?:call|meeting)\b|(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
+    r"|(?:talk|speak|chat)\s+again\b|see\s+(?:you|everyone)(?:\s+all)?\s+(?:again\s+)?(?:on|next)\b"
     # "No meeting on the 27th; next one on 10 Jan": "one" is the call the skip named
-    r"|\b(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
+    r"|(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
     # other languages' "next meeting" ("Nächstes Treffen", "prochaine réunion")
-    r"|\bn[äa]chste[nrs]?\s+(?:treffen|sitzung|termin|besprechung|call|meeting)\b"
-    r"|\bprochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b", re.I)
+    r"|n[äa]chste[nrs]?\s+(?:treffen|sitzung|termin|besprechung|call|meeting)\b"
+    r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b)", re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
 _NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)

@@ -576,6 +576,7 @@ class _Ctx:
     roster: Roster
     refs: dict[str, str]
     body: str = ""
+    attendees: tuple[Person, ...] = ()
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
@@ -626,7 +627,11 @@ class _Ctx:
             or "@" + handle
 
     def owners(self, who: str) -> str | None:
-        """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person."""
+        """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person.
+        "The chairs" are the attendees marked as chairs."""
+        if who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs") \
+                and (chairs := [p.name for p in self.attendees if p.chair]):
+            return ", ".join(chairs)
         parts = self.person_parts(who)
         if not parts:
             return None
@@ -697,7 +702,8 @@ def extract(note: Note) -> Extraction:
     roster = Roster(attendees, others)
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
-    ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body)
+    ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body,
+               attendees=attendees)
 
     agenda: list[str] = []
     topics: list[str] = []
@@ -1020,7 +1026,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             chairs.update(_names_of(m.group(1)))
             continue
         if block.kind == PARA and "\n" in text and ":" in text:
-            for line in text.split("\n")[1:]:  # "Chair: …" further down a header block
+            for line in text.split("\n"):  # "Chairs: …" on a line of a header block
                 if m := _CHAIR_LINE.match(line):
                     chairs.update(_names_of(m.group(1)))
         if people and kinds[index] != ATTENDEES:
@@ -1678,7 +1684,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         if found and found[-1].line == line and m.start() < _end_of(found, sentence):
             continue
         who = m.group("who")
-        who = who[max(0, who.find(ctx.person_parts(who)[0])):]  # "OSCON and ThomasL" → ThomasL
+        if spoken := ctx.person_parts(who):  # "OSCON and ThomasL" → ThomasL ("the chairs": none)
+            who = who[max(0, who.find(spoken[0])):]
         rest = ""
         if (cut := _NEXT_CLAUSE.search(task)) and (cut.group("who") is None
                                                    or ctx.is_person(cut.group("who"))):

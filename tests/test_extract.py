@@ -1209,3 +1209,13 @@ def test_thousands_of_identical_items_are_one_and_take_linear_time() -> None:
     comparison of all of them was quadratic: 23 s for a 1 MB note)."""
     got = extract(note("- ACTION: Anil to write it\n" * 5000 + "- DECISION: we ship it\n" * 5000))
     assert len(got.actions) == 1 and len(got.decisions) == 1
+
+
+def test_a_header_blocks_chairs_line_marks_the_chairs_who_own_what_the_chairs_will_do() -> None:
+    body = ("Chairs: Ingrid Halvorsen, Babajide Okafor\n"
+            "Participants: Ingrid Halvorsen, Babajide Okafor, Yusuf Demir\n\n"
+            "Chairs will send the calendar invitation for the next interim.\n")
+    got = extract(note(body))
+    assert [p.name for p in got.attendees if p.chair] == ["Ingrid Halvorsen", "Babajide Okafor"]
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Ingrid Halvorsen, Babajide Okafor", "send the calendar invitation for the next interim")]

@@ -282,6 +282,10 @@ _UNOWNED = re.compile(
     rf"\b{_SOMEONE}\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
     r"|could|would\s+be\s+able\s+to|would|must|has\s+to|will\s+need\s+to)\s+(?:also\s+)?"
     r"(?P<task>[a-z].*)"
+    # a task for the whole group: "we all need to be looking over the install instructions"
+    # ("everyone should keep an eye out" is standing advice, not a task)
+    r"|\b(?:we\s+all|everyone|everybody|all\s+of\s+us)\s+(?:needs?\s+to|must|has\s+to)\s+"
+    r"(?P<task3>(?!be\s+(?:aware|careful|happy|fine|ok|able)\b|feel\b|know\b)[a-z].*)"
     r"|\bneeds?\s+(?:someone|somebody|a\s+volunteer)\s+to\s+(?P<task2>.*)", re.I)
 _INVITATION = re.compile(r"\bif\s+(?:anyone|anybody|someone|you)\s+(?!could\b|would\b)", re.I)
 # a wish for a task nobody has taken: "It would be great if people could review each other's
@@ -395,7 +399,8 @@ _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should"
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
-_HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer")
+_HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
+                 "everybody", "all of us")
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
                  "i '", "i ’", "i will", "i would", "i am going", "i can", "he can")
 _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
@@ -1773,7 +1778,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         if not _BAD_TASK.match(task):
             return [Action(None, _tidy_task(task), line, None, "wish")]
     if _has(cues, _HINT_UNOWNED) and (um := _UNOWNED.search(sentence)) and not invitation:
-        task = um.group("task") or um.group("task2") or ""
+        task = um.group("task") or um.group("task2") or um.group("task3") or ""
         if _THIS_TASK.match(task) and previous:
             task = previous
         return [Action(None, _tidy_task(task), line, None, "someone")]

@@ -1219,3 +1219,10 @@ def test_a_header_blocks_chairs_line_marks_the_chairs_who_own_what_the_chairs_wi
     assert [p.name for p in got.attendees if p.chair] == ["Ingrid Halvorsen", "Babajide Okafor"]
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Ingrid Halvorsen, Babajide Okafor", "send the calendar invitation for the next interim")]
+
+
+def test_a_task_for_the_whole_group_is_unowned_but_standing_advice_is_not_a_task() -> None:
+    body = ("Anil: we all need to be looking over the installation instructions and check they "
+            "work.\n\nEveryone should keep an eye out for unusual cstruct bugs.\n")
+    got = [(a.owner, a.task) for a in extract(note(ATTENDEES + body)).actions]
+    assert got == [(None, "be looking over the installation instructions and check they work")]

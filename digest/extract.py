@@ -759,11 +759,11 @@ def extract(note: Note) -> Extraction:
         if kind == ACTIONS and block.kind == ITEM:
             if _is_owner_label(text, ctx):  # MeetBot's "Action items, by person": "* bertil"
                 continue
-            if not _DONE.search(text):
+            if not (block.ticked or _DONE.search(text)):
                 actions.append(_item_action(text, block.line, ctx, "section"))
             continue
-        if block.kind == ITEM and _DONE.search(text):
-            continue  # "- Tomasz: ask the PMC … Status: done": finished, not news
+        if block.kind == ITEM and (block.ticked or _DONE.search(text)):
+            continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
         if speaker_section and (plan := _TODAY.match(text)):
             actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
             continue

@@ -30,7 +30,10 @@ _WIKI = re.compile(r"^\s*(!{2,})\s*(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
 # "- item", "1. item", "☐ item", and a bare check box "[ ] item" (plain-text task lists)
 _BULLET = re.compile(
-    r"^(\s*)(?:[-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)]|\[[ xX]\])\s+(?:\[[ xX]\]\s+)?(.*)$")
+    r"^(\s*)([-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)]|\[[ xX]\])\s+"
+    r"(\[[ xX]\]\s+|[☐☑☒⬜✅✔]\ufe0f?\s+)?(.*)$")
+# a check box that is ticked: the item is done ("- [x] ship it", "☑ send the survey")
+_TICKED = frozenset("xX☑☒✅✔")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
 _LABEL_LINE = re.compile(r"^\s*([A-Z][\w /&'-]{1,50}):\s*$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
@@ -97,6 +100,7 @@ class Block:
     cells: tuple[str, ...] = ()  # table rows
     header: tuple[str, ...] = ()  # table rows: the header cells
     section: int = -1  # index of the governing heading block, -1 before any
+    ticked: bool = False  # items: a ticked check box ("- [x] …", "☑ …"): done
 
 
 @dataclass
@@ -191,7 +195,9 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                 pass  # "**Heading**" rather than a bullet
             else:
                 flush()
-                item = Block(ITEM, m.group(2), first_line + i, len(m.group(1).expandtabs(4)))
+                boxes = m.group(2) + (m.group(3) or "")
+                item = Block(ITEM, m.group(4), first_line + i, len(m.group(1).expandtabs(4)),
+                             ticked=not _TICKED.isdisjoint(boxes))
                 prev_blank = False
                 continue
         if prev_blank and not para and item is None:

@@ -518,8 +518,7 @@ def test_task_list_items_with_handles_and_check_boxes() -> None:
     got = owners_tasks("## Action Items\n\n- [ ] @dave cut the release candidate\n"
                        "- [x] Update the banner (@amir)\n- Write the guide — @newcomer\n\n"
                        "AI: @anil update the CI matrix.\n")
-    assert got == [("Dave Scott", "cut the release candidate"),
-                   ("Amir Chaudhry", "Update the banner"),
+    assert got == [("Dave Scott", "cut the release candidate"),  # "[x] …": ticked, so done
                    ("@newcomer", "Write the guide"),
                    ("Anil Madhavapeddy", "update the CI matrix")]
 
@@ -831,9 +830,8 @@ def test_emoji_check_boxes_owner_lines_and_honorifics() -> None:
     ext = extract(note("Attendees: Alice Moreau, Bob Chen, Dr. Jane Smith\n\n### Action items\n\n"
                        "⬜ Alice: update the docs\n✅ Bob: fix the build\n\n## Next steps\n\n"
                        "- Review the ethics form\n  Owner: Jane\n  Due: Friday\n"))
-    assert [(a.owner, a.task) for a in ext.actions] == [
-        ("Alice Moreau", "update the docs"), ("Bob Chen", "fix the build"),
-        ("Dr. Jane Smith", "Review the ethics form")]
+    assert [(a.owner, a.task) for a in ext.actions] == [  # "✅ Bob: …" is ticked: done
+        ("Alice Moreau", "update the docs"), ("Dr. Jane Smith", "Review the ethics form")]
 
 
 @pytest.mark.parametrize(("text", "decided"), [
@@ -1226,3 +1224,10 @@ def test_a_task_for_the_whole_group_is_unowned_but_standing_advice_is_not_a_task
             "work.\n\nEveryone should keep an eye out for unusual cstruct bugs.\n")
     got = [(a.owner, a.task) for a in extract(note(ATTENDEES + body)).actions]
     assert got == [(None, "be looking over the installation instructions and check they work")]
+
+
+def test_ticked_check_boxes_are_done_not_open_actions() -> None:
+    body = ("Attendees: Alice Moreau, Bob Chen\n\n## Action items\n\n- [x] Alice: do X\n"
+            "- [ ] Bob: do Y\n- ✅ Alice: ship Z\n☑ Bob: send the survey\n☐ Bob: book the room\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Bob Chen", "do Y"), ("Bob Chen", "book the room")]

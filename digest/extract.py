@@ -89,7 +89,9 @@ _SECTION_KINDS = (
 
 _ATTENDEES = re.compile(
     r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance"
-    r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?)"
+    r"|attended|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call"
+    r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?|asistentes|participantes|presentes"
+    r"|aanwezig|presenti|partecipanti)"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence)
@@ -98,8 +100,9 @@ _ATTENDEES = re.compile(
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
     r"\n(?=\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants"
-    r"|in\s+attendance)|people)\W{0,4}:)"
-    r"|(?P<prose>(?<=[.;!?])[ \t]+)(?=(?-i:Present|Attendees|Participants|Attendance)\s*:)", re.I)
+    r"|in\s+attendance|attended|asistentes|participantes|teilnehmer\w*)|people)\W{0,4}:)"
+    r"|(?P<prose>(?<=[.;!?])[ \t]+)"
+    r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names
 # at least: "Team: Platform" names a team, not its people)
 _TEAM_LINE = re.compile(r"^\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}(.*)$",
@@ -1041,6 +1044,12 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             text = text[inner.end():]
             if inner.group("prose"):  # "… as usual. Present: A, B. Apologies: C."
                 text = re.split(r"[.;]\s", text, maxsplit=1)[0]
+        if block.kind == ROW and " | " in text:  # "| **Attendees** | A, B, C |"
+            label, _, rest = text.partition(" | ")
+            text = f"{label}: {rest}" if _ATTENDEES.match(f"{label}:") else text
+        if not people and block.kind == PARA and (were := _PRESENT_WERE.match(text)):
+            people.extend(_names_in_prose(were.group("names")))  # "Present on the call were …"
+            continue
         if (":" in text or "\n" in text) and (m := _ATTENDEES.match(text)):
             rest = _until_next_label(m.group(1), chairs)
             if rest.strip():
@@ -1111,6 +1120,31 @@ def _attendee_label(text: str) -> tuple[str, str] | None:
 
 _NAME_PARTICLES = frozenset(
     "van von de der den da di le la du del dos das bin ibn al el y".split())  # noqa: SIM905
+
+
+# "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
+# city, and Joao Lima, who took these notes."
+_PRESENT_WERE = re.compile(
+    r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call))"
+    r"\b[^.:;]{0,30}?\s+(?:were|was)\s+(?P<names>[^.]+)", re.I)
+
+
+def _names_in_prose(text: str) -> list[Person]:
+    """The names a sentence lists, each the capitalised words a comma or "and" piece starts
+    with ("Svetlana Ivanova from the city" → Svetlana Ivanova; "who took notes" → none)."""
+    people = []
+    for piece in re.split(r",|;|\band\b", text):
+        tokens = piece.split()
+        name: list[str] = []
+        for token in tokens[:5]:
+            if name and token[:1] in "\"“„'‘«":
+                continue  # a nickname between the names: Rafael "Rafa" Domínguez
+            if not (token[:1].isupper() or (name and token in _NAME_PARTICLES)):
+                break
+            name.append(token.strip(".,"))
+        if name and _could_be_a_name(" ".join(name)):
+            people.append(Person(" ".join(name)))
+    return people
 
 
 def _could_be_a_name(text: str) -> bool:

@@ -1231,3 +1231,21 @@ def test_ticked_check_boxes_are_done_not_open_actions() -> None:
             "- [ ] Bob: do Y\n- ✅ Alice: ship Z\n☑ Bob: send the survey\n☐ Bob: book the room\n")
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Bob Chen", "do Y"), ("Bob Chen", "book the room")]
+
+
+@pytest.mark.parametrize(("header", "names"), [
+    ("In the huddle: Sebastián Ortega, Yuki Tanaka, Grace Mwangi\n",
+     ["Sebastián Ortega", "Yuki Tanaka", "Grace Mwangi"]),
+    ("**Asistentes:** Valentina Ruiz (coordina), Diego Castillo, Camila \"Cami\" Herrera\n",
+     ["Valentina Ruiz", "Diego Castillo", "Camila Herrera"]),
+    ("Organizer: Rahul\nInvited: Siobhán Gallagher; Rahul Chatterjee; Aziz Karimov\n"
+     "Attended: Siobhán Gallagher; Rahul Chatterjee\n", ["Siobhán Gallagher", "Rahul Chatterjee"]),
+    ("| | |\n|---|---|\n| **Date** | 2 September 2025 |\n| **Attendees** | Olumide Bankole, "
+     "Saoirse Byrne |\n", ["Olumide Bankole", "Saoirse Byrne"]),
+    ("Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the "
+     "university, Rafael \"Rafa\" Domínguez and Bea Santos, who took these notes.\n",
+     ["Kofi Mensah", "Svetlana Ivanova", "Rafael Domínguez", "Bea Santos"]),
+])
+def test_attendees_in_chat_recaps_tables_other_languages_and_prose(
+        header: str, names: list[str]) -> None:
+    assert [p.name for p in extract(note(header + "\nSome discussion.\n")).attendees] == names

@@ -45,6 +45,7 @@ from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
 from .people import Roster, parse_attendee_text
+from .tex_text import tex_to_text
 
 # -- section kinds ---------------------------------------------------------------------------
 
@@ -695,6 +696,8 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif note.path.lower().endswith(".org"):
         body, plain_text = org_to_text(body), False
+    elif note.path.lower().endswith(".tex"):
+        body, plain_text = tex_to_text(body), False
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     doc = scan(body, first_line, plain_text=plain_text)

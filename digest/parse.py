@@ -288,9 +288,11 @@ def _title(
     lines = [line.strip() for line in head if line.strip()]
     if fmt == "html" and (found := _html_title(body)):
         return found
-    for line in lines[:12]:  # Org-mode's "#+TITLE: Planning meeting"
+    for line in lines[:12]:  # Org-mode's "#+TITLE: Planning meeting", LaTeX's \section{…}
         if line[:8].upper() == "#+TITLE:" and line[8:].strip():
             return _short(line[8:].strip())
+        if (tex := _TEX_TITLE.match(line)) and tex.group(1).strip():
+            return _short(tex.group(1).strip())
     if fmt == "text":
         # Text copied from a web page starts with site chrome: prefer the first
         # line that carries a date, as "Weekly Meeting: 2015-09-30" does.
@@ -308,6 +310,7 @@ def _title(
     return _short(PurePosixPath(path).stem)
 
 
+_TEX_TITLE = re.compile(r"^\\(?:title|section\*?)\{([^{}]*)\}")
 _HTML_OPEN = re.compile(r"<(title|h1)\b[^<>]{0,200}>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^<>]*>")
 

@@ -34,6 +34,9 @@ MONTHS = {
     # French and German names, as "2 avril" and "26. März" write them (day first)
     "fév": 2, "fev": 2, "mär": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "juni": 6, "juli": 7,
     "aoû": 8, "aou": 8, "okt": 10, "déc": 12, "dez": 12,
+    # Spanish, Portuguese and Italian names, written in full ("3 de septiembre", "3 settembre")
+    "ene": 1, "abr": 4, "ago": 8, "seti": 9, "sete": 9, "sett": 9, "out": 10, "ott": 10,
+    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "març": 3,
 }
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 NUMBERS = {
@@ -44,7 +47,10 @@ NUMBERS = {
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
           r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
           r"|janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t"
-          r"|d[ée]c(?:embre)?|januar|februar|m[äa]rz|juni|juli|okt(?:ober)?|dez(?:ember)?)")
+          r"|d[ée]c(?:embre)?|januar|februar|m[äa]rz|juni|juli|okt(?:ober)?|dez(?:ember)?"
+          r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+          r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
+          r"|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)")
 _WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
          r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -69,7 +75,7 @@ _DATE = re.compile(
     | (?P<dm>(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dmo>\d{{1,2}})\.(?![\w.]))
     | (?P<md>(?<![\d./])(?P<ma>\d{{1,2}})/(?P<mb>\d{{1,2}})(?![\d/]|\.\d))
     | (?P<dmy>(?:\b(?P<wd1>{_WDAY})\.?,?\s+)?(?:\bthe\s+)?\b(?P<d1>\d{{1,2}}){_ORD}?
-          (?:\s+(?:and|&)\s+\d{{1,2}}{_ORD}?)?(?:\s+(?:of\s+)?|-)(?P<m1>{_MONTH})\b\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}})\b)?)
+          (?:\s+(?:and|&)\s+\d{{1,2}}{_ORD}?)?(?:\s+(?:(?:of|de|di)\s+)?|-)(?P<m1>{_MONTH})\b\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}})\b)?)
     | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
           (?P<d2>\d{{1,2}}){_ORD}?\b(?!:)(?:,?\s+(?P<y2>\d{{4}})\b)?)
     | (?P<day>(?:\b(?P<wd3>{_WDAY})\.?,?\s+)?\bthe\s+(?P<d3>\d{{1,2}}){_ORD}\b

@@ -51,7 +51,8 @@ from .tex_text import tex_to_text
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
 _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
-            r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours)")
+            r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
+            r"|(?:bi-?)?weekly|monthly)(?!\s+(?:release|report|build|update|newsletter|digest)\b)")
 
 AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
     "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
@@ -68,7 +69,10 @@ _SECTION_KINDS = (
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
                       # German and French notes: "Nächstes Treffen", "Prochaine réunion"
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
-                      r"|\bprochaine\s+(?:réunion|séance|rencontre)\b", re.I)),
+                      r"|\bprochaine\s+(?:réunion|séance|rencontre)\b"
+                      r"|\bpr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n)\b"
+                      r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende\s+vergadering\b",
+                      re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
@@ -379,6 +383,7 @@ _CUE_WORDS = (
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
     "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
+    "xima", "ximo", "prossim", "volgende",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone")
 _DECISION_WORDS = (
@@ -391,7 +396,8 @@ _DECISION_WORDS = (
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
-              "return", "chste", "prochain", "again", "see you", "see everyone")
+              "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
+              "prossim", "volgende")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
@@ -516,7 +522,11 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
     # other languages' "next meeting" ("Nächstes Treffen", "prochaine réunion")
     r"|n[äa]chste[nrs]?\s+(?:treffen|sitzung|termin|besprechung|call|meeting)\b"
-    r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b)", re.I)
+    r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b"
+    # Spanish, Portuguese, Italian, Dutch
+    r"|pr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n|llamada|chamada)\b"
+    r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende\s+(?:vergadering|overleg|meeting)\b)",
+    re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
 _NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)

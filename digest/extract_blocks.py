@@ -255,9 +255,16 @@ def _looks_like_title(line: str) -> bool:
     return len(words) <= 9 and "://" not in line and ", " not in line and ": " not in line
 
 
+_THEMATIC_BREAK = re.compile(r"\s{0,3}([-*_])(?:\s*\1){2,}\s*")
+
+
 def _assign_sections(blocks: list[Block]) -> None:
+    """Each block's governing heading; a rule ("---") closes them all: what follows it (a
+    sign-off, "Next call: …") is not the last section's."""
     stack: list[int] = []  # indices of open headings
     for index, block in enumerate(blocks):
+        if block.kind == PARA and block.text[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(block.text):
+            stack.clear()
         if block.kind == HEADING:
             while stack and blocks[stack[-1]].level >= block.level:
                 stack.pop()

@@ -1249,3 +1249,24 @@ def test_ticked_check_boxes_are_done_not_open_actions() -> None:
 def test_attendees_in_chat_recaps_tables_other_languages_and_prose(
         header: str, names: list[str]) -> None:
     assert [p.name for p in extract(note(header + "\nSome discussion.\n")).attendees] == names
+
+
+@pytest.mark.parametrize(("text", "meeting", "expected"), [
+    ("## Action items from last call\n\n- ~~Publish the roadmap~~ (done)\n\n---\n\n"
+     "**Next community call: Thursday, July 10, 17:00 UTC** (the second Thursday).",
+     date(2025, 6, 26), date(2025, 7, 10)),
+    ("**Próxima reunión:** miércoles 3 de septiembre, 10:00 (la coordina Diego).",
+     date(2025, 8, 20), date(2025, 9, 3)),
+    ("Prossima riunione: 3 settembre.", date(2025, 8, 20), date(2025, 9, 3)),
+    ("Next platform weekly: [[2025-11-17]] (the 10th is a holiday, skipping it)",
+     date(2025, 11, 3), date(2025, 11, 17)),
+])
+def test_next_call_after_a_rule_in_other_languages_and_for_a_weekly(
+        text: str, meeting: date, expected: date) -> None:
+    got = extract(note(text, meeting)).next_call
+    assert got is not None and got.date == expected
+
+
+def test_a_weekly_release_is_not_a_meeting() -> None:
+    assert extract(note("The next weekly release is on 14 March.", date(2025, 3, 4))).next_call \
+        is None

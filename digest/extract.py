@@ -536,6 +536,7 @@ _SKIP_ENDS = re.compile(
     r"[;→]|->|\b(?:but|so|then|instead)\b|\bresum|\bnext\s+(?:one|call|meeting|sync)\b", re.I)
 # "moved from 4 March to 11 March": the date after "from" is the one given up
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_PAREN_ASIDE = re.compile(r"\([^()]*\)")
 _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
     r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
@@ -2062,6 +2063,12 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list
     if not heading and strength == 1 and _NOT_A_CALL_SENTENCE.search(sentence):
         strength = 0
     mentions = find_dates(sentence, meeting)
+    if len(mentions) > 1 and "(" in sentence:
+        # "In two weeks, same time. (Rukmini is away on the 29th, …)": a date in brackets is a
+        # side remark when the text outside them gives one
+        asides = [(m.start(), m.end()) for m in _PAREN_ASIDE.finditer(sentence)]
+        outside = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
+        mentions = outside or mentions
     if mentions and (skips := list(_NO_CALL.finditer(sentence))):
         # "No call next week (7th May), but we resume on the 14th", "… on the 10th (no
         # meeting on the 27th)": the dates a "no call" is about are not the next call

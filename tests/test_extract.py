@@ -1270,3 +1270,10 @@ def test_next_call_after_a_rule_in_other_languages_and_for_a_weekly(
 def test_a_weekly_release_is_not_a_meeting() -> None:
     assert extract(note("The next weekly release is on 14 March.", date(2025, 3, 4))).next_call \
         is None
+
+
+def test_a_date_in_brackets_is_a_side_remark_when_the_text_gives_one() -> None:
+    text = ("Next meeting\n------------\n\nIn two weeks, same time. (Rukmini is travelling on the "
+            "29th, so the one after that may move.)")
+    got = extract(note(text, date(2025, 10, 1))).next_call
+    assert got is not None and got.date == date(2025, 10, 15)

@@ -709,6 +709,8 @@ def extract(note: Note) -> Extraction:
         body, plain_text = org_to_text(body), False
     elif note.path.lower().endswith(".tex"):
         body, plain_text = tex_to_text(body), False
+    if "@" in body and _MATRIX_LINE.search(body):
+        body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     doc = scan(body, first_line, plain_text=plain_text)
@@ -916,6 +918,11 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
     return note.body, note.body_line
 
 
+# a Matrix (Element) export's line, "[16:03] @bjarne:tile.chat: text": read as the IRC line
+# "[16:03] <bjarne> text", so the chat rules (speakers, roll call, #agreed) apply to it
+_MATRIX_LINE = re.compile(
+    r"(?m)^(?P<lead>\s{0,2}(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?)@(?P<nick>[\w.=-]{1,32})"
+    r":[\w-]+(?:\.[\w-]+)+:\s+")
 # "[20:21] <bremer> #endmeeting": what is said after it is chat, not the meeting
 _END_OF_MEETING = re.compile(rf"(?m)^{_IRC_PREFIX}[^<>\s]{{1,32}}>\s+#endmeeting\b.*$"
                              r"|^\s{0,2}#endmeeting\b.*$")
@@ -1013,11 +1020,14 @@ _ROLL_NAME = re.compile(
     rf"(?:\s+(?:(?:van|von|de|der|den|da|di|le|la|du)\s+)?[{UPPER}][\w'’-]+)*))")
 
 
+_ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
+
+
 def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
     """An IRC meeting's roll call ("<mnakamura> .hello2 Mariko Nakamura", "<rvanwyk> Rutger van
     Wyk here") gives each nick its full name; "#chair kestrel rvanwyk" names the chairs."""
     people: list[Person] = []
-    in_roll_call = False
+    in_roll_call = answered = False
     for line in body.split("\n"):
         m = _IRC_SPEAKER.match(line)
         if m is None:
@@ -1028,10 +1038,15 @@ def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
         if text.startswith("#topic") or text.startswith("#roll"):
             in_roll_call = bool(re.search(r"roll\s*call|introductions|hellos?\b", text, re.I))
             continue
-        if (in_roll_call or text.startswith(".hello")) and (r := _ROLL_NAME.match(text)):
-            name = (r.group("paren") or r.group("name") or "").strip()
-            if " " in name:
-                people.append(Person(name, aliases=(m.group("who"),)))
+        if not in_roll_call and _ROLL_CALL_ASKED.search(text):  # "Roll call please" in chat
+            in_roll_call, answered = True, False
+            continue
+        if (in_roll_call or text.startswith(".hello")) and (r := _ROLL_NAME.match(text)) \
+                and " " in (name := (r.group("paren") or r.group("name") or "").strip()):
+            people.append(Person(name, aliases=(m.group("who"),)))
+            answered = True
+        elif answered and not text.startswith("#"):
+            in_roll_call = False  # the first line that is not a name after the names
     return people
 
 
@@ -1092,7 +1107,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     continue
             people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
     people.extend(_front_matter_people(front, chairs))
-    if "<" in body and "#" in body:
+    if "<" in body and ">" in body:
         people.extend(_irc_roll_call(body, chairs))
     if chairs:
         people = [Person(p.name, p.chair or p.name.lower() in chairs

@@ -1277,3 +1277,18 @@ def test_a_date_in_brackets_is_a_side_remark_when_the_text_gives_one() -> None:
             "29th, so the one after that may move.)")
     got = extract(note(text, date(2025, 10, 1))).next_call
     assert got is not None and got.date == date(2025, 10, 15)
+
+
+def test_a_matrix_export_reads_like_an_irc_log_with_a_roll_call_in_chat() -> None:
+    body = ("[16:00] @noor:matrix.org: ok let's start. Roll call please\n"
+            "[16:00] @noor:matrix.org: Noor Haddad, chairing\n"
+            "[16:00] @bjarne:tile.chat: Bjarne Solberg\n"
+            "[16:01] @mei:tile.chat: Mei Lin Tan\n"
+            "[16:02] @noor:matrix.org: first item, the release\n"
+            "[16:03] @mei:tile.chat: I'll open the issue tonight\n"
+            "[16:04] @noor:matrix.org: ACTION: Bjarne to tag and publish 0.9.0-rc1\n")
+    got = extract(note(body, fmt="text"))
+    assert [p.name for p in got.attendees] == ["Noor Haddad", "Bjarne Solberg", "Mei Lin Tan"]
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Mei Lin Tan", "open the issue tonight"),
+        ("Bjarne Solberg", "tag and publish 0.9.0-rc1")]

@@ -88,6 +88,7 @@ _UNDERSCORE_EMPH = re.compile(r"_(?<![\w_]_)(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 # a match's group 1 or 2, in C: re's own "\1" template costs a Python call per match
 _GROUP1, _GROUP2 = operator.itemgetter(1), operator.itemgetter(2)
 _CODE = re.compile(r"`+([^`]*)`+")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -282,6 +283,8 @@ def clean_inline(text: str, refs: dict[str, str], links: list[Link] | None = Non
     """Markdown inline markup → plain text; links found are appended to `links`."""
     if "\\" in text:
         text = _ESCAPE.sub(_GROUP1, text)
+    if "[[" in text:  # a wiki link (Obsidian, Logseq, MediaWiki): "[[Farah Siddiqui]]"
+        text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
     if "[" in text:
         def inline(m: re.Match[str]) -> str:
             if links is not None and not m.group(0).startswith("!"):

@@ -45,7 +45,8 @@ _QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’
 # ThomasG, JonL, DavidK
 _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
-_NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?)$", re.I)
+_NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?|me|myself|us)$",
+                         re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead",

@@ -1292,3 +1292,11 @@ def test_a_matrix_export_reads_like_an_irc_log_with_a_roll_call_in_chat() -> Non
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Mei Lin Tan", "open the issue tonight"),
         ("Bjarne Solberg", "tag and publish 0.9.0-rc1")]
+
+
+def test_wiki_links_are_their_text_and_me_is_no_attendee() -> None:
+    body = ("Attendees: [[Farah Siddiqui]], [[Matteo Russo|Matteo]], me\n\n"
+            "Matteo will draft the [[Q4 roadmap]].\n")
+    got = extract(note(body))
+    assert [p.name for p in got.attendees] == ["Farah Siddiqui", "Matteo"]
+    assert [(a.owner, a.task) for a in got.actions] == [("Matteo", "draft the Q4 roadmap")]

@@ -867,7 +867,8 @@ def _first_attendee_line(blocks: list[Block]) -> int:
     """The index of the first attendee paragraph (a plain-text note's implicit agenda, its
     top-level items, ends there), or the number of blocks."""
     return next((i for i, b in enumerate(blocks)
-                 if b.kind == PARA and _ATTENDEES.match(b.text.lstrip("*_ "))), len(blocks))
+                 if b.kind == PARA and (_ATTENDEES.match(b.text.lstrip("*_ "))
+                                        or _ATTENDEES_INSIDE.search(b.text))), len(blocks))
 
 
 # a stand-up's plan for the day under a person's heading: "**Today:** review #2231; then write
@@ -1252,6 +1253,9 @@ def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     return replace(_item_owner(text, line, ctx, rule), context=text)
 
 
+# "… Assigned to: (none)": an owner field that names nobody
+_NOBODY_ASSIGNED = re.compile(r"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?(?:none|nobody"
+                              r"|tbd|unassigned|n/?a|-+)\)?\W*$", re.I)
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
@@ -1265,7 +1269,7 @@ _HANDLE_TRAIL = re.compile(
 
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
-    text = _CHECKBOX.sub("", text)
+    text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
         handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),

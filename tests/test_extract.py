@@ -1300,3 +1300,15 @@ def test_wiki_links_are_their_text_and_me_is_no_attendee() -> None:
     got = extract(note(body))
     assert [p.name for p in got.attendees] == ["Farah Siddiqui", "Matteo"]
     assert [(a.owner, a.task) for a in got.actions] == [("Matteo", "draft the Q4 roadmap")]
+
+
+def test_a_teams_recap_with_its_attendees_in_the_header_and_assigned_to_lines() -> None:
+    body = ("Meeting: Payroll go-live review\nInvited: Rahul Chatterjee; Helga Johansson\n"
+            "Attended: Rahul Chatterjee; Helga Johansson\n\n"
+            "Follow-up tasks\n ☐ Investigate the RTI test failures\n"
+            "     Assigned to: Rahul Chatterjee\n"
+            " ☐ Finish the remaining articles\n     Assigned to: (none)\n")
+    got = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in got.actions] == [
+        ("Rahul Chatterjee", "Investigate the RTI test failures"),
+        (None, "Finish the remaining articles")]

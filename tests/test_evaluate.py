@@ -26,6 +26,7 @@ from .conftest import run_digest
 GOLD = Path(__file__).resolve().parent / "gold"
 FORMATS = Path(__file__).resolve().parent / "gold_formats"
 HELDOUT = Path(__file__).resolve().parent / "gold_heldout"
+HELDOUT2 = Path(__file__).resolve().parent / "gold_heldout2"
 
 
 def test_similarity_is_lenient_to_paraphrase() -> None:
@@ -76,6 +77,7 @@ def test_gold_scores(shared_dir: Path, mirage_origin: Path, tmp_path: Path) -> N
     assert report["next_call_correct"] == report["notes"] == 26
     assert fields["actions"]["f1"] >= 0.85  # measured 0.857 (P 0.89, R 0.83): the target
     assert fields["decisions"]["f1"] >= 0.83  # measured 0.84 (P 0.90, R 0.78)
+    assert fields["actions+owner"]["f1"] >= 0.80  # measured 0.81 (P 0.84, R 0.78)
     assert all({"source", "text"} <= set(m) for m in fields["decisions"]["misses"])
 
 
@@ -126,9 +128,23 @@ def test_gold_heldout_label_every_note_and_score() -> None:
     fields = report.fields
     assert report.notes == 15
     assert report.next_call_correct == 15  # measured 15
-    assert fields["decisions"].f1 >= 0.79  # measured 0.80 (P 0.78, R 0.82)
-    assert fields["actions"].f1 >= 0.79  # measured 0.80 (P 0.75, R 0.86)
-    assert fields["actions+owner"].f1 >= 0.78  # measured 0.79 (P 0.74, R 0.84)
+    assert fields["decisions"].f1 >= 0.79  # measured 0.80 (P 0.79, R 0.82)
+    assert fields["actions"].f1 >= 0.81  # measured 0.82 (P 0.77, R 0.87)
+    assert fields["actions+owner"].f1 >= 0.79  # measured 0.80 (P 0.75, R 0.86)
+
+
+def test_gold_heldout2_label_every_note_and_score() -> None:
+    """The second held-out set, measured blind once at next call 7/12, decisions 0.74, actions
+    0.59, actions+owner 0.28 (its README); guards what is measured since its misses were used."""
+    labelled = {n.source.removeprefix("local:notes/") for n in load_gold(HELDOUT2)}
+    assert labelled == {p.name for p in (HELDOUT2 / "notes").iterdir()}
+    report = evaluate_gold(HELDOUT2, {})
+    fields = report.fields
+    assert report.notes == 12
+    assert report.next_call_correct >= 11  # measured 11
+    assert fields["decisions"].f1 >= 0.77  # measured 0.78 (P 0.89, R 0.69)
+    assert fields["actions"].f1 >= 0.72  # measured 0.73 (P 0.69, R 0.77)
+    assert fields["actions+owner"].f1 >= 0.63  # measured 0.64 (P 0.60, R 0.67)
 
 
 def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:

@@ -1166,14 +1166,16 @@ def _names_in_prose(text: str) -> list[Person]:
     for piece in re.split(r",|;|\band\b", text):
         tokens = piece.split()
         name: list[str] = []
+        nickname: tuple[str, ...] = ()
         for token in tokens[:5]:
             if name and token[:1] in "\"“„'‘«":
-                continue  # a nickname between the names: Rafael "Rafa" Domínguez
+                nickname = (token.strip("\"“”„'‘’«» ,."),)  # Rafael "Rafa" Domínguez
+                continue
             if not (token[:1].isupper() or (name and token in _NAME_PARTICLES)):
                 break
             name.append(token.strip(".,"))
         if name and _could_be_a_name(" ".join(name)):
-            people.append(Person(" ".join(name)))
+            people.append(Person(" ".join(name), aliases=nickname))
     return people
 
 

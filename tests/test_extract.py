@@ -1312,3 +1312,10 @@ def test_a_teams_recap_with_its_attendees_in_the_header_and_assigned_to_lines() 
     assert [(a.owner, a.task) for a in got.actions] == [
         ("Rahul Chatterjee", "Investigate the RTI test failures"),
         (None, "Finish the remaining articles")]
+
+
+def test_a_nickname_in_a_prose_attendee_list_answers_for_the_person() -> None:
+    body = ("Present on the call were Kofi Mensah and Rafael \"Rafa\" Domínguez.\n\n"
+            "Rafa said he would call the bakeries this week.\n")
+    [action] = extract(note(body)).actions
+    assert action.owner == "Rafael Domínguez"

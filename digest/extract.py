@@ -343,7 +343,8 @@ _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
     r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
-    r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b|never\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
+    r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b"
+    r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")

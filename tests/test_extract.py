@@ -1319,3 +1319,9 @@ def test_a_nickname_in_a_prose_attendee_list_answers_for_the_person() -> None:
             "Rafa said he would call the bakeries this week.\n")
     [action] = extract(note(body)).actions
     assert action.owner == "Rafael Domínguez"
+
+
+def test_what_someone_will_not_or_no_longer_do_is_not_their_task() -> None:
+    body = ("Attendees: Kofi Mensah, Aiko Suzuki\n\nKofi will not be able to review the PR. "
+            "Aiko won't take the notes this time. Aiko will no longer maintain the bot.\n")
+    assert extract(note(body)).actions == ()

@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from pathlib import PurePosixPath
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -48,6 +49,12 @@ from .people import Roster, parse_attendee_text
 from .tex_text import tex_to_text
 
 # -- section kinds ---------------------------------------------------------------------------
+
+# the words that label an attendee list, in a heading, a "Label:" line or a header block
+_PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended"
+                  r"|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
+                  r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
+                  r"|presenti|partecipanti)")
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
 _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
@@ -77,10 +84,8 @@ _SECTION_KINDS = (
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
-    (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?(?:attendees"
-                           r"|attendance|present|participants|in\s+attendance|guests"
-                           r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?)\W*"
-                           r"(?:\([\w\s]*\)\W*)?$", re.I)),
+    (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
+                           rf"(?:{_PRESENT_LABEL}|guests)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
@@ -93,10 +98,7 @@ _SECTION_KINDS = (
 # -- attendees -------------------------------------------------------------------------------
 
 _ATTENDEES = re.compile(
-    r"^\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|in\s+attendance"
-    r"|attended|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call"
-    r"|teilnehmer(?:innen)?|teilnehmende|anwesend|présents?|asistentes|participantes|presentes"
-    r"|aanwezig|presenti|partecipanti)"
+    rf"^\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence)
@@ -104,8 +106,7 @@ _ATTENDEES = re.compile(
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
-    r"\n(?=\W{0,4}(?:(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants"
-    r"|in\s+attendance|attended|asistentes|participantes|teilnehmer\w*)|people)\W{0,4}:)"
+    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}|people)\W{{0,4}}:)"
     r"|(?P<prose>(?<=[.;!?])[ \t]+)"
     r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names
@@ -703,13 +704,11 @@ class _Ctx:
 
 def extract(note: Note) -> Extraction:
     body, first_line = _strip_site_chrome(note)
-    plain_text = note.format == "text"  # HTML and Org notes are read as the markdown they become
+    plain_text = note.format == "text"  # HTML, Org, LaTeX: read as the markdown they become
     if note.format == "html":
         body = html_to_text(body)
-    elif note.path.lower().endswith(".org"):
-        body, plain_text = org_to_text(body), False
-    elif note.path.lower().endswith(".tex"):
-        body, plain_text = tex_to_text(body), False
+    elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
+        body, plain_text = convert(body), False
     if "@" in body and _MATRIX_LINE.search(body):
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
     if "#endmeeting" in body:
@@ -776,14 +775,13 @@ def extract(note: Note) -> Extraction:
         if kind == DECISIONS and block.kind == ITEM:
             decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
             continue
-        if kind == ACTIONS and block.kind == ITEM:
-            if _is_owner_label(text, ctx):  # MeetBot's "Action items, by person": "* bertil"
-                continue
-            if not (block.ticked or _DONE.search(text)):
-                actions.append(_item_action(text, block.line, ctx, "section"))
-            continue
         if block.kind == ITEM and (block.ticked or _DONE.search(text)):
             continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
+        if kind == ACTIONS and block.kind == ITEM:
+            # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
+            if not _is_owner_label(text, ctx):
+                actions.append(_item_action(text, block.line, ctx, "section"))
+            continue
         if speaker_section and (plan := _TODAY.match(text)):
             actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
             continue
@@ -920,6 +918,8 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
     return note.body, note.body_line
 
 
+# notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
+_AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
 # a Matrix (Element) export's line, "[16:03] @bjarne:tile.chat: text": read as the IRC line
 # "[16:03] <bjarne> text", so the chat rules (speakers, roll call, #agreed) apply to it
 _MATRIX_LINE = re.compile(
@@ -1938,10 +1938,8 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     """One decision per thing decided: "Resolved: X" and a vote line quoting it, a table row
     and the sentence saying the same, keep the most explicit (marker, table, section, cue);
     what the room said just before the chair's "#agreed …" is that decision, recorded."""
-    items = [d for i, d in enumerate(items) if not (
-        d.rule == "cue" and d.line is not None and any(
-            b.rule == "marker" and b.line is not None
-            and 0 <= b.line - d.line <= _MARKER_RESTATES_WITHIN for b in items[i + 1 : i + 9]))]
+    items = [d for i, d in enumerate(items)
+             if not (d.rule == "cue" and _markers_soon_after(d.line, items[i + 1 : i + 9]))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()
     best: dict[frozenset[str], int] = {}  # the same words exactly: one look-up, not a pass
@@ -2022,9 +2020,20 @@ _SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb"})
 def _recorded_by_marker(said: Action, later: list[Action]) -> bool:
     """'<nandos> I'll file bugs …' and, a few lines on, the chair's '#action nandos to file bugs
     …': the marker is the record of the same promise."""
-    return said.rule in _SAID_IN_PASSING and said.owner is not None and said.line is not None \
-        and any(b.rule == "marker" and b.owner == said.owner and b.line is not None
-                and 0 <= b.line - said.line <= _MARKER_RESTATES_WITHIN for b in later)
+    return said.rule in _SAID_IN_PASSING and said.owner is not None \
+        and any(b.owner == said.owner for b in _markers_soon_after(said.line, later))
+
+
+_Found = TypeVar("_Found", Action, Decision)
+
+
+def _markers_soon_after(line: int | None, later: list[_Found]) -> list[_Found]:
+    """The markers ("#action …", "#agreed …") among `later` within a few lines after `line`:
+    a chair recording what the room has just said."""
+    if line is None:
+        return []
+    return [b for b in later if b.rule == "marker" and b.line is not None
+            and 0 <= b.line - line <= _MARKER_RESTATES_WITHIN]
 
 
 _MARKER_RESTATES_WITHIN = 6  # lines: a chair types the #action right after the promise

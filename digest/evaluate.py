@@ -35,6 +35,7 @@ import yaml
 from .errors import SourceError
 from .models import Extraction, NoteFile
 from .parse import one_line
+from .people import OWNER_SEPARATOR
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ def same_owner(gold: str | None, predicted: str | None) -> bool:
     def names(x: str | None) -> frozenset[str]:
         if not x:
             return frozenset()
-        parts = re.split(r"\s*(?:,|/|&|\band\b)\s*", x)
+        parts = OWNER_SEPARATOR.split(x)
         return frozenset(" ".join(p.lower().split()) for p in parts if p.strip())
 
     return names(gold) == names(predicted)

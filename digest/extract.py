@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import ahocorasick
 
-from .dates import DateMention, find_dates, find_time
+from .dates import MONTHS, WEEKDAYS, DateMention, find_dates, find_time
 from .extract_blocks import (
     HEADING,
     ITEM,
@@ -45,7 +45,7 @@ from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
-from .people import Roster, parse_attendee_text
+from .people import FULL_NAME, OWNER_SEPARATOR, Roster, parse_attendee_text
 from .tex_text import tex_to_text
 
 # -- section kinds ---------------------------------------------------------------------------
@@ -67,9 +67,10 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
-    r"|(?:actions?|action\s+items|decisions)\s+(?:from|of)\s+(?!today|this)\w+|for\s+the\s+record"
+    r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
+    r"|for\s+the\s+record"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
-    r"|rückblick|offene\s+punkte\s+(?:vom|aus))\b",
+    r"|rückblick|terugblik|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b"
@@ -102,7 +103,7 @@ _ATTENDEES = re.compile(
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence)
-    r"|people)(?:\W{0,4}:\W{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
+    r"|people)(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
@@ -248,8 +249,10 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+is\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
 _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
+# "@zhou.min and @sipho to gather the logs"; not "an idea from @sipho to move it"
 _HANDLE_ACTION = re.compile(
-    rf"(?:^|(?<=[\s(]))@(?P<who>{_HANDLE})(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
+    rf"(?:^|(?<=[\s(]))(?<!\bfrom\s)@(?P<who>{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})*)"
+    rf"(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
 _OWNER_TO_BODY = rf"\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"
@@ -592,6 +595,43 @@ _HEADING_WORD = re.compile(r"[a-z][\w-]+")
 _NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|able)$")
 
 
+def _stands_alone(word: str, body: str) -> bool:
+    """Whether `word` stands on its own somewhere in `body` (not inside "re-release")."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(body[at - 1])) \
+                and (end == len(body) or not _is_word_char(body[end])):
+            return True
+        at = body.find(word, end)
+    return False
+
+
+def _mentioned_people(text: str) -> list[Person]:
+    """The full names `text` writes, for resolving a first name the attendee list lacks. A
+    word the note also writes in lower case ("Open Collective", "Release Date") is no name."""
+    people = []
+    for m in FULL_NAME.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        surname = last.split()[-1]
+        if len(surname) < 2 or not any(c.islower() for c in surname):
+            continue
+        words = [first.lower(), surname.lower()]
+        if any(w in _NOT_PEOPLE or w in _TASK_VERBS or w in _LABEL_OPENERS or w in MONTHS
+               or w in WEEKDAYS or w in _SENTENCE_OPENERS or _stands_alone(w, text)
+               for w in words):
+            continue
+        nick = m.group("nick")
+        people.append(Person(f"{first} {last}", aliases=(nick,) if nick else ()))
+    # 'Luca "Lu" Bernardi' and later "Lu Bernardi" are one person
+    nicknamed = {f"{p.aliases[0]} {p.name.split()[-1]}" for p in people if p.aliases}
+    unique: dict[str, Person] = {}
+    for p in people:
+        if p.name not in nicknamed:
+            unique.setdefault(p.name, p)
+    return list(unique.values())
+
+
 @dataclass
 class _Ctx:
     note: Note
@@ -632,16 +672,7 @@ class _Ctx:
         return _NOT_NAME_SUFFIX.search(tokens[0]) is None
 
     def _written_in_lower_case(self, word: str) -> bool:
-        """Whether `word` stands on its own somewhere in the body (not inside "re-release")."""
-        body = self.body
-        at = body.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _is_word_char(body[at - 1])) \
-                    and (end == len(body) or not _is_word_char(body[end])):
-                return True
-            at = body.find(word, end)
-        return False
+        return _stands_alone(word, self.body)
 
     def handle_owner(self, handle: str) -> str:
         """'@kenji' → 'Kenji Tanaka' when one attendee fits; else the handle as written."""
@@ -661,7 +692,7 @@ class _Ctx:
 
     def person_parts(self, who: str) -> list[str]:
         """The names in 'Also, Dave and Mort' as written (['Dave', 'Mort']); [] unless all are."""
-        parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who.strip()) if p]
+        parts = [p for p in OWNER_SEPARATOR.split(who.strip()) if p]
         while len(parts) > 1 and parts[0].lower() in _NOT_PEOPLE:
             parts = parts[1:]  # "Also, Anil"
         if not parts:
@@ -723,7 +754,7 @@ def extract(note: Note) -> Extraction:
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
     others = [note.author] if note.author else []
-    roster = Roster(attendees, others)
+    roster = Roster(attendees, others, _mentioned_people("\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
     ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body,
@@ -852,7 +883,8 @@ def _title_date_warnings(note: Note) -> list[str]:
 
 
 # an item that reports a task as finished: "… — **done**", "(done)", "[DONE] ACTION: …"
-_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]"
+# or struck through: "~~@zhou set up the bot~~ merged"
+_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
                    r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
 
 
@@ -1256,9 +1288,12 @@ def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     return replace(_item_owner(text, line, ctx, rule), context=text)
 
 
+# what an owner field says when it names nobody: "none", "TBD", "???", "—"
+_NOBODY = r"(?:none|nobody|no\s+one|tbd|tbc|unassigned|n/?a|\?+|-+|—|–)"
+_NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
-_NOBODY_ASSIGNED = re.compile(r"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?(?:none|nobody"
-                              r"|tbd|unassigned|n/?a|-+)\)?\W*$", re.I)
+_NOBODY_ASSIGNED = re.compile(
+    rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
@@ -1403,6 +1438,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
             return  # a status table, not new actions
         task = cell(task_col)
         who = cell(owner_col)
+        if _NOBODY_CELL.fullmatch(who):
+            who = ""  # "| ??? | triage the issues |": nobody has it yet
         owner = ctx.owners(who) if who else None
         if task:
             actions.append(Action(owner or (who or None), task, block.line, who or None, "table"))
@@ -1741,8 +1778,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
                        "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
             and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
-        return [Action(ctx.handle_owner(hm.group("who")), _tidy_task(hm.group("task")), line,
-                       "@" + hm.group("who"), "owner-verb")]
+        handles = re.findall(rf"@({_HANDLE})", "@" + hm.group("who"))
+        return [Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
+                       _tidy_task(hm.group("task")), line, "@" + hm.group("who"), "owner-verb")]
     matches = _all_matches(_OWNER_ACTION, sentence) if _has(cues, _HINT_OWNER_VERB) else []
     if " to " in low:
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)

@@ -20,6 +20,8 @@ from .letters import LOWER, UPPER
 from .models import Action, DigestEntry, Person
 
 UNASSIGNED = "UNASSIGNED"
+# between the owners of a shared task: "Dave, Mort", "Ines + Dmitri", "JB & amina", "A and B"
+OWNER_SEPARATOR = re.compile(r"\s*(?:,|/|&|\+|\band\b)\s*")
 
 # Common short forms of first names, both ways.
 _NICKNAMES = {
@@ -55,6 +57,15 @@ _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "ho
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
 _HONORIFICS = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"])
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
+# a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
+# "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
+FULL_NAME = re.compile(
+    rf"(?<![\w@#/.'’-])(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?)"
+    rf"(?:[ \t]+[\"“](?P<nick>[{UPPER}][\w-]+)[\"”])?[ \t]+"
+    r"(?P<last>(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
+    rf"[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
+_HANDLE_BEFORE_NAME = re.compile(
+    rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>{FULL_NAME.pattern})\)")
 
 
 def _norm(s: str) -> str:
@@ -80,6 +91,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     if "\n" in text and ("," in text or ";" in text):
         # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
         text = _WRAPPED.sub(" ", text)
+    if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
+        text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)
     if "(" in text:
         text = _PAREN.sub(paren, text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text or "„" in text or "«" in text:
@@ -182,11 +195,16 @@ def _index(index: dict[str, list[str]], key: str, name: str) -> None:
 class Roster:
     """Resolve short names against the attendees first, then other names the note gives."""
 
-    def __init__(self, attendees: Iterable[Person], others: Iterable[str] = ()) -> None:
+    def __init__(self, attendees: Iterable[Person], others: Iterable[str] = (),
+                 mentioned: Iterable[Person] = ()) -> None:
         self._tiers: list[_Tier] = [
             _Tier([self._entry(p.name, p.aliases[0] if p.aliases else None) for p in attendees]),
             _Tier([self._entry(n, None) for n in others]),
         ]
+        # full names written anywhere in the note ("Tomasz Wierzbicki" in a sentence): they
+        # only complete a name the tiers above do not know, and never make a word a person
+        self._mentioned = _Tier([self._entry(p.name, p.aliases[0] if p.aliases else None)
+                                 for p in mentioned])
         self._cache: dict[str, str | None] = {}
 
     @staticmethod
@@ -216,20 +234,26 @@ class Roster:
         clean = name.strip(" []@:*_,.")
         if "'" in clean or "’" in clean:
             clean = _POSSESSIVE.sub("", clean)
-        return self.match(clean) or clean
+        if found := self.match(clean):
+            return found
+        if self._mentioned.entries and not self._hits(clean) \
+                and len(hits := self._hits(clean, [self._mentioned])) == 1:
+            return hits[0]
+        return clean
 
     def known(self, name: str) -> bool:
         return self.match(name.strip(" []@:*_,.")) is not None
 
-    def _hits(self, name: str) -> Sequence[str]:
-        """The names `name` may mean in the first tier with any; the name is read once."""
+    def _hits(self, name: str, tiers: Sequence[_Tier] = ()) -> Sequence[str]:
+        """The names `name` may mean in the first tier (of the roster's, or `tiers`) with any;
+        the name is read once."""
         low = _norm(name)
         toks = low.split()
         raw = name.strip()
         one = len(toks) == 1
         camel = _CAMEL_INITIAL.match(raw) if one else None
         initial_last = _INITIAL_LAST.match(raw) if one else None
-        for tier in self._tiers:
+        for tier in tiers or self._tiers:
             if tier.entries and (hits := _tier_hits(tier, low, toks, raw, camel, initial_last)):
                 return hits
         return ()
@@ -291,7 +315,7 @@ def actions_by_person(
     groups: dict[str, list[tuple[DigestEntry, Action]]] = {}
     for entry in entries:
         for action in entry.extraction.actions:
-            owners = [o.strip() for o in re.split(r"\s*(?:,|/|&|\band\b)\s*", action.owner or "")
+            owners = [o.strip() for o in OWNER_SEPARATOR.split(action.owner or "")
                       if o.strip()]
             for owner in owners or [UNASSIGNED]:
                 groups.setdefault(owner, []).append((entry, action))

@@ -1325,3 +1325,50 @@ def test_what_someone_will_not_or_no_longer_do_is_not_their_task() -> None:
     body = ("Attendees: Kofi Mensah, Aiko Suzuki\n\nKofi will not be able to review the PR. "
             "Aiko won't take the notes this time. Aiko will no longer maintain the bot.\n")
     assert extract(note(body)).actions == ()
+
+
+# -- owners the attendee list does not name --------------------------------------------------
+
+def test_a_first_name_resolves_to_the_one_full_name_the_note_writes_elsewhere() -> None:
+    body = ("Hey all, notes from today. Tomasz Wierzbicki walked us through the sync bug and "
+            'Luca "Lu" Bernardi showed the opt-out numbers; Priya Raghunathan and Priya Shah '
+            "joined late.\n\nTomasz will write the conflict banner. Lu is going to pull the "
+            "numbers per notification type. Priya will draft the store listing. Open the "
+            "Open Collective page first, says Ngozi.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Tomasz Wierzbicki", "write the conflict banner"),
+        ("Luca Bernardi", "pull the numbers per notification type"),
+        ("Priya", "draft the store listing"),  # two Priyas: left as written, never guessed
+    ]
+
+
+def test_a_name_the_note_also_writes_in_lower_case_is_not_a_mentioned_person() -> None:
+    body = ("We moved the Release Date again; the release date is now firm.\n\n"
+            "Release will happen on Friday. Mateo will tag it.\n")
+    ext = extract(note(body))
+    assert [a.owner for a in ext.actions] == ["Mateo"]
+
+
+def test_handles_with_the_full_name_after_them_and_shared_or_struck_tasks() -> None:
+    body = ("Present: @rkapoor (Rhea Kapoor), @mvdberg (Maarten van den Berg), @sipho (Sipho "
+            "Dlamini), @zhou.min (Zhou Min)\n\n"
+            "### Follow-ups from the 5 August sync\n\n- @sipho to restructure the docs — still "
+            "open\n\n### Helm chart v3\n\n- ~~@zhou.min to set up the Renovate bot~~ merged\n"
+            "- [ ] @mvdberg to write the upgrade notes\n"
+            "- [ ] @zhou.min and @sipho to gather failure logs for a week\n\n"
+            "Idea from @sipho to move it to a nightly job; nobody liked it.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Rhea Kapoor", "Maarten van den Berg",
+                                               "Sipho Dlamini", "Zhou Min"]
+    assert [(a.owner, a.task) for a in ext.actions] == [  # a short task carries its topic
+        ("Maarten van den Berg", "write the upgrade notes (Helm chart v3)"),
+        ("Zhou Min, Sipho Dlamini", "gather failure logs for a week")]
+
+
+def test_a_table_owner_of_question_marks_is_nobody_and_plus_joins_owners() -> None:
+    body = ("Attendees: Ines Carvalho, Dmitri Volkov\n\n## Plan\n\n| Who | What | When |\n"
+            "|---|---|---|\n| ??? | triage the untriaged issues | Fri |\n"
+            "| Ines + Dmitri | pair on the lint regression | Mon |\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        (None, "triage the untriaged issues"),
+        ("Ines Carvalho, Dmitri Volkov", "pair on the lint regression")]

@@ -35,6 +35,7 @@ from .extract_blocks import (
     ROW,
     Block,
     bare_urls,
+    blank_lines,
     clean_inline,
     github_links,
     scan,
@@ -51,7 +52,7 @@ from .tex_text import tex_to_text
 # -- section kinds ---------------------------------------------------------------------------
 
 # the words that label an attendee list, in a heading, a "Label:" line or a header block
-_PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended"
+_PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests"
                   r"|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
                   r"|presenti|partecipanti)")
@@ -86,7 +87,7 @@ _SECTION_KINDS = (
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
-                           rf"(?:{_PRESENT_LABEL}|guests)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
+                           rf"(?:{_PRESENT_LABEL}|who)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
@@ -744,6 +745,14 @@ def extract(note: Note) -> Extraction:
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
+    if "```" in body or "~~~" in body:
+        body = _FENCED_CODE.sub(blank_lines, body)
+    if plain_text and (caps := _CAPS_LABEL.search(body)) and caps.start() > 0:
+        body = _CAPS_LABEL.sub(r"## \g<label>\n", body)
+    if "\n>" in body or body[:1] == ">":
+        body = _QUOTED.sub("", body)
+    if "→" in body or "->" in body or "⇒" in body:
+        body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
     doc = scan(body, first_line, plain_text=plain_text)
     blocks = doc.blocks
     links: list[Link] = []
@@ -808,6 +817,9 @@ def extract(note: Note) -> Extraction:
             continue
         if block.kind == ITEM and (block.ticked or _DONE.search(text)):
             continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
+        if block.kind == ITEM and text[:2] == "→ ":  # in any section: the arrow says "to do"
+            actions.append(_item_action(text[2:], block.line, ctx, "arrow"))
+            continue
         if kind == ACTIONS and block.kind == ITEM:
             # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
             if not _is_owner_label(text, ctx):
@@ -957,6 +969,24 @@ _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": te
 _MATRIX_LINE = re.compile(
     r"(?m)^(?P<lead>\s{0,2}(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?)@(?P<nick>[\w.=-]{1,32})"
     r":[\w-]+(?:\.[\w-]+)+:\s+")
+# a fenced code block (a notebook's cell, a pasted log): code, not what the meeting said; its
+# "# TODO(bjorn): …" is neither a heading nor an action item
+_FENCED_CODE = re.compile(
+    r"(?ms)^[ \t]{0,3}(?P<fence>```|~~~)[^\n]*\n.*?^[ \t]{0,3}(?P=fence)[ \t]*$")
+# "→ Renata: set up a call", "-> vikram: write the bot": a line an arrow starts, owner first,
+# is a task ("→ We will move the batch", "-> Agreed: add …" are conclusions)
+_ARROW_LINE = re.compile(
+    r"(?m)^(?P<indent>[ \t]*)(?:→|⇒|->|=>)[ \t]*(?=@?\w[\w.'’ +&-]{0,39}:[ \t])"
+    r"(?!(?i:agreed|decided|decision|resolved|resolution|outcome|result|conclusion|consensus"
+    r"|note|status)\b)")
+# a plain-text note's label in capitals over what it labels ("\n\nDECIDED\nwe keep …"): a
+# heading; not a title's lines (the first line, one capital line over another, an underline)
+_CAPS_LABEL = re.compile(r"(?<=\n\n)(?P<label>[A-Z][A-Z &/'-]{1,40}?)[ \t]*\n"
+                         r"(?=[ \t]*\S)(?![A-Z][A-Z &/'-]*\n|[ \t]*[=~-]{3,}[ \t]*$)", re.M)
+# the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
+_QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
+
+
 # "[20:21] <bremer> #endmeeting": what is said after it is chat, not the meeting
 _END_OF_MEETING = re.compile(rf"(?m)^{_IRC_PREFIX}[^<>\s]{{1,32}}>\s+#endmeeting\b.*$"
                              r"|^\s{0,2}#endmeeting\b.*$")
@@ -1110,6 +1140,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if block.kind == ROW and " | " in text:  # "| **Attendees** | A, B, C |"
             label, _, rest = text.partition(" | ")
             text = f"{label}: {rest}" if _ATTENDEES.match(f"{label}:") else text
+        if "=" in text and len(legend := _INITIALS_LEGEND.findall(text)) >= 2:
+            people.extend(Person(one_line(name).strip(), aliases=(initials,))
+                          for initials, name in legend)  # "AB = Aiko Brandt (HW lead)"
+            continue
         if not people and block.kind == PARA and (were := _PRESENT_WERE.match(text)):
             people.extend(_names_in_prose(were.group("names")))  # "Present on the call were …"
             continue
@@ -1187,6 +1221,10 @@ _NAME_PARTICLES = frozenset(
 
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
+# a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
+_INITIALS_LEGEND = re.compile(
+    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
+    rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
 _PRESENT_WERE = re.compile(
     r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call))"
     r"\b[^.:;]{0,30}?\s+(?:were|was)\s+(?P<names>[^.]+)", re.I)
@@ -1294,6 +1332,7 @@ _NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
 _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
+_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*:\s+", re.I)
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
@@ -1308,6 +1347,8 @@ _HANDLE_TRAIL = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
+    if ":" in text[:12]:
+        text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc"
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
         handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
@@ -1500,7 +1541,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         elif ("motion" in low or "moved" in low) and (mm := _MOTION.search(sentence)):
             motion = one_line(mm.group("proposal")).rstrip(" .")
         cues = _cues(low)
-        if not _has(cues, _CUE_WORDS) or (sentence[:1] == "[" and _DONE.match(sentence)):
+        # a "Decisions" section's sentences are decisions, cue words or not ("[End of minutes]"
+        # after the last one is not)
+        if not ((in_decisions and sentence[:1] != "[") or _has(cues, _CUE_WORDS)) \
+                or (sentence[:1] == "[" and _DONE.match(sentence)):
             earlier.append(sentence)
             previous = sentence
             continue

@@ -110,14 +110,15 @@ class Document:
     refs: dict[str, str] = field(default_factory=dict)  # link reference definitions
 
 
-def _blank_comment(m: re.Match[str]) -> str:
+def blank_lines(m: re.Match[str]) -> str:
+    """A match's text as the blank lines it spans, so the line numbers after it stay right."""
     return "\n" * m.group(0).count("\n")
 
 
 def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
     """Body → blocks, each with the line where it starts."""
     if "<!--" in body:
-        body = _COMMENT.sub(_blank_comment, body)
+        body = _COMMENT.sub(blank_lines, body)
     lines = body.split("\n")
     blocks: list[Block] = []
     refs: dict[str, str] = {}

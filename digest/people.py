@@ -55,7 +55,18 @@ _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "ho
                           "moderation", "vorsitz"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
-_HONORIFICS = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"])
+# titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
+_TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
+           "Sister", "Brother")
+_HONORIFICS = frozenset(t.lower() for t in _TITLES)
+_TITLE = rf"(?:{'|'.join(_TITLES)})\.?"
+# a title before a full name is not part of it
+_HONORIFIC_LEAD = re.compile(rf"^{_TITLE}\s+(?=[{UPPER}]\S*\s+[{UPPER}])")
+# "OKAFOR, Grace (Chair)", "McALLISTER, Fr Declan": a register's surname first, in capitals
+_SURNAME_FIRST = re.compile(
+    rf"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)(?P<surname>(?:Mc|Mac|O['’])?[{UPPER}]{{2,}}"
+    rf"(?:[-'’ ][{UPPER}]{{2,}})*),[ \t]*(?:{_TITLE}[ \t]+)?"
+    rf"(?P<given>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*)")
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
 # a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
 # "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
@@ -66,6 +77,28 @@ FULL_NAME = re.compile(
     rf"[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>{FULL_NAME.pattern})\)")
+# an e-mail address, in angle brackets after a name or alone
+_EMAIL = re.compile(r"(?P<angle><)?\b(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b(?(angle)>)")
+
+
+def _given_name_first(m: re.Match[str]) -> str:
+    """'McALLISTER, Fr Declan' → 'Declan McAllister'."""
+    surname = m.group("surname")
+    prefix = next((p for p in ("Mc", "Mac", "O'", "O’") if surname.startswith(p)
+                   and surname[len(p):].isupper()), "")
+    rest = "-".join(part.capitalize() for part in surname[len(prefix):].split("-"))
+    return f"{m.group('lead')}{m.group('given')} {prefix}{rest}"
+
+
+def _name_of_address(m: re.Match[str]) -> str:
+    """"<…>" after a name goes; a bare "chloe.dumont@…" reads as "Chloe Dumont", "seun@…" as
+    "seun" (its handle)."""
+    if m.group("angle"):
+        return ""
+    parts = re.split(r"[._]", m.group("local"))
+    if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts):
+        return " ".join(p.capitalize() for p in parts)
+    return m.group("local")
 
 
 def _norm(s: str) -> str:
@@ -88,7 +121,12 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{handle.group(1)} "
         return " "
 
-    if "\n" in text and ("," in text or ";" in text):
+    if "," in text and (text[:1].isupper() or "\n" in text):
+        text = _SURNAME_FIRST.sub(_given_name_first, text)
+    if "@" in text and "." in text:  # "Arvid Lund <arvid.lund@x.example>", "chloe.dumont@x.org"
+        text = _EMAIL.sub(_name_of_address, text)
+    if "\n" in text and ("," in text or ";" in text) \
+            and ("(" not in text or re.search(r"[,;]", _PAREN.sub(" ", text))):
         # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
         text = _WRAPPED.sub(" ", text)
     if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
@@ -113,6 +151,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
         name, role = _without_role_title(name)
+        if title := _HONORIFIC_LEAD.match(name):
+            name = name[title.end():]
         if role and not alias and not role.endswith("s"):
             alias = role  # "Town Clerk Brenda Kowalski": "the Town Clerk will …" is Brenda
         if not name or _NOT_A_NAME.match(name) or len(name) > 60:
@@ -250,6 +290,9 @@ class Roster:
         low = _norm(name)
         toks = low.split()
         raw = name.strip()
+        if len(toks) > 1 and toks[0] in _HONORIFICS:  # "Mr Wilk", "Fr Declan", "Prof. Okonkwo"
+            toks = toks[1:]
+            low, raw = " ".join(toks), raw.split(None, 1)[1]
         one = len(toks) == 1
         camel = _CAMEL_INITIAL.match(raw) if one else None
         initial_last = _INITIAL_LAST.match(raw) if one else None

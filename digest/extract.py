@@ -125,7 +125,10 @@ _DECISION_MARKER = re.compile(
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
     r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
     r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
-    r"|Consensus|Approved|Adopted|Accepted|Vote|Poll)\s*:)"
+    r"|Consensus|Approved|Adopted|Accepted|Vote|Poll"
+    # "Final call: …", "Also settled: …", French "Validé : …"
+    r"|FINAL\s+CALL|Final\s+call|(?:Also\s+)?[Ss]ettled|SETTLED"
+    r"|Validé|Décidé|Adopté|Acté)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
 # Each alternation below starts with "\b(?=\w)(?:": tried only at the start of a word, not at
 # every character (2-3x faster than a "\b" in front of each alternative; same matches).
@@ -145,14 +148,17 @@ _DECISION_STRONG = re.compile(
     r"|\b(?=\w)(?:motion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
     r"|\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
     r"|(?:board|committee|steering\s+council|council|tsc|wg|working\s+group|sig|core\s+team)\s+"
-    r"(?:has\s+)?(?:approved|adopted|accepted|ratified|endorsed|voted)\b"
+    r"(?:has\s+)?(?:also\s+|unanimously\s+|formally\s+)?(?:approved|adopted|accepted|ratified"
+    r"|endorsed|voted)\b"
     r"|(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
     r"\s+consensus)|without\s+objection)\b"
     r"|(?:approved|adopted|accepted|ratified|rejected)\s+by\s+(?:the\s+)?(?:board|committee|council"
     r"|steering\s+council|tsc|sc|wg|sig|core\s+team|maintainers|directors)\b"
     r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
-    r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b)", re.I)
+    r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
+    r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b)"
+    r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
@@ -176,6 +182,8 @@ _NOT_DECISION = re.compile(
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
     r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
+    r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
+    r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
     r"|minutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
@@ -391,21 +399,22 @@ _CUE_WORDS = (
     "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
     "xima", "ximo", "prossim", "volgende",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
-    "talk again", "speak again", "chat again", "see you", "see everyone")
+    "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
+    "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
     "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
-    "let’s")
+    "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
               "prossim", "volgende")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
-                "resol",
+                "resol", "landed", "taken up", "on part sur", "final call",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -426,7 +435,8 @@ _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
-                         "einigung", "entscheid", "décision")
+                         "einigung", "entscheid", "décision", "final call", "settled", "validé",
+                         "décidé", "adopté", "acté")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
@@ -570,7 +580,8 @@ _NOT_PEOPLE = frozenset(
     proposals motion motions request requests report reports review reviews item items topic
     topics draft drafts minutes recommendation recommendations option options feedback
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
-    entschuldigt décision décisions participants présents""".split()  # noqa: SIM905
+    entschuldigt décision décisions participants présents validé décidé adopté acté settled
+    """.split()  # noqa: SIM905
 )
 # a task's verb, capitalised at the start of an item, is no one's name: "TODO: Make the figures
 # consistent" (names that are also verbs, Mark or Chase, are left out)
@@ -678,7 +689,7 @@ class _Ctx:
     def handle_owner(self, handle: str) -> str:
         """'@kenji' → 'Kenji Tanaka' when one attendee fits; else the handle as written."""
         return self.roster.match(handle) or self.roster.match(handle.replace(".", " ")) \
-            or "@" + handle
+            or self.roster.match_handle(handle) or "@" + handle
 
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person.
@@ -749,6 +760,8 @@ def extract(note: Note) -> Extraction:
         body = _FENCED_CODE.sub(blank_lines, body)
     if plain_text and (caps := _CAPS_LABEL.search(body)) and caps.start() > 0:
         body = _CAPS_LABEL.sub(r"## \g<label>\n", body)
+    if plain_text and _NUMBERED_TITLE.search(body):
+        body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
         body = _QUOTED.sub("", body)
     if "→" in body or "->" in body or "⇒" in body:
@@ -793,7 +806,8 @@ def extract(note: Note) -> Extraction:
             if kind == NEXT:
                 candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
             continue
-        if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)):
+        if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)) \
+                or (":" in text and len(_INVITE_LINE.findall(text)) >= 2):
             continue
         if kind == AGENDA:
             if block.kind == ITEM:
@@ -908,10 +922,10 @@ def _is_owner_label(text: str, ctx: _Ctx) -> bool:
 
 def _first_attendee_line(blocks: list[Block]) -> int:
     """The index of the first attendee paragraph (a plain-text note's implicit agenda, its
-    top-level items, ends there), or the number of blocks."""
+    top-level items, ends there), or -1: without one, items are not read as an agenda."""
     return next((i for i, b in enumerate(blocks)
                  if b.kind == PARA and (_ATTENDEES.match(b.text.lstrip("*_ "))
-                                        or _ATTENDEES_INSIDE.search(b.text))), len(blocks))
+                                        or _ATTENDEES_INSIDE.search(b.text))), -1)
 
 
 # a stand-up's plan for the day under a person's heading: "**Today:** review #2231; then write
@@ -983,6 +997,11 @@ _ARROW_LINE = re.compile(
 # heading; not a title's lines (the first line, one capital line over another, an underline)
 _CAPS_LABEL = re.compile(r"(?<=\n\n)(?P<label>[A-Z][A-Z &/'-]{1,40}?)[ \t]*\n"
                          r"(?=[ \t]*\S)(?![A-Z][A-Z &/'-]*\n|[ \t]*[=~-]{3,}[ \t]*$)", re.M)
+# a plain-text note's numbered or timed agenda point over its minutes: "1. Opening and
+# welcome", "7:05 pm  Matters arising" (not a list item that wraps onto an indented line)
+_NUMBERED_TITLE = re.compile(
+    r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)[ \t]+[^\s.!?;:]"
+    r"[^\n.!?;:]{1,60}?)[ \t]*\n(?=[^\s\d*•-])", re.I)
 # the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
 _QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
 
@@ -1140,6 +1159,11 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if block.kind == ROW and " | " in text:  # "| **Attendees** | A, B, C |"
             label, _, rest = text.partition(" | ")
             text = f"{label}: {rest}" if _ATTENDEES.match(f"{label}:") else text
+        if ":" in text and len(invite := _INVITE_LINE.findall(text)) >= 2:
+            # a calendar invite's answers: who organised, accepted or might come
+            people.extend(p for label, names in invite if label.lower()[:3] in ("org", "acc", "ten")
+                          for p in parse_attendee_text(names))
+            continue
         if "=" in text and len(legend := _INITIALS_LEGEND.findall(text)) >= 2:
             people.extend(Person(one_line(name).strip(), aliases=(initials,))
                           for initials, name in legend)  # "AB = Aiko Brandt (HW lead)"
@@ -1221,6 +1245,9 @@ _NAME_PARTICLES = frozenset(
 
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
+# the answers pasted from a calendar invite: "Organizer: A", "Accepted: B; C", "Declined: D"
+_INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
+                          re.I)
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
 _INITIALS_LEGEND = re.compile(
     rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"

@@ -13,6 +13,7 @@ unowned ones under `UNASSIGNED` (MeetBot's "Action items, by person").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -281,6 +282,17 @@ class Roster:
             return hits[0]
         return clean
 
+    def match_handle(self, handle: str) -> str | None:
+        """The one attendee a chat handle is made from: "wzielinski" → Wojciech Zieliński,
+        "lenah" → Lena Halvorsen, "ana.costa" → Ana Costa (first name, initials and surname,
+        without accents); None when no attendee or several fit."""
+        key = _plain(handle)
+        if len(key) < 3:
+            return None
+        fits = [e.name for e in self._tiers[0].entries
+                if len(e.tokens) > 1 and key in _handle_forms(e)]
+        return fits[0] if len(set(fits)) == 1 else None
+
     def known(self, name: str) -> bool:
         return self.match(name.strip(" []@:*_,.")) is not None
 
@@ -341,6 +353,18 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
         return _unique([e.name for e in entries
                         if len(e.tokens) > len(toks) and list(e.tokens[: len(toks)]) == toks])
     return ()
+
+
+def _plain(text: str) -> str:
+    """Lower-case ASCII letters only: "Zieliński" → "zielinski", "ana.costa" → "anacosta"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if "a" <= c <= "z")
+
+
+def _handle_forms(entry: _Entry) -> set[str]:
+    first, last = _plain(entry.tokens[0]), _plain(entry.tokens[-1])
+    return {first + last, first[:1] + last, first + last[:1], last + first[:1], last + first,
+            _plain("".join(entry.tokens))}
 
 
 def _first_like(a: str, b: str) -> bool:

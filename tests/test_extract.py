@@ -1428,3 +1428,58 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
         "The bot was discussed at length. -> Agreed: the bot pings the owner"]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Vikram", "write the quarantine bot"), (None, "update the onboarding doc")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The committee landed on three research chapters plus a synthesis.",
+    "Final call on the site-4 core: leave it out of chapter 3.",
+    "Also settled: the launch date stays 1 September.",
+    "Going with imgproxy on our own server: cheaper.",
+    "The revert goes into 2.4.1 and we backport it, that was decided too.",
+    "A suggestion to add a dog show was not taken up; the field is too small.",
+    "The committee also approved a reduced rate for registered charities.",
+    "Après discussion : on part sur une 1.3 sans le nouveau scheduler.",
+    "Validé : on coupe les tests GPU de la CI en attendant.",
+])
+def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
+    marker = sentence.startswith(("Also settled:", "Validé :"))  # the marker is not the text
+    assert [d.text for d in extract(note(sentence + "\n")).decisions] == [
+        sentence.split(": ", 1)[1] if marker else sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Everyone likes the idea. Decision postponed until after the retrain.",
+    "Eleanor suggested borrowing someone from the platform team but nothing was decided.",
+])
+def test_a_decision_put_off_is_not_a_decision(sentence: str) -> None:
+    assert extract(note(sentence + "\n")).decisions == ()
+
+
+def test_a_calendar_invite_names_the_attendees_and_handles_name_them_too() -> None:
+    body = ("--- pasted from the invite ---\nOrganizer: Lena Halvorsen <lena@example.org>\n"
+            'Accepted: Lena Halvorsen; Wojciech "Wojtek" Zieliński; Teodora Ilić\n'
+            "Tentative: Sunniva Berg\nDeclined: Fiona Castellanos (on leave)\n--- end ---\n\n"
+            "[WEB-80] Image CDN\n    assignee: @wzielinski\n\n"
+            "- Wojtek volunteered to make a card for load testing.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Lena Halvorsen", "Wojciech Zieliński", "Teodora Ilić", "Sunniva Berg"]
+    assert ext.decisions == ()  # "Accepted:" answers the invite, it accepts no proposal
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Wojciech Zieliński", "make a card for load testing")]
+    assert [a.owner for a in extract(note(
+        "Attendees: Lena Halvorsen, Teodora Ilić, Tea Ilves\n\n- [ ] @lhalvorsen to book the "
+        "room\n- [ ] @teodora to send the map\n- [ ] @ti to check it\n")).actions] == [
+        "Lena Halvorsen", "Teodora Ilić", "@ti"]  # "ti": Teodora Ilić or Tea Ilves, not guessed
+
+
+def test_numbered_and_timed_points_of_a_plain_text_note_are_its_topics() -> None:
+    body = ("ST BRENDAN'S HALL COMMITTEE\nMinutes of 12 May\n\n1. Opening prayer and welcome\n"
+            "Fr Declan opened with a prayer.\n\n7:05 pm  Matters arising\nThe window is fixed.\n\n"
+            "2. Hire rates\nIt was agreed to raise the hire rate to £20 an hour.\n"
+            "- Rosaleen to write to the regular groups.\n")
+    ext = extract(note(body, fmt="text"))
+    assert ext.topics == ("1. Opening prayer and welcome", "7:05 pm Matters arising",
+                          "2. Hire rates")
+    assert ext.agenda == ()  # no attendee list: its items are not an implicit agenda
+    assert [a.task for a in ext.actions] == ["write to the regular groups"]

@@ -60,6 +60,8 @@ _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
 _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
             r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
+            r"|hand-?over|walk-?through|board\s+walk|planning(?!\s+(?:cycle|phase|period|doc))"
+            r"|review(?!\s+(?:of|cycle|period|round|comments|process|date|deadline))"
             r"|(?:bi-?)?weekly|monthly)(?!\s+(?:release|report|build|update|newsletter|digest)\b)")
 
 AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
@@ -78,9 +80,9 @@ _SECTION_KINDS = (
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
                       # German and French notes: "Nächstes Treffen", "Prochaine réunion"
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
-                      r"|\bprochaine\s+(?:réunion|séance|rencontre)\b"
+                      r"|\bprochaine?\s+(?:réunion|séance|rencontre|point)\b"
                       r"|\bpr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n)\b"
-                      r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende\s+vergadering\b",
+                      r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende?\s+(?:vergadering|overleg)\b",
                       re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
@@ -397,9 +399,10 @@ _CUE_WORDS = (
     "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
     "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
     "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
-    "xima", "ximo", "prossim", "volgende",
+    "xima", "ximo", "prossim", "volgend",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
+    "meet on", "meet next",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -412,7 +415,7 @@ _DECISION_WORDS = (
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
-              "prossim", "volgende")
+              "prossim", "volgend", "meet on", "meet next")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
@@ -527,7 +530,9 @@ _ITEM_OWNER_FIELD = re.compile(
 
 _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRONG (speed)
     rf"\b(?=\w)(?:next\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
-    r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b)"
+    r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b"
+    # "We're going to meet on Monday to check the checklist"
+    r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b)"
     # a calendar's "Next: Wed Jun 11 · 10:30" (only with a date right after it)
     r"|^\W*next\s*:(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
@@ -538,10 +543,10 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|(?:no\s+(?:call|meeting|sync)|cancel\w*)\b[^.]{0,60}?\bnext\s+one\b"
     # other languages' "next meeting" ("Nächstes Treffen", "prochaine réunion")
     r"|n[äa]chste[nrs]?\s+(?:treffen|sitzung|termin|besprechung|call|meeting)\b"
-    r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting)\b"
+    r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting|point)\b"
     # Spanish, Portuguese, Italian, Dutch
     r"|pr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n|llamada|chamada)\b"
-    r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende\s+(?:vergadering|overleg|meeting)\b)",
+    r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b)",
     re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)

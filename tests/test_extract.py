@@ -44,6 +44,16 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
          date(2013, 4, 30), date(2013, 5, 14)),
         ("Plan for next week's call: discuss FRP.", date(2013, 4, 16), date(2013, 4, 23)),
         ("Next sync is Aug 3rd, 2021 at 16:00 UTC.", date(2021, 7, 20), date(2021, 8, 3)),
+        ("Next handover: Thu 26/03 15:00 UTC (Mags → Femi).", date(2026, 3, 19),
+         date(2026, 3, 26)),
+        ("Next walk-through: June 30th, same link.", date(2026, 6, 16), date(2026, 6, 30)),
+        ("Next planning: in two weeks, same room.", date(2026, 3, 4), date(2026, 3, 18)),
+        ("Open actions will be checked at the next review on 16 September.", date(2025, 9, 2),
+         date(2025, 9, 16)),
+        ("We're going to meet on Monday to check the checklist.", date(2026, 5, 14),
+         date(2026, 5, 18)),
+        ("**Prochain point : mardi 21 juillet, 10h.**", date(2026, 7, 9), date(2026, 7, 21)),
+        ("**Volgend overleg:** dinsdag 16 juni, 10:00.", date(2026, 6, 3), date(2026, 6, 16)),
     ],
 )
 def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
@@ -57,6 +67,7 @@ def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
     "Date of the next meeting is to be decided.",
     "MirageOS Hackathon next week! The deadline is 14th October.",
     "This will be on the agenda for the next call.",
+    "The next review of the draft is due on 16 September.",
 ])
 def test_next_call_absent(text: str) -> None:
     assert extract(note(text)).next_call is None

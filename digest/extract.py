@@ -73,7 +73,7 @@ _SECTION_PREVIOUS = re.compile(
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
-    r"|rückblick|terugblik|offene\s+punkte\s+(?:vom|aus))\b",
+    r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b"
@@ -94,6 +94,7 @@ _SECTION_KINDS = (
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
+                         r"|hand-?over\s+(?:items|tasks)"
                          r"|tasks|assignments|action\s+points?|aufgaben|prochaines\s+étapes)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
                          r"(?:week|fortnight|month)|plans)\W*$", re.I)),
@@ -297,7 +298,9 @@ _ASKED_TO = re.compile(
 # "Assigned to Fatima: the switcher styling", "The switcher styling is assigned to Fatima.",
 # "Fatima → the switcher styling"
 _ASSIGNED = re.compile(
-    rf"^\W*(?:[Aa]ssigned\s+to|[Oo]wner)\s*:?\s+@?(?P<who>{_NAMES})\s*[:,–—-]\s*(?P<task>\S.*)"
+    # "assigned: @**Kwame Asante** @**Sigrun Eriksdottir** — renew the domain" (Zulip mentions)
+    rf"(?:^\W*|(?<=[.;]\s))(?:[Aa]ssigned(?:\s+to)?|[Aa]ssignee|[Oo]wner)\s*:?\s+@?(?P<who>{_NAMES}"
+    rf"(?:\s+@{_NAMES})*)\s*[:,–—-]\s*(?P<task>\S.*)"
     rf"|^\W{{0,3}}@?(?P<who3>{_NAMES})\s*(?:→|⇒|->)\s*(?P<task3>[a-z].*)"
     rf"|^\W*(?P<task2>\S.*?)\s+(?:is|was|has\s+been|got)\s+(?:re)?assigned\s+to\s+@?"
     rf"(?P<who2>{_NAMES})\W*$")
@@ -842,7 +845,10 @@ def extract(note: Note) -> Extraction:
         if kind == ACTIONS and block.kind == ITEM:
             # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
             if not _is_owner_label(text, ctx):
-                actions.append(_item_action(text, block.line, ctx, "section"))
+                action = _item_action(text, block.line, ctx, "section")
+                if action.owner is None and speaker_section:  # "### Dmitri" over his tasks
+                    action = replace(action, owner=speaker_section)
+                actions.append(action)
             continue
         if speaker_section and (plan := _TODAY.match(text)):
             actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
@@ -1258,7 +1264,8 @@ _INITIALS_LEGEND = re.compile(
     rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
     rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
 _PRESENT_WERE = re.compile(
-    r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call))"
+    r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call)"
+    r"|with\s+us)"
     r"\b[^.:;]{0,30}?\s+(?:were|was)\s+(?P<names>[^.]+)", re.I)
 
 
@@ -1848,8 +1855,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         return [Action(owner, _tidy_task(ask.group("task") or ask.group("task2")), line,
                        whom if owner else None, "asked")]
     if ("assign" in low or "→" in low or "⇒" in low or "->" in low) \
-            and (am := _ASSIGNED.match(sentence)) \
-            and (owner := ctx.owners(who := am["who"] or am["who2"] or am["who3"])):
+            and (am := _ASSIGNED.search(sentence)) \
+            and (owner := ctx.owners(who := re.sub(r"\s+@", ", ", am["who"] or "")
+                                     or am["who2"] or am["who3"])):
         return [Action(owner, _tidy_task(am["task"] or am["task2"] or am["task3"]), line, who,
                        "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \

@@ -1494,3 +1494,27 @@ def test_numbered_and_timed_points_of_a_plain_text_note_are_its_topics() -> None
                           "2. Hire rates")
     assert ext.agenda == ()  # no attendee list: its items are not an implicit agenda
     assert [a.task for a in ext.actions] == ["write to the regular groups"]
+
+
+def test_a_persons_sub_heading_in_a_handover_owns_the_tasks_under_it() -> None:
+    body = ("With us today were Dmitri Sokolov (outgoing primary), Haruto Ishikawa (database SRE) "
+            "and our manager.\n\n## Handover items\n\n### Dmitri\n- Finish the incident timeline "
+            "before Monday.\n\n### Haruto\n- Add the missing index in a maintenance window.\n\n"
+            "### Anyone\n- Fix the broken dashboard panel.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Dmitri Sokolov", "Haruto Ishikawa"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dmitri Sokolov", "Finish the incident timeline before Monday"),
+        ("Haruto Ishikawa", "Add the missing index in a maintenance window"),
+        (None, "Fix the broken dashboard panel")]
+
+
+def test_zulip_mentions_after_assigned_and_a_french_review_of_last_weeks_actions() -> None:
+    body = ("Attendees: Nguyen Thi Lan, Kwame Asante, Sigrun Eriksdottir\n\n"
+            "## 1. Retour sur les actions de la semaine dernière\n- KA : renouveler le domaine "
+            "→ fait\n\n## 2. Retries\nLan wants to own this. assigned: @**Nguyen Thi Lan** — "
+            "write a short design doc\n\n- assigned: @**Kwame Asante** @**Sigrun Eriksdottir** "
+            "— renew the certificate\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Nguyen Thi Lan", "write a short design doc"),
+        ("Kwame Asante, Sigrun Eriksdottir", "renew the certificate")]

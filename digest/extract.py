@@ -627,19 +627,22 @@ def _stands_alone(word: str, body: str) -> bool:
     return False
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
 def _mentioned_people(text: str) -> list[Person]:
     """The full names `text` writes, for resolving a first name the attendee list lacks. A
     word the note also writes in lower case ("Open Collective", "Release Date") is no name."""
     people = []
+    standing = set(_WORD_RUN.findall(text))  # each word on its own, looked up once per name
     for m in FULL_NAME.finditer(text):
         first, last = m.group("first"), m.group("last")
         surname = last.split()[-1]
         if len(surname) < 2 or not any(c.islower() for c in surname):
             continue
-        words = [first.lower(), surname.lower()]
         if any(w in _NOT_PEOPLE or w in _TASK_VERBS or w in _LABEL_OPENERS or w in MONTHS
-               or w in WEEKDAYS or w in _SENTENCE_OPENERS or _stands_alone(w, text)
-               for w in words):
+               or w in WEEKDAYS or w in _SENTENCE_OPENERS or w in standing
+               for w in (first.lower(), surname.lower())):
             continue
         nick = m.group("nick")
         people.append(Person(f"{first} {last}", aliases=(nick,) if nick else ()))

@@ -26,6 +26,7 @@ import time
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ INFRA = {
     "people": ("parse_attendee_text",),
 }
 BLOCKS = ("scan", "clean_inline", "sentences")  # the share the issue asks for
-ROSTER_METHODS = ("match", "resolve", "candidates", "known")
+ROSTER_METHODS = ("match", "resolve", "candidates", "known", "match_handle")
 
 
 @dataclass
@@ -57,8 +58,8 @@ class Calls:
 
     functions: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = field(
         default_factory=dict)
-    # Roster(attendees, others) and the (method, name) questions asked of it
-    rosters: list[tuple[list[Person], list[str], list[tuple[str, str]]]] = field(
+    # Roster(attendees, others, mentioned) and the (method, name) questions asked of it
+    rosters: list[tuple[list[Person], list[str], list[Person], list[tuple[str, str]]]] = field(
         default_factory=list)
 
 
@@ -78,11 +79,13 @@ def record(notes: list[Note]) -> Calls:
         return wrapper
 
     class LoggedRoster:
-        def __init__(self, attendees: Any, others: Any = ()) -> None:
+        def __init__(self, attendees: Any, others: Any = (), mentioned: Any = None) -> None:
+            # the note's other full names: found here, once, and replayed as found
             attendees, others = list(attendees), list(others)
-            self._real = people.Roster(attendees, others)
+            mentioned = list(mentioned()) if mentioned else []
+            self._real = people.Roster(attendees, others, partial(list, mentioned))
             self._asked: list[tuple[str, str]] = []
-            calls.rosters.append((attendees, others, self._asked))
+            calls.rosters.append((attendees, others, mentioned, self._asked))
 
         def __getattr__(self, method: str) -> Callable[[str], Any]:
             real = getattr(self._real, method)
@@ -102,7 +105,7 @@ def record(notes: list[Note]) -> Calls:
     finally:
         for name, real in saved.items():
             setattr(extract_module, name, real)
-    assert all(m in ROSTER_METHODS for _, _, asked in calls.rosters for m, _ in asked)
+    assert all(m in ROSTER_METHODS for *_, asked in calls.rosters for m, _ in asked)
     return calls
 
 
@@ -115,8 +118,8 @@ def replay(calls: Calls, modules: dict[str, types.ModuleType]) -> dict[str, list
             out[name] = [repr(function(*[[] if type(a) is list else a for a in args], **kwargs))
                          for args, kwargs in calls.functions.get(name, [])]
     roster_answers: list[str] = []
-    for attendees, others, asked in calls.rosters:
-        roster = modules["people"].Roster(attendees, others)
+    for attendees, others, mentioned, asked in calls.rosters:
+        roster = modules["people"].Roster(attendees, others, partial(list, mentioned))
         roster_answers.extend(repr(getattr(roster, m)(n)) for m, n in asked)
     out["Roster"] = roster_answers
     return out
@@ -139,8 +142,8 @@ def time_calls(calls: Calls, versions: list[dict[str, types.ModuleType]],
 
     def roster_runner(cls: type[people.Roster]) -> Callable[[], None]:
         def run() -> None:
-            for attendees, others, asked in calls.rosters:
-                roster = cls(attendees, others)
+            for attendees, others, mentioned, asked in calls.rosters:
+                roster = cls(attendees, others, partial(list, mentioned))
                 for method, name in asked:
                     getattr(roster, method)(name)
         return run
@@ -238,7 +241,7 @@ def main() -> int:
         print("  " + " · ".join(f"{name} {then[name] / spent[name]:.2f}x" for name in spent))
         changed = {name: n for name, n in differ.items() if n}
         print(f"  answers: {sum(len(v) for v in calls.functions.values())} calls and "
-              f"{sum(len(a) for _, _, a in calls.rosters)} roster questions, "
+              f"{sum(len(a) for *_, a in calls.rosters)} roster questions, "
               + (f"DIFFERENT: {changed}" if changed else "all identical"))
     return 0
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -787,7 +788,7 @@ def extract(note: Note) -> Extraction:
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
     others = [note.author] if note.author else []
-    roster = Roster(attendees, others, _mentioned_people("\n".join(texts)))
+    roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
     ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body,

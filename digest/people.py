@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .letters import LOWER, UPPER
@@ -237,15 +237,16 @@ class Roster:
     """Resolve short names against the attendees first, then other names the note gives."""
 
     def __init__(self, attendees: Iterable[Person], others: Iterable[str] = (),
-                 mentioned: Iterable[Person] = ()) -> None:
+                 mentioned: Callable[[], Iterable[Person]] | None = None) -> None:
         self._tiers: list[_Tier] = [
-            _Tier([self._entry(p.name, p.aliases[0] if p.aliases else None) for p in attendees]),
+            self._people_tier(attendees),
             _Tier([self._entry(n, None) for n in others]),
         ]
         # full names written anywhere in the note ("Tomasz Wierzbicki" in a sentence): they
-        # only complete a name the tiers above do not know, and never make a word a person
-        self._mentioned = _Tier([self._entry(p.name, p.aliases[0] if p.aliases else None)
-                                 for p in mentioned])
+        # only complete a name the tiers above do not know, and never make a word a person;
+        # found the first time they are needed (most names resolve without them)
+        self._find_mentioned = mentioned
+        self._mentioned: _Tier | None = None
         self._cache: dict[str, str | None] = {}
 
     @staticmethod
@@ -277,10 +278,20 @@ class Roster:
             clean = _POSSESSIVE.sub("", clean)
         if found := self.match(clean):
             return found
-        if self._mentioned.entries and not self._hits(clean) \
-                and len(hits := self._hits(clean, [self._mentioned])) == 1:
+        if self._find_mentioned is not None and not self._hits(clean) \
+                and len(hits := self._hits(clean, [self._mentioned_tier()])) == 1:
             return hits[0]
         return clean
+
+    def _mentioned_tier(self) -> _Tier:
+        if self._mentioned is None:
+            found = self._find_mentioned() if self._find_mentioned is not None else ()
+            self._mentioned = self._people_tier(found)
+        return self._mentioned
+
+    @classmethod
+    def _people_tier(cls, people: Iterable[Person]) -> _Tier:
+        return _Tier([cls._entry(p.name, p.aliases[0] if p.aliases else None) for p in people])
 
     def match_handle(self, handle: str) -> str | None:
         """The one attendee a chat handle is made from: "wzielinski" → Wojciech Zieliński,

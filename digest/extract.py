@@ -590,6 +590,10 @@ _NOT_PEOPLE = frozenset(
     topics draft drafts minutes recommendation recommendations option options feedback
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
+    europe asia africa america americas australia ireland england scotland wales britain france
+    germany spain portugal italy netherlands belgium austria switzerland poland sweden norway
+    denmark finland canada mexico brazil argentina chile india china japan korea singapore
+    indonesia nigeria kenya egypt israel turkey ukraine russia greece romania hungary czechia
     """.split()  # noqa: SIM905
 )
 # a task's verb, capitalised at the start of an item, is no one's name: "TODO: Make the figures
@@ -1525,7 +1529,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         if _NOBODY_CELL.fullmatch(who):
             who = ""  # "| ??? | triage the issues |": nobody has it yet
         owner = ctx.owners(who) if who else None
-        if task:
+        if task and not task.startswith("~~"):  # "| ~~Raise retention~~ | Marek |": struck out
             actions.append(Action(owner or (who or None), task, block.line, who or None, "table"))
         return
     if kind == DECISIONS:

@@ -1518,3 +1518,13 @@ def test_zulip_mentions_after_assigned_and_a_french_review_of_last_weeks_actions
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Nguyen Thi Lan", "write a short design doc"),
         ("Kwame Asante, Sigrun Eriksdottir", "renew the certificate")]
+
+
+def test_a_country_is_no_owner_and_a_struck_out_table_row_is_no_task() -> None:
+    body = ("Attendees: Marek Dvořák, Siobhán Gallagher\n\nIreland will launch two weeks after the "
+            "UK. Siobhán will follow up with payroll.\n\n## Actions\n\n| # | Action | Owner |\n"
+            "|---|---|---|\n| ~~8~~ | ~~Raise registry retention to 50~~ | Marek Dvořák |\n"
+            "| 9 | Exempt pinned images from the GC job | Marek Dvořák |\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Siobhán Gallagher", "follow up with payroll"),
+        ("Marek Dvořák", "Exempt pinned images from the GC job")]

@@ -1168,6 +1168,12 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             for line in text.split("\n"):  # "Chairs: …" on a line of a header block
                 if m := _CHAIR_LINE.match(line):
                     chairs.update(_names_of(m.group(1)))
+        if block.kind == ROW and block.header and _ROSTER_HEADER.match(block.header[0]) \
+                and not any(_NOT_ROSTER_COLUMN.search(h) for h in block.header[1:]):
+            # a table of who came: "| Name | Team |", "| Attendee | Role |"
+            people.extend(p for p in parse_attendee_text(block.cells[0])
+                          if _could_be_a_name(p.name))
+            continue
         if people and kinds[index] != ATTENDEES:
             continue
         if ":" in text and block.kind == PARA and not _ATTENDEES.match(text) \
@@ -1264,6 +1270,11 @@ _NAME_PARTICLES = frozenset(
 
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
+# the first column of a table of who came, and the columns a table of tasks has instead
+_ROSTER_HEADER = re.compile(r"^\W*(?:names?|attendees?|participants?|people|persons?|members?"
+                            r"|who|present)\W*$", re.I)
+_NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|decision|status"
+                                r"|owner|topic|notes?)\b", re.I)
 # the answers pasted from a calendar invite: "Organizer: A", "Accepted: B; C", "Declined: D"
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)

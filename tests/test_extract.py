@@ -1528,3 +1528,13 @@ def test_a_country_is_no_owner_and_a_struck_out_table_row_is_no_task() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Siobhán Gallagher", "follow up with payroll"),
         ("Marek Dvořák", "Exempt pinned images from the GC job")]
+
+
+def test_a_table_of_names_and_teams_is_the_attendee_list() -> None:
+    body = ("| Name | Team |\n|---|---|\n| Lucía Fernández Ortega | Data science (presenting) |\n"
+            "| Tran Minh Khoa | ML platform |\n\nKhoa will add a freshness check. Lucía will "
+            "send an invite.\n\n| Who | What |\n|---|---|\n| Lucía | retrain the model |\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Lucía Fernández Ortega", "Tran Minh Khoa"]
+    assert [a.owner for a in ext.actions] == [
+        "Tran Minh Khoa", "Lucía Fernández Ortega", "Lucía Fernández Ortega"]

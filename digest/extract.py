@@ -188,6 +188,7 @@ _NOT_DECISION = re.compile(
     r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
+    r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
     r"|minutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
@@ -774,8 +775,6 @@ def extract(note: Note) -> Extraction:
         body = _before_end_of_meeting(body)
     if "```" in body or "~~~" in body:
         body = _FENCED_CODE.sub(blank_lines, body)
-    if plain_text and (caps := _CAPS_LABEL.search(body)) and caps.start() > 0:
-        body = _CAPS_LABEL.sub(r"## \g<label>\n", body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
@@ -847,13 +846,15 @@ def extract(note: Note) -> Extraction:
             continue
         if block.kind == ITEM and (block.ticked or _DONE.search(text)):
             continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
-        if block.kind == ITEM and text[:2] == "→ ":  # in any section: the arrow says "to do"
-            actions.append(_item_action(text[2:], block.line, ctx, "arrow"))
+        if block.kind == ITEM and text[:2] == "→ " and kind != ACTIONS \
+                and ((arrow := _item_action(text[2:], block.line, ctx, "arrow")).owner
+                     or _NOBODY_LEAD.match(text[2:])):
+            actions.append(arrow)  # "→ Renata: set up a call", in any section: a task
             continue
         if kind == ACTIONS and block.kind == ITEM:
             # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
             if not _is_owner_label(text, ctx):
-                action = _item_action(text, block.line, ctx, "section")
+                action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
                 if action.owner is None and speaker_section:  # "### Dmitri" over his tasks
                     action = replace(action, owner=speaker_section)
                 actions.append(action)
@@ -1012,10 +1013,6 @@ _ARROW_LINE = re.compile(
     r"(?m)^(?P<indent>[ \t]*)(?:→|⇒|->|=>)[ \t]*(?=@?\w[\w.'’ +&-]{0,39}:[ \t])"
     r"(?!(?i:agreed|decided|decision|resolved|resolution|outcome|result|conclusion|consensus"
     r"|note|status)\b)")
-# a plain-text note's label in capitals over what it labels ("\n\nDECIDED\nwe keep …"): a
-# heading; not a title's lines (the first line, one capital line over another, an underline)
-_CAPS_LABEL = re.compile(r"(?<=\n\n)(?P<label>[A-Z][A-Z &/'-]{1,40}?)[ \t]*\n"
-                         r"(?=[ \t]*\S)(?![A-Z][A-Z &/'-]*\n|[ \t]*[=~-]{3,}[ \t]*$)", re.M)
 # a plain-text note's numbered or timed agenda point over its minutes: "1. Opening and
 # welcome", "7:05 pm  Matters arising" (not a list item that wraps onto an indented line)
 _NUMBERED_TITLE = re.compile(
@@ -1782,11 +1779,11 @@ def _with_decision_referent(decision: Decision, previous: str, topic: str) -> De
 
 def _referent(previous: str, topic: str) -> str:
     """What "this" points back to: the topic, then the sentence before cut to a few words
-    (left out when it only repeats the topic)."""
+    (left out when it opens with the topic, a heading's repeat)."""
     previous = one_line(previous).rstrip(" .")
     if len(said := previous.split()) > _REFERENT_WORDS:
         previous = " ".join(said[:_REFERENT_WORDS]) + " …"
-    if topic and topic.lower() in previous.lower():
+    if topic and previous.lower().startswith(topic.lower()):  # "End-of-year review — Status"
         previous = ""
     return "; ".join(filter(None, (topic, previous)))
 

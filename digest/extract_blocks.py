@@ -217,6 +217,12 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                 blocks.append(Block(HEADING, stripped, first_line + i, 3))
                 prev_blank = False
                 continue
+            if plain_text and not nxt_blank and first_line + i > 1 \
+                    and _CAPS_LABEL.fullmatch(stripped):
+                # "DECIDED" / "AGENDA" over the lines it labels: a label for the block under it
+                blocks.append(Block(HEADING, stripped, first_line + i, 7))
+                prev_blank = False
+                continue
         if item is not None:
             if prev_blank:
                 flush()
@@ -257,6 +263,8 @@ def _looks_like_title(line: str) -> bool:
     return len(words) <= 9 and "://" not in line and ", " not in line and ": " not in line
 
 
+# a plain-text note's label in capitals: "DECIDED", "LAST TIME", "MIN 03/01/2026: MATTERS ARISING"
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &/'’:.,()-]{1,59}")
 _THEMATIC_BREAK = re.compile(r"\s{0,3}([-*_])(?:\s*\1){2,}\s*")
 
 

@@ -1538,3 +1538,28 @@ def test_a_table_of_names_and_teams_is_the_attendee_list() -> None:
     assert [p.name for p in ext.attendees] == ["Lucía Fernández Ortega", "Tran Minh Khoa"]
     assert [a.owner for a in ext.actions] == [
         "Tran Minh Khoa", "Lucía Fernández Ortega", "Lucía Fernández Ortega"]
+
+
+def test_a_capital_label_governs_the_block_under_it_not_the_rest_of_the_note() -> None:
+    body = ("UMOJA GROUP\nMINUTES OF THE MEETING OF 18TH JANUARY 2026\n\nAGENDA\n"
+            "1. Opening prayer\n2. Loans\n\nMIN 02/01/2026: LOANS\nAfter discussion it was "
+            "agreed to give Faith a loan of KSh 50,000.\nEsther will draft a loan application "
+            "form.\n\n"
+            "MIN 03/01/2026: A.O.B.\nSomeone has to renew the certificate; who goes was not "
+            "agreed.\n")
+    ext = extract(note(body, day=date(2026, 1, 18), fmt="text"))
+    assert ext.agenda == ("Opening prayer", "Loans")
+    assert [d.text for d in ext.decisions] == [
+        "After discussion it was agreed to give Faith a loan of KSh 50,000."]
+    assert [a.task for a in ext.actions] == [
+        "draft a loan application form", "renew the certificate; who goes was not agreed"]
+
+
+def test_an_arrow_item_is_a_task_when_owned_and_a_sentence_naming_the_topic_is_a_referent() -> None:
+    body = ("Attendees: Sam Adebayo, Sato Kenji\n\n## Marketing\n\n- → **決定**: 3.10 に回す.\n"
+            "- → Sam: book the photographer\n- Poster reprint discussed. Decision: no reprint; "
+            "the marketing budget goes into two boosted social posts. Sam will set them up.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Sam Adebayo", "book the photographer"),
+        ("Sam Adebayo", "set them up (Marketing; Decision: no reprint; the marketing budget goes "
+                        "into two boosted social posts)")]

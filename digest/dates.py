@@ -36,7 +36,7 @@ MONTHS = {
     "aoû": 8, "aou": 8, "okt": 10, "déc": 12, "dez": 12,
     # Spanish, Portuguese and Italian names, written in full ("3 de septiembre", "3 settembre")
     "ene": 1, "abr": 4, "ago": 8, "seti": 9, "sete": 9, "sett": 9, "out": 10, "ott": 10,
-    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "març": 3,
+    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "març": 3, "maj": 5, "des": 12,
 }
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 NUMBERS = {
@@ -50,7 +50,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
           r"|d[ée]c(?:embre)?|januar|februar|m[äa]rz|juni|juli|okt(?:ober)?|dez(?:ember)?"
           r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
           r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
-          r"|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)")
+          r"|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+          # Swedish, Danish and Norwegian ("11 augusti", "3. maj", "1. desember")
+          r"|januari|februari|marts|maj|augusti|desember)")
 _WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
          r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

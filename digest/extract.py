@@ -62,6 +62,7 @@ _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance
 _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
             r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
             r"|hand-?over|walk-?through|board\s+walk|planning(?!\s+(?:cycle|phase|period|doc))"
+            r"|telco|1:1|one-on-one|1-on-1|committee(?:\s+meeting)?"
             r"|review(?!\s+(?:of|cycle|period|round|comments|process|date|deadline))"
             r"|(?:bi-?)?weekly|monthly)(?!\s+(?:release|report|build|update|newsletter|digest)\b)")
 
@@ -83,7 +84,8 @@ _SECTION_KINDS = (
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
                       r"|\bprochaine?\s+(?:réunion|séance|rencontre|point)\b"
                       r"|\bpr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n)\b"
-                      r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende?\s+(?:vergadering|overleg)\b",
+                      r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende?\s+(?:vergadering|overleg)\b"
+                      r"|\bn[äa]sta\s+\w*m[öo]te\b|次回",
                       re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
@@ -407,7 +409,7 @@ _CUE_WORDS = (
     "xima", "ximo", "prossim", "volgend",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
-    "meet on", "meet next",
+    "meet on", "meet next", "nästa", "次回",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -420,7 +422,7 @@ _DECISION_WORDS = (
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
-              "prossim", "volgend", "meet on", "meet next")
+              "prossim", "volgend", "meet on", "meet next", "nästa", "次回")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
@@ -551,7 +553,9 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|prochaine?\s+(?:r[ée]union|s[ée]ance|rencontre|call|meeting|point)\b"
     # Spanish, Portuguese, Italian, Dutch
     r"|pr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n|llamada|chamada)\b"
-    r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b)",
+    r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b"
+    # Swedish "nästa (styrelse)möte", Japanese 次回 ("next time")
+    r"|n[äa]sta\s+\w*m[öo]te\b)|次回",
     re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)

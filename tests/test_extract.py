@@ -54,6 +54,16 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
          date(2026, 5, 18)),
         ("**Prochain point : mardi 21 juillet, 10h.**", date(2026, 7, 9), date(2026, 7, 21)),
         ("**Volgend overleg:** dinsdag 16 juni, 10:00.", date(2026, 6, 3), date(2026, 6, 16)),
+        ("Otherwise next committee is Tue 10th March in the clubhouse.", date(2026, 2, 24),
+         date(2026, 3, 10)),
+        ("- **Next telco: Thursday 23 April 2026, 10:00 CET**", date(2026, 3, 26),
+         date(2026, 4, 23)),
+        ("Thu, Jun 4 — skipped (team offsite).\nNext 1:1: **Thu, Jun 11, 2026**, 10:00.",
+         date(2026, 5, 28), date(2026, 6, 11)),
+        ("## 次回\n\n2/11 (水) は祝日のため休み. 次回は 2/18 (水) 10:00.", date(2026, 2, 4),
+         date(2026, 2, 18)),
+        ("Nästa styrelsemöte hålls tisdag 11 augusti kl. 18.30. Inget möte i juli.",
+         date(2026, 6, 9), date(2026, 8, 11)),
     ],
 )
 def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:

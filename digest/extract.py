@@ -134,7 +134,9 @@ _DECISION_MARKER = re.compile(
     r"|Consensus|Approved|Adopted|Accepted|Vote|Poll"
     # "Final call: …", "Also settled: …", French "Validé : …"
     r"|FINAL\s+CALL|Final\s+call|(?:Also\s+)?[Ss]ettled|SETTLED"
-    r"|Validé|Décidé|Adopté|Acté)\s*:)"
+    r"|Validé|Décidé|Adopté|Acté"
+    # Portuguese, Swedish and Japanese records: "Deliberação:", "Beslut:", "決定:"
+    r"|Deliberação|Deliberado|Decisão|Decidido|Acordado|Aprovado|Beslut|Beslutat|決定)\s*:)"
     r"\W{0,3}(?P<text>.+)$", re.S)
 # Each alternation below starts with "\b(?=\w)(?:": tried only at the start of a word, not at
 # every character (2-3x faster than a "\b" in front of each alternative; same matches).
@@ -163,7 +165,8 @@ _DECISION_STRONG = re.compile(
     r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
     r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
-    r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b)"
+    r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
+    r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b)|決定"
     r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
@@ -191,7 +194,10 @@ _NOT_DECISION = re.compile(
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
-    r"|minutes\b[^.;]{0,40}\b(?:approved|accepted|adopted)\b"
+    r"|nada\s+decidido\b|inget\s+beslut\b"
+    r"|(?:minutes|note\s+of\s+the\s+(?:last\s+|previous\s+)?meeting)\b[^.;]{0,40}\b(?:approved"
+    r"|accepted|adopted|agreed|confirmed)\b|as\s+(?:previously\s+|already\s+)?agreed\b"
+    r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
@@ -409,7 +415,8 @@ _CUE_WORDS = (
     "xima", "ximo", "prossim", "volgend",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
-    "meet on", "meet next", "nästa", "次回",
+    "meet on", "meet next", "nästa", "次回", "decidido", "beslut", "besl", "delibera", "decisão",
+    "acordado", "aprovado", "決定", "it is then",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -417,14 +424,16 @@ _DECISION_WORDS = (
     "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
-    "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté")
+    "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
+    "decidido", "besl", "delibera", "決定", "it is then")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
               "prossim", "volgend", "meet on", "meet next", "nästa", "次回")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
-                "resol", "landed", "taken up", "on part sur", "final call",
+                "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
+                "決定", "it is then",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -446,7 +455,8 @@ _HINT_WE_TODO = ("should", "need", "must")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
                          "einigung", "entscheid", "décision", "final call", "settled", "validé",
-                         "décidé", "adopté", "acté")
+                         "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
+                         "acordado", "aprovado", "beslut", "決定")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
@@ -595,6 +605,7 @@ _NOT_PEOPLE = frozenset(
     topics draft drafts minutes recommendation recommendations option options feedback
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
+    deliberação deliberado decisão decidido acordado aprovado beslut beslutat
     europe asia africa america americas australia ireland england scotland wales britain france
     germany spain portugal italy netherlands belgium austria switzerland poland sweden norway
     denmark finland canada mexico brazil argentina chile india china japan korea singapore

@@ -1461,9 +1461,15 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
     "The committee also approved a reduced rate for registered charities.",
     "Après discussion : on part sur une 1.3 sans le nouveau scheduler.",
     "Validé : on coupe les tests GPU de la CI en attendant.",
+    "Deliberação: as aulas de terça passam a ser gravadas.",
+    "Ficou decidido que os notebooks vão em comodato para alunos sem computador.",
+    "Styrelsen beslutade att köpa ett nytt laserrör för högst 8 000 kr.",
+    "Beslut: kursen genomförs även om inte alla platser fylls.",
+    "決定: ポイント交換 screen は 3.10 に回す.",
+    "Working party on the 21st it is then.",
 ])
 def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
-    marker = sentence.startswith(("Also settled:", "Validé :"))  # the marker is not the text
+    marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:"))
     assert [d.text for d in extract(note(sentence + "\n")).decisions] == [
         sentence.split(": ", 1)[1] if marker else sentence]
 
@@ -1471,6 +1477,11 @@ def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Everyone likes the idea. Decision postponed until after the retrain.",
     "Eleanor suggested borrowing someone from the platform team but nothing was decided.",
+    "Rafa quer testar aulas aos sábados — ficou para a próxima reunião, nada decidido.",
+    "Frågan diskuterades. Inget beslut fattades.",
+    "As agreed, the committee meets on WhatsApp tonight.",
+    "1.2 The note of the meeting of 4 June was agreed without amendment.",
+    "It isn't a 1:1 decision; Noor will raise it at the team meeting.",
 ])
 def test_a_decision_put_off_is_not_a_decision(sentence: str) -> None:
     assert extract(note(sentence + "\n")).decisions == ()

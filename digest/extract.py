@@ -166,7 +166,8 @@ _DECISION_STRONG = re.compile(
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
     r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
-    r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b)|決定"
+    r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
+    r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b)|決定"
     r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
@@ -416,7 +417,7 @@ _CUE_WORDS = (
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
     "meet on", "meet next", "nästa", "次回", "decidido", "beslut", "besl", "delibera", "decisão",
-    "acordado", "aprovado", "決定", "it is then",
+    "acordado", "aprovado", "決定", "it is then", "go ahead",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -425,7 +426,7 @@ _DECISION_WORDS = (
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
     "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
-    "decidido", "besl", "delibera", "決定", "it is then")
+    "decidido", "besl", "delibera", "決定", "it is then", "go ahead")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -433,7 +434,7 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
               "prossim", "volgend", "meet on", "meet next", "nästa", "次回")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
-                "決定", "it is then",
+                "決定", "it is then", "go ahead",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -784,6 +785,8 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
         body, plain_text = convert(body), False
+    if "/" in body and _WHATSAPP_LINE.search(body):
+        body = _WHATSAPP_LINE.sub("", body)
     if "@" in body and _MATRIX_LINE.search(body):
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
     if "#endmeeting" in body:
@@ -1013,6 +1016,11 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
+# a WhatsApp export's date and time before each message ("24/02/2026, 19:28 - Dave Pemberton:
+# …", "[24/02/2026, 19:28:05] Dave: …"): what is left is a transcript's "Name: …" turn
+_WHATSAPP_LINE = re.compile(
+    r"(?m)^\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?\]?"
+    r"[ \t]*(?:-[ \t]*)?(?=[^:\n]{1,40}:[ \t])")
 # a Matrix (Element) export's line, "[16:03] @bjarne:tile.chat: text": read as the IRC line
 # "[16:03] <bjarne> text", so the chat rules (speakers, roll call, #agreed) apply to it
 _MATRIX_LINE = re.compile(

@@ -1584,3 +1584,16 @@ def test_an_arrow_item_is_a_task_when_owned_and_a_sentence_naming_the_topic_is_a
         ("Sam Adebayo", "book the photographer"),
         ("Sam Adebayo", "set them up (Marketing; Decision: no reprint; the marketing budget goes "
                         "into two boosted social posts)")]
+
+
+def test_a_whatsapp_export_reads_as_a_transcript() -> None:
+    body = ("24/02/2026, 19:28 - Dave Pemberton: Evening all. Item 1: the boiler quote is £2,340.\n"
+            "24/02/2026, 19:36 - Priya Shah: Agree. I'll fill in the grant form this week\n"
+            "24/02/2026, 19:37 - Dave Pemberton: Ok so we go ahead with Hadley Heating at £2,340.\n"
+            "[24/02/2026, 19:39:02] Tom Ainsworth: I'll send round a sign-up sheet\n")
+    ext = extract(note(body, day=date(2026, 2, 24), fmt="text"))
+    assert [d.text for d in ext.decisions] == [
+        "Dave Pemberton: Ok so we go ahead with Hadley Heating at £2,340."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Priya Shah", "fill in the grant form this week"),
+        ("Tom Ainsworth", "send round a sign-up sheet")]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -47,7 +47,7 @@ from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
-from .people import FULL_NAME, OWNER_SEPARATOR, Roster, parse_attendee_text
+from .people import FULL_NAME, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
 
 # -- section kinds ---------------------------------------------------------------------------
@@ -535,8 +535,8 @@ _ITEM_BRACKET = re.compile(rf"^\[(?P<who>{_NAMES})\]\s*[:–—-]?\s*(?P<task>.+
 # "Dave: send the slides", "Tariq (not on the council): publish …", "Mariana → run stand-ups"
 _ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})(?:\s*\([^()]{{1,40}}\))?\s*(?::|\s->|\s[–—-]|[→⇒])"
                          r"\s*(?P<task>.+)$", re.S)
-_ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES})\s+(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$",
-                      re.S)
+_ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES}(?:\s*\([^()]{{1,40}}\))?)\s+"
+                      r"(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$", re.S)
 _ITEM_TRAILING = re.compile(
     rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
@@ -606,7 +606,7 @@ _NOT_PEOPLE = frozenset(
     topics draft drafts minutes recommendation recommendations option options feedback
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
-    deliberação deliberado decisão decidido acordado aprovado beslut beslutat
+    deliberação deliberado decisão decidido acordado aprovado beslut beslutat owner
     europe asia africa america americas australia ireland england scotland wales britain france
     germany spain portugal italy netherlands belgium austria switzerland poland sweden norway
     denmark finland canada mexico brazil argentina chile india china japan korea singapore
@@ -635,6 +635,10 @@ _SENTENCE_OPENERS = frozenset("""given hello world according regarding despite d
     following including considering unlike like besides""".split())  # noqa: SIM905
 _HEADING_WORD = re.compile(r"[a-z][\w-]+")
 _NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|able)$")
+
+
+# an organisation or office with its person in brackets: "DTL (Jonas)", "Secretariat (Lottie)"
+_ORG_PERSON = re.compile(r"^(?P<org>[\w&.-]+(?:\s+[\w&.-]+){0,2})\s*\((?P<who>[^()]{2,40})\)$")
 
 
 def _stands_alone(word: str, body: str) -> bool:
@@ -730,6 +734,10 @@ class _Ctx:
         if who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs") \
                 and (chairs := [p.name for p in self.attendees if p.chair]):
             return ", ".join(chairs)
+        if who.endswith(")") and (org := _ORG_PERSON.match(who)):
+            # "DTL (Jonas)", "Secretariat (Lottie Barnes)": the person; "Tariq (not on the
+            # council)": the name before the remark
+            who = org["who"] if self.person_parts(org["who"]) else org["org"]
         parts = self.person_parts(who)
         if not parts:
             return None
@@ -808,6 +816,10 @@ def extract(note: Note) -> Extraction:
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
+    if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
+        the_office = re.compile(rf"\b[Tt]he\s+({'|'.join(offices)})\b", re.I)
+        texts = [the_office.sub(lambda m: m.group(1).capitalize(), t) if "he " in t else t
+                 for t in texts]
     others = [note.author] if note.author else []
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
@@ -918,6 +930,14 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+def _offices(attendees: Sequence[Person]) -> list[str]:
+    """The offices the attendee list names a holder for: "Mary Mwangi - Treasurer", the chair."""
+    held = [p.aliases[0].lower() for p in attendees if p.aliases and p.aliases[0].lower() in ROLES]
+    if any(p.chair for p in attendees):
+        held.append("chair")
+    return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"
 
 
 # MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it
@@ -1410,7 +1430,8 @@ _NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
 _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
-_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*:\s+", re.I)
+_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*:\s+|^owner\s+(?:to\s+be"
+                          r"\s+(?:confirmed|decided|agreed)|tb[cd]|unknown)\s*[:–—-]\s+", re.I)
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
@@ -1425,8 +1446,8 @@ _HANDLE_TRAIL = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
-    if ":" in text[:12]:
-        text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc"
+    if ":" in text[:12] or text[:5].lower() == "owner":
+        text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
         handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),

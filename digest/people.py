@@ -52,8 +52,12 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
-_CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "facilitator", "host", "lead",
-                          "moderation", "vorsitz"})
+_CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",
+                          "chairwoman", "facilitator", "host", "lead", "moderation", "vorsitz"})
+# offices minutes name people by ("the treasurer will …"), one holder each
+ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman", "secretary",
+                   "treasurer", "president", "clerk", "convenor", "facilitator", "scribe",
+                   "secretariat", "coordinator"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
@@ -140,10 +144,12 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     for raw in _SPLIT.split(text):
         chair = "\x01chair" in raw
         raw = raw.replace("\x01chair", " ")
+        dash_role = None
         if ("—" in raw or "–" in raw or " -" in raw) and (dash := _DASH_ROLE.search(raw.rstrip())):
             chair = chair or any(w in _CHAIR_WORDS for w in dash.group("role").lower().split())
             raw = raw[: dash.start()]
-        alias = None
+            dash_role = dash.group("role").strip()
+        alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
         if "\x02" in raw:
             before, _, after = raw.partition("\x02")
             alias, _, rest = after.partition(" ")

@@ -1597,3 +1597,20 @@ def test_a_whatsapp_export_reads_as_a_transcript() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Priya Shah", "fill in the grant form this week"),
         ("Tom Ainsworth", "send round a sign-up sheet")]
+
+
+def test_offices_and_organisations_name_their_holders() -> None:
+    body = ("UMOJA GROUP\n\nMEMBERS PRESENT\n1. Grace Wanjiru Kamau - Chairlady\n"
+            "2. Mary Njeri Mwangi - Treasurer"
+            "\n3. Faith Chebet Kirui\n\nThe treasurer will send each member her statement. The "
+            "chairlady and Faith will visit the plot.\n\nACTION 7: Secretariat (Lottie Barnes) to "
+            "circulate the terms of reference.\nACTION 8: Owner to be confirmed - review the risk "
+            "register.\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Mary Njeri Mwangi", "send each member her statement"),
+        ("Grace Wanjiru Kamau, Faith Chebet Kirui", "visit the plot"),
+        ("Lottie Barnes", "circulate the terms of reference"),
+        (None, "review the risk register")]
+    table = "| Who | What |\n|---|---|\n| DTL (Jonas) | find a second supplier |\n"
+    assert [(a.owner, a.task) for a in extract(note(table)).actions] == [
+        ("Jonas", "find a second supplier")]

@@ -56,7 +56,7 @@ from .tex_text import tex_to_text
 _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests"
                   r"|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
-                  r"|presenti|partecipanti)")
+                  r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|参加者|出席者)")
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
 _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
@@ -1208,10 +1208,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             for line in text.split("\n"):  # "Chairs: …" on a line of a header block
                 if m := _CHAIR_LINE.match(line):
                     chairs.update(_names_of(m.group(1)))
-        if block.kind == ROW and block.header and _ROSTER_HEADER.match(block.header[0]) \
-                and not any(_NOT_ROSTER_COLUMN.search(h) for h in block.header[1:]):
-            # a table of who came: "| Name | Team |", "| Attendee | Role |"
-            people.extend(p for p in parse_attendee_text(block.cells[0])
+        if block.kind == ROW and block.header and (column := _roster_column(block.header)) \
+                is not None and column < len(block.cells):
+            # a table of who came: "| Name | Team |", "| Partner | Attendees |"
+            people.extend(p for p in parse_attendee_text(block.cells[column])
                           if _could_be_a_name(p.name))
             continue
         if people and kinds[index] != ATTENDEES:
@@ -1315,6 +1315,13 @@ _ROSTER_HEADER = re.compile(r"^\W*(?:names?|attendees?|participants?|people|pers
                             r"|who|present)\W*$", re.I)
 _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|decision|status"
                                 r"|owner|topic|notes?)\b", re.I)
+def _roster_column(header: tuple[str, ...]) -> int | None:
+    """The column of a table of who came that holds the names, if the table is one."""
+    if any(_NOT_ROSTER_COLUMN.search(h) for h in header):
+        return None
+    return next((i for i, h in enumerate(header) if _ROSTER_HEADER.match(h)), None)
+
+
 # the answers pasted from a calendar invite: "Organizer: A", "Accepted: B; C", "Declined: D"
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
@@ -1364,7 +1371,8 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
     """The attendee names up to the next "Label:" line ("Also present:" and "Staff present:"
     lines go on the list, a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
     lines = rest.split("\n")
-    kept = lines[:1]
+    first = _ORG_GROUP.match(lines[0])  # "Attendees:\n  DfT:   Fiona McAllister (Chair)"
+    kept = [first.group("names") if first else lines[0]]
     listing = True
     for line in lines[1:]:
         labelled = _attendee_label(line)
@@ -1375,11 +1383,18 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
             listing = True
         elif not listing:
             continue
+        elif not labelled and (org := _ORG_GROUP.match(line)) and org.group("indent"):
+            kept.append(org.group("names"))  # "    DfT:     Fiona McAllister (Chair)"
         elif labelled or _LABEL_LINE.match(line):
             listing = False
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+# an indented line of an attendee list grouped by organisation: "    DfT:   Fiona McAllister"
+_ORG_GROUP = re.compile(
+    rf"^(?P<indent>[ \t]*)[^:\n]{{1,50}}:[ \t]+(?P<names>{FULL_NAME.pattern}.*)$")
 
 
 # -- decisions and actions -------------------------------------------------------------------

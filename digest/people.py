@@ -48,12 +48,13 @@ _QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’
 # ThomasG, JonL, DavidK
 _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
-_NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?|me|myself|us)$",
-                         re.I)
+_NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?|me|myself|us"
+                         r"|apologies|regrets|absent|excused)$", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",
-                          "chairwoman", "facilitator", "host", "lead", "moderation", "vorsitz"})
+                          "chairwoman", "facilitator", "host", "lead", "moderation", "vorsitz",
+                          "ordförande", "presidente", "présidente", "président", "anime"})
 # offices minutes name people by ("the treasurer will …"), one holder each
 ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman", "secretary",
                    "treasurer", "president", "clerk", "convenor", "facilitator", "scribe",
@@ -73,6 +74,8 @@ _SURNAME_FIRST = re.compile(
     rf"(?:[-'’ ][{UPPER}]{{2,}})*),[ \t]*(?:{_TITLE}[ \t]+)?"
     rf"(?P<given>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*)")
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
+_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
 # a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
 # "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
 FULL_NAME = re.compile(
@@ -157,6 +160,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
+        if _CJK.search(name) and (latin := _CJK.sub(" ", name).split()):
+            name = " ".join(latin)  # "佐藤 健太 Sato Kenta": the name the notes write in Latin
         name, role = _without_role_title(name)
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]
@@ -322,6 +327,10 @@ class Roster:
         if len(toks) > 1 and toks[0] in _HONORIFICS:  # "Mr Wilk", "Fr Declan", "Prof. Okonkwo"
             toks = toks[1:]
             low, raw = " ".join(toks), raw.split(None, 1)[1]
+        if "-" in raw and (suffix := _HONORIFIC_SUFFIX.search(raw)):  # "Sato-san", "Ji-woo-ssi"
+            raw = raw[: suffix.start()]
+            low = _norm(raw)
+            toks = low.split()
         one = len(toks) == 1
         camel = _CAMEL_INITIAL.match(raw) if one else None
         initial_last = _INITIAL_LAST.match(raw) if one else None

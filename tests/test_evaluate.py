@@ -134,8 +134,8 @@ HELDOUT_FLOORS = {
     # 10/10, 0.73, 0.79, 0.69
     "gold_heldout4": (10, 10, 0.72, 0.78, 0.68),
     # blind: 5/10, 0.58, 0.58, 0.27 at the session's start; 4/10, 0.46, 0.51, 0.39 after its
-    # changes (a regression, found and mended); now: 10/10, 0.77, 0.62, 0.56
-    "gold_heldout5": (10, 10, 0.76, 0.61, 0.55),
+    # changes (a regression, found and mended); now: 10/10, 0.77, 0.61, 0.58
+    "gold_heldout5": (10, 10, 0.76, 0.60, 0.57),
 }
 
 

@@ -1614,3 +1614,23 @@ def test_offices_and_organisations_name_their_holders() -> None:
     table = "| Who | What |\n|---|---|\n| DTL (Jonas) | find a second supplier |\n"
     assert [(a.owner, a.task) for a in extract(note(table)).actions] == [
         ("Jonas", "find a second supplier")]
+
+
+def test_attendees_grouped_by_organisation_by_partner_or_written_in_two_scripts() -> None:
+    grouped = ("Chair:      Fiona McAllister\n\nAttendees:\n    DfT:            Fiona McAllister "
+               "(Chair)\n                    Owen Pritchard (Programme Manager)\n"
+               "    Transport for the North:   Graham Hulme\n\nOwen to escalate the risk.\n")
+    assert [p.name for p in extract(note(grouped, fmt="text")).attendees] == [
+        "Fiona McAllister", "Owen Pritchard", "Graham Hulme"]
+    partners = ("| Partner | Attendees |\n|---|---|\n| UNILOR | Chiara Benedetti (PC), Paolo "
+                "Ferrante |\n| AQS (SME) | apologies |\n")
+    assert [p.name for p in extract(note(partners)).attendees] == [
+        "Chiara Benedetti", "Paolo Ferrante"]
+    japanese = ("- 参加者: 佐藤 健太 Sato Kenta (PM), 伊藤 彩 Ito Aya (design)\n\n"
+                "- Ito-san to revise the onboarding by next week.\n")
+    ext = extract(note(japanese))
+    assert [p.name for p in ext.attendees] == ["Sato Kenta", "Ito Aya"]
+    assert [a.owner for a in ext.actions] == ["Ito Aya"]
+    swedish = "**Närvarande:** Karin Lundqvist (ordförande), Erik Johansson (kassör)\n"
+    assert [(p.name, p.chair) for p in extract(note(swedish)).attendees] == [
+        ("Karin Lundqvist", True), ("Erik Johansson", False)]

@@ -470,7 +470,23 @@ _HINT_FAMILIES = (
     _CUE_WORDS, _DECISION_WORDS, _HINT_NEXT, _HINT_STRONG, _HINT_WEAK, _HINT_OWNER_VERB,
     _HINT_ELIDED, _HINT_UNOWNED, _HINT_PRONOUN, _HINT_WISH, _HINT_PROPOSAL, _HINT_AGENDA,
     _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING)
-_FAMILY_BIT = {id(family): 1 << i for i, family in enumerate(_HINT_FAMILIES)}
+
+
+def _bit(family: tuple[str, ...]) -> int:
+    """The bit that says, in a sentence's `_cues`, that it holds a word of `family`."""
+    return 1 << next(i for i, f in enumerate(_HINT_FAMILIES) if f is family)
+
+
+# tested as `cues & _NEXT_BIT`: a bit test, not a call, as it is done ~15 times a sentence
+_CUE_BIT, _DECISION_BIT, _NEXT_BIT = _bit(_CUE_WORDS), _bit(_DECISION_WORDS), _bit(_HINT_NEXT)
+_STRONG_BIT, _WEAK_BIT = _bit(_HINT_STRONG), _bit(_HINT_WEAK)
+_OWNER_VERB_BIT, _ELIDED_BIT = _bit(_HINT_OWNER_VERB), _bit(_HINT_ELIDED)
+_UNOWNED_BIT, _PRONOUN_BIT = _bit(_HINT_UNOWNED), _bit(_HINT_PRONOUN)
+_WISH_BIT, _PROPOSAL_BIT, _AGENDA_BIT = _bit(_HINT_WISH), _bit(_HINT_PROPOSAL), _bit(_HINT_AGENDA)
+_WE_TODO_BIT, _ASKING_BIT = _bit(_HINT_WE_TODO), _bit(_HINT_ASKING)
+_DECISION_MARKER_BIT = _bit(_HINT_DECISION_MARKER)
+_ACTION_MARKER_BIT = _bit(_HINT_ACTION_MARKER)
+_MARKER_BITS = _DECISION_MARKER_BIT | _ACTION_MARKER_BIT
 
 
 def _hint_automaton() -> Any:
@@ -479,7 +495,7 @@ def _hint_automaton() -> Any:
     bits: dict[str, int] = {}
     for family in _HINT_FAMILIES:
         for word in family:
-            bits[word] = bits.get(word, 0) | _FAMILY_BIT[id(family)]
+            bits[word] = bits.get(word, 0) | _bit(family)
     automaton = ahocorasick.Automaton()
     for word, bit in bits.items():
         automaton.add_word(word, bit)
@@ -488,7 +504,6 @@ def _hint_automaton() -> Any:
 
 
 _HINTS = _hint_automaton()
-_MARKER_BITS = _FAMILY_BIT[id(_HINT_DECISION_MARKER)] | _FAMILY_BIT[id(_HINT_ACTION_MARKER)]
 
 
 def _cues(low: str) -> int:
@@ -498,11 +513,6 @@ def _cues(low: str) -> int:
     for _end, bits in _HINTS.iter(low):
         found |= bits
     return found
-
-
-def _has(cues: int, family: tuple[str, ...]) -> bool:
-    """Whether a sentence whose `_cues` are `cues` holds any word of `family`."""
-    return bool(cues & _FAMILY_BIT[id(family)])
 
 
 _JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$|;\s*$", re.I)
@@ -1421,7 +1431,7 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     elif " to " in text and ("," in text or ";" in text) \
             and len(clauses := _owner_clauses(text, ctx)) > 1:
         # each clause read with the whole line, which says what "review and sponsor" is about
-        return [replace(_item_action(part, line, ctx, "marker"), context=one_line(text))
+        return [_action_with(_item_action(part, line, ctx, "marker"), context=one_line(text))
                 for part in clauses]
     who = m.group("mwho")
     if who and (owner := ctx.owners(who) or _nick_owners(who, ctx)
@@ -1433,10 +1443,17 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     return [_item_action(part, line, ctx, "marker") for part in parts]
 
 
+def _action_with(action: Action, task: str | None = None, context: str | None = None) -> Action:
+    """`dataclasses.replace(action, task=…, context=…)` at a third of its cost (it runs for
+    every action found); tests/test_extract.py checks it keeps every field."""
+    return Action(action.owner, action.task if task is None else task, action.line,
+                  action.owner_text, action.rule, action.context if context is None else context)
+
+
 def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     """An action written as a list item or after an ACTION marker: find its owner."""
     text = one_line(_strip_marker(text))
-    return replace(_item_owner(text, line, ctx, rule), context=text)
+    return _action_with(_item_owner(text, line, ctx, rule), context=text)
 
 
 # what an owner field says when it names nobody: "none", "TBD", "???", "—"
@@ -1657,21 +1674,21 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         cues = _cues(low)
         # a "Decisions" section's sentences are decisions, cue words or not ("[End of minutes]"
         # after the last one is not)
-        if not ((in_decisions and sentence[:1] != "[") or _has(cues, _CUE_WORDS)) \
+        if not ((in_decisions and sentence[:1] != "[") or cues & _CUE_BIT) \
                 or (sentence[:1] == "[" and _DONE.match(sentence)):
             earlier.append(sentence)
             previous = sentence
             continue
-        if _has(cues, _HINT_NEXT) and _NEXT_CUE.search(sentence):
+        if cues & _NEXT_BIT and _NEXT_CUE.search(sentence):
             found = _call_candidates(sentence, line, ctx.note.date, heading=False)
             candidates.extend(found)
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
-        if _has(head, _HINT_DECISION_MARKER) and (m := _DECISION_MARKER.match(sentence)):
+        if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
             decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue
-        if _has(head, _HINT_ACTION_MARKER) and (m := _ACTION_MARKER.match(sentence)):
+        if head & _ACTION_MARKER_BIT and (m := _ACTION_MARKER.match(sentence)):
             actions.extend(_marker_actions(m, line, ctx))
             previous = sentence
             continue
@@ -1693,20 +1710,20 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             and bool(previous)
         if follows_decision and _ELABORATION.match(sentence):
             last = decisions[-1]
-            decisions[-1] = replace(last, text=f"{last.text} {one_line(sentence)}")
+            decisions[-1] = Decision(f"{last.text} {one_line(sentence)}", last.line, last.rule)
             previous = sentence
             continue
         found_actions = _sentence_actions(sentence, low, cues, line, ctx, subject, previous,
                                           speaker)
         for action in found_actions:
-            action = replace(action, context=sentence)
+            action = _action_with(action, context=sentence)
             if previous or not earlier:
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
         decision = (_sentence_decision(said, cues if said is sentence else _cues(said.lower()),
                                        previous, bool(found_actions),
                                        sentence if sentence != said else "")
-                    if _has(cues, _DECISION_WORDS) else None)
+                    if cues & _DECISION_BIT else None)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
         if decision and follows_decision and (decision != sentence
@@ -1821,7 +1838,7 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
         previous = ""  # a short task ("help", "write the patch"): its topic is enough
     referent = before if len(before.split()) >= 3 else _referent(previous, topic)
     if referent and referent.lower() not in action.task.lower():
-        return replace(action, task=f"{action.task} ({referent})")
+        return _action_with(action, task=f"{action.task} ({referent})")
     return action
 
 
@@ -1832,7 +1849,7 @@ def _with_decision_referent(decision: Decision, previous: str, topic: str) -> De
         return decision  # "No objections." already carries the sentence before it
     referent = _referent(previous, topic)
     if referent and referent.lower() not in decision.text.lower():
-        return replace(decision, text=f"{decision.text} ({referent})")
+        return Decision(f"{decision.text} ({referent})", decision.line, decision.rule)
     return decision
 
 
@@ -1867,10 +1884,10 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
     if sentence.rstrip(" )*_").endswith("?") or sentence.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
     strong = None
-    if _has(cues, _HINT_STRONG):  # "Dana: Great, then we keep …" is read without "Dana:"
+    if cues & _STRONG_BIT:  # "Dana: Great, then we keep …" is read without "Dana:"
         strong = _DECISION_STRONG.search(sentence) or (
             _DECISION_STRONG.search(core) if core else None)
-    weak = None if strong or not _has(cues, _HINT_WEAK) else _DECISION_WEAK.search(sentence)
+    weak = None if strong or not cues & _WEAK_BIT else _DECISION_WEAK.search(sentence)
     if not strong and not weak:
         return None
     if _NOT_DECISION.search(sentence):
@@ -1921,7 +1938,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         found.append(Action(owner, _tidy_task(task), line, m.group("who"), "paren-owner"))
     if found:
         return found
-    if _has(cues, _HINT_ASKING) and (ask := _ASKED_TO.search(sentence)) \
+    if cues & _ASKING_BIT and (ask := _ASKED_TO.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
         whom = re.sub(r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)
         owner = ctx.owners(whom)
@@ -1940,7 +1957,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
         handles = re.findall(rf"@({_HANDLE})", "@" + hm.group("who"))
         return [Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                        _tidy_task(hm.group("task")), line, "@" + hm.group("who"), "owner-verb")]
-    matches = _all_matches(_OWNER_ACTION, sentence) if _has(cues, _HINT_OWNER_VERB) else []
+    matches = _all_matches(_OWNER_ACTION, sentence) if cues & _OWNER_VERB_BIT else []
     if " to " in low:
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
     matches.sort(key=lambda m: m.start())
@@ -1968,7 +1985,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
                                 None, "wish"))
     if found:
         return found
-    if _has(cues, _HINT_PRONOUN) and (pm := _PRONOUN_ACTION.search(sentence)) \
+    if cues & _PRONOUN_BIT and (pm := _PRONOUN_ACTION.search(sentence)) \
             and not _ability(pm, sentence):
         if pm.group("pro") == "I":
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
@@ -2001,7 +2018,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
                     if part and not _BAD_TASK.match(part):
                         found.append(Action(owner, part, line, pro_owner, "pronoun"))
                 return found
-    if _has(cues, _HINT_ELIDED) and (em := _ELIDED_ACTION.search(sentence)) \
+    if cues & _ELIDED_BIT and (em := _ELIDED_ACTION.search(sentence)) \
             and not _BAD_TASK.match(em.group("task")):
         if em.start() == 0:
             context = subject()
@@ -2023,7 +2040,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
             if pl.group("whoever") and pl.group("whoever").lower().startswith("whoever"):
                 task = f"{task} ({one_line(pl.group('whoever'))})"
             return [Action(owner, task, line, named if owner else None, "request")]
-    if _has(cues, _HINT_PROPOSAL) and (pr := _PROPOSAL.search(sentence)) \
+    if cues & _PROPOSAL_BIT and (pr := _PROPOSAL.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
         whom = pr.group("whom")
         task = pr.group("task")
@@ -2039,19 +2056,19 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
             if not _BAD_TASK.match(task):
                 return [Action(owner, _tidy_task(task), line, named if owner else None,
                                "proposal")]
-    if _has(cues, _HINT_WISH) and (wm := _WISH.search(sentence)) \
+    if cues & _WISH_BIT and (wm := _WISH.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?") and not _HEDGE.match(sentence):
         task = next(t for t in wm.groups() if t)
         if not _BAD_TASK.match(task):
             return [Action(None, _tidy_task(task), line, None, "wish")]
-    if _has(cues, _HINT_UNOWNED) and (um := _UNOWNED.search(sentence)) and not invitation:
+    if cues & _UNOWNED_BIT and (um := _UNOWNED.search(sentence)) and not invitation:
         task = um.group("task") or um.group("task2") or um.group("task3") or ""
         if _THIS_TASK.match(task) and previous:
             task = previous
         return [Action(None, _tidy_task(task), line, None, "someone")]
-    if (_has(cues, _HINT_AGENDA) and _AGENDA_TODO.search(sentence)) \
+    if (cues & _AGENDA_BIT and _AGENDA_TODO.search(sentence)) \
             or (" be " in low and _PASSIVE_TODO.search(sentence)) \
-            or (_has(cues, _HINT_WE_TODO) and _WE_TODO.search(sentence)):
+            or (cues & _WE_TODO_BIT and _WE_TODO.search(sentence)):
         if sentence.rstrip().endswith("?") or invitation:
             return []
         who = _subject(sentence, ctx)

@@ -442,7 +442,9 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
-_HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
+# the verbs of _OWNER_ACTION (a case-sensitive pattern, so its words are in `low` too)
+_HINT_OWNER_VERB = ("'ll ", "’ll ", " will ", "going to ", "plan", "intend", "ed to ", "need",
+                    "has to ", "have to ", " should ", " can ", " said ", "action to ", " is to ")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
                  "everybody", "all of us")
@@ -452,6 +454,12 @@ _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
 _HINT_PROPOSAL = ("proposed", "suggested", "recommended")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
+# words without which an IGNORECASE rule cannot match, tested on a sentence as the flag reads it
+# (`_folded`): _WISH's adjectives and steps, _PASSIVE_TODO's modals, _WE_TODO's verbs
+_NEED_WISH = ("great", "good", "nice", "helpful", "useful", "worthwhile", "step", "plan should")
+_NEED_PASSIVE = ("should", "need", "must", "has to", "have to")
+_NEED_WE_TODO = ("ask", "invite", "email", "contact", "follow up", "send", "remind", "ping",
+                 "check ", "let ")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
@@ -469,7 +477,8 @@ def _is_word_char(c: str) -> bool:
 _HINT_FAMILIES = (
     _CUE_WORDS, _DECISION_WORDS, _HINT_NEXT, _HINT_STRONG, _HINT_WEAK, _HINT_OWNER_VERB,
     _HINT_ELIDED, _HINT_UNOWNED, _HINT_PRONOUN, _HINT_WISH, _HINT_PROPOSAL, _HINT_AGENDA,
-    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING)
+    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING, _NEED_WISH,
+    _NEED_PASSIVE, _NEED_WE_TODO)
 
 
 def _bit(family: tuple[str, ...]) -> int:
@@ -487,6 +496,8 @@ _WE_TODO_BIT, _ASKING_BIT = _bit(_HINT_WE_TODO), _bit(_HINT_ASKING)
 _DECISION_MARKER_BIT = _bit(_HINT_DECISION_MARKER)
 _ACTION_MARKER_BIT = _bit(_HINT_ACTION_MARKER)
 _MARKER_BITS = _DECISION_MARKER_BIT | _ACTION_MARKER_BIT
+_NEED_WISH_BIT, _NEED_PASSIVE_BIT = _bit(_NEED_WISH), _bit(_NEED_PASSIVE)
+_NEED_WE_TODO_BIT = _bit(_NEED_WE_TODO)
 
 
 def _hint_automaton() -> Any:
@@ -504,6 +515,17 @@ def _hint_automaton() -> Any:
 
 
 _HINTS = _hint_automaton()
+
+
+# the letters re.IGNORECASE reads as an ASCII one that str.lower() leaves apart ("ſ" as "s")
+_IGNORECASE_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _folded(text: str, low: str) -> str:
+    """`text` lower-cased as re.IGNORECASE reads it (`low` is text.lower()): an ASCII word
+    missing from it is missing from every match of an IGNORECASE pattern, so testing for the
+    word before the pattern runs cannot change a result (testing `low` could, for "ſ")."""
+    return low if low.isascii() else text.translate(_IGNORECASE_ASCII).lower()
 
 
 def _cues(low: str) -> int:
@@ -884,7 +906,7 @@ def extract(note: Note) -> Extraction:
         if kind == DECISIONS and block.kind == ITEM:
             decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
             continue
-        if block.kind == ITEM and (block.ticked or _DONE.search(text)):
+        if block.kind == ITEM and (block.ticked or _reports_done(text)):
             continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
         if block.kind == ITEM and text[:2] == "→ " and kind != ACTIONS \
                 and ((arrow := _item_action(text[2:], block.line, ctx, "arrow")).owner
@@ -980,6 +1002,13 @@ def _title_date_warnings(note: Note) -> list[str]:
 # or struck through: "~~@zhou set up the bot~~ merged"
 _DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
                    r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
+_DONE_WORDS = ("done", "completed", "finished", "dropped", "closed")  # one is in every match
+
+
+def _reports_done(text: str) -> bool:
+    """Whether _DONE is in `text`, not searched for in the many items without its words."""
+    folded = _folded(text, text.lower())
+    return any(word in folded for word in _DONE_WORDS) and _DONE.search(text) is not None
 
 
 def _is_owner_label(text: str, ctx: _Ctx) -> bool:
@@ -1634,7 +1663,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     """Read `text` sentence by sentence; return its last sentence that says something (four
     words or more, not "Sure."), which the next transcript turn's "that one" may point at."""
     speaker = None
-    if (h := _SPEAKER_HEADER.match(text)) \
+    if "\n" in text and (h := _SPEAKER_HEADER.match(text)) \
             and ctx.is_person(who := h.group("who") or h.group("who2")):
         speaker, text = who, f"{who}: {text[h.end():]}"  # read as "Bob Chen: I'll …"
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
@@ -1679,8 +1708,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             earlier.append(sentence)
             previous = sentence
             continue
-        if cues & _NEXT_BIT and _NEXT_CUE.search(sentence):
-            found = _call_candidates(sentence, line, ctx.note.date, heading=False)
+        # the families as IGNORECASE reads them: the same as `cues` for ASCII text
+        needs = cues if low.isascii() else _cues(_folded(sentence, low))
+        next_cue = _NEXT_CUE.search(sentence) if needs & _NEXT_BIT else None
+        if cues & _NEXT_BIT and next_cue:
+            found = _call_candidates(sentence, line, ctx.note.date, heading=False, cue=next_cue)
             candidates.extend(found)
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
@@ -1702,7 +1734,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
-        if in_actions and block.kind != PARA and not _NEXT_CUE.search(sentence):
+        if in_actions and block.kind != PARA and not next_cue:
             actions.append(_item_action(sentence, line, ctx, "section"))
             previous = sentence
             continue
@@ -1713,8 +1745,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             decisions[-1] = Decision(f"{last.text} {one_line(sentence)}", last.line, last.rule)
             previous = sentence
             continue
-        found_actions = _sentence_actions(sentence, low, cues, line, ctx, subject, previous,
-                                          speaker)
+        found_actions = _sentence_actions(sentence, low, cues, needs, line, ctx, subject,
+                                          previous, speaker)
         for action in found_actions:
             action = _action_with(action, context=sentence)
             if previous or not earlier:
@@ -1722,7 +1754,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(action)
         decision = (_sentence_decision(said, cues if said is sentence else _cues(said.lower()),
                                        previous, bool(found_actions),
-                                       sentence if sentence != said else "")
+                                       sentence if sentence != said else "",
+                                       next_cue if said is sentence else _NEXT_CUE.search(said))
                     if cues & _DECISION_BIT else None)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
@@ -1735,7 +1768,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
-        elif in_actions and not found_actions and not _NEXT_CUE.search(sentence):
+        elif in_actions and not found_actions and not next_cue:
             # prose in an action-items section: each sentence an action unless it is a plan
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
@@ -1878,9 +1911,9 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
 
 
 def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool,
-                       core: str = "") -> str | None:
+                       core: str, next_cue: re.Match[str] | None) -> str | None:
     """A decision stated in `sentence` (with its speaker, if any; `core` is it without);
-    `cues` are its `_cues`."""
+    `cues` are its `_cues`, `next_cue` the _NEXT_CUE in it."""
     if sentence.rstrip(" )*_").endswith("?") or sentence.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
     strong = None
@@ -1894,7 +1927,7 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
         return None
     if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
         return None
-    if weak and (_DISCUSSION.match(sentence) or _NEXT_CUE.search(sentence)):
+    if weak and (_DISCUSSION.match(sentence) or next_cue):
         return None  # "We'll meet again in two weeks" is the next call, not a decision
     if weak and weak.group(0)[:2].lower() in ("we", "le"):  # "we will …", "let's …"
         prefix = sentence[: weak.start()]
@@ -1914,11 +1947,11 @@ def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool
     return text
 
 
-def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
+def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int, ctx: _Ctx,
                       subject: Callable[[], str | None], previous: str,
                       speaker: str | None = None) -> list[Action]:
-    """Actions in one sentence; `low` is it lower-cased and `cues` its `_cues`, for cheap
-    checks before each rule."""
+    """Actions in one sentence; `low` is it lower-cased, `cues` its `_cues` and `needs` those
+    of its `_folded` form, for cheap checks before each rule."""
     found: list[Action] = []
     if _HEDGE.match(sentence):
         return found  # "Maybe Wassim should use MiniOS for now": a suggestion
@@ -2056,7 +2089,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
             if not _BAD_TASK.match(task):
                 return [Action(owner, _tidy_task(task), line, named if owner else None,
                                "proposal")]
-    if cues & _WISH_BIT and (wm := _WISH.search(sentence)) \
+    if cues & _WISH_BIT and needs & _NEED_WISH_BIT and (wm := _WISH.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?") and not _HEDGE.match(sentence):
         task = next(t for t in wm.groups() if t)
         if not _BAD_TASK.match(task):
@@ -2067,8 +2100,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, line: int, ctx: _Ctx,
             task = previous
         return [Action(None, _tidy_task(task), line, None, "someone")]
     if (cues & _AGENDA_BIT and _AGENDA_TODO.search(sentence)) \
-            or (" be " in low and _PASSIVE_TODO.search(sentence)) \
-            or (cues & _WE_TODO_BIT and _WE_TODO.search(sentence)):
+            or (" be " in low and needs & _NEED_PASSIVE_BIT and _PASSIVE_TODO.search(sentence)) \
+            or (cues & _WE_TODO_BIT and needs & _NEED_WE_TODO_BIT and _WE_TODO.search(sentence)):
         if sentence.rstrip().endswith("?") or invitation:
             return []
         who = _subject(sentence, ctx)
@@ -2295,9 +2328,12 @@ class _CallCandidate:
     time_only: bool = False  # "- Time: 16:00 UTC" under a "Next meeting" heading, no date
 
 
-def _call_candidates(text: str, line: int, meeting: date, heading: bool) -> list[_CallCandidate]:
+def _call_candidates(text: str, line: int, meeting: date, heading: bool,
+                     cue: re.Match[str] | None = None) -> list[_CallCandidate]:
+    """The next call `text` may name; `cue` is the _NEXT_CUE the caller found in it, if any."""
     sentence = one_line(text)
-    cue = _NEXT_CUE.search(sentence)
+    if cue is None or cue.string != sentence:
+        cue = _NEXT_CUE.search(sentence)
     if not heading and cue is None:
         return []
     if heading:

@@ -1,11 +1,114 @@
-"""The shortcuts taken in digest/extract.py for speed give what the slow, plain code gives."""
+"""The shortcuts taken in digest/extract.py for speed give what the slow, plain code gives.
+
+A rule's regular expression is only run when the sentence holds one of a few words (a "gate"):
+each gate here is checked to be a necessary condition of its pattern, on every sentence of the
+MirageOS notes, the seeds and our examples, and on sentences written to match with the letters
+re.IGNORECASE reads as ASCII ones ("ſ" as "s"), which str.lower() leaves as they are.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import fields, replace
+from pathlib import Path
 
-from digest.extract import _action_with
-from digest.models import Action
+import pytest
+
+from digest.extract import (
+    _DONE,
+    _DONE_WORDS,
+    _HINT_NEXT,
+    _HINT_OWNER_VERB,
+    _NEED_PASSIVE,
+    _NEED_WE_TODO,
+    _NEED_WISH,
+    _NEXT_CUE,
+    _OWNER_ACTION,
+    _PASSIVE_TODO,
+    _WE_TODO,
+    _WISH,
+    _action_with,
+    _folded,
+)
+from digest.extract_blocks import clean_inline, scan, sentences
+from digest.models import Action, NoteFile
+from digest.parse import parse_note
+
+from .conftest import REPO
+
+# (pattern, the words one of which it needs, whether they are read in str.lower() (a pattern
+# without IGNORECASE) rather than in the text as IGNORECASE reads it, whether it reads whole
+# blocks rather than sentences, whose only space is " ")
+GATES = [
+    (_OWNER_ACTION, _HINT_OWNER_VERB, True, False),
+    (_WISH, _NEED_WISH, False, False),
+    (_PASSIVE_TODO, _NEED_PASSIVE, False, False),
+    (_WE_TODO, _NEED_WE_TODO, False, False),
+    (_NEXT_CUE, _HINT_NEXT, False, False),
+    (_DONE, _DONE_WORDS, False, True),
+]
+# each matches its pattern with a word of the gate written with a letter str.lower() keeps
+TRICKY = [
+    "It would be uſeful if someone could update the docs.",
+    "The next ſteps are to write the post.",
+    "The installer ſhould be tested on Windows.",
+    "We must aſk Anil about the logo.",
+    "We should ınvıte Daniel.",
+    "Great to ſee you on Monday.",
+    "Let's reſume the call on Monday.",
+    "- review the patch (finiſhed)",
+    "Status: cloſed",
+    "We should İnvite Daniel.",
+]
+
+
+def gate_holds(text: str, words: tuple[str, ...], in_lower: bool) -> bool:
+    seen = text.lower() if in_lower else _folded(text, text.lower())
+    return any(word in seen for word in words)
+
+
+def note_texts(shared_dir: Path, mirage_origin: Path) -> Iterator[tuple[bool, str]]:
+    """(whether it is a whole block, text) for every block and sentence of the notes."""
+    paths = [*sorted((mirage_origin / "data" / "weekly").glob("*.md")),
+             *sorted((shared_dir / "seeds").glob("*")),
+             *sorted((REPO / "examples" / "notes").glob("*.*"))]
+    for path in paths:
+        note = parse_note(NoteFile(path.name, path.read_bytes()))
+        doc = scan(note.body, note.body_line, plain_text=note.format == "text")
+        for block in doc.blocks:
+            text = clean_inline(block.text, doc.refs)
+            yield True, text
+            yield from ((False, sentence) for sentence, _ in sentences(text, block.line))
+
+
+def test_every_gate_is_a_necessary_condition_of_its_pattern(shared_dir: Path,
+                                                            mirage_origin: Path) -> None:
+    texts = [*note_texts(shared_dir, mirage_origin), *((True, t) for t in TRICKY),
+             *((False, t) for t in TRICKY)]
+    matched = {id(pattern): 0 for pattern, *_ in GATES}
+    for pattern, words, in_lower, blocks in GATES:
+        for block, text in texts:
+            if block == blocks and pattern.search(text):
+                matched[id(pattern)] += 1
+                assert gate_holds(text, words, in_lower), (pattern.pattern[:40], text)
+    assert all(matched.values())  # every pattern was put to the test
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_tricky_sentences_need_the_folded_text(text: str) -> None:
+    """Each matches a gated pattern although its lower-cased text lacks the gate's word."""
+    assert any(pattern.search(text) and not gate_holds(text, words, True)
+               for pattern, words, in_lower, _ in GATES if not in_lower)
+
+
+def test_folded_reads_as_ignorecase_does() -> None:
+    ascii_letter = re.compile("[a-z]", re.I)
+    others = [c for c in map(chr, range(128, 0x110000)) if ascii_letter.fullmatch(c)]
+    assert others  # "ſ", "ı", "İ", the Kelvin sign
+    for c in others:
+        folded = _folded(c, c.lower())
+        assert folded.isascii() and re.fullmatch(folded, c, re.I), c
 
 
 def test_action_with_is_dataclasses_replace() -> None:

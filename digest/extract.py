@@ -867,7 +867,7 @@ def extract(note: Note) -> Extraction:
     warnings: list[str] = []
     has_agenda_section = AGENDA in kinds
     first_attendee_line = _first_attendee_line(blocks)
-    speaker_section: str | None = None  # a stand-up's "## Leilani": whose "Today:" follows
+    section_heading = ""  # a stand-up's "## Leilani": whose "Today:" follows
 
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
@@ -875,7 +875,7 @@ def extract(note: Note) -> Extraction:
         links.extend(bare_urls(text))
         if block.kind == HEADING:
             heading = one_line(text).strip(" #!:*")
-            speaker_section = _heading_person(heading, ctx)
+            section_heading = heading
             if heading and _SECTION_KINDS[1][1].search(heading) is None \
                     and _SECTION_KINDS[2][1].search(heading) is None \
                     and heading.lower() not in {"notes", "minutes", "meeting notes"}:
@@ -921,8 +921,10 @@ def extract(note: Note) -> Extraction:
                     action = replace(action, owner=speaker_section)
                 actions.append(action)
             continue
-        if speaker_section and (plan := _TODAY.match(text)):
-            actions.extend(_plan_actions(plan.group("plan"), speaker_section, block.line))
+        # a heading is looked up in the roster only when a "Today:" line follows it (few do)
+        if section_heading and (plan := _TODAY.match(text)) \
+                and (speaker := _heading_person(section_heading, ctx)):
+            actions.extend(_plan_actions(plan.group("plan"), speaker, block.line))
             continue
         if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \
                 and (owner := ctx.owners(m.group("who"))):

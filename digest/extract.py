@@ -460,6 +460,14 @@ _NEED_WISH = ("great", "good", "nice", "helpful", "useful", "worthwhile", "step"
 _NEED_PASSIVE = ("should", "need", "must", "has to", "have to")
 _NEED_WE_TODO = ("ask", "invite", "email", "contact", "follow up", "send", "remind", "ping",
                  "check ", "let ")
+# _DECISION_STRONG's words, alternative by alternative ("so we'll keep …": the verbs), but for
+# a vote's count ("5 in favour, 2 against"), which needs a digit instead
+_NEED_STRONG = ("decid", "decision", "agree", "consensus", "object", "unanimous", "resol",
+                "conclu", "poll", "vote", "settle", "felt", "everyone agrees", "everyone thinks",
+                "everyone is happy", " keep", " go with", " ship", " use", " drop", " stay with",
+                " stick with", " adopt", " take", "motion", "approved", "accepted", "ratified",
+                "endorsed", "rejected", "declined", "going with")
+_DIGIT = re.compile(r"\d")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
@@ -478,7 +486,7 @@ _HINT_FAMILIES = (
     _CUE_WORDS, _DECISION_WORDS, _HINT_NEXT, _HINT_STRONG, _HINT_WEAK, _HINT_OWNER_VERB,
     _HINT_ELIDED, _HINT_UNOWNED, _HINT_PRONOUN, _HINT_WISH, _HINT_PROPOSAL, _HINT_AGENDA,
     _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING, _NEED_WISH,
-    _NEED_PASSIVE, _NEED_WE_TODO)
+    _NEED_PASSIVE, _NEED_WE_TODO, _NEED_STRONG)
 
 
 def _bit(family: tuple[str, ...]) -> int:
@@ -497,7 +505,7 @@ _DECISION_MARKER_BIT = _bit(_HINT_DECISION_MARKER)
 _ACTION_MARKER_BIT = _bit(_HINT_ACTION_MARKER)
 _MARKER_BITS = _DECISION_MARKER_BIT | _ACTION_MARKER_BIT
 _NEED_WISH_BIT, _NEED_PASSIVE_BIT = _bit(_NEED_WISH), _bit(_NEED_PASSIVE)
-_NEED_WE_TODO_BIT = _bit(_NEED_WE_TODO)
+_NEED_WE_TODO_BIT, _NEED_STRONG_BIT = _bit(_NEED_WE_TODO), _bit(_NEED_STRONG)
 
 
 def _hint_automaton() -> Any:
@@ -526,6 +534,11 @@ def _folded(text: str, low: str) -> str:
     missing from it is missing from every match of an IGNORECASE pattern, so testing for the
     word before the pattern runs cannot change a result (testing `low` could, for "ſ")."""
     return low if low.isascii() else text.translate(_IGNORECASE_ASCII).lower()
+
+
+def _needs(text: str, low: str, cues: int) -> int:
+    """The `_cues` of `text` as re.IGNORECASE reads it, given `low` and its `cues`."""
+    return cues if low.isascii() else _cues(_folded(text, low))
 
 
 def _cues(low: str) -> int:
@@ -1710,8 +1723,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             earlier.append(sentence)
             previous = sentence
             continue
-        # the families as IGNORECASE reads them: the same as `cues` for ASCII text
-        needs = cues if low.isascii() else _cues(_folded(sentence, low))
+        needs = _needs(sentence, low, cues)
         next_cue = _NEXT_CUE.search(sentence) if needs & _NEXT_BIT else None
         if cues & _NEXT_BIT and next_cue:
             found = _call_candidates(sentence, line, ctx.note.date, heading=False, cue=next_cue)
@@ -1754,11 +1766,17 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
-        decision = (_sentence_decision(said, cues if said is sentence else _cues(said.lower()),
-                                       previous, bool(found_actions),
-                                       sentence if sentence != said else "",
-                                       next_cue if said is sentence else _NEXT_CUE.search(said))
-                    if cues & _DECISION_BIT else None)
+        decision = None
+        if cues & _DECISION_BIT:
+            if said is sentence:
+                said_cues, said_needs, said_cue = cues, needs, next_cue
+            else:  # "Anil: we should …"
+                said_low = said.lower()
+                said_cues = _cues(said_low)
+                said_needs, said_cue = _needs(said, said_low, said_cues), _NEXT_CUE.search(said)
+            decision = _sentence_decision(said, said_cues, said_needs, previous,
+                                          bool(found_actions),
+                                          sentence if sentence != said else "", said_cue)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
         if decision and follows_decision and (decision != sentence
@@ -1912,14 +1930,15 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
     return None
 
 
-def _sentence_decision(sentence: str, cues: int, previous: str, has_action: bool,
+def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,
                        core: str, next_cue: re.Match[str] | None) -> str | None:
     """A decision stated in `sentence` (with its speaker, if any; `core` is it without);
-    `cues` are its `_cues`, `next_cue` the _NEXT_CUE in it."""
+    `cues` are its `_cues`, `needs` those of its `_folded` form, `next_cue` its _NEXT_CUE."""
     if sentence.rstrip(" )*_").endswith("?") or sentence.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
     strong = None
-    if cues & _STRONG_BIT:  # "Dana: Great, then we keep …" is read without "Dana:"
+    if cues & _STRONG_BIT and (needs & _NEED_STRONG_BIT or _DIGIT.search(sentence)):
+        # "Dana: Great, then we keep …" is read without "Dana:"
         strong = _DECISION_STRONG.search(sentence) or (
             _DECISION_STRONG.search(core) if core else None)
     weak = None if strong or not cues & _WEAK_BIT else _DECISION_WEAK.search(sentence)

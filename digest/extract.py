@@ -1017,7 +1017,7 @@ def _title_date_warnings(note: Note) -> list[str]:
 # or struck through: "~~@zhou set up the bot~~ merged"
 _DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
                    r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
-_DONE_WORDS = ("done", "completed", "finished", "dropped", "closed")  # one is in every match
+_DONE_WORDS = ("done", "completed", "finished", "dropped", "closed", "~~")  # one is in each match
 
 
 def _reports_done(text: str) -> bool:

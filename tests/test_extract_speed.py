@@ -2,8 +2,10 @@
 
 A rule's regular expression is only run when the sentence holds one of a few words (a "gate"):
 each gate here is checked to be a necessary condition of its pattern, on every sentence of the
-MirageOS notes, the seeds and our examples, and on sentences written to match with the letters
-re.IGNORECASE reads as ASCII ones ("ſ" as "s"), which str.lower() leaves as they are.
+MirageOS notes, the seeds, our examples and the gold sets' notes, and on sentences written to
+match with the letters re.IGNORECASE reads as ASCII ones ("ſ" as "s"), which str.lower() leaves
+as they are. When a rule's pattern gains an alternative, its gate must gain the words that
+alternative needs: this test fails on the first text here that the new alternative matches.
 """
 
 from __future__ import annotations
@@ -77,6 +79,10 @@ TRICKY = [
 ]
 
 
+# and a few forms no note above has
+EXTRA = ["~~Write the release notes~~"]
+
+
 def gate_holds(gate: Gate, text: str, folded: bool) -> bool:
     seen = _folded(text, text.lower()) if folded else text.lower()
     return any(word in seen for word in gate.words) \
@@ -87,7 +93,8 @@ def note_texts(shared_dir: Path, mirage_origin: Path) -> Iterator[tuple[bool, st
     """(whether it is a whole block, text) for every block and sentence of the notes."""
     paths = [*sorted((mirage_origin / "data" / "weekly").glob("*.md")),
              *sorted((shared_dir / "seeds").glob("*")),
-             *sorted((REPO / "examples" / "notes").glob("*.*"))]
+             *sorted((REPO / "examples" / "notes").glob("*.*")),
+             *sorted(REPO.glob("tests/gold*/notes/*.*"))]
     for path in paths:
         note = parse_note(NoteFile(path.name, path.read_bytes()))
         doc = scan(note.body, note.body_line, plain_text=note.format == "text")
@@ -99,8 +106,8 @@ def note_texts(shared_dir: Path, mirage_origin: Path) -> Iterator[tuple[bool, st
 
 def test_every_gate_is_a_necessary_condition_of_its_pattern(shared_dir: Path,
                                                             mirage_origin: Path) -> None:
-    texts = [*note_texts(shared_dir, mirage_origin), *((True, t) for t in TRICKY),
-             *((False, t) for t in TRICKY)]
+    texts = [*note_texts(shared_dir, mirage_origin),
+             *((block, t) for t in TRICKY + EXTRA for block in (True, False))]
     for gate in GATES:
         matched = [text for block, text in texts
                    if block == gate.blocks and gate.pattern.search(text)]

@@ -466,7 +466,8 @@ _NEED_STRONG = ("decid", "decision", "agree", "consensus", "object", "unanimous"
                 "conclu", "poll", "vote", "settle", "felt", "everyone agrees", "everyone thinks",
                 "everyone is happy", " keep", " go with", " ship", " use", " drop", " stay with",
                 " stick with", " adopt", " take", "motion", "approved", "accepted", "ratified",
-                "endorsed", "rejected", "declined", "going with")
+                "endorsed", "rejected", "declined", "going with", "landed", "taken up",
+                "on part sur", "final call")
 _DIGIT = re.compile(r"\d")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
@@ -881,6 +882,14 @@ def extract(note: Note) -> Extraction:
     has_agenda_section = AGENDA in kinds
     first_attendee_line = _first_attendee_line(blocks)
     section_heading = ""  # a stand-up's "## Leilani": whose "Today:" follows
+    heading_people: dict[str, str | None] = {}
+
+    def speaker_section() -> str | None:
+        """The attendee the current heading names, looked up in the roster only when a rule
+        asks (few headings have tasks or a "Today:" line under them)."""
+        if section_heading not in heading_people:
+            heading_people[section_heading] = _heading_person(section_heading, ctx)
+        return heading_people[section_heading]
 
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
@@ -930,13 +939,11 @@ def extract(note: Note) -> Extraction:
             # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
             if not _is_owner_label(text, ctx):
                 action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
-                if action.owner is None and speaker_section:  # "### Dmitri" over his tasks
-                    action = replace(action, owner=speaker_section)
+                if action.owner is None and (person := speaker_section()):  # "### Dmitri" …
+                    action = replace(action, owner=person)
                 actions.append(action)
             continue
-        # a heading is looked up in the roster only when a "Today:" line follows it (few do)
-        if section_heading and (plan := _TODAY.match(text)) \
-                and (speaker := _heading_person(section_heading, ctx)):
+        if (plan := _TODAY.match(text)) and (speaker := speaker_section()):
             actions.extend(_plan_actions(plan.group("plan"), speaker, block.line))
             continue
         if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \

@@ -47,6 +47,7 @@ from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
+from .pattern_words import folded, required_words
 from .people import FULL_NAME, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
 
@@ -442,9 +443,7 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
-# the verbs of _OWNER_ACTION (a case-sensitive pattern, so its words are in `low` too)
-_HINT_OWNER_VERB = ("'ll ", "’ll ", " will ", "going to ", "plan", "intend", "ed to ", "need",
-                    "has to ", "have to ", " should ", " can ", " said ", "action to ", " is to ")
+_HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
                  "everybody", "all of us")
@@ -454,21 +453,6 @@ _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
 _HINT_PROPOSAL = ("proposed", "suggested", "recommended")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
-# words without which an IGNORECASE rule cannot match, tested on a sentence as the flag reads it
-# (`_folded`): _WISH's adjectives and steps, _PASSIVE_TODO's modals, _WE_TODO's verbs
-_NEED_WISH = ("great", "good", "nice", "helpful", "useful", "worthwhile", "step", "plan should")
-_NEED_PASSIVE = ("should", "need", "must", "has to", "have to")
-_NEED_WE_TODO = ("ask", "invite", "email", "contact", "follow up", "send", "remind", "ping",
-                 "check ", "let ")
-# _DECISION_STRONG's words, alternative by alternative ("so we'll keep …": the verbs), but for
-# a vote's count ("5 in favour, 2 against"), which needs a digit instead
-_NEED_STRONG = ("decid", "decision", "agree", "consensus", "object", "unanimous", "resol",
-                "conclu", "poll", "vote", "settle", "felt", "everyone agrees", "everyone thinks",
-                "everyone is happy", " keep", " go with", " ship", " use", " drop", " stay with",
-                " stick with", " adopt", " take", "motion", "approved", "accepted", "ratified",
-                "endorsed", "rejected", "declined", "going with", "landed", "taken up",
-                "on part sur", "final call")
-_DIGIT = re.compile(r"\d")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
 _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome", "conclusion",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
@@ -486,8 +470,7 @@ def _is_word_char(c: str) -> bool:
 _HINT_FAMILIES = (
     _CUE_WORDS, _DECISION_WORDS, _HINT_NEXT, _HINT_STRONG, _HINT_WEAK, _HINT_OWNER_VERB,
     _HINT_ELIDED, _HINT_UNOWNED, _HINT_PRONOUN, _HINT_WISH, _HINT_PROPOSAL, _HINT_AGENDA,
-    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING, _NEED_WISH,
-    _NEED_PASSIVE, _NEED_WE_TODO, _NEED_STRONG)
+    _HINT_WE_TODO, _HINT_DECISION_MARKER, _HINT_ACTION_MARKER, _HINT_ASKING)
 
 
 def _bit(family: tuple[str, ...]) -> int:
@@ -505,17 +488,15 @@ _WE_TODO_BIT, _ASKING_BIT = _bit(_HINT_WE_TODO), _bit(_HINT_ASKING)
 _DECISION_MARKER_BIT = _bit(_HINT_DECISION_MARKER)
 _ACTION_MARKER_BIT = _bit(_HINT_ACTION_MARKER)
 _MARKER_BITS = _DECISION_MARKER_BIT | _ACTION_MARKER_BIT
-_NEED_WISH_BIT, _NEED_PASSIVE_BIT = _bit(_NEED_WISH), _bit(_NEED_PASSIVE)
-_NEED_WE_TODO_BIT, _NEED_STRONG_BIT = _bit(_NEED_WE_TODO), _bit(_NEED_STRONG)
 
 
 def _hint_automaton() -> Any:
-    """Every hint family's words in one Aho-Corasick automaton, each word carrying the bits of
-    the families it belongs to."""
+    """Every family's words (the hints' and the patterns' needs) in one Aho-Corasick
+    automaton, each word carrying the bits of the families it belongs to."""
     bits: dict[str, int] = {}
-    for family in _HINT_FAMILIES:
+    for i, family in enumerate(_HINT_FAMILIES + _NEED_FAMILIES):  # family i: bit i
         for word in family:
-            bits[word] = bits.get(word, 0) | _bit(family)
+            bits[word] = bits.get(word, 0) | 1 << i
     automaton = ahocorasick.Automaton()
     for word, bit in bits.items():
         automaton.add_word(word, bit)
@@ -523,29 +504,17 @@ def _hint_automaton() -> Any:
     return automaton
 
 
-_HINTS = _hint_automaton()
-
-
-# the letters re.IGNORECASE reads as an ASCII one that str.lower() leaves apart ("ſ" as "s")
-_IGNORECASE_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def _folded(text: str, low: str) -> str:
-    """`text` lower-cased as re.IGNORECASE reads it (`low` is text.lower()): an ASCII word
-    missing from it is missing from every match of an IGNORECASE pattern, so testing for the
-    word before the pattern runs cannot change a result (testing `low` could, for "ſ")."""
-    return low if low.isascii() else text.translate(_IGNORECASE_ASCII).lower()
-
-
 def _needs(text: str, low: str, cues: int) -> int:
-    """The `_cues` of `text` as re.IGNORECASE reads it, given `low` and its `cues`."""
-    return cues if low.isascii() else _cues(_folded(text, low))
+    """The `_cues` of `text` as re.IGNORECASE reads it (`folded`), given `low` and its
+    `cues`: the same for ASCII text. A need family's bit in them is exact."""
+    return cues if low.isascii() else _cues(folded(text, low))
 
 
 def _cues(low: str) -> int:
-    """The hint families whose words `low` (a lower-cased sentence) holds, as bits: one pass of
-    the automaton instead of a substring search per word per family (about 150 a sentence)."""
-    found = 0
+    """The families whose words `low` (a lower-cased sentence) holds, as bits: one pass of
+    the automaton instead of a substring search per word per family (about 150 a sentence).
+    A pattern that needs no word (an empty need family) has its bit set always."""
+    found = _NEEDS_NOTHING
     for _end, bits in _HINTS.iter(low):
         found |= bits
     return found
@@ -1024,13 +993,13 @@ def _title_date_warnings(note: Note) -> list[str]:
 # or struck through: "~~@zhou set up the bot~~ merged"
 _DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
                    r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
-_DONE_WORDS = ("done", "completed", "finished", "dropped", "closed", "~~")  # one is in each match
+_DONE_NEEDS = required_words(_DONE)
 
 
 def _reports_done(text: str) -> bool:
     """Whether _DONE is in `text`, not searched for in the many items without its words."""
-    folded = _folded(text, text.lower())
-    return any(word in folded for word in _DONE_WORDS) and _DONE.search(text) is not None
+    seen = folded(text, text.lower())
+    return any(word in seen for word in _DONE_NEEDS) and _DONE.search(text) is not None
 
 
 def _is_owner_label(text: str, ctx: _Ctx) -> bool:
@@ -1731,7 +1700,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         needs = _needs(sentence, low, cues)
-        next_cue = _NEXT_CUE.search(sentence) if needs & _NEXT_BIT else None
+        next_cue = _NEXT_CUE.search(sentence) if needs & _NEED_NEXT_BIT else None
         if cues & _NEXT_BIT and next_cue:
             found = _call_candidates(sentence, line, ctx.note.date, heading=False, cue=next_cue)
             candidates.extend(found)
@@ -1940,18 +1909,18 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
 def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,
                        core: str, next_cue: re.Match[str] | None) -> str | None:
     """A decision stated in `sentence` (with its speaker, if any; `core` is it without);
-    `cues` are its `_cues`, `needs` those of its `_folded` form, `next_cue` its _NEXT_CUE."""
+    `cues` are its `_cues`, `needs` its `_needs`, `next_cue` its _NEXT_CUE."""
     if sentence.rstrip(" )*_").endswith("?") or sentence.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
     strong = None
-    if cues & _STRONG_BIT and (needs & _NEED_STRONG_BIT or _DIGIT.search(sentence)):
+    if cues & _STRONG_BIT and needs & _NEED_STRONG_BIT:
         # "Dana: Great, then we keep …" is read without "Dana:"
         strong = _DECISION_STRONG.search(sentence) or (
             _DECISION_STRONG.search(core) if core else None)
     weak = None if strong or not cues & _WEAK_BIT else _DECISION_WEAK.search(sentence)
     if not strong and not weak:
         return None
-    if _NOT_DECISION.search(sentence):
+    if needs & _NEED_NOT_DECISION_BIT and _NOT_DECISION.search(sentence):
         return None
     if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
         return None
@@ -1979,7 +1948,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                       subject: Callable[[], str | None], previous: str,
                       speaker: str | None = None) -> list[Action]:
     """Actions in one sentence; `low` is it lower-cased, `cues` its `_cues` and `needs` those
-    of its `_folded` form, for cheap checks before each rule."""
+    its `_needs`, for cheap checks before each rule."""
     found: list[Action] = []
     if _HEDGE.match(sentence):
         return found  # "Maybe Wassim should use MiniOS for now": a suggestion
@@ -2018,7 +1987,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         handles = re.findall(rf"@({_HANDLE})", "@" + hm.group("who"))
         return [Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                        _tidy_task(hm.group("task")), line, "@" + hm.group("who"), "owner-verb")]
-    matches = _all_matches(_OWNER_ACTION, sentence) if cues & _OWNER_VERB_BIT else []
+    matches = (_all_matches(_OWNER_ACTION, sentence)
+               if cues & _OWNER_VERB_BIT and needs & _NEED_OWNER_ACTION_BIT else [])
     if " to " in low:
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
     matches.sort(key=lambda m: m.start())
@@ -2122,12 +2092,13 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         task = next(t for t in wm.groups() if t)
         if not _BAD_TASK.match(task):
             return [Action(None, _tidy_task(task), line, None, "wish")]
-    if cues & _UNOWNED_BIT and (um := _UNOWNED.search(sentence)) and not invitation:
+    if cues & _UNOWNED_BIT and needs & _NEED_UNOWNED_BIT and (um := _UNOWNED.search(sentence)) \
+            and not invitation:
         task = um.group("task") or um.group("task2") or um.group("task3") or ""
         if _THIS_TASK.match(task) and previous:
             task = previous
         return [Action(None, _tidy_task(task), line, None, "someone")]
-    if (cues & _AGENDA_BIT and _AGENDA_TODO.search(sentence)) \
+    if (cues & _AGENDA_BIT and needs & _NEED_AGENDA_TODO_BIT and _AGENDA_TODO.search(sentence)) \
             or (" be " in low and needs & _NEED_PASSIVE_BIT and _PASSIVE_TODO.search(sentence)) \
             or (cues & _WE_TODO_BIT and needs & _NEED_WE_TODO_BIT and _WE_TODO.search(sentence)):
         if sentence.rstrip().endswith("?") or invitation:
@@ -2465,3 +2436,27 @@ def _choose_call(candidates: list[_CallCandidate], meeting: date,
         if near:
             at, zone = find_time(near[0].text)
     return NextCall(date=m.date, time=at, timezone=zone, text=best.text, line=best.line)
+
+
+# -- gates -----------------------------------------------------------------------------------
+
+# The words without which each of these patterns cannot match (`required_words`, read from the
+# pattern itself, so they follow its edits): a sentence whose `_needs` lack a pattern's family
+# is not searched, which cannot change a result (tests/test_extract_speed.py).
+_NEED_NEXT = required_words(_NEXT_CUE, sentences=True)
+_NEED_OWNER_ACTION = required_words(_OWNER_ACTION, sentences=True)
+_NEED_STRONG = required_words(_DECISION_STRONG, sentences=True)
+_NEED_NOT_DECISION = required_words(_NOT_DECISION, sentences=True)
+_NEED_WISH = required_words(_WISH, sentences=True)
+_NEED_UNOWNED = required_words(_UNOWNED, sentences=True)
+_NEED_AGENDA_TODO = required_words(_AGENDA_TODO, sentences=True)
+_NEED_PASSIVE = required_words(_PASSIVE_TODO, sentences=True)
+_NEED_WE_TODO = required_words(_WE_TODO, sentences=True)
+_NEED_FAMILIES = (_NEED_NEXT, _NEED_OWNER_ACTION, _NEED_STRONG, _NEED_NOT_DECISION, _NEED_WISH,
+                  _NEED_UNOWNED, _NEED_AGENDA_TODO, _NEED_PASSIVE, _NEED_WE_TODO)
+# their bits follow the hint families'
+(_NEED_NEXT_BIT, _NEED_OWNER_ACTION_BIT, _NEED_STRONG_BIT, _NEED_NOT_DECISION_BIT,
+ _NEED_WISH_BIT, _NEED_UNOWNED_BIT, _NEED_AGENDA_TODO_BIT, _NEED_PASSIVE_BIT,
+ _NEED_WE_TODO_BIT) = (1 << (len(_HINT_FAMILIES) + i) for i in range(len(_NEED_FAMILIES)))
+_NEEDS_NOTHING = sum(1 << (len(_HINT_FAMILIES) + i) for i, f in enumerate(_NEED_FAMILIES) if not f)
+_HINTS = _hint_automaton()

@@ -88,9 +88,7 @@ def _sequence(items: list[tuple[object, object]], sentences: bool) -> frozenset[
                 texts = {a + b for a in texts for b in run[end - 1]}
                 if end not in edges:
                     continue
-                # each text's longest ASCII piece (a non-ASCII letter may fold unlike the text's)
-                pieces = [t if t.isascii() else max(re.findall(r"[\x00-\x7f]+", t) or [""], key=len)
-                          for t in texts]
+                pieces = [t if t.isascii() else _stable_piece(t) for t in texts]
                 if all(p.strip() for p in pieces):
                     consider(frozenset(pieces))
         run.clear()
@@ -118,6 +116,15 @@ def _sequence(items: list[tuple[object, object]], sentences: bool) -> frozenset[
         # anything else (a class, an anchor, a look-around, a back-reference) needs nothing
     end_run()
     return best
+
+
+def _stable_piece(text: str) -> str:
+    """The longest piece of `text` that `folded` keeps as it is wherever the pattern matches
+    it: ASCII, and characters without case ("次回"); a letter with case ("é", "σ") may be
+    matched by one that folds otherwise ("ς")."""
+    stable = "".join(c if c.isascii() or (c.lower() == c == c.upper() and not c.isdecimal())
+                     else "\0" for c in text)
+    return max(stable.split("\0"), key=len)
 
 
 _MAX_TEXTS = 64  # how many texts a run of items may stand for before it is cut

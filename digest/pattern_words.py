@@ -51,11 +51,15 @@ def _rarity(need: frozenset[str]) -> tuple[int, int, int]:
     """How few texts `need` lets through, to keep the best set: a word's length, up to a few
     letters, says how rare it is (a piece of a common word is as common); past them the smaller
     set wins (each word costs the automaton time), then the one with longer words."""
-    return min(_word_rarity(w.strip()) for w in need), -len(need), min(map(len, need))
+    return min(_word_rarity(w) for w in need), -len(need), min(map(len, need))
 
 
 def _word_rarity(word: str) -> int:
-    return 0 if word in _COMMON_PIECES else min(len(word), 5)
+    """Its letters outside common words, and one for each space ("will be" is rarer than
+    "will", not as rare as "useful"), up to 5."""
+    parts = word.split()
+    rare = sum(0 if p in _COMMON_PIECES else len(p) for p in parts)
+    return min(rare + len(parts) - 1, 5) if parts else 0
 
 
 def _smallest(need: frozenset[str]) -> frozenset[str]:

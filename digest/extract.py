@@ -815,7 +815,7 @@ def extract(note: Note) -> Extraction:
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     if "```" in body or "~~~" in body:
-        body = _FENCED_CODE.sub(blank_lines, body)
+        body = _FENCED_CODE.sub(_code_as_blank_lines, body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
@@ -1091,6 +1091,11 @@ _ARROW_LINE = re.compile(
 _NUMBERED_TITLE = re.compile(
     r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)[ \t]+[^\s.!?;:]"
     r"[^\n.!?;:]{1,60}?)[ \t]*\n(?=[^\s\d*•-])", re.I)
+def _code_as_blank_lines(m: re.Match[str]) -> str:
+    """A code block says nothing, unless it is a calendar entry (BEGIN:VEVENT …) for the call."""
+    return m.group(0) if "BEGIN:V" in m.group(0) else blank_lines(m)
+
+
 # the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
 _QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
 

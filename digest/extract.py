@@ -272,14 +272,16 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
          r"|\s+is\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
-_OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?P<verb>{_VERB})(?P<task>[a-z].*)")
+# "Felix and the crew will rebuild the tower": Felix's task, the crew helping
+_OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?:\s+and\s+(?:the\s+)?(?:crew|team|others"
+                           rf"|volunteers|helpers))?(?P<verb>{_VERB})(?P<task>[a-z].*)")
 # "@zhou.min and @sipho to gather the logs"; not "an idea from @sipho to move it"
 _HANDLE_ACTION = re.compile(
     rf"(?:^|(?<=[\s(]))(?<!\bfrom\s)@(?P<who>{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})*)"
     rf"(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
-_OWNER_TO_BODY = rf"\W{{0,2}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"
+_OWNER_TO_BODY = rf"\W{{0,3}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"  # "-> Imogen to …"
 _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
@@ -535,7 +537,10 @@ _ANAPHORIC_TASK = re.compile(
 # a short task whose object only its topic names: "write the patch", "review the PR"
 _GENERIC_OBJECT = re.compile(
     r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+(?:\w+\s+)?(?:patch|pr|fix|docs?|draft|change|proposal"
-    r"|post|tests?|notes|slides|write-?up|rfc|plan|changelog|announcement|summary)\W*$", re.I)
+    r"|post|tests?|notes|slides|write-?up|rfc|plan|changelog|announcement|summary|order|booking"
+    r"|quote|form|invite|invitation|room)\W*$", re.I)
+# a verb and a bare noun, no word to say which: "place the order", "send the invite"
+_BARE_OBJECT = re.compile(r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+\w+\W*$", re.I)
 # a task stated of "this": "All of this should be written down", "These should be fixed"
 _ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:all\s+of\s+)?(?:this|that|these|those|it)\s+(?:should"
                                 r"|needs?|must|has\s+to|have\s+to|will)\b", re.I)
@@ -1682,6 +1687,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     in_actions = kind == ACTIONS
     previous = closing = latest = motion = ""
     for sentence, line in sentences(text, block.line):
+        if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
+            sentence = sentence[0] + sentence[1:].lower()
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
         if speaker and not earlier and (m := _speaker_match(sentence)):
             sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
@@ -1868,8 +1875,9 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         head = action.context[:at].rstrip(" ;")
         before = _CLAUSE_TAIL.sub("", head).strip(" ,;:-—–")
-    if not points_back:
-        previous = ""  # a short task ("help", "write the patch"): its topic is enough
+    if not points_back and not _BARE_OBJECT.match(action.task):
+        previous = ""  # a short task ("help", "write the TLS patch"): its topic is enough;
+        # "place the order" says which order from the sentence before
     referent = before if len(before.split()) >= 3 else _referent(previous, topic)
     if referent and referent.lower() not in action.task.lower():
         return _action_with(action, task=f"{action.task} ({referent})")

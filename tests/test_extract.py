@@ -1634,3 +1634,17 @@ def test_attendees_grouped_by_organisation_by_partner_or_written_in_two_scripts(
     swedish = "**Närvarande:** Karin Lundqvist (ordförande), Erik Johansson (kassör)\n"
     assert [(p.name, p.chair) for p in extract(note(swedish)).attendees] == [
         ("Karin Lundqvist", True), ("Erik Johansson", False)]
+
+
+def test_a_name_with_the_crew_a_task_in_capitals_an_arrow_before_a_name_and_an_order() -> None:
+    body = ("Attendees: Felix Ortega, Nadia Bashir, Imogen Tate, Callum Reid\n\n"
+            "- The tower is too heavy. Felix and the crew will rebuild the top in ply.\n"
+            "- Haze needs notice. NADIA TO EMAIL THE VENUE'S TECHNICAL MANAGER BY FRIDAY.\n"
+            "- Otto needs the cut list.\n  -> Imogen to send the cut list to Otto by Thursday.\n"
+            "- Radio mics: we need 8. Decided to hire 2 more from StageHire. Callum to place the "
+            "order.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Felix Ortega", "rebuild the top in ply"),
+        ("Nadia Bashir", "email the venue's technical manager by friday"),
+        ("Imogen Tate", "send the cut list to Otto by Thursday"),
+        ("Callum Reid", "place the order (Decided to hire 2 more from StageHire)")]

@@ -47,7 +47,7 @@ from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
-from .pattern_words import folded, required_words
+from .pattern_words import PatternGates, folded, required_words
 from .people import FULL_NAME, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
 
@@ -1168,12 +1168,16 @@ def _label_item_kind(text: str) -> str | None:
 
 
 def _heading_kind(text: str) -> str:
-    if _SECTION_PREVIOUS.search(text):
+    may = _SECTION_GATES.bits(text)  # which patterns may match: most headings are none's
+    if may & 1 and _SECTION_PREVIOUS.search(text):
         return PREVIOUS
-    for kind, pattern in _SECTION_KINDS:
-        if pattern.search(text):
+    for i, (kind, pattern) in enumerate(_SECTION_KINDS, 1):
+        if may >> i & 1 and pattern.search(text):
             return kind
     return OTHER
+
+
+_SECTION_GATES = PatternGates([_SECTION_PREVIOUS, *(pattern for _, pattern in _SECTION_KINDS)])
 
 
 # -- attendees -------------------------------------------------------------------------------

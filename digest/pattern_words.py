@@ -11,8 +11,11 @@ none → no match) cannot change a result, and the words follow the pattern when
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+
+import ahocorasick
 
 # words so common that a set holding one lets almost every sentence through (and endings)
 _COMMON = frozenset("""a about after all also an and any are as at be been but by can could
@@ -45,6 +48,31 @@ def required_words(pattern: re.Pattern[str], sentences: bool = False) -> tuple[s
     from `extract_blocks.sentences`), so `\\s+` reads as " " inside a word ("is to")."""
     need = _sequence(_parser.parse(pattern.pattern, pattern.flags), sentences)
     return tuple(sorted(_smallest(need))) if need else ()
+
+
+class PatternGates:
+    """Which of several patterns a text may match, from one Aho-Corasick pass over it for the
+    words each needs: bit i of `bits(text)` is clear only when pattern i cannot match."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], sentences: bool = False) -> None:
+        self.words = [required_words(p, sentences) for p in patterns]
+        self._always = sum(1 << i for i, words in enumerate(self.words) if not words)
+        bits: dict[str, int] = {}
+        for i, words in enumerate(self.words):
+            for word in words:
+                bits[word] = bits.get(word, 0) | 1 << i
+        self._automaton = ahocorasick.Automaton()
+        for word, bit in bits.items():
+            self._automaton.add_word(word, bit)
+        if bits:
+            self._automaton.make_automaton()
+
+    def bits(self, text: str) -> int:
+        found = self._always
+        if len(self._automaton):
+            for _end, bits in self._automaton.iter(folded(text, text.lower())):
+                found |= bits
+        return found
 
 
 def _rarity(need: frozenset[str]) -> tuple[int, int, int]:

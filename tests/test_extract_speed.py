@@ -37,6 +37,9 @@ GATES = [
     (rules._PASSIVE_TODO, rules._NEED_PASSIVE, False),
     (rules._WE_TODO, rules._NEED_WE_TODO, False),
     (rules._DONE, rules._DONE_NEEDS, True),
+    *((pattern, words, True) for pattern, words in zip(
+        [rules._SECTION_PREVIOUS, *(pattern for _, pattern in rules._SECTION_KINDS)],
+        rules._SECTION_GATES.words, strict=True)),
 ]
 # each matches a gated pattern with a needed word written with a letter str.lower() keeps
 TRICKY = [
@@ -52,6 +55,7 @@ TRICKY = [
     "We should İnvite Daniel.",
     "There was conſenſus on the name.",
     "Carried ٥ in favour, ٢ against.",
+    "Deciſions",
 ]
 
 

@@ -1,9 +1,12 @@
 """People in a note: the attendee list, and short names resolved to full ones.
 
 `parse_attendee_text` reads "Amir Chaudhry (chair), Thomas Gazagnaire and Anil"
-into `Person` values. A `Roster` resolves how notes refer to people —
-"ThomasG", "DavidK", "TG", "Anil", "Dave", "Mort", "Thomas L" — to one
-attendee's full name when exactly one fits, and leaves the name as written
+into `Person` values (also registers' "OKAFOR, Grace", e-mail addresses,
+"@rkapoor (Rhea Kapoor)", titles and "- Treasurer" offices). A `Roster`
+resolves how notes refer to people — "ThomasG", "DavidK", "TG", "Anil", "Dave",
+"Mort", "Thomas L", "Mr Wilk", "Sato-san", "@wzielinski" — to one attendee's
+full name when exactly one fits, else to the one full name the note writes
+elsewhere ("Tomasz" → "Tomasz Wierzbicki"), and leaves the name as written
 when none or several do (ambiguity is reported, never guessed).
 
 `actions_by_person(entries)` groups a digest's action items by owner, with the

@@ -1602,6 +1602,11 @@ def _tidy_task(task: str) -> str:
     return task
 
 
+# a vote's result in a table cell: "Carried 5-1", "Failed 2-4", "Passed unanimously"
+_VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defeated|rejected|lost)"
+                        r"\b(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?", re.I)
+
+
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                decisions: list[Decision], actions: list[Action]) -> None:
     header = [h.lower().strip(" *_") for h in block.header]
@@ -1629,6 +1634,14 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     if decision_col is not None:
         if cell(decision_col):
             decisions.append(Decision(cell(decision_col), block.line, "table"))
+        return
+    result_col = col("result", "vote", "disposition")
+    if result_col is not None and (vote := _VOTE_CELL.match(cell(result_col))):
+        # a motions table: "| 4 | Sign the lease | Kim | Obi | Carried 5-1 |"
+        motion = max((c for i, c in enumerate(cells) if i != result_col), key=len, default="")
+        if motion and not _PROCEDURAL.match(motion):
+            decisions.append(Decision(f"{motion} ({vote.group(0).lower()})", block.line,
+                                      "motion"))
         return
     if task_col is None and review_col is not None and kind not in (DECISIONS, PREVIOUS):
         # "| #13210 | Speed up decompression | Ingrid |": a review someone owes

@@ -1648,3 +1648,13 @@ def test_a_name_with_the_crew_a_task_in_capitals_an_arrow_before_a_name_and_an_o
         ("Nadia Bashir", "email the venue's technical manager by friday"),
         ("Imogen Tate", "send the cut list to Otto by Thursday"),
         ("Callum Reid", "place the order (Decided to hire 2 more from StageHire)")]
+
+
+def test_a_motions_table_gives_each_motion_with_its_result() -> None:
+    body = ("## Motions\n\n| # | Motion | Moved | Seconded | Result |\n|---|---|---|---|---|\n"
+            "| 3 | Approve the minutes of 9 September | Kim | Obi | Carried |\n"
+            "| 4 | Sign the 3-year lease for the warehouse | van der Merwe | Kim | Carried 5-1 |\n"
+            "| 6 | Open a second distribution day on Saturdays | Farouk | Obi | Failed 2-4 |\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Sign the 3-year lease for the warehouse (carried 5-1)",
+        "Open a second distribution day on Saturdays (failed 2-4)"]

@@ -52,9 +52,16 @@ CASES: dict[str, str] = {
     "html list": "<li>Anil will fix it</li>",
     "org todo headlines": "* TODO [#A] Write it :anil:\n",
     "org description items": "- Anil :: tag =:anil:=\n",
+    "dotted attendees": "Present: " + "a." * 5000 + " x@y.z\n",
+    "registers": "OKAFOR, Grace (Chair) McALLISTER, Fr Declan\n",
+    "whatsapp lines": "24/02/2026, 19:28 - Dave Pemberton: I'll do it\n",
+    "capital labels": "\nAGENDA\n1. item\n",
+    "arrow lines": "-> Anil: write it\n→ Bob: ",
+    "handles with names": "@rkapoor (Rhea Kapoor), @m ",
 }
 SUFFIXES = {"plain-text items": ".txt", "html list": ".html", "org todo headlines": ".org",
-            "org description items": ".org"}
+            "org description items": ".org", "registers": ".txt", "whatsapp lines": ".txt",
+            "capital labels": ".txt"}
 
 
 def note_of(unit: str, size: int, one_word_per_line: bool) -> bytes:

@@ -89,7 +89,9 @@ FULL_NAME = re.compile(
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>{FULL_NAME.pattern})\)")
 # an e-mail address, in angle brackets after a name or alone
-_EMAIL = re.compile(r"(?P<angle><)?\b(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b(?(angle)>)")
+# (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
+_EMAIL = re.compile(
+    r"(?P<angle><)?(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b(?(angle)>)")
 
 
 def _given_name_first(m: re.Match[str]) -> str:

@@ -50,6 +50,7 @@ from .parse import one_line, words
 from .pattern_words import PatternGates, folded, required_words
 from .people import FULL_NAME, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
+from .tsv_text import tsv_to_markdown
 
 # -- section kinds ---------------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ _SECTION_KINDS = (
                       r"|\bprochaine?\s+(?:réunion|séance|rencontre|point)\b"
                       r"|\bpr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n)\b"
                       r"|\bprossim[ao]\s+(?:riunione|incontro)\b|\bvolgende?\s+(?:vergadering|overleg)\b"
-                      r"|\bn[äa]sta\s+\w*m[öo]te\b|次回",
+                      r"|\bn[äa]sta\s+\w*m[öo]te\b|\b(?:rapat|pertemuan)\s+berikutnya\b|次回",
                       re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
@@ -419,8 +420,8 @@ _CUE_WORDS = (
     "xima", "ximo", "prossim", "volgend",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
-    "meet on", "meet next", "nästa", "次回", "decidido", "beslut", "besl", "delibera", "decisão",
-    "acordado", "aprovado", "決定", "it is then", "go ahead",
+    "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
+    "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -434,7 +435,7 @@ _DECISION_WORDS = (
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
-              "prossim", "volgend", "meet on", "meet next", "nästa", "次回")
+              "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead",
@@ -570,9 +571,15 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     rf"\b(?=\w)(?:next\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
     r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b"
     # "We're going to meet on Monday to check the checklist"
-    r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b)"
-    # a calendar's "Next: Wed Jun 11 · 10:30" (only with a date right after it)
-    r"|^\W*next\s*:(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|(?:jan|feb|mar|apr|may"
+    r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b"
+    # "Follow-up call with Gwen booked for Thursday 10 September"
+    r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b)"
+    # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
+    # with a date right after it, and not a release, deadline or other non-meeting)
+    r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
+    r"|deliverable|report|build|update|issue|newsletter|digest|due|target|goal|phase|event"
+    r"|conference|hackathon|holiday|invoice|review\s+of)\b)[\w&/.-]+){0,2}|follow-?up)\s*:"
+    r"(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|in\s|(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
     r"|\b(?=\w)(?:(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b"
     r"|following\s+(?:call|meeting)\b|(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
@@ -585,8 +592,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     # Spanish, Portuguese, Italian, Dutch
     r"|pr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n|llamada|chamada)\b"
     r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b"
-    # Swedish "nästa (styrelse)möte", Japanese 次回 ("next time")
-    r"|n[äa]sta\s+\w*m[öo]te\b)|次回",
+    # Swedish "nästa (styrelse)möte", Indonesian "rapat berikutnya", Japanese 次回 ("next time")
+    r"|n[äa]sta\s+\w*m[öo]te\b|(?:rapat|pertemuan)\s+berikutnya\b)|次回",
     re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
@@ -821,6 +828,9 @@ def extract(note: Note) -> Extraction:
         body = _before_end_of_meeting(body)
     if "```" in body or "~~~" in body:
         body = _FENCED_CODE.sub(_code_as_blank_lines, body)
+    line_of: list[int] | None = None  # a spreadsheet paste's lines → the note's
+    if plain_text and body.count("\t") >= 6 and _TSV_ROW.search(body):
+        body, line_of = tsv_to_markdown(body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
@@ -828,6 +838,9 @@ def extract(note: Note) -> Extraction:
     if "→" in body or "->" in body or "⇒" in body:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
     doc = scan(body, first_line, plain_text=plain_text)
+    if line_of is not None:
+        for block in doc.blocks:
+            block.line = first_line + line_of[block.line - first_line]
     blocks = doc.blocks
     links: list[Link] = []
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
@@ -1091,11 +1104,15 @@ _ARROW_LINE = re.compile(
     r"(?m)^(?P<indent>[ \t]*)(?:→|⇒|->|=>)[ \t]*(?=@?\w[\w.'’ +&-]{0,39}:[ \t])"
     r"(?!(?i:agreed|decided|decision|resolved|resolution|outcome|result|conclusion|consensus"
     r"|note|status)\b)")
+# a row pasted from a spreadsheet: three cells or more, tab-separated
+_TSV_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\t\n]*\t")
 # a plain-text note's numbered or timed agenda point over its minutes: "1. Opening and
 # welcome", "7:05 pm  Matters arising" (not a list item that wraps onto an indented line)
 _NUMBERED_TITLE = re.compile(
-    r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)[ \t]+[^\s.!?;:]"
-    r"[^\n.!?;:]{1,60}?)[ \t]*\n(?=[^\s\d*•-])", re.I)
+    r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
+    r"[ \t]+[^\s.!?;:][^\n.!?;:]{1,60}?)[ \t]*\n(?=[^\s\d*•-]|[ \t]+[A-Z])", re.I)
+
+
 def _code_as_blank_lines(m: re.Match[str]) -> str:
     """A code block says nothing, unless it is a calendar entry (BEGIN:VEVENT …) for the call."""
     return m.group(0) if "BEGIN:V" in m.group(0) else blank_lines(m)
@@ -1602,6 +1619,8 @@ def _tidy_task(task: str) -> str:
     return task
 
 
+# the status of a task just set: "Open", "New", "To do", "Not started"
+_NEW_STATUS = re.compile(r"\W*(?:open|new|to\s*-?do|not\s+started|planned|pending)\W*", re.I)
 # a vote's result in a table cell: "Carried 5-1", "Failed 2-4", "Passed unanimously"
 _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defeated|rejected|lost)"
                         r"\b(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?", re.I)
@@ -1624,8 +1643,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     owner_col = col("owner", "owners", "who", "assignee", "assigned to", "responsible", "person",
                     "lead", "by", "reviewer", "reviewers", "driver", "dri", "champion")
     review_col = col("reviewer", "reviewers")
-    task_col = col("action", "action item", "actions", "task", "item", "what", "description",
-                   "todo", "to do", "next step")
+    # "| Agenda item | Decision | Action |": the action column, before an item or what column
+    task_col = col("action", "action item", "actions", "task", "todo", "to do", "next step")
+    if task_col is None:
+        task_col = col("item", "what", "description")
     status_col = col("status", "state", "done", "progress")
 
     def cell(i: int | None) -> str:
@@ -1634,7 +1655,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     if decision_col is not None:
         if cell(decision_col):
             decisions.append(Decision(cell(decision_col), block.line, "table"))
-        return
+        if task_col is None or owner_col is None:
+            return  # a decisions table; one with an action and an owner column goes on
     result_col = col("result", "vote", "disposition")
     if result_col is not None and (vote := _VOTE_CELL.match(cell(result_col))):
         # a motions table: "| 4 | Sign the lease | Kim | Obi | Carried 5-1 |"
@@ -1653,8 +1675,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                                   "table"))
         return
     if task_col is not None and (owner_col is not None or kind == ACTIONS):
-        if status_col is not None and kind != ACTIONS:
-            return  # a status table, not new actions
+        if status_col is not None and kind != ACTIONS \
+                and not _NEW_STATUS.fullmatch(cell(status_col)):
+            return  # a status table, not new actions ("| Open |" is one just set)
         task = cell(task_col)
         who = cell(owner_col)
         if _NOBODY_CELL.fullmatch(who):

@@ -64,6 +64,14 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
          date(2026, 2, 18)),
         ("Nästa styrelsemöte hålls tisdag 11 augusti kl. 18.30. Inget möte i juli.",
          date(2026, 6, 9), date(2026, 8, 11)),
+        ("Next M&M: in four weeks - Wednesday 19 August 2026, 13:00.", date(2026, 7, 22),
+         date(2026, 8, 19)),
+        ("**Follow-up:** Tue, Oct 27, 2026 2:00 PM — pilot kickoff prep.", date(2026, 10, 13),
+         date(2026, 10, 27)),
+        ("Follow-up call with Gwen and Hari booked for Thursday 10 September at 2pm.",
+         date(2026, 8, 27), date(2026, 9, 10)),
+        ("**Rapat berikutnya:** Senin, 9 November 2026, jam 10.00 WIB.", date(2026, 10, 26),
+         date(2026, 11, 9)),
     ],
 )
 def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
@@ -78,6 +86,7 @@ def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
     "MirageOS Hackathon next week! The deadline is 14th October.",
     "This will be on the agenda for the next call.",
     "The next review of the draft is due on 16 September.",
+    "Next release: 16 September.",
 ])
 def test_next_call_absent(text: str) -> None:
     assert extract(note(text)).next_call is None
@@ -1658,3 +1667,12 @@ def test_a_motions_table_gives_each_motion_with_its_result() -> None:
     assert [d.text for d in extract(note(body)).decisions] == [
         "Sign the 3-year lease for the warehouse (carried 5-1)",
         "Open a second distribution day on Saturdays (failed 2-4)"]
+
+
+def test_a_plain_text_notes_numbered_heading_in_capitals_over_an_indented_line() -> None:
+    body = ("Minutes of progress meeting 14.\n\n14.7    AOB\n        None.\n\n"
+            "14.8    DATE OF NEXT MEETING\n        Progress Meeting No. 15: Tuesday 8 September "
+            "2026 at 10:00 on site.\n")
+    ext = extract(note(body, day=date(2026, 8, 11), fmt="text"))
+    assert ext.next_call is not None and ext.next_call.date == date(2026, 9, 8)
+    assert ext.topics == ("14.7 AOB", "14.8 DATE OF NEXT MEETING")

@@ -820,7 +820,7 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
         body, plain_text = convert(body), False
-    if "/" in body and _WHATSAPP_LINE.search(body):
+    if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
     if "@" in body and _MATRIX_LINE.search(body):
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)

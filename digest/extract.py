@@ -96,6 +96,7 @@ _SECTION_KINDS = (
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
                            rf"(?:{_PRESENT_LABEL}|who)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
+                           r"|instructions\s+received"
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
@@ -138,7 +139,11 @@ _DECISION_MARKER = re.compile(
     r"|FINAL\s+CALL|Final\s+call|(?:Also\s+)?[Ss]ettled|SETTLED"
     r"|Validé|Décidé|Adopté|Acté"
     # Portuguese, Swedish and Japanese records: "Deliberação:", "Beslut:", "決定:"
-    r"|Deliberação|Deliberado|Decisão|Decidido|Acordado|Aprovado|Beslut|Beslutat|決定)\s*:)"
+    r"|Deliberação|Deliberado|Decisão|Decidido|Acordado|Aprovado|Beslut|Beslutat|決定"
+    # Indonesian and Italian: "Keputusan:", "Disepakati:", "Deciso:"
+    r"|Keputusan|Disepakati|Deciso|Decisione)\s*:"
+    # sociocracy's "✅ CONSENTED — …"
+    r"|\W{0,4}CONSENTED(?:\s+with\s+amendments?)?\W{0,4}[—–:-])"
     r"\W{0,3}(?P<text>.+)$", re.S)
 # Each alternation below starts with "\b(?=\w)(?:": tried only at the start of a word, not at
 # every character (2-3x faster than a "\b" in front of each alternative; same matches).
@@ -169,7 +174,8 @@ _DECISION_STRONG = re.compile(
     r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
     r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
-    r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b)|決定"
+    r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b|consented\b|si\s+decide\b|si\s+è\s+deciso\b"
+    r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b)|決定"
     r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
@@ -197,7 +203,8 @@ _NOT_DECISION = re.compile(
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
-    r"|nada\s+decidido\b|inget\s+beslut\b"
+    r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
+    r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
     r"|(?:minutes|note\s+of\s+the\s+(?:last\s+|previous\s+)?meeting)\b[^.;]{0,40}\b(?:approved"
     r"|accepted|adopted|agreed|confirmed)\b|as\s+(?:previously\s+|already\s+)?agreed\b"
     r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
@@ -421,7 +428,8 @@ _CUE_WORDS = (
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
     "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
-    "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead",
+    "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
+    "si decide", "deciso", "disepakati", "keputusan", "instruct",
     "on part sur", "final call", "validé", "acté")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -430,7 +438,8 @@ _DECISION_WORDS = (
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
     "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
-    "decidido", "besl", "delibera", "決定", "it is then", "go ahead")
+    "decidido", "besl", "delibera", "決定", "it is then", "go ahead",
+    "consent", "si decide", "deciso", "disepakati", "instruct")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -438,7 +447,8 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
               "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
-                "決定", "it is then", "go ahead",
+                "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
+                "disepakati", "instruct",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -461,7 +471,8 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "consensus", "approved", "adopted", "accepted", "vote", "poll", "beschl",
                          "einigung", "entscheid", "décision", "final call", "settled", "validé",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
-                         "acordado", "aprovado", "beslut", "決定")
+                         "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
+                         "deciso", "decisione", "consented")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
@@ -633,7 +644,8 @@ _NOT_PEOPLE = frozenset(
     topics draft drafts minutes recommendation recommendations option options feedback
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
-    deliberação deliberado decisão decidido acordado aprovado beslut beslutat owner
+    deliberação deliberado decisão decidido acordado aprovado beslut beslutat owner keputusan
+    disepakati deciso decisione consented
     europe asia africa america americas australia ireland england scotland wales britain france
     germany spain portugal italy netherlands belgium austria switzerland poland sweden norway
     denmark finland canada mexico brazil argentina chile india china japan korea singapore

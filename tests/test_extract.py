@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
 
@@ -1476,11 +1477,17 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
     "Beslut: kursen genomförs även om inte alla platser fylls.",
     "決定: ポイント交換 screen は 3.10 に回す.",
     "Working party on the 21st it is then.",
+    "**✅ CONSENTED** — move boiler servicing to Thermaflow from 1 October.",
+    "Client instructs us to propose a 10-year term with a break at year 5.",
+    "Si decide di rilasciare comunque il 22 ottobre.",
+    "Keputusan: untuk November, 30% budget Instagram dipindah ke TikTok Ads.",
+    "Disepakati: voucher 12.12 maksimal diskon 40%.",
 ])
 def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
-    marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:"))
+    marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:",
+                                  "**✅ CONSENTED** —", "Keputusan:", "Disepakati:"))
     assert [d.text for d in extract(note(sentence + "\n")).decisions] == [
-        sentence.split(": ", 1)[1] if marker else sentence]
+        re.split(r": | — ", sentence, maxsplit=1)[1] if marker else sentence]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1491,6 +1498,9 @@ def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
     "As agreed, the committee meets on WhatsApp tonight.",
     "1.2 The note of the meeting of 4 June was agreed without amendment.",
     "It isn't a 1:1 decision; Noor will raise it at the team meeting.",
+    "Agenda consented as proposed.",
+    "**Not ready for consent.** The proposal needs a price first.",
+    "Belum ada keputusan. Kevin akan siapkan analisa fraud lengkap.",
 ])
 def test_a_decision_put_off_is_not_a_decision(sentence: str) -> None:
     assert extract(note(sentence + "\n")).decisions == ()

@@ -56,7 +56,7 @@ from .tsv_text import tsv_to_markdown
 
 # the words that label an attendee list, in a heading, a "Label:" line or a header block
 _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests"
-                  r"|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
+                  r"|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
                   r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|参加者|出席者)")
 
@@ -140,8 +140,10 @@ _DECISION_MARKER = re.compile(
     r"|Validé|Décidé|Adopté|Acté"
     # Portuguese, Swedish and Japanese records: "Deliberação:", "Beslut:", "決定:"
     r"|Deliberação|Deliberado|Decisão|Decidido|Acordado|Aprovado|Beslut|Beslutat|決定"
-    # Indonesian and Italian: "Keputusan:", "Disepakati:", "Deciso:"
-    r"|Keputusan|Disepakati|Deciso|Decisione)\s*:"
+    # Indonesian and Italian: "Keputusan:", "Disepakati:", "Deciso:"; "**Result:** …"
+    r"|Keputusan|Disepakati|Deciso|Decisione|Result|RESULT)\s*:"
+    # a tag for decisions: "- [D] drop the nightly job"
+    r"|\[D\]"
     # sociocracy's "✅ CONSENTED — …"
     r"|\W{0,4}CONSENTED(?:\s+with\s+amendments?)?\W{0,4}[—–:-])"
     r"\W{0,3}(?P<text>.+)$", re.S)
@@ -175,7 +177,10 @@ _DECISION_STRONG = re.compile(
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
     r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
     r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b|consented\b|si\s+decide\b|si\s+è\s+deciso\b"
-    r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b)|決定"
+    r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
+    # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
+    r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
+    r"|(?<!as\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$)))|\((?:decided|agreed)\)|決定"
     r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
@@ -321,7 +326,8 @@ _ASKED_TO = re.compile(
 # "Fatima → the switcher styling"
 _ASSIGNED = re.compile(
     # "assigned: @**Kwame Asante** @**Sigrun Eriksdottir** — renew the domain" (Zulip mentions)
-    rf"(?:^\W*|(?<=[.;]\s))(?:[Aa]ssigned(?:\s+to)?|[Aa]ssignee|[Oo]wner)\s*:?\s+@?(?P<who>{_NAMES}"
+    rf"(?:^\W*|(?<=[.;]\s))(?:[Aa]ssigned(?:\s+to)?|[Aa]ssignee|[Oo]wner|DRI)\s*:?\s+@?"
+    rf"(?P<who>{_NAMES}"
     rf"(?:\s+@{_NAMES})*)\s*[:,–—-]\s*(?P<task>\S.*)"
     rf"|^\W{{0,3}}@?(?P<who3>{_NAMES})\s*(?:→|⇒|->)\s*(?P<task3>[a-z].*)"
     rf"|^\W*(?P<task2>\S.*?)\s+(?:is|was|has\s+been|got)\s+(?:re)?assigned\s+to\s+@?"
@@ -428,6 +434,8 @@ _CUE_WORDS = (
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
     "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
+    "nxt", "same time", "same slot", "same place", "back on", "it is", "(decided)", "(agreed)",
+    "ok with", "okay with", "fine with", "[d]", "result",
     "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
     "si decide", "deciso", "disepakati", "keputusan", "instruct",
     "on part sur", "final call", "validé", "acté")
@@ -439,16 +447,19 @@ _DECISION_WORDS = (
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
     "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
     "decidido", "besl", "delibera", "決定", "it is then", "go ahead",
-    "consent", "si decide", "deciso", "disepakati", "instruct")
+    "consent", "si decide", "deciso", "disepakati", "instruct",
+    "it is", "(decided)", "(agreed)", "ok with", "okay with", "fine with", "[d]", "result")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
-              "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow")
+              "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow",
+              "nxt", "same time", "same slot", "same place", "back on")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
-                "disepakati", "instruct",
+                "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with",
+                "okay with", "fine with",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -472,7 +483,7 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "einigung", "entscheid", "décision", "final call", "settled", "validé",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
                          "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
-                         "deciso", "decisione", "consented")
+                         "deciso", "decisione", "consented", "[d]", "result")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
@@ -579,12 +590,15 @@ _ITEM_OWNER_FIELD = re.compile(
 # -- next call -------------------------------------------------------------------------------
 
 _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRONG (speed)
-    rf"\b(?=\w)(?:next\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
+    rf"\b(?=\w)(?:ne?xt\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
     r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b"
     # "We're going to meet on Monday to check the checklist"
     r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b"
     # "Follow-up call with Gwen booked for Thursday 10 September"
-    r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b)"
+    r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b"
+    # "Same slot in two weeks?", after a skipped week "Back on Wed 2 Sept", "next one thurs 8 oct"
+    r"|same\s+(?:time|slot|place)\s+(?:in|next)\b|back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun"
+    r"|\d))|next\s+one\s+(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
     # with a date right after it, and not a release, deadline or other non-meeting)
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
@@ -849,6 +863,8 @@ def extract(note: Note) -> Extraction:
         body = _QUOTED.sub("", body)
     if "→" in body or "->" in body or "⇒" in body:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
+    if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
+        body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
     doc = scan(body, first_line, plain_text=plain_text)
     if line_of is not None:
         for block in doc.blocks:
@@ -1130,6 +1146,15 @@ def _code_as_blank_lines(m: re.Match[str]) -> str:
     return m.group(0) if "BEGIN:V" in m.group(0) else blank_lines(m)
 
 
+# a tag a note's legend gives to action items: "- [A dario, kemi] pair on the backfill"
+_ACTION_TAG = re.compile(
+    r"(?m)^(?P<lead>[ \t]*[-*•]?[ \t]*)\[A[ \t]+(?P<who>[^\]\n]{1,40})\][ \t]*")
+# DokuWiki's to-do plugin: "<todo @mkowal>calibrate the boards</todo>"
+_TODO_TAG = re.compile(r"<todo(?:[ \t]+[@#]?(?P<who>[\w.-]+))?>(?P<task>[^<\n]{1,300})</todo>")
+
+
+def _as_todo(m: re.Match[str]) -> str:
+    return f"TODO({m['who']}): {m['task']}" if m["who"] else f"TODO: {m['task']}"
 # the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
 _QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
 
@@ -1527,6 +1552,7 @@ _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
 _NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*:\s+|^owner\s+(?:to\s+be"
                           r"\s+(?:confirmed|decided|agreed)|tb[cd]|unknown)\s*[:–—-]\s+", re.I)
+_OWNER_LABEL_LEAD = re.compile(r"^(?:DRI|[Oo]wner|[Aa]ssignee|[Aa]ssigned\s+to)\s*:\s*(?=[@\w])")
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
@@ -1543,6 +1569,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
     if ":" in text[:12] or text[:5].lower() == "owner":
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
+        text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
         handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
@@ -1614,7 +1641,7 @@ def _owner_clauses(text: str, ctx: _Ctx) -> list[str]:
 def _nick_owners(who: str, ctx: _Ctx) -> str | None:
     """'mhalloran and nadiak' → 'mhalloran, nadiak' when the attendee list has every nick."""
     nicks = [n.strip(" @") for n in re.split(r"\s*(?:,|\band\b|&)\s*", who) if n.strip()]
-    owners = [ctx.roster.match(n) for n in nicks]
+    owners = [ctx.roster.match(n) or ctx.roster.match_handle(n) for n in nicks]
     return ", ".join(o for o in owners if o) if all(owners) else None
 
 
@@ -2041,7 +2068,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             owner = whom  # a department or role the attendees do not name: "Public Works"
         return [Action(owner, _tidy_task(ask.group("task") or ask.group("task2")), line,
                        whom if owner else None, "asked")]
-    if ("assign" in low or "→" in low or "⇒" in low or "->" in low) \
+    if ("assign" in low or "→" in low or "⇒" in low or "->" in low or "dri:" in low) \
             and (am := _ASSIGNED.search(sentence)) \
             and (owner := ctx.owners(who := re.sub(r"\s+@", ", ", am["who"] or "")
                                      or am["who2"] or am["who3"])):

@@ -316,8 +316,9 @@ class Roster:
         key = _plain(handle)
         if len(key) < 3:
             return None
-        fits = [e.name for e in self._tiers[0].entries
-                if len(e.tokens) > 1 and key in _handle_forms(e)]
+        fits = [e.name for e in self._tiers[0].entries if len(e.tokens) > 1
+                and any(form == key or (len(key) >= 5 and form.startswith(key))
+                        for form in _handle_forms(e))]  # "mkowal" for Marta Kowalska
         return fits[0] if len(set(fits)) == 1 else None
 
     def known(self, name: str) -> bool:

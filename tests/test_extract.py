@@ -73,6 +73,13 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
          date(2026, 8, 27), date(2026, 9, 10)),
         ("**Rapat berikutnya:** Senin, 9 November 2026, jam 10.00 WIB.", date(2026, 10, 26),
          date(2026, 11, 9)),
+        ("nxt meeting: the 13th, 9:30, as usual", date(2026, 10, 6), date(2026, 10, 13)),
+        ("Okay, let's wrap up then. Same slot in two weeks? That's the 3rd.", date(2026, 10, 20),
+         date(2026, 11, 3)),
+        ("felipe away next week so skip the 1st. next one thurs 8 oct, ingrid scribes",
+         date(2026, 9, 24), date(2026, 10, 8)),
+        ("Next sync - we're skipping the 26th. Back on Wed 2 Sept, same time.", date(2026, 8, 19),
+         date(2026, 9, 2)),
     ],
 )
 def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
@@ -1482,12 +1489,17 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
     "Si decide di rilasciare comunque il 22 ottobre.",
     "Keputusan: untuk November, 30% budget Instagram dipindah ke TikTok Ads.",
     "Disepakati: voucher 12.12 maksimal diskon 40%.",
+    "- [D] drop the nightly staging refresh job, nobody uses it",
+    "Result: the Windows tests run nightly instead of on every PR.",
+    "exclude /changelog from the search index (decided).",
+    "everyone ok with it, jsonl it is.",
 ])
 def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
     marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:",
-                                  "**✅ CONSENTED** —", "Keputusan:", "Disepakati:"))
+                                  "**✅ CONSENTED** —", "Keputusan:", "Disepakati:", "- [D] ",
+                                  "Result:"))
     assert [d.text for d in extract(note(sentence + "\n")).decisions] == [
-        re.split(r": | — ", sentence, maxsplit=1)[1] if marker else sentence]
+        re.split(r": | — |\] ", sentence, maxsplit=1)[1] if marker else sentence]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1686,3 +1698,23 @@ def test_a_plain_text_notes_numbered_heading_in_capitals_over_an_indented_line()
     ext = extract(note(body, day=date(2026, 8, 11), fmt="text"))
     assert ext.next_call is not None and ext.next_call.date == date(2026, 9, 8)
     assert ext.topics == ("14.7 AOB", "14.8 DATE OF NEXT MEETING")
+
+
+def test_action_tags_of_a_legend_and_dokuwiki_todos_are_tasks() -> None:
+    body = ("legend: [D] decided · [A name] action\n\n- [A dario] write the rollback script\n"
+            "- [A dario, kemi] pair on batching the backfill\n\n"
+            "  * <todo @mkowal>calibrate the boards</todo>\n"
+            "  * <todo>ask Daniel about the BLE screen</todo>\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("dario", "write the rollback script"), ("dario, kemi", "pair on batching the backfill"),
+        ("mkowal", "calibrate the boards"), (None, "ask Daniel about the BLE screen")]
+
+
+def test_ppl_lists_dri_lines_and_handles_cut_from_a_name() -> None:
+    body = ("ppl: Kemi Adeyinka, Dario Ferrante, Marta Kowalska, Jun Park\n\n"
+            "- [A dario] write the rollback script\n"
+            "- <todo @mkowal>calibrate the boards</todo>\n\n"
+            "## Follow-ups\n\n- DRI: Jun — fix ORC-2291 by Tuesday noon\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Dario Ferrante", "write the rollback script"), ("Marta Kowalska", "calibrate the boards"),
+        ("Jun Park", "fix ORC-2291 by Tuesday noon")]

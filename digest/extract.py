@@ -846,6 +846,10 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
         body, plain_text = convert(body), False
+    if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body))):
+        # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"
+        body = _SPEAKER_NUMBER.sub(
+            lambda m: m["lead"] + names[m["n"]] if m["n"] in names else m[0], body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
     if "@" in body and _MATRIX_LINE.search(body):
@@ -1112,6 +1116,11 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
+# who an auto-transcript's numbered speakers are: "Speaker 1 = Ilse", "Speaker 4 is Tevita"
+_SPEAKER_LEGEND = re.compile(
+    rf"\bSpeaker[ \t]+(\d{{1,2}})[ \t]*(?:=|is\b)[ \t]*([{UPPER}][\w'’-]+)")
+_SPEAKER_NUMBER = re.compile(
+    r"(?m)^(?P<lead>[ \t]*(?:\[[\d:.]+\][ \t]*)?)Speaker[ \t]+(?P<n>\d{1,2})(?=[ \t]*:)")
 # a WhatsApp export's date and time before each message ("24/02/2026, 19:28 - Dave Pemberton:
 # …", "[24/02/2026, 19:28:05] Dave: …"): what is left is a transcript's "Name: …" turn
 _WHATSAPP_LINE = re.compile(

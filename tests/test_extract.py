@@ -1718,3 +1718,13 @@ def test_ppl_lists_dri_lines_and_handles_cut_from_a_name() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Dario Ferrante", "write the rollback script"), ("Marta Kowalska", "calibrate the boards"),
         ("Jun Park", "fix ORC-2291 by Tuesday noon")]
+
+
+def test_an_auto_transcripts_numbered_speakers_are_named_by_its_legend() -> None:
+    body = ("> Auto-transcript. Speaker 1 = Ilse Verbruggen, Speaker 2 = Bogdan Petrescu.\n\n"
+            "[00:08:35] Speaker 2: I can write the converter. It's a hundred lines.\n"
+            "[00:22:50] Speaker 1: I'll put a help-wanted issue up and ask on the forum.\n"
+            "[00:23:10] Speaker 3: Sounds good.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Bogdan Petrescu", "write the converter"),
+        ("Ilse Verbruggen", "put a help-wanted issue up and ask on the forum")]

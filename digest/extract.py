@@ -180,7 +180,9 @@ _DECISION_STRONG = re.compile(
     r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
     # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
     r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
-    r"|(?<!as\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$)))|\((?:decided|agreed)\)|決定"
+    r"|(?<!as\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
+    # the usual misspellings: "desided we move …", "agred: …", "also agred to …"
+    r"|desided\b|decdied\b|agred\b|aggreed\b|agreeed\b)|\((?:decided|agreed)\)|決定"
     r"|^\W*going\s+with\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
@@ -435,7 +437,7 @@ _CUE_WORDS = (
     "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
     "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
     "nxt", "same time", "same slot", "same place", "back on", "it is", "(decided)", "(agreed)",
-    "ok with", "okay with", "fine with", "[d]", "result",
+    "ok with", "okay with", "fine with", "[d]", "result", "desided", "decdied", "agred", "aggreed",
     "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
     "si decide", "deciso", "disepakati", "keputusan", "instruct",
     "on part sur", "final call", "validé", "acté")
@@ -448,7 +450,8 @@ _DECISION_WORDS = (
     "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
     "decidido", "besl", "delibera", "決定", "it is then", "go ahead",
     "consent", "si decide", "deciso", "disepakati", "instruct",
-    "it is", "(decided)", "(agreed)", "ok with", "okay with", "fine with", "[d]", "result")
+    "it is", "(decided)", "(agreed)", "ok with", "okay with", "fine with", "[d]", "result",
+    "desided", "decdied", "agred", "aggreed")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -459,7 +462,7 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
                 "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with",
-                "okay with", "fine with",
+                "okay with", "fine with", "desided", "decdied", "agred", "aggreed",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",

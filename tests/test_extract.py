@@ -1493,6 +1493,8 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
     "Result: the Windows tests run nightly instead of on every PR.",
     "exclude /changelog from the search index (decided).",
     "everyone ok with it, jsonl it is.",
+    "desided we move the spare parts stock over the weekend, not during the week",
+    "also agred to stop offering free return shipping from 1 nov",
 ])
 def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
     marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:",

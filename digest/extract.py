@@ -849,29 +849,7 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
         body, plain_text = convert(body), False
-    if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body))):
-        # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"
-        body = _SPEAKER_NUMBER.sub(
-            lambda m: m["lead"] + names[m["n"]] if m["n"] in names else m[0], body)
-    if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
-        body = _WHATSAPP_LINE.sub("", body)
-    if "@" in body and _MATRIX_LINE.search(body):
-        body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
-    if "#endmeeting" in body:
-        body = _before_end_of_meeting(body)
-    if "```" in body or "~~~" in body:
-        body = _FENCED_CODE.sub(_code_as_blank_lines, body)
-    line_of: list[int] | None = None  # a spreadsheet paste's lines → the note's
-    if plain_text and body.count("\t") >= 6 and _TSV_ROW.search(body):
-        body, line_of = tsv_to_markdown(body)
-    if plain_text and _NUMBERED_TITLE.search(body):
-        body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
-    if "\n>" in body or body[:1] == ">":
-        body = _QUOTED.sub("", body)
-    if "→" in body or "->" in body or "⇒" in body:
-        body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
-    if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
-        body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
+    body, line_of = _normalised(body, plain_text)
     doc = scan(body, first_line, plain_text=plain_text)
     if line_of is not None:
         for block in doc.blocks:
@@ -1014,6 +992,37 @@ def _offices(attendees: Sequence[Person]) -> list[str]:
     if any(p.chair for p in attendees):
         held.append("chair")
     return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"
+
+
+def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
+    """The note's own conventions rewritten, one step each, into the forms the rules read:
+    chat exports as transcript turns, code and quoting removed, a spreadsheet paste as tables,
+    plain-text numbered points as headings, arrows and tags as tasks. With the lines of the
+    original each line came from, when a step changed how many there are."""
+    if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body))):
+        # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"
+        body = _SPEAKER_NUMBER.sub(
+            lambda m: m["lead"] + names[m["n"]] if m["n"] in names else m[0], body)
+    if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
+        body = _WHATSAPP_LINE.sub("", body)
+    if "@" in body and _MATRIX_LINE.search(body):
+        body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
+    if "#endmeeting" in body:
+        body = _before_end_of_meeting(body)
+    if "```" in body or "~~~" in body:
+        body = _FENCED_CODE.sub(_code_as_blank_lines, body)
+    line_of: list[int] | None = None  # a spreadsheet paste's lines → the note's
+    if plain_text and body.count("\t") >= 6 and _TSV_ROW.search(body):
+        body, line_of = tsv_to_markdown(body)
+    if plain_text and _NUMBERED_TITLE.search(body):
+        body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
+    if "\n>" in body or body[:1] == ">":
+        body = _QUOTED.sub("", body)
+    if "→" in body or "->" in body or "⇒" in body:
+        body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
+    if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
+        body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
+    return body, line_of
 
 
 # MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it

@@ -269,7 +269,7 @@ _HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME}){{0,2}})*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
-    r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?"
+    r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
     r"|(?:ACTION|Action|AI|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
     r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
@@ -296,7 +296,9 @@ _HANDLE_ACTION = re.compile(
     rf"(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
-_OWNER_TO_BODY = rf"\W{{0,3}}(?P<who>{_NAMES})\s+to\s+(?P<task>[a-z].*)"  # "-> Imogen to …"
+# "-> Imogen to …", "14.2.3  HB to put up the signage"
+_OWNER_TO_BODY = (rf"\W{{0,3}}(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+)?(?P<who>{_NAMES})\s+to\s+"
+                  r"(?P<task>[a-z].*)")
 _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
@@ -396,6 +398,7 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
+_ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _TIMESTAMP = rf"(?:\s*\[?{_CLOCK}\]?\s+)?"
@@ -587,8 +590,8 @@ _ITEM_TRAILING = re.compile(
     rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
 _ITEM_OWNER_FIELD = re.compile(
-    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who)\s*:\s*(?P<who>{_NAMES})\W*"
-    r"(?:(?:due|deadline|by|when|status|priority)\s*:.*)?$", re.I | re.S)
+    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who|lead)\s*:\s*(?P<who>{_NAMES})\W*"
+    r"(?:(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:.*)?$", re.I | re.S)
 
 # -- next call -------------------------------------------------------------------------------
 
@@ -675,7 +678,8 @@ _TASK_VERBS = frozenset("""write make send prepare review update fix add check c
     merge publish book schedule email investigate look follow share post file move remove
     document organise organize find get reply confirm finish start clean deploy release build
     talk pick collect propose coordinate discuss decide ping remind sync upload port announce
-    register switch submit buy measure benchmark evaluate""".split())  # noqa: SIM905
+    register switch submit buy measure benchmark evaluate put issue approach walk provide cut
+    tag audit ask request nominate draft prototype order""".split())  # noqa: SIM905
 # words that open a label, never a name: "Next Meeting:", "Nächstes Treffen:", "Prochaine réunion:"
 _LABEL_OPENERS = frozenset({"next", "last", "previous", "nächstes", "nächste", "nächster",
                             "prochaine", "prochain"})
@@ -950,6 +954,11 @@ def extract(note: Note) -> Extraction:
                 and (owner := ctx.owners(m.group("who"))):
             actions.append(Action(owner, one_line(m.group("task")), block.line,
                                   m.group("who"), "bracket-item"))
+            continue
+        if block.kind == ITEM and text[:1] in "@[" and (m := _HANDLE_VERB_ITEM.match(text)) \
+                and m.group("verb").lower() in _TASK_VERBS:  # "- [ ] @yhaddad look at #1873"
+            actions.append(Action(ctx.handle_owner(m.group("who")), _tidy_task(m.group("task")),
+                                  block.line, "@" + m.group("who"), "handle-item"))
             continue
         found, found_decisions = len(actions), len(decisions)
         ctx.paragraph = text
@@ -1586,6 +1595,11 @@ _HANDLE_TRAIL = re.compile(
     rf"{_HANDLE}))\s*\.?$", re.S)
 
 
+# a task-list item that opens with its owner's handle and a verb: "[ ] @majal cut rc1 …"
+_HANDLE_VERB_ITEM = re.compile(
+    rf"^(?:\[ \]\s*)?@(?P<who>{_HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
+
+
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
     if ":" in text[:12] or text[:5].lower() == "owner":
@@ -1607,7 +1621,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     tail = text.rstrip(" .")[-1:]
     for pattern in (_ITEM_BRACKET, _ITEM_OWNER_FIELD, _ITEM_TO, _ITEM_COLON, _ITEM_TRAILING):
         if pattern is _ITEM_OWNER_FIELD and not ("owner" in low or "assign" in low
-                                                 or "who" in low):
+                                                 or "who" in low or "lead:" in low):
             continue
         if pattern is _ITEM_TRAILING and not (tail in ")]" or " -" in text or "–" in text
                                               or "—" in text):
@@ -1616,7 +1630,8 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         if not m:
             continue
         who = m.group("who") or (m.groupdict().get("who2") or "")
-        if who and (owner := ctx.owners(who)):
+        if who and (owner := ctx.owners(who) or (pattern is _ITEM_TO
+                                                 and _initials_owner(who, m.group("task")))):
             return Action(owner, _tidy_task(m.group("task")), line, who, rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
@@ -1659,6 +1674,18 @@ def _owner_clauses(text: str, ctx: _Ctx) -> list[str]:
     return [text[a:b].lstrip(",; ").removeprefix("and ") for a, b in itertools.pairwise(bounds)]
 
 
+def _initials_owner(who: str, task: str) -> str | None:
+    """'KA to write to the planning officer': initials the attendee list does not spell out own
+    the task as written, when a task's verb follows ("CI to run nightly" is no one's)."""
+    if who.isupper() and 2 <= len(who) <= 3 and who not in _NOT_INITIALS \
+            and task.split(" ", 1)[0].lower() in _TASK_VERBS:
+        return who
+    return None
+
+
+_NOT_INITIALS = frozenset("CI CD PR API UI UX EU UK US USA DB OS QA IT HR PM".split())  # noqa: SIM905
+
+
 def _nick_owners(who: str, ctx: _Ctx) -> str | None:
     """'mhalloran and nadiak' → 'mhalloran, nadiak' when the attendee list has every nick."""
     nicks = [n.strip(" @") for n in re.split(r"\s*(?:,|\band\b|&)\s*", who) if n.strip()]
@@ -1673,6 +1700,8 @@ def _is_question(action: Action) -> bool:
 
 def _tidy_task(task: str) -> str:
     task = one_line(task).rstrip(" ,;:(.")
+    if task.endswith(")") and (tag := _ACTION_TAG_TAIL.search(task)):
+        task = task[: tag.start()]  # "… over half term  (ACTION RW)"
     for word in _TRAILING_WORDS:
         if task.endswith(word):
             task = task[: -len(word)].rstrip(" ,;:(")
@@ -2106,7 +2135,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
-        owner = ctx.owners(m.group("who"))
+        owner = ctx.owners(m.group("who")) or _initials_owner(m.group("who"), m.group("task"))
         if not owner:
             continue
         task = m.group("task")

@@ -1730,3 +1730,17 @@ def test_an_auto_transcripts_numbered_speakers_are_named_by_its_legend() -> None
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Bogdan Petrescu", "write the converter"),
         ("Ilse Verbruggen", "put a help-wanted issue up and ask on the forum")]
+
+
+def test_initials_an_action_word_and_a_handle_before_a_verb_name_the_owner() -> None:
+    body = ("M&M MINUTES\n\n   ACTION  Audit CT-to-theatre times for all emergency laparotomies\n"
+            "           Lead: Dr Callum Fraser     Timescale: October meeting\n\n"
+            "14.2.3  HB to put up additional signage at the Mill Lane entrance.\n\n"
+            "-> RW to write the first two assessments over half term  (ACTION RW)\n\n"
+            "CI to run nightly from now on.\n\n"
+            "- [ ] @majal cut rc1 once #1873 is merged\n- @majal thanks for the notes\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Callum Fraser", "Audit CT-to-theatre times for all emergency laparotomies"),
+        ("HB", "put up additional signage at the Mill Lane entrance"),
+        ("RW", "write the first two assessments over half term"),
+        ("@majal", "cut rc1 once #1873 is merged")]

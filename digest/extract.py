@@ -270,7 +270,7 @@ _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
-    r"|(?:ACTION|Action|AI|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
+    r"|(?:ACTION|Action|AI|AP|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
     r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
@@ -432,8 +432,8 @@ _CUE_WORDS = (
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
     "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
     "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
-    "useful", "ai:", "ai ", "outcome", "motion", "approved", "adopted", "accepted", "ratified",
-    "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
+    "useful", "ai:", "ai ", "ap ", "outcome", "motion", "approved", "adopted", "accepted",
+    "ratified", "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
     "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
     "xima", "ximo", "prossim", "volgend",
     "beschl", "einigung", "entscheid", "décision", "aufgabe",
@@ -490,7 +490,8 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
                          "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
                          "deciso", "decisione", "consented", "[d]", "result")
-_HINT_ACTION_MARKER = ("#", "action", "ai", "todo", "to-do", "next step", "follow", "aufgabe")
+_HINT_ACTION_MARKER = ("#", "action", "ai", "ap", "todo", "to-do", "next step", "follow",
+                       "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
 
 
@@ -1600,6 +1601,11 @@ _HANDLE_VERB_ITEM = re.compile(
     rf"^(?:\[ \]\s*)?@(?P<who>{_HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
 
 
+# an action point's owner and a verb in the present: "UNILOR (Chiara) prepares the request"
+_MARKER_PRESENT = re.compile(
+    rf"^(?P<who>{_NAMES}(?:\s*\([^()]{{1,40}}\))?)\s+(?P<task>[a-z]+s\b.*)$", re.S)
+
+
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
     if ":" in text[:12] or text[:5].lower() == "owner":
@@ -1634,6 +1640,9 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
                                                  and _initials_owner(who, m.group("task")))):
             return Action(owner, _tidy_task(m.group("task")), line, who, rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
+        return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    if rule == "marker" and (m := _MARKER_PRESENT.match(text)) and (owner := ctx.owners(m["who"])):
+        # "AP 17.2 — UNILOR (Chiara) prepares the AMD-2 request": the action point's owner
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)

@@ -1744,3 +1744,12 @@ def test_initials_an_action_word_and_a_handle_before_a_verb_name_the_owner() -> 
         ("HB", "put up additional signage at the Mill Lane entrance"),
         ("RW", "write the first two assessments over half term"),
         ("@majal", "cut rc1 once #1873 is merged")]
+
+
+def test_numbered_action_points_with_the_owners_organisation() -> None:
+    body = ("Attendees: Chiara Benedetti, Jonas Kjær\n\n"
+            "AP 17.1 — DTL (Jonas) to circulate the D2.3 draft for internal review by 10/04.\n\n"
+            "AP 17.2 — UNILOR (Chiara) prepares the AMD-2 request for the partners.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Jonas Kjær", "circulate the D2.3 draft for internal review by 10/04"),
+        ("Chiara Benedetti", "prepares the AMD-2 request for the partners")]

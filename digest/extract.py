@@ -80,7 +80,7 @@ _SECTION_PREVIOUS = re.compile(
     r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
 _SECTION_KINDS = (
-    (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b"
+    (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b|^\W*next(?:\s+time|\s+up)?\W*$"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
                       # German and French notes: "Nächstes Treffen", "Prochaine réunion"
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
@@ -95,11 +95,13 @@ _SECTION_KINDS = (
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
                            rf"(?:{_PRESENT_LABEL}|who)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
-    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|decided|outcomes?"
+    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"
+                           r"|outcomes?|what\s+we\s+settled"
                            r"|instructions\s+received"
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
+                         r"|who['’]?s\s+doing\s+what"
                          r"|hand-?over\s+(?:items|tasks)"
                          r"|tasks|assignments|action\s+points?|aufgaben|prochaines\s+étapes)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
@@ -177,13 +179,16 @@ _DECISION_STRONG = re.compile(
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
     r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
     r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b|consented\b|si\s+decide\b|si\s+è\s+deciso\b"
+    r"|authori[sz]ed\b"
     r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
     # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
     r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
     r"|(?<!as\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
     # the usual misspellings: "desided we move …", "agred: …", "also agred to …"
     r"|desided\b|decdied\b|agred\b|aggreed\b|agreeed\b)|\((?:decided|agreed)\)|決定"
-    r"|^\W*going\s+with\b", re.I)
+    r"|^\W*going\s+with\b"
+    # a verdict after an arrow or a mark: "→ **Accept, with shepherding.**", "✅ approved, …"
+    r"|^\s*(?:→|=>|->|✅|❌)\W*(?:accept(?:ed)?|reject(?:ed)?|approved?|declined)\b", re.I)
 _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
@@ -441,6 +446,7 @@ _CUE_WORDS = (
     "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
     "nxt", "same time", "same slot", "same place", "back on", "it is", "(decided)", "(agreed)",
     "ok with", "okay with", "fine with", "[d]", "result", "desided", "decdied", "agred", "aggreed",
+    "accept", "reject", "approve", "authori",
     "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
     "si decide", "deciso", "disepakati", "keputusan", "instruct",
     "on part sur", "final call", "validé", "acté")
@@ -454,7 +460,8 @@ _DECISION_WORDS = (
     "decidido", "besl", "delibera", "決定", "it is then", "go ahead",
     "consent", "si decide", "deciso", "disepakati", "instruct",
     "it is", "(decided)", "(agreed)", "ok with", "okay with", "fine with", "[d]", "result",
-    "desided", "decdied", "agred", "aggreed")
+    "desided", "decdied", "agred", "aggreed",
+    "accept", "reject", "approve", "authori")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
@@ -465,7 +472,8 @@ _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objecte
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
                 "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with",
-                "okay with", "fine with", "desided", "decdied", "agred", "aggreed",
+                "okay with", "fine with", "desided", "decdied", "agred", "aggreed", "accept",
+                "reject", "approve", "authori",
                 "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
                 "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
                 "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
@@ -604,6 +612,7 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     # "Follow-up call with Gwen booked for Thursday 10 September"
     r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b"
     # "Same slot in two weeks?", after a skipped week "Back on Wed 2 Sept", "next one thurs 8 oct"
+    r"|(?:sync|call|meeting|meet)\s+again\s+in\b|\b(?:call|meeting|sync)\s+(?:no\.?\s*)?\d{1,3}\s*:"
     r"|same\s+(?:time|slot|place)\s+(?:in|next)\b|back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun"
     r"|\d))|next\s+one\s+(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
@@ -611,8 +620,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
     r"|deliverable|report|build|update|issue|newsletter|digest|due|target|goal|phase|event"
     r"|conference|hackathon|holiday|invoice|review\s+of)\b)[\w&/.-]+){0,2}|follow-?up)\s*:"
-    r"(?=\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|in\s|(?:jan|feb|mar|apr|may"
-    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+    r"(?=[^\n]{0,40}?\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|in\s|(?:jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
     r"|\b(?=\w)(?:(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b"
     r"|following\s+(?:call|meeting)\b|(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
     r"|(?:talk|speak|chat)\s+again\b|see\s+(?:you|everyone)(?:\s+all)?\s+(?:again\s+)?(?:on|next)\b"
@@ -641,7 +650,8 @@ _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
     r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
 _NOT_A_CALL_SENTENCE = re.compile(
-    r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)|\bagenda\b", re.I)
+    r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)"
+    r"|\b(?:on|to|onto|for)\s+the\s+agenda\b|\bagenda\s+(?:for|of)\s+the\s+next\b", re.I)
 
 # -- people heuristics -----------------------------------------------------------------------
 

@@ -80,6 +80,12 @@ ATTENDEES = ("Attendees: Amir Chaudhry (chair), Thomas Gazagnaire, David Kaloper
          date(2026, 9, 24), date(2026, 10, 8)),
         ("Next sync - we're skipping the 26th. Back on Wed 2 Sept, same time.", date(2026, 8, 19),
          date(2026, 9, 2)),
+        ("next time: same BBB room, Tue 4 Aug 18:00 CEST", date(2026, 7, 7), date(2026, 8, 4)),
+        ("## Next\n\nRelease sync again in two weeks, same time.", date(2026, 7, 23),
+         date(2026, 8, 6)),
+        ("**PC call 2:** Thursday 10 September, same time.", date(2026, 9, 3), date(2026, 9, 10)),
+        ("ok that's it. same time next week, posting the agenda tonight", date(2026, 11, 10),
+         date(2026, 11, 17)),
     ],
 )
 def test_next_call_sentences(text: str, meeting: date, expected: date) -> None:
@@ -1495,6 +1501,8 @@ def test_capital_labels_of_a_plain_text_note_are_its_sections() -> None:
     "everyone ok with it, jsonl it is.",
     "desided we move the spare parts stock over the weekend, not during the week",
     "also agred to stop offering free return shipping from 1 nov",
+    "→ Accept, with shepherding.",
+    "-> Chief authorized the Tanker 1 repair at Valley Truck up to $4,000.",
 ])
 def test_more_ways_minutes_say_something_was_decided(sentence: str) -> None:
     marker = sentence.startswith(("Also settled:", "Validé :", "Deliberação:", "Beslut:", "決定:",
@@ -1753,3 +1761,12 @@ def test_numbered_action_points_with_the_owners_organisation() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Jonas Kjær", "circulate the D2.3 draft for internal review by 10/04"),
         ("Chiara Benedetti", "prepares the AMD-2 request for the partners")]
+
+
+def test_plain_text_sections_of_what_was_settled_who_does_what_and_what_was_not_decided() -> None:
+    body = ("GARDEN CO-OP CALL\n\nWHAT WE SETTLED\n- the seed swap is Saturday Dec 5 at the "
+            "library\n\nWHO'S DOING WHAT\n- Mara: book the library room\n\nNOT DECIDED YET\n"
+            "- a tool-share membership fee\n")
+    ext = extract(note(body, day=date(2026, 11, 12), fmt="text"))
+    assert [d.text for d in ext.decisions] == ["the seed swap is Saturday Dec 5 at the library"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Mara", "book the library room")]

@@ -49,7 +49,7 @@ TRICKY = [
     "We must aſk Anil about the logo.",
     "We should ınvıte Daniel.",
     "Great to ſee you on Monday.",
-    "The call reſumes on 4 May.",
+    "We'll meet agaın on 4 May.",  # the dotless ı that re.IGNORECASE reads as i
     "- review the patch (finiſhed)",
     "Statuſ: closed",
     "We should İnvite Daniel.",

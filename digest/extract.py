@@ -113,7 +113,7 @@ _SECTION_KINDS = (
 _ATTENDEES = re.compile(
     rf"^\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
-    r"(?:\s*\([^()\n]{0,60}\))?(?:,?\s+(?:among\s+them|including|were))?"
+    r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence)
     r"|people)(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
@@ -1511,24 +1511,31 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
     lines go on the list, a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
     lines = rest.split("\n")
     first = _ORG_GROUP.match(lines[0])  # "Attendees:\n  DfT:   Fiona McAllister (Chair)"
-    kept = [first.group("names") if first else lines[0]]
+    groups = [[first.group("names") if first else lines[0]]]
+    grouped = first is not None
     listing = True
     for line in lines[1:]:
         labelled = _attendee_label(line)
         if labelled and labelled[0] == "chair":
             chairs.update(_names_of(labelled[1]))
         elif labelled and labelled[0] == "present":  # also after "Absent: none."
-            kept.append(labelled[1])
+            groups[-1].append(labelled[1])
             listing = True
         elif not listing:
             continue
         elif not labelled and (org := _ORG_GROUP.match(line)) and org.group("indent"):
-            kept.append(org.group("names"))  # "    DfT:     Fiona McAllister (Chair)"
+            groups.append([org.group("names")])  # "    DfT:     Fiona McAllister (Chair)"
+            grouped = True
         elif labelled or _LABEL_LINE.match(line):
             listing = False
         else:
-            kept.append(line)
-    return "\n".join(kept)
+            groups[-1].append(line)
+    if not grouped:
+        return "\n".join(groups[0])
+    # each group on its own: a list with commas wraps its lines ("…, Rafael Castellano,\n
+    # Alice Whitfield"), one without has a name a line
+    return ",\n".join(" ".join(g).rstrip(" ,;") if any("," in line for line in g)
+                      else ",\n".join(g) for g in groups)
 
 
 # an indented line of an attendee list grouped by organisation: "    DfT:   Fiona McAllister"
@@ -1649,6 +1656,14 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         if who and (owner := ctx.owners(who) or (pattern is _ITEM_TO
                                                  and _initials_owner(who, m.group("task")))):
             return Action(owner, _tidy_task(m.group("task")), line, who, rule)
+    if ":" in text and (m := _OWNER_FIELD_ANY.match(text)):
+        # "… Lead: Matron (Kwabena Asare)  Timescale: …", "Lead: Dr Mbeki with Dr Venkatesan"
+        field = m.group("field").strip(" .;,")
+        if _NOBODY_CELL.fullmatch(field) or _TO_BE_CONFIRMED.match(field):
+            return Action(None, _tidy_task(m.group("task")), line, None, rule)
+        owner = ctx.owners(_WITH.sub(", ", field)) or ctx.owners(field)
+        if owner:
+            return Action(owner, _tidy_task(m.group("task")), line, field, rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_PRESENT.match(text)) and (owner := ctx.owners(m["who"])):
@@ -1661,6 +1676,18 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     if m := _SOMEONE_TO.match(text):
         return Action(None, _tidy_task(m.group("task")), line, None, rule)
     return Action(None, _tidy_task(text), line, None, rule)
+
+
+# an owner field after the task, whatever it holds (resolved as a whole, then with "with" read
+# as "and"), up to the next field: "Lead: Mortality lead (Mr Castellano)  Timescale: September"
+_OWNER_FIELD_ANY = re.compile(
+    r"^(?P<task>.+?)[\s,;(]*\b(?:owner|assigned\s+to|assignee|lead|responsible)\s*:\s*"
+    r"(?P<field>[^:]+?)[\s,;)]*"
+    r"(?:\b(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:.*)?$",
+    re.I | re.S)
+_WITH = re.compile(r"\s+(?:with|together\s+with|supported\s+by)\s+", re.I)
+_TO_BE_CONFIRMED = re.compile(r"(?:to\s+be\s+(?:confirmed|decided|agreed|assigned)|tb[cd])\b",
+                              re.I)
 
 
 # MeetBot's "#action nick does X" / "ACTION: Kwame publish the notes": the name, then the task

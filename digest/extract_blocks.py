@@ -53,6 +53,11 @@ _END_TAIL = rf"[\"')\]*_]*)\s+(?=[\"'(\[*_]*[{UPPER}0-9@#→⇒])"
 _SENTENCE_END = re.compile(rf"([.!?]{_NOT_ABBREV}{_END_TAIL}")
 # the same where a text has no ! or ?: starting with a literal, the engine skips from dot to dot
 _SENTENCE_END_DOT = re.compile(rf"(\.{_NOT_ABBREV}{_END_TAIL}")
+# A minutes marker at the start of a line opens a sentence, whatever the line before ends with:
+# "3. Budget 2026\n   RESOLVED: the budget is adopted" holds a resolution, not a title's tail.
+_MARKER_LINE = re.compile(r"\n[ \t]*(?=(?:ACTION|DECISION|RESOLUTION|RESOLVED|AGREED|DECIDED"
+                          r"|OUTCOME|TODO)\b|(?:Action|Decision|Resolution|Resolved|Agreed"
+                          r"|Decided|Outcome)(?:\s+[\w.-]*\d[\w.-]*)?\s*:)")
 # Bracket, emphasis and comment patterns never span another opener: "[[[[…",
 # "**a **a …" or "<!--<!--…" would otherwise make each opener scan to the end of
 # the text (quadratic).
@@ -385,6 +390,9 @@ def bare_urls(text: str) -> list[Link]:
 
 def sentences(text: str, line: int) -> list[tuple[str, int]]:
     """Split cleaned block text into (sentence, line) pairs; lines joined by spaces."""
+    if "\n" in text and (m := _MARKER_LINE.search(text)):
+        return [*sentences(text[:m.start()], line),
+                *sentences(text[m.end():], line + text.count("\n", 0, m.end()))]
     out: list[tuple[str, int]] = []
     if "." not in text and "!" not in text and "?" not in text:
         if joined := _words(text):

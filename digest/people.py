@@ -52,7 +52,8 @@ _QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’
 _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?|me|myself|us"
-                         r"|apologies|regrets|absent|excused)$", re.I)
+                         r"|apologies|regrets|absent|excused)"
+                         r"(?-i:\s+[a-z][a-z\s-]*)?$", re.I)  # "others on the register"
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",

@@ -1770,3 +1770,40 @@ def test_plain_text_sections_of_what_was_settled_who_does_what_and_what_was_not_
     ext = extract(note(body, day=date(2026, 11, 12), fmt="text"))
     assert [d.text for d in ext.decisions] == ["the seed swap is Saturday Dec 5 at the library"]
     assert [(a.owner, a.task) for a in ext.actions] == [("Mara", "book the library room")]
+
+
+def test_a_minutes_marker_on_a_line_of_its_own_opens_a_sentence() -> None:
+    body = ("Present: Ann Lee, Bo Kim\n\n3. Budget 2026\n"
+            "   RESOLVED: the committee adopts the 2026 budget as circulated\n"
+            "   ACTION 3.1: BK to publish the budget on the wiki.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [d.text for d in ext.decisions] == ["the committee adopts the 2026 budget as circulated"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Bo Kim", "publish the budget on the wiki")]
+
+
+def test_an_owner_field_names_a_role_a_person_in_brackets_two_people_or_nobody() -> None:
+    body = ("Chair:    Mr Tobias Achterberg\n\n"
+            "Attendance (23 signed the register; full list held by the governance office)\n"
+            "  Surgeons:   Tobias Achterberg (Chair), Helen Oduya,\n"
+            "              Alice Whitfield\n"
+            "  Anaesthetics:  Dr Lindiwe Mbeki (Consultant)\n"
+            "  Nursing:   Kwabena Asare (Surgical Matron)\n"
+            "  Trainees:  Priya Venkatesan and others on register\n\n"
+            "   ACTION  Write an escalation flowchart\n"
+            "           Lead: Dr Mbeki with Dr Venkatesan   Timescale: 4 weeks\n"
+            "   ACTION  Email the rule to all trainees\n"
+            "           Lead: Chair                         Timescale: this week\n"
+            "   ACTION  Brief the nursing teams\n"
+            "           Lead: Matron (Kwabena Asare)        Timescale: before 3 August\n"
+            "   ACTION  Ask the EPR team for a drain total\n"
+            "           Lead: to be confirmed - nobody from IT was present\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Tobias Achterberg", "Helen Oduya", "Alice Whitfield", "Lindiwe Mbeki", "Kwabena Asare",
+        "Priya Venkatesan"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Lindiwe Mbeki, Priya Venkatesan", "Write an escalation flowchart"),
+        ("Tobias Achterberg", "Email the rule to all trainees"),
+        ("Kwabena Asare", "Brief the nursing teams"),
+        (None, "Ask the EPR team for a drain total")]

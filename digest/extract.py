@@ -134,7 +134,9 @@ _CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|
 _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
-    r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?\s*[:.)–—-]"
+    r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?"
+    # "AGREED (Harriet / Omar): …", not "Decision (postponed): …"
+    r"(?:\s*\((?!(?:postponed|deferred|pending|open|tb[cd])\b)[^()]{1,40}\))?\s*(?:--|[:.)–—-])"
     r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
     r"|Consensus|Approved|Adopted|Accepted|Vote|Poll"
     # "Final call: …", "Also settled: …", French "Validé : …"
@@ -215,6 +217,10 @@ _NOT_DECISION = re.compile(
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
+    # "Not agreed today.", "it can't be decided at ward level", "what the huddle agreed"
+    r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
+    r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
+    r"|\bwhat\s+(?:the\s+)?\w+\s+(?:agreed|decided|settled)\b(?!\s*:)"
     r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
     r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
     r"|(?:minutes|note\s+of\s+the\s+(?:last\s+|previous\s+)?meeting)\b[^.;]{0,40}\b(?:approved"
@@ -276,7 +282,7 @@ _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
     r"|(?:ACTION|Action|AI|AP|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
-    r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*[:.)–—-]"
+    r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*(?:--|[:.)–—-])"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
 # "X can take a look", "I can write the notes": the verbs that make "can" an offer
@@ -401,7 +407,8 @@ _BAD_TASK = re.compile(
     r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b"
     r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
-    r"|ages)\b|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
+    r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
+    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
@@ -1042,7 +1049,22 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
     if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
         body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
+    if "] " in body and _NOTE_TAG.search(body):  # OneNote's "[To Do] Dana to send …"
+        body = _NOTE_TAG.sub(_tag_as_item, body)
     return body, line_of
+
+
+def _tag_as_item(m: re.Match[str]) -> str:
+    """A tagged line as a list item of its own, "[To Do]" as a TODO marker."""
+    lead = m["lead"] if m["lead"].strip() else m["lead"] + "- "
+    return lead + ("TODO: " if m["tag"][0] in "Tt" else "")
+
+
+# the tags of a note-taking app at a line's start: "[To Do]" is a task, "[Important] Decided:
+# …" is what follows the tag ("[Question]", "[Idea]" and the rest say nothing the rules need)
+_NOTE_TAG = re.compile(
+    r"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)\[(?P<tag>To[ -]?[Dd]o|TO[ -]?DO|Important|Critical"
+    r"|Question|Idea|Remember\s+for\s+later|Definition|Highlight)\][ \t]+")
 
 
 # MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it

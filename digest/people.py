@@ -95,6 +95,14 @@ _EMAIL = re.compile(
     r"(?P<angle><)?(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b(?(angle)>)")
 
 
+# Outlook's "Watanabe, Kenji (Systems Librarian); Fournier, Renée": family name, comma, given
+# name, each person ended by a semicolon (read only where two or more are written so)
+_SURNAME_COMMA_GIVEN = re.compile(
+    rf"(?<![\w'’-])(?P<surname>[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+)?),[ \t]+"
+    rf"(?P<given>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
+    r"(?=[ \t\n]*(?:\([^()]*\)[ \t]*)?(?:;|$))")
+
+
 def _given_name_first(m: re.Match[str]) -> str:
     """'McALLISTER, Fr Declan' → 'Declan McAllister'."""
     surname = m.group("surname")
@@ -137,6 +145,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
 
     if "," in text and (text[:1].isupper() or "\n" in text):
         text = _SURNAME_FIRST.sub(_given_name_first, text)
+    if ";" in text and "," in text and len(_SURNAME_COMMA_GIVEN.findall(text)) >= 2:
+        text = _SURNAME_COMMA_GIVEN.sub(r"\g<given> \g<surname>", text)
     if "@" in text and "." in text:  # "Arvid Lund <arvid.lund@x.example>", "chloe.dumont@x.org"
         text = _EMAIL.sub(_name_of_address, text)
     if "\n" in text and ("," in text or ";" in text) \

@@ -1807,3 +1807,26 @@ def test_an_owner_field_names_a_role_a_person_in_brackets_two_people_or_nobody()
         ("Tobias Achterberg", "Email the rule to all trainees"),
         ("Kwabena Asare", "Brief the nursing teams"),
         (None, "Ask the EPR team for a drain total")]
+
+
+def test_note_app_tags_double_hyphen_markers_and_outlook_names() -> None:
+    body = ("Participants\nWatanabe, Kenji (Systems Librarian); Fournier, Renée (County IT); "
+            "Bell, Marcus\n(Circulation Manager); Dana Kowalczyk (vendor)\n\nNotes\n"
+            "  [Question] Can the vendor fix the failed records?\n"
+            "  [Important] Decided: no patron data leaves the county until the DPA is signed.\n"
+            "  [To Do] Dana to send the list of failed records by Friday\n"
+            "  [To Do] Renée to chase county counsel about the DPA this week\n"
+            "  AGREED (Kenji / Marcus): orphan items are dropped.\n"
+            "  Discussion: block booking needs the director's sign-off,\n"
+            "  it can't be decided here. Not agreed today.\n"
+            "  ACTION -- Marcus: write the loan rules mapping sheet.\n"
+            "  Kenji thinks the vendor will be slow and will take weeks at best.\n")
+    ext = extract(note(body, day=date(2026, 10, 27), fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Kenji Watanabe", "Renée Fournier", "Marcus Bell", "Dana Kowalczyk"]
+    assert [d.text for d in ext.decisions] == [
+        "no patron data leaves the county until the DPA is signed.", "orphan items are dropped."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dana Kowalczyk", "send the list of failed records by Friday"),
+        ("Renée Fournier", "chase county counsel about the DPA this week"),
+        ("Marcus Bell", "write the loan rules mapping sheet")]

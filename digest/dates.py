@@ -99,7 +99,7 @@ _DATE = re.compile(
 _TIME = re.compile(
     r"""[\s,]*(?:at\s+|@\s*|from\s+|T(?=\d))?
     (?:(?P<noon>[Nn]oon|[Mm]idday)
-       |(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT|Z)\b)
+       |(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT|Z|hrs?|hours|ship\s+time)\b)
        |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2})|(?P<hh>h)(?!\w))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
         (?:\s*(?:-|–|to|until)\s*(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ap2>[aApP]\.?[mM]\.?)?)?)
     \s*\(?(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
@@ -135,6 +135,13 @@ def _month(name: str) -> int:
 
 def _weekday(name: str | None) -> int | None:
     return WEEKDAYS[name[:3].lower()] if name else None
+
+
+def _clock_not_year(digits: str, meeting: date) -> bool:
+    """Whether four digits after a date are a 24-hour time ("1930") rather than its year:
+    they read as a time, and as a year before 1980 or over ten years after the meeting."""
+    return int(digits[:2]) < 24 and int(digits[2:]) < 60 \
+        and not 1980 <= int(digits) <= meeting.year + 10
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -222,6 +229,8 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                 day, month, year, wd = int(g["d1"]), _month(g["m1"]), g["y1"], g["wd1"]
             else:
                 day, month, year, wd = int(g["d2"]), _month(g["m2"]), g["y2"], g["wd2"]
+            if year and _clock_not_year(year, meeting):
+                year = None  # "Wed 04 Nov, 1930 ship time": a 24-hour time, not the year 1930
             if year:
                 when = _safe(int(year), month, day)
             else:
@@ -366,7 +375,10 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
     return time(hour, minute), (_ZONE_NAMES.get(tz.strip(), tz.strip()) if tz else None)
 
 
-_ANY_TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}|h\d{2}\b|\s*[ap]\.?m\.?\b)", re.IGNORECASE)
+_ANY_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}(?::\d{2}|h\d{2}\b|\s*[ap]\.?m\.?\b)"
+                       # a 24-hour time written as four digits: "1930 hrs", "0800 ship time"
+                       r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours|ship\s+time|UTC|GMT|Z)\b))",
+                       re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 
 

@@ -48,7 +48,7 @@ from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import one_line, words
 from .pattern_words import PatternGates, folded, required_words
-from .people import FULL_NAME, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
+from .people import FULL_NAME, HONORIFICS, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
 from .tsv_text import tsv_to_markdown
 
@@ -75,7 +75,7 @@ _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
-    r"|for\s+the\s+record"
+    r"|for\s+the\s+record|yesterday['’]?s"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
     r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus))\b",
     re.I)
@@ -404,7 +404,10 @@ _THIS_TASK = re.compile(r"^(?:do|handle|take|look\s+at|pick\s+up)\s+(?:this|that
 _BAD_TASK = re.compile(
     r"^(?:be\b(?!\s+(?:working|looking|sending|writing|doing|making|preparing|organi[sz]ing"
     r"|reviewing|investigating|taking|bringing|posting|updating|setting|inviting|giving))"
-    r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper))|not\b"
+    r"|hopefully\b|have\b(?!\s+a\s+(?:look|go|chat|think|word|crack|try|closer|proper)"
+    # "have the deck crew … ready by 0500": seeing to it is a task
+    r"|\s+(?:the|everything|someone|somebody)\s+[^.;]*\b(?:ready|done|rigged|set\s+up|in\s+place"
+    r"|prepared|fixed|sorted)\b)|not\b"
     r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
@@ -740,6 +743,8 @@ def _mentioned_people(text: str) -> list[Person]:
     people = []
     standing = set(_WORD_RUN.findall(text))  # each word on its own, looked up once per name
     for m in FULL_NAME.finditer(text):
+        if m.group("first").lower() in HONORIFICS:  # "Dr Felix Andrade": the name after "Dr"
+            m = FULL_NAME.match(text, m.start("last")) or m
         first, last = m.group("first"), m.group("last")
         surname = last.split()[-1]
         if len(surname) < 2 or not any(c.islower() for c in surname):
@@ -1201,7 +1206,9 @@ _TSV_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\t\n]*\t")
 # welcome", "7:05 pm  Matters arising" (not a list item that wraps onto an indented line)
 _NUMBERED_TITLE = re.compile(
     r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
-    r"[ \t]+[^\s.!?;:][^\n.!?;:]{1,60}?)[ \t]*\n(?=[^\s\d*•-]|[ \t]+[A-Z])", re.I)
+    # the title may name its presenter: "1. WEATHER / SHIP  (Capt. Solheim)"
+    r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n(?=[^\s\d*•-]|[ \t]+[A-Z])",
+    re.I)
 
 
 def _code_as_blank_lines(m: re.Match[str]) -> str:

@@ -68,7 +68,7 @@ _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
 _TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
            "Sister", "Brother")
-_HONORIFICS = frozenset(t.lower() for t in _TITLES)
+HONORIFICS = frozenset(t.lower() for t in _TITLES)
 _TITLE = rf"(?:{'|'.join(_TITLES)})\.?"
 # a title before a full name is not part of it
 _HONORIFIC_LEAD = re.compile(rf"^{_TITLE}\s+(?=[{UPPER}]\S*\s+[{UPPER}])")
@@ -208,7 +208,7 @@ _TITLE_WORDS = frozenset("""mayor deputy councillor councillors councilor counci
     councilmembers alderman alderwoman commissioner commissioners town city county village
     manager clerk director officer finance public works treasurer secretary president vice
     chairman chairwoman chairperson superintendent attorney solicitor engineer planner chief
-    executive""".split())  # noqa: SIM905
+    executive capt captain lt lieutenant sgt sergeant cdr commander""".split())  # noqa: SIM905
 
 
 def _without_role_title(name: str) -> tuple[str, str]:
@@ -279,7 +279,7 @@ class Roster:
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
         tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
-        while len(tokens) > 2 and tokens[0] in _HONORIFICS:  # "Dr. Jane Smith" is Jane
+        while len(tokens) > 2 and tokens[0] in HONORIFICS:  # "Dr. Jane Smith" is Jane
             tokens = tokens[1:]
         return _Entry(name, tokens, tokens[0] if tokens else "",
                       tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
@@ -341,7 +341,7 @@ class Roster:
         low = _norm(name)
         toks = low.split()
         raw = name.strip()
-        if len(toks) > 1 and toks[0] in _HONORIFICS:  # "Mr Wilk", "Fr Declan", "Prof. Okonkwo"
+        if len(toks) > 1 and toks[0] in HONORIFICS:  # "Mr Wilk", "Fr Declan", "Prof. Okonkwo"
             toks = toks[1:]
             low, raw = " ".join(toks), raw.split(None, 1)[1]
         if "-" in raw and (suffix := _HONORIFIC_SUFFIX.search(raw)):  # "Sato-san", "Ji-woo-ssi"

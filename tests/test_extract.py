@@ -8,7 +8,7 @@ from datetime import date, time
 
 import pytest
 
-from digest.dates import find_dates
+from digest.dates import find_dates, find_time
 from digest.extract import extract
 from digest.extract_blocks import github_links
 from digest.models import Action, DigestEntry, Extraction, Note, Person
@@ -1830,3 +1830,35 @@ def test_note_app_tags_double_hyphen_markers_and_outlook_names() -> None:
         ("Dana Kowalczyk", "send the list of failed records by Friday"),
         ("Renée Fournier", "chase county counsel about the DPA this week"),
         ("Marcus Bell", "write the loan rules mapping sheet")]
+
+
+def test_a_ships_daily_meeting_its_ranks_review_presenters_and_24_hour_times() -> None:
+    body = ("DAILY SCIENCE MEETING\n\nChief Scientist:  Dr Ngaio Whitcombe\n"
+            "Co-Chief:         Dr Felix Andrade\n"
+            "Present:          Capt. Arne Solheim (Master); Hamish Doyle (moorings); "
+            "Oskar Bergqvist (Bosun)\n\n"
+            "YESTERDAY'S ACTIONS\n  - Winch wire re-terminated (Bosun) -- done.\n\n"
+            "1. WEATHER / SHIP  (Capt. Solheim)\n"
+            "   A low passes south of us Thursday.\n"
+            "   Bosun to have the deck crew and the A-frame rigged and ready by 0500.\n"
+            "   Hamish and Felix will run the recovery on deck tomorrow.\n\n"
+            "NEXT SCIENCE MEETING: Wed 04 Nov, 1930 ship time, main lab.\n")
+    ext = extract(note(body, day=date(2026, 11, 3), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Arne Solheim", "Hamish Doyle", "Oskar Bergqvist"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Oskar Bergqvist", "have the deck crew and the A-frame rigged and ready by 0500"),
+        ("Hamish Doyle, Felix Andrade", "run the recovery on deck tomorrow")]
+    assert ext.next_call is not None and ext.next_call.date == date(2026, 11, 4)
+
+
+def test_four_digits_after_a_date_are_its_year_unless_they_can_only_be_a_time() -> None:
+    meeting = date(2026, 11, 3)
+    assert [d.date for d in find_dates("Wed 04 Nov, 1930 ship time", meeting)][-1] == \
+        date(2026, 11, 4)
+    assert [d.date for d in find_dates("released on 14 March 2015", meeting)] == [
+        date(2015, 3, 14)]
+    assert [d.date for d in find_dates("Oct 3, 1999", meeting)] == [date(1999, 10, 3)]
+    assert find_time("Wed 04 Nov, 1930 ship time") == (time(19, 30), None)
+    assert find_time("Monday 1900 hrs, station 2") == (time(19, 0), None)
+    assert find_time("at 1400 UTC") == (time(14, 0), "UTC")
+    assert find_time("2300 people came") == (None, None)

@@ -223,7 +223,8 @@ _NOT_DECISION = re.compile(
     r"|\bwhat\s+(?:the\s+)?\w+\s+(?:agreed|decided|settled)\b(?!\s*:)"
     r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
     r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
-    r"|(?:minutes|note\s+of\s+the\s+(?:last\s+|previous\s+)?meeting)\b[^.;]{0,40}\b(?:approved"
+    r"|proposed\s+resolution\b|\bagenda(?:\s+as\s+\w+)?\s+(?:was|is)\s+(?:\w+\s+)?approved\b"
+    r"|(?:minutes|note\s+of\s+the\s+(?:last\s+|previous\s+)?meeting)\b[^.;]{0,60}\b(?:approved"
     r"|accepted|adopted|agreed|confirmed)\b|as\s+(?:previously\s+|already\s+)?agreed\b"
     r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
@@ -255,10 +256,14 @@ _DECIDED_WHAT = re.compile(r"(?:[\w'’]+\s+){0,3}?(?:decided|agreed|resolved|co
 # (carried 6-0)"; "… the motion failed 2-4" is decided too (not to do it)
 _MOTION = re.compile(
     r"\b(?:motion|moved)\b(?:\s+by\s+[^,.;]{2,60}?)?(?:,?\s*(?:and\s+)?seconded\s+by\s+"
-    r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)", re.I | re.S)
+    r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)"
+    # a standards body's "Motion: Request Working Group 4 to approve …"
+    r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})\s*:\s*(?P<proposal2>\S.*)", re.I | re.S)
 _VOTE_RESULT = re.compile(
-    r"\b(?:carried|passed|failed|defeated|lost)\b(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?"
-    r"|\b(?:approved|adopted)\s+(?:unanimously|\(?\d+\s*[-–:]\s*\d+\)?)", re.I)
+    r"\b(?:carried|passed|passes|failed|fails|defeated|lost)\b"
+    r"(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?"
+    r"|\b(?:approved|adopted)\s+(?:unanimously|\(?\d+\s*[-–:]\s*\d+\)?"
+    r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
@@ -1054,9 +1059,20 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
     if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
         body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
+    if plain_text and "   " in body and _ID_NAME_TASK.search(body):
+        body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
     if "] " in body and _NOTE_TAG.search(body):  # OneNote's "[To Do] Dana to send …"
         body = _NOTE_TAG.sub(_tag_as_item, body)
     return body, line_of
+
+
+# a plain-text table of numbered items in columns apart by runs of spaces, owner before task:
+# "    AI-0908-2  Rafael Quiroga        submission text for CIDs 150-157" ("- Rafael Quiroga:
+# submission text …"; its wrapped lines stay under it), "(carried) Thandiwe Mokoena   …"
+_ID_NAME_TASK = re.compile(
+    rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
+    r"|\([a-z]+\)[ \t]+)"
+    rf"(?P<who>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}})[ \t]{{2,}}(?P<task>\S.*)$")
 
 
 def _tag_as_item(m: re.Match[str]) -> str:
@@ -1207,7 +1223,8 @@ _TSV_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\t\n]*\t")
 _NUMBERED_TITLE = re.compile(
     r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
     # the title may name its presenter: "1. WEATHER / SHIP  (Capt. Solheim)"
-    r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n(?=[^\s\d*•-]|[ \t]+[A-Z])",
+    r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|(?<=\w)\.(?=\w)|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n"
+    r"(?=[^\s\d*•-]|[ \t]+[A-Z])",
     re.I)
 
 
@@ -1900,13 +1917,17 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             closing = sentence
         latest = sentence
         low = sentence.lower()
+        voted = False  # the sentence gives a motion's result: the motion is the decision
         if motion and (result := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
             if not _PROCEDURAL.match(motion):  # "Carried 6-0." after "Motion by …, to install …"
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
                                           "motion"))
-            motion = ""
-        elif ("motion" in low or "moved" in low) and (mm := _MOTION.search(sentence)):
-            motion = one_line(mm.group("proposal")).rstrip(" .")
+            motion, voted = "", True
+        elif ("motion" in low or "moved" in low or "proposed" in low) \
+                and (mm := _MOTION.search(sentence)):
+            motion = one_line(mm.group("proposal") or mm.group("proposal2")).rstrip(" .")
+        elif motion and len(motion.split()) < 4 and not low.startswith("moved"):
+            motion = f"{motion}. {sentence.rstrip(' .')}"  # "…: REVISED. Change the default …"
         cues = _cues(low)
         # a "Decisions" section's sentences are decisions, cue words or not ("[End of minutes]"
         # after the last one is not)
@@ -1959,7 +1980,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
         decision = None
-        if cues & _DECISION_BIT:
+        if cues & _DECISION_BIT and not voted:
             if said is sentence:
                 said_cues, said_needs, said_cue = cues, needs, next_cue
             else:  # "Anil: we should …"
@@ -2129,6 +2150,8 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
     `cues` are its `_cues`, `needs` its `_needs`, `next_cue` its _NEXT_CUE."""
     if sentence.rstrip(" )*_").endswith("?") or sentence.count("#") >= 3:
         return None  # a question; a bot's list of commands ("#action #agreed #help")
+    if "(" in sentence and sentence.partition("(")[0].isupper() and sentence[-1:] != ".":
+        return None  # a title: "5. COMMENT RESOLUTION ON D1.3 (letter ballot LB-41)"
     strong = None
     if cues & _STRONG_BIT and needs & _NEED_STRONG_BIT:
         # "Dana: Great, then we keep …" is read without "Dana:"

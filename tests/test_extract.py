@@ -1862,3 +1862,28 @@ def test_four_digits_after_a_date_are_its_year_unless_they_can_only_be_a_time() 
     assert find_time("Monday 1900 hrs, station 2") == (time(19, 0), None)
     assert find_time("at 1400 UTC") == (time(14, 0), "UTC")
     assert find_time("2300 people came") == (None, None)
+
+
+def test_a_standards_telecon_motions_results_and_a_column_table_of_action_items() -> None:
+    body = ("Chair:    Hiroko Tanabe\n\n"
+            "2. AGENDA\n\n    The agenda as modified was approved by unanimous consent.\n\n"
+            "5. COMMENT RESOLUTION ON D1.3 (letter ballot LB-41)\n\n"
+            "5.1 Guard time\n    Sigrid presented a proposed resolution of REJECTED: it breaks "
+            "compatibility.\n"
+            "    PROPOSED RESOLUTION for CIDs 112, 118: REVISED. Change the default guard time "
+            "to 320 us.\n      Moved: Kwabena Owusu      Seconded: Elif Karaca\n"
+            "      Result: Y 13 / N 3 / A 5.  Motion passes.\n\n"
+            "5.3 Editorial CIDs\n    Motion: Approve the editorial resolutions.\n"
+            "      Moved: Priyanka Raghunathan      Seconded: Bastien Lemaire\n"
+            "      Result: approved by unanimous consent.\n\n"
+            "ACTION ITEMS\n"
+            "    AI-0908-1  Kwabena Owusu         300 us guard-time simulation, results to the\n"
+            "                                     reflector\n"
+            "    AI-0908-2  Hiroko Tanabe         agenda for 22 Sept by 15 Sept\n")
+    ext = extract(note(body, day=date(2026, 9, 8), fmt="text"))
+    assert [d.text for d in ext.decisions] == [
+        "REVISED. Change the default guard time to 320 us (passes)",
+        "Approve the editorial resolutions (approved by unanimous consent)"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Kwabena Owusu", "300 us guard-time simulation, results to the reflector"),
+        ("Hiroko Tanabe", "agenda for 22 Sept by 15 Sept")]

@@ -1116,7 +1116,8 @@ def _title_date_warnings(note: Note) -> list[str]:
 
 # an item that reports a task as finished: "… — **done**", "(done)", "[DONE] ACTION: …"
 # or struck through: "~~@zhou set up the bot~~ merged"
-_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished)\b|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
+_DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished|dropped)\b"
+                   r"|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
                    r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
 _DONE_NEEDS = required_words(_DONE)
 
@@ -1644,13 +1645,18 @@ _NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
 _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
-_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*:\s+|^owner\s+(?:to\s+be"
+_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*[:–—]\s+|^owner\s+(?:to\s+be"
                           r"\s+(?:confirmed|decided|agreed)|tb[cd]|unknown)\s*[:–—-]\s+", re.I)
 _OWNER_LABEL_LEAD = re.compile(r"^(?:DRI|[Oo]wner|[Aa]ssignee|[Aa]ssigned\s+to)\s*:\s*(?=[@\w])")
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
 _HANDLE_LEAD = re.compile(rf"^@(?P<who>{_HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
+# name chips ("@Full Name", as a document editor inserts them) before a dash or colon
+_CHIP = rf"@[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}"
+_CHIPS_LEAD = re.compile(
+    rf"^(?P<whos>{_CHIP}(?:\s*(?:,|\+|&|\band\b)\s*{_CHIP})*)\s*(?:[:–—]|\s-)\s*(?P<task>\S.*)$",
+    re.S)
 # "@adaeze, @sofiag: draft the report": a task shared by several handles
 _HANDLES_LEAD = re.compile(
     rf"^(?P<whos>@{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$", re.S)
@@ -1671,9 +1677,13 @@ _MARKER_PRESENT = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
-    if ":" in text[:12] or text[:5].lower() == "owner":
+    if ":" in text[:12] or "—" in text[:12] or "–" in text[:12] or text[:5].lower() == "owner":
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
         text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"
+    if text[:1] == "@" and (m := _CHIPS_LEAD.match(text)) \
+            and (chips := ctx.owners(m.group("whos").replace("@", ""))):
+        # "@Mei-Ling Chua + @Devendra Rao — churn baseline": a document's name chips
+        return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
         handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
@@ -2001,12 +2011,21 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
-        elif in_actions and not found_actions and not next_cue:
-            # prose in an action-items section: each sentence an action unless it is a plan
+        elif in_actions and not found_actions and not next_cue \
+                and not _WHEN_STATEMENT.match(sentence):
+            # prose in an action-items section: each sentence an action unless it is a plan,
+            # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
         previous = sentence
     return closing or latest
+
+
+_WEEKDAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+# "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
+_WHEN_STATEMENT = re.compile(
+    rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:on|from|at)\s+"
+    rf"(?:{_WEEKDAY_WORD}|\d)|^[^:]{{1,40}}:\W*(?:{_WEEKDAY_WORD})\W+\d", re.I)
 
 
 def _speaker_match(text: str) -> re.Match[str] | None:

@@ -55,6 +55,7 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"|apologies|regrets|absent|excused)"
                          r"(?-i:\s+[a-z][a-z\s-]*)?$", re.I)  # "others on the register"
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
+_QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",
                           "chairwoman", "facilitator", "host", "lead", "moderation", "vorsitz",
@@ -132,7 +133,10 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:
-        inner = m.group(1).strip().strip("\"“”‘’'")  # 'Hiroshi Tanaka ("Hiro")'
+        inner = m.group(1).strip()
+        if quoted := _QUOTED_LEAD.match(inner):  # 'Devendra Rao ("Dev", from Data, guest)'
+            inner = quoted.group(1)
+        inner = inner.strip("\"“”‘’'")  # 'Hiroshi Tanaka ("Hiro")'
         low = inner.lower()
         if any(part.strip() in _CHAIR_WORDS for part in low.split(",")):  # "(President, chair)"
             chair_marks.append("")

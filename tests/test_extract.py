@@ -1887,3 +1887,19 @@ def test_a_standards_telecon_motions_results_and_a_column_table_of_action_items(
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Kwabena Owusu", "300 us guard-time simulation, results to the reflector"),
         ("Hiroko Tanabe", "agenda for 22 Sept by 15 Sept")]
+
+
+def test_name_chips_before_a_dash_a_quoted_nickname_and_what_a_next_steps_list_is_not() -> None:
+    body = ("**People:** Ruth Okonkwo, Jonas Brandt, Mei-Ling Chua, Devendra Rao (\"Dev\", "
+            "from Data, guest)\n\n## Next steps\n\n"
+            "- [ ] @Jonas Brandt — onboarding checklist on for 100% of new trials\n"
+            "- [ ] @Mei-Ling Chua + @Devendra Rao — churn baseline and draft O3 KRs\n"
+            "- [ ] ??? — add a weekly confidence column to the growth dashboard\n"
+            "- ❌ Mei-Ling — churn survey to small clinics (dropped, low response)\n\n"
+            "Dev will pull the churn numbers.\n\nThe board meeting is on 12 Nov.\n")
+    ext = extract(note(body, day=date(2026, 9, 29)))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Jonas Brandt", "onboarding checklist on for 100% of new trials"),
+        ("Mei-Ling Chua, Devendra Rao", "churn baseline and draft O3 KRs"),
+        (None, "add a weekly confidence column to the growth dashboard"),
+        ("Devendra Rao", "pull the churn numbers")]

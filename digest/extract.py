@@ -178,6 +178,8 @@ _DECISION_STRONG = re.compile(
     r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
     r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
+    # "Where we landed: …", "3.0 release: decided — rc1 goes out …"
+    r"|where\s+we\s+landed\b|(?:(?<=:\s)|(?<=:))(?:decided|agreed)\s*[—–:]"
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
     r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
     r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b|consented\b|si\s+decide\b|si\s+è\s+deciso\b"
@@ -1042,6 +1044,9 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
             lambda m: m["lead"] + names[m["n"]] if m["n"] in names else m[0], body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
+    if "🔁" in body or "· Unlisted" in body or "· Public" in body:
+        # a thread of fediverse posts: each post's author, date and reaction counts go
+        body = _POST_COUNTS.sub("", _POST_NUMBER.sub("", _POST_HEADER.sub("\n", body)))
     if "@" in body and _MATRIX_LINE.search(body):
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
     if "#endmeeting" in body:
@@ -1079,6 +1084,15 @@ def _tag_as_item(m: re.Match[str]) -> str:
     """A tagged line as a list item of its own, "[To Do]" as a TODO marker."""
     lead = m["lead"] if m["lead"].strip() else m["lead"] + "- "
     return lead + ("TODO: " if m["tag"][0] in "Tt" else "")
+
+
+# a fediverse post's header ("Quillmark @quillmark@tooters.example\nOct 14, 2026, 18:13 ·
+# Unlisted"), its place in the thread ("2/9 ") and its reactions ("↩ 1   🔁 3   ⭐ 14")
+_POST_HEADER = re.compile(
+    r"(?m)^[^\n@]{1,60}[ \t]@[\w.-]+@[\w.-]+[ \t]*\n[^\n·]{5,40}·[ \t]*"
+    r"(?:Public|Unlisted|Followers[ -]only|Private|Direct|Quiet\s+public)[ \t]*$")
+_POST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}[ \t]+(?=\S)|[ \t]+\d{1,2}/\d{1,2}[ \t]*$")
+_POST_COUNTS = re.compile(r"(?m)^[ \t]*(?:[↩🔁⭐♻️❤️💬][ \t]*\d+[ \t]*){2,}$")
 
 
 # the tags of a note-taking app at a line's start: "[To Do]" is a task, "[Important] Decided:

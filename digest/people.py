@@ -53,7 +53,10 @@ _CAMEL_INITIAL = re.compile(rf"^([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]?)$")
 _INITIAL_LAST = re.compile(rf"^([{UPPER}])([{UPPER}][{LOWER}]{{2,}})$")  # DBuenzli
 _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?|me|myself|us"
                          r"|apologies|regrets|absent|excused)"
-                         r"(?-i:\s+[a-z][a-z\s-]*)?$", re.I)  # "others on the register"
+                         r"(?-i:\s+[a-z][a-z\s-]*)?$"  # "others on the register"
+                         # "two first-timers 👋", "a few guests"
+                         r"|^(?:a\s+(?:few|couple)|two|three|four|five|six|several|some|many|\d+)"
+                         r"(?-i:\s+[a-z])", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -88,8 +91,11 @@ FULL_NAME = re.compile(
     rf"(?:[ \t]+[\"“](?P<nick>[{UPPER}][\w-]+)[\"”])?[ \t]+"
     r"(?P<last>(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
     rf"[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
+# "@lrv (Laura Ruiz Vidal)", "@tamsin (Tamsin Greaves, maintainer)": two to four names
 _HANDLE_BEFORE_NAME = re.compile(
-    rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>{FULL_NAME.pattern})\)")
+    rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
+    rf"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){{0,3}}"
+    rf"[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
 _EMAIL = re.compile(
@@ -158,7 +164,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
         text = _WRAPPED.sub(" ", text)
     if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
-        text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)
+        text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)  # (a role after goes)
     if "(" in text:
         text = _PAREN.sub(paren, text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text or "„" in text or "«" in text:

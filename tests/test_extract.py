@@ -1903,3 +1903,21 @@ def test_name_chips_before_a_dash_a_quoted_nickname_and_what_a_next_steps_list_i
         ("Mei-Ling Chua, Devendra Rao", "churn baseline and draft O3 KRs"),
         (None, "add a weekly confidence column to the growth dashboard"),
         ("Devendra Rao", "pull the churn numbers")]
+
+
+def test_a_thread_of_fediverse_posts_reads_without_its_chrome() -> None:
+    body = ("Quillmark @quillmark@tooters.example\nOct 14, 2026, 18:12 · Public\n"
+            "Notes from today's community call. 1/9\n\n"
+            "On the call: @tamsin (Tamsin Greaves, maintainer), @lrv (Laura\nRuiz Vidal), "
+            "@yuki_t, and two first-timers 👋\n↩ 4   🔁 12   ⭐ 31\n\n"
+            "--------------------------------------------------------------------------------\n"
+            "Quillmark @quillmark@tooters.example\nOct 14, 2026, 18:13 · Unlisted\n"
+            "2/9 📦 3.0 release: decided — rc1 goes out Wed Oct 21. @lrv will cut rc1 on the "
+            "21st.\n↩ 1   🔁 3   ⭐ 14\n\n"
+            "3/9 PDF backends: long debate. Where we landed: the LaTeX backend stays for 3.0.\n")
+    ext = extract(note(body, day=date(2026, 10, 14), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Tamsin Greaves", "Laura Ruiz Vidal", "@yuki_t"]
+    assert [d.text for d in ext.decisions] == [
+        "📦 3.0 release: decided — rc1 goes out Wed Oct 21.",
+        "Where we landed: the LaTeX backend stays for 3.0."]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Laura Ruiz Vidal", "cut rc1 on the 21st")]

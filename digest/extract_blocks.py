@@ -389,10 +389,20 @@ def bare_urls(text: str) -> list[Link]:
 
 
 def sentences(text: str, line: int) -> list[tuple[str, int]]:
-    """Split cleaned block text into (sentence, line) pairs; lines joined by spaces."""
-    if "\n" in text and (m := _MARKER_LINE.search(text)):
-        return [*sentences(text[:m.start()], line),
-                *sentences(text[m.end():], line + text.count("\n", 0, m.end()))]
+    """Split cleaned block text into (sentence, line) pairs; lines joined by spaces. A minutes
+    marker at a line's start ("RESOLVED:", "ACTION 3.1:") opens a sentence."""
+    if "\n" not in text or not (marks := [m.span() for m in _MARKER_LINE.finditer(text)]):
+        return _sentences(text, line)
+    out: list[tuple[str, int]] = []
+    start = 0
+    for begin, end in [*marks, (len(text), len(text))]:
+        out.extend(_sentences(text[start:begin], line))
+        line += text.count("\n", start, end)  # counted piece by piece: linear
+        start = end
+    return out
+
+
+def _sentences(text: str, line: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     if "." not in text and "!" not in text and "?" not in text:
         if joined := _words(text):

@@ -71,3 +71,12 @@ def test_sentences_keep_abbreviations_and_lines() -> None:
         ("Approx. ten people came?", 11),
         ("Yes.", 11),
     ]
+
+
+def test_a_minutes_marker_at_a_lines_start_opens_a_sentence_however_many_there_are() -> None:
+    assert sentences("Budget 2026\n   RESOLVED: the budget is adopted\nACTION 3.1: BK to publish "
+                     "it.\nmore text", 5) == [
+        ("Budget 2026", 5), ("RESOLVED: the budget is adopted", 6),
+        ("ACTION 3.1: BK to publish it. more text", 7)]
+    many = sentences("x\nTODO y\n" * 20_000, 1)  # no recursion, and each piece on its line
+    assert len(many) == 20_001 and many[-1] == ("TODO y", 40_000)

@@ -446,10 +446,13 @@ MAX_SENTENCE_CHARS = 300
 
 def _add_pieces(out: list[tuple[str, int]], sentence: str, line: int) -> None:
     """Append `sentence` (not empty), cut at spaces into pieces of MAX_SENTENCE_CHARS at most."""
-    while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
-        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
-        out.append((sentence[:cut], line))
-        sentence = sentence[cut:].lstrip()
-    if sentence:
-        out.append((sentence, line))
+    start, end = 0, len(sentence)  # an index, not a shrinking copy: linear in the sentence
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append((sentence[start:cut], line))
+        start = cut
+        while start < end and sentence[start].isspace():
+            start += 1
+    if start < end:
+        out.append((sentence[start:], line))

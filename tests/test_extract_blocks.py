@@ -80,3 +80,10 @@ def test_a_minutes_marker_at_a_lines_start_opens_a_sentence_however_many_there_a
         ("ACTION 3.1: BK to publish it. more text", 7)]
     many = sentences("x\nTODO y\n" * 20_000, 1)  # no recursion, and each piece on its line
     assert len(many) == 20_001 and many[-1] == ("TODO y", 40_000)
+
+
+def test_a_run_on_sentence_is_cut_into_pieces_at_spaces() -> None:
+    text = "Alpha Beta Gamma Delta " * 40
+    pieces = sentences(text, 3)
+    assert " ".join(p for p, _ in pieces) == text.strip()
+    assert all(len(p) <= 300 and line == 3 for p, line in pieces) and len(pieces) == 4

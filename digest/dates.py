@@ -96,10 +96,12 @@ _DATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# what follows a 24-hour time written as four digits: "1400 UTC", "1930 hrs", "0800 ship time"
+_FOUR_DIGIT_CLOCK_END = r"(?:UTC|GMT|Z|hrs?|hours|ship\s+time)\b"
 _TIME = re.compile(
     r"""[\s,]*(?:at\s+|@\s*|from\s+|T(?=\d))?
     (?:(?P<noon>[Nn]oon|[Mm]idday)
-       |(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT|Z|hrs?|hours|ship\s+time)\b)
+       |(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*""" + _FOUR_DIGIT_CLOCK_END + r""")
        |(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2})|(?P<hh>h)(?!\w))?\s*(?P<ap>[aApP]\.?[mM]\.?)?
         (?:\s*(?:-|–|to|until)\s*(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ap2>[aApP]\.?[mM]\.?)?)?)
     \s*\(?(?P<tz>(?:UTC|GMT)\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|UTC|GMT|Z\b|[ECMP]T\b
@@ -376,8 +378,7 @@ def _time_after(text: str, pos: int) -> tuple[time | None, str | None]:
 
 
 _ANY_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}(?::\d{2}|h\d{2}\b|\s*[ap]\.?m\.?\b)"
-                       # a 24-hour time written as four digits: "1930 hrs", "0800 ship time"
-                       r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours|ship\s+time|UTC|GMT|Z)\b))",
+                       rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{_FOUR_DIGIT_CLOCK_END}))",
                        re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 

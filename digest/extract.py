@@ -68,6 +68,9 @@ _MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-
             r"|review(?!\s+(?:of|cycle|period|round|comments|process|date|deadline))"
             r"|(?:bi-?)?weekly|monthly)(?!\s+(?:release|report|build|update|newsletter|digest)\b)")
 
+# a weekday, short or long: "Tue", "thurs", "Wednesday"
+_WEEKDAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+
 AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
     "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
 
@@ -261,10 +264,12 @@ _MOTION = re.compile(
     r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)"
     # a standards body's "Motion: Request Working Group 4 to approve …"
     r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})\s*:\s*(?P<proposal2>\S.*)", re.I | re.S)
+# how a vote went after its verdict: "unanimously", "5-1", "(6:0)"
+_TALLY = r"\(?\d+\s*[-–:]\s*\d+\)?"
 _VOTE_RESULT = re.compile(
     r"\b(?:carried|passed|passes|failed|fails|defeated|lost)\b"
-    r"(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?"
-    r"|\b(?:approved|adopted)\s+(?:unanimously|\(?\d+\s*[-–:]\s*\d+\)?"
+    rf"(?:\s+unanimously|\s+{_TALLY})?"
+    rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(
@@ -615,9 +620,11 @@ _ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES}(?:\s*\([^()]{{1,40}}\))?)\s+"
 _ITEM_TRAILING = re.compile(
     rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
+# the fields an action's line may give after its owner: "Due: Friday", "Timescale: 4 weeks"
+_LATER_FIELD = r"(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:"
 _ITEM_OWNER_FIELD = re.compile(
     rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who|lead)\s*:\s*(?P<who>{_NAMES})\W*"
-    r"(?:(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:.*)?$", re.I | re.S)
+    rf"(?:{_LATER_FIELD}.*)?$", re.I | re.S)
 
 # -- next call -------------------------------------------------------------------------------
 
@@ -637,7 +644,7 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
     r"|deliverable|report|build|update|issue|newsletter|digest|due|target|goal|phase|event"
     r"|conference|hackathon|holiday|invoice|review\s+of)\b)[\w&/.-]+){0,2}|follow-?up)\s*:"
-    r"(?=[^\n]{0,40}?\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d|in\s|(?:jan|feb|mar|apr"
+    rf"(?=[^\n]{{0,40}}?\b(?:{_WEEKDAY_WORD}|\d|in\s|(?:jan|feb|mar|apr"
     r"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
     r"|\b(?=\w)(?:(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b"
     r"|following\s+(?:call|meeting)\b|(?:call|meeting)\s+(?:will\s+)?(?:resume|return)s?\b"
@@ -1071,37 +1078,6 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     return body, line_of
 
 
-# a plain-text table of numbered items in columns apart by runs of spaces, owner before task:
-# "    AI-0908-2  Rafael Quiroga        submission text for CIDs 150-157" ("- Rafael Quiroga:
-# submission text …"; its wrapped lines stay under it), "(carried) Thandiwe Mokoena   …"
-_ID_NAME_TASK = re.compile(
-    rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
-    r"|\([a-z]+\)[ \t]+)"
-    rf"(?P<who>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}})[ \t]{{2,}}(?P<task>\S.*)$")
-
-
-def _tag_as_item(m: re.Match[str]) -> str:
-    """A tagged line as a list item of its own, "[To Do]" as a TODO marker."""
-    lead = m["lead"] if m["lead"].strip() else m["lead"] + "- "
-    return lead + ("TODO: " if m["tag"][0] in "Tt" else "")
-
-
-# a fediverse post's header ("Quillmark @quillmark@tooters.example\nOct 14, 2026, 18:13 ·
-# Unlisted"), its place in the thread ("2/9 ") and its reactions ("↩ 1   🔁 3   ⭐ 14")
-_POST_HEADER = re.compile(
-    r"(?m)^[^\n@]{1,60}[ \t]@[\w.-]+@[\w.-]+[ \t]*\n[^\n·]{5,40}·[ \t]*"
-    r"(?:Public|Unlisted|Followers[ -]only|Private|Direct|Quiet\s+public)[ \t]*$")
-_POST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}[ \t]+(?=\S)|[ \t]+\d{1,2}/\d{1,2}[ \t]*$")
-_POST_COUNTS = re.compile(r"(?m)^[ \t]*(?:[↩🔁⭐♻️❤️💬][ \t]*\d+[ \t]*){2,}$")
-
-
-# the tags of a note-taking app at a line's start: "[To Do]" is a task, "[Important] Decided:
-# …" is what follows the tag ("[Question]", "[Idea]" and the rest say nothing the rules need)
-_NOTE_TAG = re.compile(
-    r"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)\[(?P<tag>To[ -]?[Dd]o|TO[ -]?DO|Important|Critical"
-    r"|Question|Idea|Remember\s+for\s+later|Definition|Highlight)\][ \t]+")
-
-
 # MeetBot's "(nadiak, 16:09:55)" after each summary line: who typed it, not part of it
 _ATTRIBUTION = re.compile(rf"\s*\((?:[\w.@|-]+,\s*)?{_CLOCK}\)\s*$")
 
@@ -1257,6 +1233,39 @@ _TODO_TAG = re.compile(r"<todo(?:[ \t]+[@#]?(?P<who>[\w.-]+))?>(?P<task>[^<\n]{1
 
 def _as_todo(m: re.Match[str]) -> str:
     return f"TODO({m['who']}): {m['task']}" if m["who"] else f"TODO: {m['task']}"
+
+
+# a plain-text table of numbered items in columns apart by runs of spaces, owner before task:
+# "    AI-0908-2  Rafael Quiroga        submission text for CIDs 150-157" ("- Rafael Quiroga:
+# submission text …"; its wrapped lines stay under it), "(carried) Thandiwe Mokoena   …"
+_ID_NAME_TASK = re.compile(
+    rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
+    r"|\([a-z]+\)[ \t]+)"
+    rf"(?P<who>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}})[ \t]{{2,}}(?P<task>\S.*)$")
+
+
+def _tag_as_item(m: re.Match[str]) -> str:
+    """A tagged line as a list item of its own, "[To Do]" as a TODO marker."""
+    lead = m["lead"] if m["lead"].strip() else m["lead"] + "- "
+    return lead + ("TODO: " if m["tag"][0] in "Tt" else "")
+
+
+# a fediverse post's header ("Quillmark @quillmark@tooters.example\nOct 14, 2026, 18:13 ·
+# Unlisted"), its place in the thread ("2/9 ") and its reactions ("↩ 1   🔁 3   ⭐ 14")
+_POST_HEADER = re.compile(
+    r"(?m)^[^\n@]{1,60}[ \t]@[\w.-]+@[\w.-]+[ \t]*\n[^\n·]{5,40}·[ \t]*"
+    r"(?:Public|Unlisted|Followers[ -]only|Private|Direct|Quiet\s+public)[ \t]*$")
+_POST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}[ \t]+(?=\S)|[ \t]+\d{1,2}/\d{1,2}[ \t]*$")
+_POST_COUNTS = re.compile(r"(?m)^[ \t]*(?:[↩🔁⭐♻️❤️💬][ \t]*\d+[ \t]*){2,}$")
+
+
+# the tags of a note-taking app at a line's start: "[To Do]" is a task, "[Important] Decided:
+# …" is what follows the tag ("[Question]", "[Idea]" and the rest say nothing the rules need)
+_NOTE_TAG = re.compile(
+    r"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)\[(?P<tag>To[ -]?[Dd]o|TO[ -]?DO|Important|Critical"
+    r"|Question|Idea|Remember\s+for\s+later|Definition|Highlight)\][ \t]+")
+
+
 # the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
 _QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
 
@@ -1508,13 +1517,13 @@ _NAME_PARTICLES = frozenset(
     "van von de der den da di le la du del dos das bin ibn al el y".split())  # noqa: SIM905
 
 
-# "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
-# city, and Joao Lima, who took these notes."
 # the first column of a table of who came, and the columns a table of tasks has instead
 _ROSTER_HEADER = re.compile(r"^\W*(?:names?|attendees?|participants?|people|persons?|members?"
                             r"|who|present)\W*$", re.I)
 _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|decision|status"
                                 r"|owner|topic|notes?)\b", re.I)
+
+
 def _roster_column(header: tuple[str, ...]) -> int | None:
     """The column of a table of who came that holds the names, if the table is one."""
     if any(_NOT_ROSTER_COLUMN.search(h) for h in header):
@@ -1529,6 +1538,8 @@ _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|decline
 _INITIALS_LEGEND = re.compile(
     rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
     rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
+# "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
+# city, and Joao Lima, who took these notes."
 _PRESENT_WERE = re.compile(
     r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call)"
     r"|with\s+us)"
@@ -1752,9 +1763,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
 # as "and"), up to the next field: "Lead: Mortality lead (Mr Castellano)  Timescale: September"
 _OWNER_FIELD_ANY = re.compile(
     r"^(?P<task>.+?)[\s,;(]*\b(?:owner|assigned\s+to|assignee|lead|responsible)\s*:\s*"
-    r"(?P<field>[^:]+?)[\s,;)]*"
-    r"(?:\b(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:.*)?$",
-    re.I | re.S)
+    rf"(?P<field>[^:]+?)[\s,;)]*(?:\b{_LATER_FIELD}.*)?$", re.I | re.S)
 _WITH = re.compile(r"\s+(?:with|together\s+with|supported\s+by)\s+", re.I)
 _TO_BE_CONFIRMED = re.compile(r"(?:to\s+be\s+(?:confirmed|decided|agreed|assigned)|tb[cd])\b",
                               re.I)
@@ -1828,7 +1837,7 @@ def _tidy_task(task: str) -> str:
 _NEW_STATUS = re.compile(r"\W*(?:open|new|to\s*-?do|not\s+started|planned|pending)\W*", re.I)
 # a vote's result in a table cell: "Carried 5-1", "Failed 2-4", "Passed unanimously"
 _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defeated|rejected|lost)"
-                        r"\b(?:\s+unanimously|\s+\(?\d+\s*[-–:]\s*\d+\)?)?", re.I)
+                        rf"\b(?:\s+unanimously|\s+{_TALLY})?", re.I)
 
 
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
@@ -2035,7 +2044,6 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     return closing or latest
 
 
-_WEEKDAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
     rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:on|from|at)\s+"

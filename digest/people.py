@@ -84,18 +84,18 @@ _SURNAME_FIRST = re.compile(
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
+# the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
+_PARTICLES = r"(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
 # a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
 # "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
 FULL_NAME = re.compile(
     rf"(?<![\w@#/.'’-])(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?)"
     rf"(?:[ \t]+[\"“](?P<nick>[{UPPER}][\w-]+)[\"”])?[ \t]+"
-    r"(?P<last>(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
-    rf"[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
+    rf"(?P<last>{_PARTICLES}[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
 # "@lrv (Laura Ruiz Vidal)", "@tamsin (Tamsin Greaves, maintainer)": two to four names
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
-    rf"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){{0,3}}"
-    rf"[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
+    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
 _EMAIL = re.compile(

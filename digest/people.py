@@ -284,7 +284,7 @@ class Roster:
         # found the first time they are needed (most names resolve without them)
         self._find_mentioned = mentioned
         self._mentioned: _Tier | None = None
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[str, Sequence[str]] = {}  # each name's hits, read once
 
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
@@ -297,12 +297,13 @@ class Roster:
 
     def match(self, name: str) -> str | None:
         """The one full name `name` refers to, or None (unknown or ambiguous)."""
-        if name in self._cache:
-            return self._cache[name]
-        hits = self._hits(name)
-        result = hits[0] if len(hits) == 1 else None  # several: ambiguous, do not guess
-        self._cache[name] = result
-        return result
+        hits = self._cached_hits(name)
+        return hits[0] if len(hits) == 1 else None  # several: ambiguous, do not guess
+
+    def _cached_hits(self, name: str) -> Sequence[str]:
+        if (hits := self._cache.get(name)) is None:
+            hits = self._cache[name] = self._hits(name)
+        return hits
 
     def candidates(self, name: str) -> list[str]:
         """Every full name `name` may mean, from the first tier with any (several: ambiguous)."""
@@ -315,7 +316,7 @@ class Roster:
             clean = _POSSESSIVE.sub("", clean)
         if found := self.match(clean):
             return found
-        if self._find_mentioned is not None and not self._hits(clean) \
+        if self._find_mentioned is not None and not self._cached_hits(clean) \
                 and len(hits := self._hits(clean, [self._mentioned_tier()])) == 1:
             return hits[0]
         return clean

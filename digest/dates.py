@@ -37,8 +37,12 @@ MONTHS = {
     # Spanish, Portuguese and Italian names, written in full ("3 de septiembre", "3 settembre")
     "ene": 1, "abr": 4, "ago": 8, "seti": 9, "sete": 9, "sett": 9, "out": 10, "ott": 10,
     "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "març": 3, "maj": 5, "des": 12,
+    # Polish, as a date writes them ("2 listopada"; "marca" and "maja" read as "mar", "maj")
+    "sty": 1, "lut": 2, "kwi": 4, "cze": 6, "lip": 7, "sie": 8, "wrz": 9, "paź": 10, "paz": 10,
+    "lis": 11, "gru": 12,
 }
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+            "tus": 1, "wen": 2, "thr": 3}  # the usual misspellings: "tusday", "wensday"
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "a couple of": 2, "couple of": 2, "a few": 3,
@@ -52,9 +56,13 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
           r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
           r"|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
           # Swedish, Danish and Norwegian ("11 augusti", "3. maj", "1. desember")
-          r"|januari|februari|marts|maj|augusti|desember)")
+          r"|januari|februari|marts|maj|augusti|desember"
+          # Polish ("2 listopada", "14 lutego")
+          r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia"
+          r"|pa[zź]dziernika|listopada|grudnia)")
 _WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-         r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
+         r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|tusday|wen(?:d?s|ne?s)day|th(?:u?r|ru)sday"
+         r"|thurday)")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORD = r"(?:st|nd|rd|th)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|couple of|a few|\d{1,2})"
@@ -66,7 +74,7 @@ _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|couple of|a
 _DATE_START = r"""\b(?=\d|a(?:pr|ug|fter\s|n?\s|coupleof\s|few\s)|co(?:upleof|ming)\s|dec|eight\s
     |f(?:ri|eb|ive\s|our(?:th)?\s|ollowing\s|irst\s)|in\s|j(?:an|u[nl])|last\s|m(?:on|a[ry])
     |n(?:ov|ext\s)|o(?:ct|ne\s)|s(?:at|un|ep|ix\s|even\s|econd\s)
-    |t(?:ue|hu|he\s|wo\s|hree\s|hird\s|his\s|omorrow)|w(?:ed|ithin\s))"""
+    |t(?:ue|us|hu|hr|he\s|wo\s|hree\s|hird\s|his\s|omorrow)|w(?:ed|en|ithin\s))"""
 _DATE = re.compile(
     rf"""{_DATE_START}(?:
     (?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\b|(?=T\d)))

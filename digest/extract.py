@@ -471,7 +471,7 @@ _CUE_WORDS = (
     "accept", "reject", "approve", "authori",
     "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
     "si decide", "deciso", "disepakati", "keputusan", "instruct",
-    "on part sur", "final call", "validé", "acté")
+    "on part sur", "final call", "validé", "acté", "first ", "spotkani", "zebrani", "posiedzeni")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
@@ -489,7 +489,8 @@ _DECISION_WORDS = (
 _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
               "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow",
-              "nxt", "same time", "same slot", "same place", "back on")
+              "nxt", "same time", "same slot", "same place", "back on", "first ", "spotkani",
+              "zebrani", "posiedzeni")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
@@ -643,7 +644,9 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     # with a date right after it, and not a release, deadline or other non-meeting)
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
     r"|deliverable|report|build|update|issue|newsletter|digest|due|target|goal|phase|event"
-    r"|conference|hackathon|holiday|invoice|review\s+of)\b)[\w&/.-]+){0,2}|follow-?up)\s*:"
+    r"|conference|hackathon|holiday|invoice|review\s+of)\b)[\w&/.-]+){0,2}|follow-?up"
+    # a new series' "First monthly check-in: Tue 27 Oct"
+    rf"|first\s+(?:[\w-]+\s+)?{_MEETING})\s*:"
     rf"(?=[^\n]{{0,40}}?\b(?:{_WEEKDAY_WORD}|\d|in\s|(?:jan|feb|mar|apr"
     r"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
     r"|\b(?=\w)(?:(?:resume|reschedule|move)\s+the\s+(?:call|meeting)\b"
@@ -658,7 +661,9 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|pr[óo]xim[ao]\s+(?:reuni[óo]n|reuni[ãa]o|sesi[óo]n|llamada|chamada)\b"
     r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b"
     # Swedish "nästa (styrelse)möte", Indonesian "rapat berikutnya", Japanese 次回 ("next time")
-    r"|n[äa]sta\s+\w*m[öo]te\b|(?:rapat|pertemuan)\s+berikutnya\b)|次回",
+    r"|n[äa]sta\s+\w*m[öo]te\b|(?:rapat|pertemuan)\s+berikutnya\b"
+    # Polish "Następne spotkanie", "kolejne spotkanie"
+    r"|(?:nast[eę]pne|kolejne)\s+(?:spotkanie|zebranie|posiedzenie)\b)|次回",
     re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
@@ -1065,6 +1070,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body, line_of = tsv_to_markdown(body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
+    if plain_text and _NUMBERED_CAPS_TITLE.search(body):
+        body = _NUMBERED_CAPS_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
         body = _QUOTED.sub("", body)
     if "→" in body or "->" in body or "⇒" in body:
@@ -1165,20 +1172,26 @@ def _plan_actions(plan: str, owner: str, line: int) -> list[Action]:
 
 
 def _strip_site_chrome(note: Note) -> tuple[str, int]:
-    """Plain text copied from a web page: drop the lines up to the title line."""
+    """Plain text copied from a web page: drop the lines up to the title line, when they are
+    a site's chrome (a logo's name, a menu) and not the note's own text."""
     if note.format != "text" or not note.title:
         return note.body, note.body_line
     lines = note.body.split("\n")
     for i, line in enumerate(lines[:20]):
-        if line.strip() == note.title:
-            j = i + 1
-            while j < len(lines) and (not lines[j].strip() or lines[j].strip().startswith("By ")):
-                j += 1
-                if j - i > 3:
-                    break
-            return "\n".join(lines[j:]), note.body_line + j
+        if line.strip() != note.title:
+            if len(line) > 60 or _PROSE.search(line):
+                break
+            continue
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or lines[j].strip().startswith("By ")):
+            j += 1
+            if j - i > 3:
+                break
+        return "\n".join(lines[j:]), note.body_line + j
     return note.body, note.body_line
 
+
+_PROSE = re.compile(r"[.!?]\s+\w")  # "Evening all. As agreed, …": text, not a menu
 
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
@@ -1217,6 +1230,12 @@ _NUMBERED_TITLE = re.compile(
     r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|(?<=\w)\.(?=\w)|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n"
     r"(?=[^\s\d*•-]|[ \t]+[A-Z])",
     re.I)
+
+# "9. NEXT TELECONFERENCE", a blank line, then the item's text: a numbered title in capitals
+# is a title even with a blank line after it (a sentence in a list is not written in capitals)
+_NUMBERED_CAPS_TITLE = re.compile(
+    r"(?<=\n\n)(?P<label>\d{1,2}[.)][ \t]+[A-Z][A-Z0-9&/'’,-]*"
+    r"(?:[ \t]+[A-Z0-9&/'’,(-][A-Z0-9&/'’,()-]*){0,7})[ \t]*\n(?=[ \t]*\n)")
 
 
 def _code_as_blank_lines(m: re.Match[str]) -> str:
@@ -2633,7 +2652,9 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
     if mentions and (skips := list(_NO_CALL.finditer(sentence))):
         # "No call next week (7th May), but we resume on the 14th", "… on the 10th (no
         # meeting on the 27th)": the dates a "no call" is about are not the next call
-        mentions = [m for m in mentions if not any(_skipped(sentence, m, s) for s in skips)]
+        skipped = {m.date for m in mentions if any(_skipped(sentence, m, s) for s in skips)}
+        # "… at a conference next week so we're skipping the 26th": next week is the 26th
+        mentions = [m for m in mentions if m.date not in skipped]
         if not mentions:
             return []
     if len(mentions) > 1:
@@ -2645,6 +2666,10 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
         if cue and re.match(r"next\s+week['’]?s?\s", sentence[cue.start():], re.I):
             rel = [m for m in after if m.kind == "relative"]
             return [_CallCandidate(strength, rel[0] if rel else after[0], sentence, line)]
+        if cue and (said := [m for m in after if m.kind == "relative"
+                             and cue.start() <= m.start <= cue.end() + 1]):
+            # "same time next week, I'll post the agenda sunday": the cue's own "next week"
+            return [_CallCandidate(strength, said[0], sentence, line)]
         fixed = [m for m in after if m.kind != "relative"]
         pick = (fixed or after)[0]
         if strength == 0 and pick.kind == "relative":

@@ -11,7 +11,8 @@ import pytest
 from digest.dates import find_dates, find_time
 from digest.extract import extract
 from digest.extract_blocks import github_links
-from digest.models import Action, DigestEntry, Extraction, Note, Person
+from digest.models import Action, DigestEntry, Extraction, Note, NoteFile, Person
+from digest.parse import parse_note
 from digest.people import UNASSIGNED, Roster, actions_by_person, parse_attendee_text
 
 
@@ -490,6 +491,23 @@ def test_plain_text_seed_shape() -> None:
     assert "Functoria" in ext.topics
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Anil Madhavapeddy", "review the patch (Functoria)")]  # which patch: its topic
+
+
+def test_a_plain_text_note_keeps_the_lines_above_its_first_date() -> None:
+    """Only a site's chrome (short lines, no sentences) goes before a plain-text note's dated
+    title line: a chat export's first messages, and a short note whose first date is the
+    next call, keep everything above it."""
+    chat = ("12/03/2026, 19:02 - Messages are end-to-end encrypted. Nobody outside can read "
+            "them.\n12/03/2026, 19:03 - Ines Okoro: Evening. I'll chase the hall booking "
+            "tomorrow.\n12/03/2026, 19:04 - Ben Hale: Ok 👍\n")
+    ext = extract(parse_note(NoteFile("2026-03-12-chat.txt", chat.encode())))
+    assert [(a.owner, a.task) for a in ext.actions] == [("Ines Okoro",
+                                                         "chase the hall booking tomorrow")]
+    short = ("Garden group\n\nThe shed roof is fixed. Ben will order the compost.\n\n"
+             "Next meeting: Thursday 19 March 2026\nInes brings the seed list.\n")
+    ext = extract(parse_note(NoteFile("2026-03-12-garden.txt", short.encode())))
+    assert [(a.owner, a.task) for a in ext.actions][:1] == [("Ben", "order the compost")]
+    assert ext.next_call is not None and ext.next_call.date == date(2026, 3, 19)
 
 
 def test_a_wish_with_no_owner_is_an_unowned_task() -> None:

@@ -216,9 +216,24 @@ ROWS = [
         "meeting | 2025-03-03 |\n", None),
     Row("the call after next", "The call after next is on 2025-03-18; the next call is "
         "2025-03-11.", date(2025, 3, 11)),
+    Row("a numbered capital title, a blank line, then the date",
+        "Minutes\n\n6. ANY OTHER BUSINESS\n\n    None.\n\n7. NEXT CALL\n\n    Thursday, 6 March "
+        "2025, 15:00 UTC. The chair posts the agenda by 27 February.\n", date(2025, 3, 6),
+        at=time(15, 0), suffix=".txt"),
+    Row("same time next week, and a weekday for something else", "That's all. Same time next "
+        "week, I'll send the agenda on Sunday.", date(2025, 3, 4)),
+    Row("the first call of a new series", "**First fortnightly check-in:** Thu 6 Mar, same slot.",
+        date(2025, 3, 6)),
+    Row("a misspelt weekday", "nxt meeting: thrusday 6th, 9:30 as usual", date(2025, 3, 6),
+        at=time(9, 30)),
+    Row("next week skipped by its date", "Next sync: we usually meet on Tuesdays but half of "
+        "us are away next week, so we're skipping the 4th. Back on Tue 11 March.",
+        date(2025, 3, 11)),
     # -- other languages (a bonus) --------------------------------------------------------
     Row("German", "Das nächste Treffen ist am 26.03.", date(2025, 3, 26)),
     Row("French", "Prochaine réunion : 2 avril", date(2025, 4, 2)),
+    Row("Polish", "**Następne spotkanie:** poniedziałek 3 marca, 10:00 (11.03 nie ma "
+        "spotkania)", date(2025, 3, 3), at=time(10, 0)),
 ]
 
 

@@ -64,6 +64,8 @@ _WDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?
          r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|tusday|wen(?:d?s|ne?s)day|th(?:u?r|ru)sday"
          r"|thurday)")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# a weekday's short form alone ("Next call: Wed 8pm"), capitalised: "sat", "sun" and "wed" are words
+_WDAY_SHORT = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _ORD = r"(?:st|nd|rd|th)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|couple of|a few|\d{1,2})"
 
@@ -89,8 +91,9 @@ _DATE = re.compile(
     | (?P<mdy>(?:\b(?P<wd2>{_WDAY})\.?,?\s+)?\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?
           (?P<d2>\d{{1,2}}){_ORD}?\b(?!:)(?:,?\s+(?P<y2>\d{{4}})\b)?)
     | (?P<day>(?:\b(?P<wd3>{_WDAY})\.?,?\s+)?\bthe\s+(?P<d3>\d{{1,2}}){_ORD}\b
-          | \b(?P<wd4>{_WDAY})\.?,?\s+(?:the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b)
-    | (?P<nth>\b(?P<nth_n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd10>{_WDAY_FULL})
+          | \b(?P<wd4>{_WDAY})\.?,?\s+(?:the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b
+          | \b(?P<d5>\d{{1,2}})\s+ta+ree?kh\b)  # Hindi written in Latin letters: "5 tareekh"
+    | (?P<nth>\b(?P<nth_n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd10>{_WDAY})\.?
           \s+(?:of|in)\s+(?:(?P<m3>{_MONTH})|(?P<nth_next>next\s+)?(?:the|each|every)?\s*month)\b)
     | (?P<wnext>\bnext\s+week(?:['’]s)?\s+(?:on\s+)?(?P<wd6>{_WDAY_FULL})\b
           | \b(?P<wd8>{_WDAY_FULL})\s+(?:(?:of\s+)?next\s+week|(?P<after>after)\s+next)\b)
@@ -99,8 +102,8 @@ _DATE = re.compile(
           | \b(?:in\s+)?a\s+fortnight\b(?P<fortnight>)
           | \bnext\s+(?P<ru3>week|month)(?:'s|’s)?\b
           | \b(?P<tomorrow>tomorrow)\b)
-    | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL})\b
-          (?!\s*\d(?!\d?\s*[ap]\.?m\b|\d?[:.h]\d)))
+    | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL}|{_WDAY_SHORT})\b
+          (?!\s*\d(?!\d?\s*[ap]\.?m\b|\d?[:.h]\d\d(?![.\d]))))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -248,7 +251,7 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                 when = next_day_month(meeting, month, day)
         elif g["day"]:
             kind = "day"
-            day = int(g["d3"] or g["d4"])
+            day = int(g["d3"] or g["d4"] or g["d5"])
             wd = g["wd3"] or g["wd4"]
             when = next_day(meeting, day)
             wanted = _weekday(wd)

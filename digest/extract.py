@@ -61,7 +61,7 @@ _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance
                   r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|参加者|出席者)")
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
-_MEETING = (r"(?:call|meeting|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
+_MEETING = (r"(?:call|meeting|mtg|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
             r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
             r"|hand-?over|walk-?through|board\s+walk|planning(?!\s+(?:cycle|phase|period|doc))"
             r"|telco|1:1|one-on-one|1-on-1|committee(?:\s+meeting)?"
@@ -84,6 +84,8 @@ _SECTION_PREVIOUS = re.compile(
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b|^\W*next(?:\s+time|\s+up)?\W*$"
+                      # a running doc's block for the next meeting: "📅 Tue 26 May — NEXT"
+                      r"|^(?=[^\n]*\d)[^\n]*[—–-]\s*next\s*(?:$|[(\[—–:])"
                       r"|\bdate\s+(?:for|of)\s+(?:the\s+)?next\b"
                       # German and French notes: "Nächstes Treffen", "Prochaine réunion"
                       r"|\bnächste[snr]?\s+(?:treffen|meeting|termin|sitzung|jour\s+fixe)\b"
@@ -471,7 +473,8 @@ _CUE_WORDS = (
     "accept", "reject", "approve", "authori",
     "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
     "si decide", "deciso", "disepakati", "keputusan", "instruct",
-    "on part sur", "final call", "validé", "acté", "first ", "spotkani", "zebrani", "posiedzeni")
+    "on part sur", "final call", "validé", "acté", "first ", "spotkani", "zebrani", "posiedzeni",
+    "agli ", "agle ")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
     "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
@@ -490,7 +493,7 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
               "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
               "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow",
               "nxt", "same time", "same slot", "same place", "back on", "first ", "spotkani",
-              "zebrani", "posiedzeni")
+              "zebrani", "posiedzeni", "agli ", "agle ")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
@@ -638,8 +641,10 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b"
     # "Same slot in two weeks?", after a skipped week "Back on Wed 2 Sept", "next one thurs 8 oct"
     r"|(?:sync|call|meeting|meet)\s+again\s+in\b|\b(?:call|meeting|sync)\s+(?:no\.?\s*)?\d{1,3}\s*:"
-    r"|same\s+(?:time|slot|place)\s+(?:in|next)\b|back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun"
-    r"|\d))|next\s+one\s+(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
+    # ("Same time Thursday, everyone"; "we're back on …", not "the water is back on 20/4")
+    r"|same\s+(?:time|slot|place)\s+(?:in\b|next\b|(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)))"
+    r"|(?<!\w\s)(?<!\w\s\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))"
+    r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))|next\s+one\s+(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
     # with a date right after it, and not a release, deadline or other non-meeting)
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
@@ -662,6 +667,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|prossim[ao]\s+(?:riunione|incontro|call)\b|volgende?\s+(?:vergadering|overleg|meeting)\b"
     # Swedish "nästa (styrelse)möte", Indonesian "rapat berikutnya", Japanese 次回 ("next time")
     r"|n[äa]sta\s+\w*m[öo]te\b|(?:rapat|pertemuan)\s+berikutnya\b"
+    # Hindi written in Latin letters, "Agli MC meeting", "agli baithak"
+    r"|agl[ie]\s+(?:\S+\s+)?(?:meeting|baithak|call)\b"
     # Polish "Następne spotkanie", "kolejne spotkanie"
     r"|(?:nast[eę]pne|kolejne)\s+(?:spotkanie|zebranie|posiedzenie)\b)|次回",
     re.I)
@@ -1070,6 +1077,10 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body, line_of = tsv_to_markdown(body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
+    if "\\\n" in body:  # a hard line break, markdown's "\" or DokuWiki's "\\", ends a line
+        body = _LINE_BREAK.sub("", body)
+    if plain_text and ("=" in body or "--" in body) and _RULED_TITLE.search(body):
+        body = _RULED_TITLE.sub(_as_heading, body)
     if plain_text and _NUMBERED_CAPS_TITLE.search(body):
         body = _NUMBERED_CAPS_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
@@ -1230,6 +1241,21 @@ _NUMBERED_TITLE = re.compile(
     r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|(?<=\w)\.(?=\w)|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n"
     r"(?=[^\s\d*•-]|[ \t]+[A-Z])",
     re.I)
+
+_LINE_BREAK = re.compile(r"(?m)[ \t]*(?<!\\)\\{1,2}[ \t]*$")
+# a plain-text title between rules ("-----\n13. DATE OF NEXT MEETING\n-----"), or AsciiDoc's
+# and MediaWiki's "== Next meeting" ("== Next meeting ==")
+_RULED_TITLE = re.compile(
+    r"(?m)^[ \t]*(?P<rule>[-=*_~#])(?P=rule){4,}[ \t]*\n[ \t]*(?P<title>[^\n]{2,80}?)[ \t]*\n"
+    r"[ \t]*(?P=rule){5,}[ \t]*$"
+    r"|^={1,6}[ \t]+(?P<title2>[^=\n][^\n]{0,80}?)(?:[ \t]+=+)?[ \t]*$")
+
+
+
+def _as_heading(m: re.Match[str]) -> str:
+    """A ruled or `==` title as a markdown heading, on as many lines as it had."""
+    return f"\n## {m['title']}\n" if m["title"] is not None else f"## {m['title2']}"
+
 
 # "9. NEXT TELECONFERENCE", a blank line, then the item's text: a numbered title in capitals
 # is a title even with a blank line after it (a sentence in a list is not written in capitals)

@@ -510,6 +510,15 @@ def test_a_plain_text_note_keeps_the_lines_above_its_first_date() -> None:
     assert ext.next_call is not None and ext.next_call.date == date(2026, 3, 19)
 
 
+def test_a_hard_line_break_is_not_part_of_a_name() -> None:
+    """DokuWiki's "\\\\" and markdown's "\\" at a line's end break the line, nothing more."""
+    body = ("**Present:** Marta Kowal, Pille Saar \\\\\n**Minutes:** Marta\\\n\n"
+            "Pille will rework board 3.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Marta Kowal", "Pille Saar"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Pille Saar", "rework board 3")]
+
+
 def test_a_wish_with_no_owner_is_an_unowned_task() -> None:
     """'It would be great if people could …', a gerund that 'would be helpful' and 'the next
     step is to …' name a task nobody has taken; 'it would be good to …' alone is an opinion."""

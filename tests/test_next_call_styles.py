@@ -226,12 +226,33 @@ ROWS = [
         date(2025, 3, 6)),
     Row("a misspelt weekday", "nxt meeting: thrusday 6th, 9:30 as usual", date(2025, 3, 6),
         at=time(9, 30)),
+    Row("a plain-text title between rules", "Minutes of the board\n\n-------------\n9. DATE OF "
+        "NEXT MEETING\n-------------\nFinance committee: Tuesday 4 March 2025, 5pm.\n\nThe next "
+        "meeting of the board will be held on Tuesday 18 March 2025 at 6pm.\n",
+        date(2025, 3, 18), at=time(18, 0), suffix=".txt"),
+    Row("an AsciiDoc heading, the first weekday of a month", "= Board minutes\n\n== Next "
+        "meeting\n\nFirst Wednesday of April, 19:30, upstairs.\n", date(2025, 4, 2),
+        at=time(19, 30), suffix=".txt"),
+    Row("a weekday's short form alone", "Next call: Wed 8pm (9pm for Sam).", date(2025, 2, 26),
+        at=time(20, 0)),
+    Row("an abbreviated meeting, the first Sunday of a month", "Water back on 3/3, the council "
+        "says.\n\nNEXT MTG → 1st Sun in March, 11am, by the shed", date(2025, 3, 2),
+        at=time(11, 0)),
+    Row("same time on a weekday", "Anything else? No? Same time Thursday, everyone.",
+        date(2025, 2, 27)),
+    Row("a running doc's block for the next meeting", "## 📅 Tue 11 Mar 2025 — NEXT (Monday 10th "
+        "is a holiday)\n\n**Agenda:**\n\n## 📅 Tue 25 Feb 2025\n\nWe agreed to stop the ads.\n",
+        date(2025, 3, 11)),
+    Row("a weekday before a dotted day and month", "* **Next meeting: Thu 6.3., 10:00, lab 2**",
+        date(2025, 3, 6), at=time(10, 0), suffix=".txt"),
     Row("next week skipped by its date", "Next sync: we usually meet on Tuesdays but half of "
         "us are away next week, so we're skipping the 4th. Back on Tue 11 March.",
         date(2025, 3, 11)),
     # -- other languages (a bonus) --------------------------------------------------------
     Row("German", "Das nächste Treffen ist am 26.03.", date(2025, 3, 26)),
     Row("French", "Prochaine réunion : 2 avril", date(2025, 4, 2)),
+    Row("Hindi in Latin letters", "*Agli MC meeting:* 9 tareekh, Ravivaar, subah 11 baje.",
+        date(2025, 3, 9)),
     Row("Polish", "**Następne spotkanie:** poniedziałek 3 marca, 10:00 (11.03 nie ma "
         "spotkania)", date(2025, 3, 3), at=time(10, 0)),
 ]

@@ -163,7 +163,7 @@ _DECISION_STRONG = re.compile(
     r"(?:decided|agreed)\b|decided\s+(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
     r"|general\s+agreement\b|agreement\s+(?:that|to|on)\b|consensus\b"
     r"|no\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|unanimous"
-    r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed)\b"
+    r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed|argued|minded|dissented)\b"
     r"|resolution\b|resolved,?\s+(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
     r"|(?:poll|vote)\s+(?:result|outcome)|voted\s+(?:to|for|in\s+favou?r)\b|settled?\s+on\b"
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
@@ -265,7 +265,16 @@ _MOTION = re.compile(
     r"\b(?:motion|moved)\b(?:\s+by\s+[^,.;]{2,60}?)?(?:,?\s*(?:and\s+)?seconded\s+by\s+"
     r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)"
     # a standards body's "Motion: Request Working Group 4 to approve …"
-    r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})\s*:\s*(?P<proposal2>\S.*)", re.I | re.S)
+    r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})\s*:\s*(?P<proposal2>\S.*)"
+    # a motion recorded as fields, "Motion 7-A | Moved | @grete | … | Text | Raise the fee …"
+    r"|\b(?:motion|moved)\b[^.]{0,80}?\b(?:text|wording)\W{1,4}(?P<proposal3>\w.*)", re.I | re.S)
+# a ticked item that opens by saying it was settled ("✔ Decided: Mum doesn't drive until …",
+# "✔ We're going with the agency carer"): the tick marks a decision, not a task done
+_SETTLED_LEAD = re.compile(
+    r"\W*(?:decided|agreed|decision|consensus|resolved)\b|\W*we(?:['’]re|\s+are)\s+going\s+with\b",
+    re.I)
+# a motion's result given as a field after its text: "… | Result | Failed 1–3"
+_RESULT_FIELD = re.compile(r"[\s|]+(?:result|outcome|vote)\s*[|:]\W*", re.I)
 # how a vote went after its verdict: "unanimously", "5-1", "(6:0)"
 _TALLY = r"\(?\d+\s*[-–:]\s*\d+\)?"
 _VOTE_RESULT = re.compile(
@@ -455,7 +464,7 @@ _SPEAKER_LINE = re.compile(
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 _CUE_WORDS = (
     "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
-    "objected",
+    "objected", "argued", "minded", "dissent",
     "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
     "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
     "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
@@ -477,7 +486,8 @@ _CUE_WORDS = (
     "agli ", "agle ")
 _DECISION_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
-    "settle", "felt", "we", "stick", "objected", "plan", "switch", "move to", "going forward",
+    "settle", "felt", "we", "stick", "objected", "argued", "minded", "dissent", "plan", "switch",
+    "move to", "going forward",
     "poll", "vote",
     "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
     "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
@@ -495,6 +505,7 @@ _HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "m
               "nxt", "same time", "same slot", "same place", "back on", "first ", "spotkani",
               "zebrani", "posiedzeni", "agli ", "agle ")
 _HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
+                "argued", "minded", "dissent",
                 "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
                 "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
                 "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with",
@@ -981,7 +992,8 @@ def extract(note: Note) -> Extraction:
         if kind == DECISIONS and block.kind == ITEM:
             decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
             continue
-        if block.kind == ITEM and (block.ticked or _reports_done(text)):
+        if block.kind == ITEM and (block.ticked or _reports_done(text)) \
+                and not (block.ticked and _SETTLED_LEAD.match(text)):
             continue  # "- [x] …", "- Tomasz: ask the PMC … Status: done": finished, not news
         if block.kind == ITEM and text[:2] == "→ " and kind != ACTIONS \
                 and ((arrow := _item_action(text[2:], block.line, ctx, "arrow")).owner
@@ -2003,7 +2015,16 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             motion, voted = "", True
         elif ("motion" in low or "moved" in low or "proposed" in low) \
                 and (mm := _MOTION.search(sentence)):
-            motion = one_line(mm.group("proposal") or mm.group("proposal2")).rstrip(" .")
+            motion = one_line(mm.group("proposal") or mm.group("proposal2")
+                              or mm.group("proposal3")).rstrip(" .")
+            if (field := _RESULT_FIELD.search(motion)) \
+                    and (result := _VOTE_RESULT.search(motion, field.end())):
+                # "… | Text | Buy a second laser cutter. | Result | Failed 1–3": all in one
+                if not _PROCEDURAL.match(motion):
+                    decisions.append(Decision(
+                        f"{motion[:field.start()].rstrip(' .')} ({result.group(0).lower()})",
+                        line, "motion"))
+                motion, voted = "", True
         elif motion and len(motion.split()) < 4 and not low.startswith("moved"):
             motion = f"{motion}. {sentence.rstrip(' .')}"  # "…: REVISED. Change the default …"
         cues = _cues(low)
@@ -2511,7 +2532,8 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     and the sentence saying the same, keep the most explicit (marker, table, section, cue);
     what the room said just before the chair's "#agreed …" is that decision, recorded."""
     items = [d for i, d in enumerate(items)
-             if not (d.rule == "cue" and _markers_soon_after(d.line, items[i + 1 : i + 9]))]
+             if not (d.rule == "cue" and _restated(d, _markers_soon_after(d.line,
+                                                                      items[i + 1 : i + 9])))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()
     best: dict[frozenset[str], int] = {}  # the same words exactly: one look-up, not a pass
@@ -2529,6 +2551,17 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
     return [d for k, d in enumerate(items) if k not in drop]
+
+
+def _restated(said: Decision, markers: list[Decision]) -> bool:
+    """Whether a marker just after `said` records it: "ok, let's do that" then "#agreed ship
+    on Friday" is one decision; a decision of its own ("We're going with the agency carer",
+    then "✔ Decided: Mum doesn't drive") shares none of the marker's words."""
+    if not markers:
+        return False
+    content = frozenset(words(said.text)) - _STOP_WORDS
+    return len(content) < 4 or any(content & (frozenset(words(m.text)) - _STOP_WORDS)
+                                   for m in markers)
 
 
 _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from as is are was were

@@ -1028,6 +1028,35 @@ def test_a_motion_and_its_result_in_a_later_sentence_are_one_decision() -> None:
         "extend the pool hours (failed 2-4)"]
 
 
+def test_a_motion_recorded_as_fields_is_one_decision_with_its_result() -> None:
+    """An AsciiDoc (or any) field table, "Moved | Seconded | Text | Result": the text is the
+    motion, with its result, whether the result is a sentence later or in the same one."""
+    body = ('.Motion 11-A\n[cols="1,4"]\n|===\n|Moved |`@ana`\n|Seconded |`@ben`\n'
+            "|Text |Raise the day pass from £5 to £6. Members pay nothing.\n"
+            "|Result |*Passed* 4–1\n|===\n\n"
+            '.Motion 11-B\n[cols="1,4"]\n|===\n|Moved |`@ben`\n|Seconded |`@ana`\n'
+            "|Text |Buy a second kiln (quoted £2,100 incl. VAT).\n|Result |*Failed* 1–3\n|===\n")
+    assert decisions(body) == ["Raise the day pass from £5 to £6 (passed 4–1)",
+                               "Buy a second kiln (quoted £2,100 incl. VAT) (failed 1–3)"]
+
+
+def test_a_ticked_item_that_says_it_was_settled_is_a_decision() -> None:
+    """"✔ Decided: …" and "✔ We're going with …" mark what was agreed; "✔ sent the invoice"
+    is a task done, and "- [ ] …" a task to do."""
+    body = ("Tonight:\n\n✔ We're going with the agency carer, three mornings a week.\n"
+            "✔ Decided: Mum doesn't drive until the physio says she can.\n"
+            "✔ Sent the invoice to the agency.\n☐ Tom – ring the agency on Monday\n")
+    assert decisions(body) == [
+        "We're going with the agency carer, three mornings a week.",
+        "Mum doesn't drive until the physio says she can."]
+
+
+def test_nobody_argued_settles_the_sentence_before_it() -> None:
+    assert decisions("Gwen: **We lead Saturday's paper with the library cuts.** Nobody "
+                     "argued.\n") == [
+        "We lead Saturday's paper with the library cuts. Nobody argued."]
+
+
 def test_a_proposal_item_heading_is_not_an_owner() -> None:
     body = PRESENT + "b. Proposal to extend summer pool hours\n"
     assert extract(note(body)).actions == ()

@@ -58,7 +58,8 @@ from .tsv_text import tsv_to_markdown
 _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests"
                   r"|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
-                  r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|参加者|出席者)")
+                  r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|obecni|obecne"
+                  r"|uczestnicy|参加者|出席者)")
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
 _MEETING = (r"(?:call|meeting|mtg|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
@@ -737,7 +738,8 @@ _TASK_VERBS = frozenset("""write make send prepare review update fix add check c
     document organise organize find get reply confirm finish start clean deploy release build
     talk pick collect propose coordinate discuss decide ping remind sync upload port announce
     register switch submit buy measure benchmark evaluate put issue approach walk provide cut
-    tag audit ask request nominate draft prototype order""".split())  # noqa: SIM905
+    tag audit ask request nominate draft prototype order ring phone call text bring print sign
+    arrange install repair replace fit contact tell brief trim go""".split())  # noqa: SIM905
 # words that open a label, never a name: "Next Meeting:", "Nächstes Treffen:", "Prochaine réunion:"
 _LABEL_OPENERS = frozenset({"next", "last", "previous", "nächstes", "nächste", "nächster",
                             "prochaine", "prochain"})
@@ -1016,6 +1018,14 @@ def extract(note: Note) -> Extraction:
             actions.append(Action(owner, one_line(m.group("task")), block.line,
                                   m.group("who"), "bracket-item"))
             continue
+        if block.kind == ITEM and (m := _ITEM_COLON.match(text)) \
+                and m.group("task").split(" ", 1)[0].lower() in _TASK_VERBS \
+                and (owner := ctx.owners(m.group("who"))):
+            # "☐ Tom – ring the agency on Monday", "- Bex: book the flights", in any section: a
+            # name, then a verb telling it what to do, is a task, not Tom saying something
+            actions.append(Action(owner, _tidy_task(m.group("task")), block.line,
+                                  m.group("who"), "named-item"))
+            continue
         if block.kind == ITEM and text[:1] in "@[" and (m := _HANDLE_VERB_ITEM.match(text)) \
                 and m.group("verb").lower() in _TASK_VERBS:  # "- [ ] @yhaddad look at #1873"
             actions.append(Action(ctx.handle_owner(m.group("who")), _tidy_task(m.group("task")),
@@ -1269,11 +1279,14 @@ def _as_heading(m: re.Match[str]) -> str:
     return f"\n## {m['title']}\n" if m["title"] is not None else f"## {m['title2']}"
 
 
-# "9. NEXT TELECONFERENCE", a blank line, then the item's text: a numbered title in capitals
-# is a title even with a blank line after it (a sentence in a list is not written in capitals)
+# "9. NEXT TELECONFERENCE" or "9. Review Outstanding Action Items", a blank line, then the
+# item's text: a numbered title in capitals or in title case is a title even with a blank line
+# after it (a sentence in a list is written neither way)
 _NUMBERED_CAPS_TITLE = re.compile(
-    r"(?<=\n\n)(?P<label>\d{1,2}[.)][ \t]+[A-Z][A-Z0-9&/'’,-]*"
-    r"(?:[ \t]+[A-Z0-9&/'’,(-][A-Z0-9&/'’,()-]*){0,7})[ \t]*\n(?=[ \t]*\n)")
+    r"(?<=\n\n)(?P<label>\d{1,2}[.)][ \t]+(?:[A-Z][A-Z0-9&/'’,-]*"
+    r"(?:[ \t]+[A-Z0-9&/'’,(-][A-Z0-9&/'’,()-]*){0,7}"
+    r"|[A-Z][a-z'’-]+(?:[ \t]+(?:[A-Z][A-Za-z'’-]*|of|and|for|the|to|on|in|&)){1,7}))"
+    r"[ \t]*\n(?=[ \t]*\n)")
 
 
 def _code_as_blank_lines(m: re.Match[str]) -> str:
@@ -1365,9 +1378,10 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
             else:
                 label_kind = _label_item_kind(text)
                 label = (label_kind, block.level) if label_kind is not None else None
-        elif block.kind == PARA and "\n" not in text and len(text) <= 30:
+        elif block.kind == PARA and "\n" not in text and len(text) <= 60:
             # "Actions:" or "Action items" on its own line right above the list it labels
-            label_kind = _label_item_kind(text)
+            # ("Previous actions (from the 6 June call):")
+            label_kind = _label_item_kind(_PAREN_REMARK.sub("", text))
             label = (label_kind, -1) if label_kind is not None else None
         else:
             label = None
@@ -1375,6 +1389,7 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
     return kinds
 
 
+_PAREN_REMARK = re.compile(r"\s*\([^()]{1,40}\)")
 # a list item that is only a label for the items nested under it: "- AIs:", "- Decisions:"
 _LABEL_ITEM = re.compile(r"^\W{0,3}(?P<label>[\w -]{2,24}?)\W{0,3}:?\W{0,3}$")
 
@@ -1386,7 +1401,7 @@ def _label_item_kind(text: str) -> str | None:
     if re.fullmatch(r"AIs?", label.strip()):
         return ACTIONS
     kind = _heading_kind(label)
-    return kind if kind in (DECISIONS, ACTIONS) else None
+    return kind if kind in (DECISIONS, ACTIONS, PREVIOUS) else None
 
 
 def _heading_kind(text: str) -> str:

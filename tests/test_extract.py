@@ -1057,6 +1057,37 @@ def test_nobody_argued_settles_the_sentence_before_it() -> None:
         "We lead Saturday's paper with the library cuts. Nobody argued."]
 
 
+def test_a_named_item_with_a_verb_to_do_is_a_task_in_any_section() -> None:
+    """"☐ Tom – ring the agency", "- Bex: book the flights": a name, then an imperative, is
+    that person's task wherever the list is; "- Bex: booked the flights" reports, and the same
+    items under a review of the last call's actions are not news."""
+    body = ("Carers\n\n☐ Tom – ring the agency on Monday to confirm the start date\n"
+            "- Bex: book her flights for Christmas\n- Bex: booked the train already\n\n"
+            "Previous actions (from the 2 May call):\n\n- Tom: fix the gate hinge\n")
+    assert owners_tasks(body) == [
+        ("Tom", "ring the agency on Monday to confirm the start date"),
+        ("Bex", "book her flights for Christmas")]
+
+
+def test_a_numbered_title_in_title_case_heads_its_section() -> None:
+    """"9. Review Outstanding Action Items", a blank line, then the items: a review, not
+    news; the same numbered line in sentence case is an item."""
+    body = ("8. Budget\n\n   The board agreed the budget.\n\n9. Review Outstanding Action "
+            "Items\n\n    * Mei-Lin: draft the questionnaire\n      Status: in progress.\n")
+    ext = extract(note(body, fmt="text"))
+    assert ext.actions == ()
+    assert "9. Review Outstanding Action Items" in ext.topics
+
+
+def test_polish_attendees_with_nicknames_between_the_names() -> None:
+    body = ("**Obecni:** Magdalena (Magda) Wiśniewska, Aleksandra (Ola) Zając, Piotr "
+            "Dąbrowski\n\nOla: build 2.4 for TestFlight by Friday.\n")
+    ext = extract(note(body))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Magdalena Wiśniewska", ("Magda",)), ("Aleksandra Zając", ("Ola",)),
+        ("Piotr Dąbrowski", ())]
+
+
 def test_a_proposal_item_heading_is_not_an_owner() -> None:
     body = PRESENT + "b. Proposal to extend summer pool hours\n"
     assert extract(note(body)).actions == ()

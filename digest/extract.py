@@ -739,7 +739,7 @@ _TASK_VERBS = frozenset("""write make send prepare review update fix add check c
     talk pick collect propose coordinate discuss decide ping remind sync upload port announce
     register switch submit buy measure benchmark evaluate put issue approach walk provide cut
     tag audit ask request nominate draft prototype order ring phone call text bring print sign
-    arrange install repair replace fit contact tell brief trim go""".split())  # noqa: SIM905
+    arrange install repair replace fit contact tell brief trim go cost""".split())  # noqa: SIM905
 # words that open a label, never a name: "Next Meeting:", "Nächstes Treffen:", "Prochaine réunion:"
 _LABEL_OPENERS = frozenset({"next", "last", "previous", "nächstes", "nächste", "nächster",
                             "prochaine", "prochain"})
@@ -813,6 +813,7 @@ class _Ctx:
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
+    lower_case: bool = False  # the note is typed in lower case: "kwame: cost the dish" names
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
@@ -937,7 +938,7 @@ def extract(note: Note) -> Extraction:
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
     ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body,
-               attendees=attendees)
+               attendees=attendees, lower_case=_typed_in_lower_case(body))
 
     agenda: list[str] = []
     topics: list[str] = []
@@ -1828,7 +1829,28 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if m := _SOMEONE_TO.match(text):
         return Action(None, _tidy_task(m.group("task")), line, None, rule)
+    if ctx.lower_case and (m := _LOWER_NAME_LEAD.match(text)) \
+            and m["verb"] in _TASK_VERBS and m["who"] not in _NOT_PEOPLE \
+            and m["who"] not in _NOT_LOWER_NAMES and m["who"] not in _TASK_VERBS:
+        # "-> kwame: cost the lamb dish" in a note typed in lower case: Kwame's task
+        return Action(m["who"].capitalize(), _tidy_task(m.group("task")), line, m["who"], rule)
     return Action(None, _tidy_task(text), line, None, rule)
+
+
+# a lower-case word, then what to do: "kwame: cost the lamb dish", "sasha – order wipes"
+_LOWER_NAME_LEAD = re.compile(
+    r"^(?P<who>[a-z][a-z'’-]{2,20})\s*[:–—]\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
+# labels and pronouns that open a lower-case line as a name would
+_NOT_LOWER_NAMES = frozenset("""me you we us all everyone everybody someone somebody anyone
+    nobody note notes todo action actions update status fyi info idea question agenda decision
+    reminder tip warning important next tbd tbc chef boss team""".split())  # noqa: SIM905
+_LINE_START_LETTER = re.compile(r"(?m)^[^A-Za-z\n]*([A-Za-z])")
+
+
+def _typed_in_lower_case(body: str) -> bool:
+    """Whether most lines start in lower case: a note typed on a phone, where names are too."""
+    starts = _LINE_START_LETTER.findall(body)
+    return len(starts) >= 5 and sum(c.islower() for c in starts) >= 0.6 * len(starts)
 
 
 # an owner field after the task, whatever it holds (resolved as a whole, then with "with" read

@@ -1088,6 +1088,19 @@ def test_polish_attendees_with_nicknames_between_the_names() -> None:
         ("Piotr Dąbrowski", ())]
 
 
+def test_a_note_typed_in_lower_case_names_owners_in_lower_case() -> None:
+    """A note typed on a phone writes names in lower case: "-> kwame: cost the dish" is
+    Kwame's; "-> me: …" and "-> note: …" name nobody, and in a note typed with capitals a
+    lower-case word before a colon is no name."""
+    lines = ("duck is off the menu. lamb replaces it from the 8th.\n"
+             "-> kwame: cost the lamb dish by fri\n-> me: order 2 cases of lamb\n"
+             "-> note: check the walk-in seal\nfryer is fine again.\n"
+             "deep clean sunday, everyone stays 1hr.\n")
+    assert owners_tasks(lines) == [("Kwame", "cost the lamb dish by fri")]
+    capitals = lines.replace("duck", "Duck").replace("fryer", "Fryer").replace("deep", "Deep")
+    assert owners_tasks(capitals) == []
+
+
 def test_a_proposal_item_heading_is_not_an_owner() -> None:
     body = PRESENT + "b. Proposal to extend summer pool hours\n"
     assert extract(note(body)).actions == ()

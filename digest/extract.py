@@ -81,7 +81,11 @@ _SECTION_PREVIOUS = re.compile(
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
-    r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus))\b",
+    r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus)"
+    # "Repaso de la semana pasada", "semana passada", "semaine dernière", "letzte Woche",
+    # "Przegląd zadań z zeszłego tygodnia"
+    r"|repaso|semana\s+pasada|semana\s+passada|semaine\s+derni[eè]re|letzte[nr]?\s+woche"
+    r"|zesz[lł]ego\s+tygodnia|poprzedni\w*)\b",
     re.I)
 _SECTION_KINDS = (
     (NEXT, re.compile(rf"\bnext\s+(?:\S+\s+){{0,2}}{_MEETING}\b|^\W*next(?:\s+time|\s+up)?\W*$"
@@ -1378,6 +1382,8 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
                 kind = label[0]  # "- AIs:" / "  - Luis: update the KEP"
             else:
                 label_kind = _label_item_kind(text)
+                if label_kind == PREVIOUS and kind == AGENDA:
+                    label_kind = None  # an agenda's "Carried over" lists this call's items
                 label = (label_kind, block.level) if label_kind is not None else None
         elif block.kind == PARA and "\n" not in text and len(text) <= 60:
             # "Actions:" or "Action items" on its own line right above the list it labels

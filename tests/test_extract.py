@@ -1101,6 +1101,16 @@ def test_a_note_typed_in_lower_case_names_owners_in_lower_case() -> None:
     assert owners_tasks(capitals) == []
 
 
+def test_a_review_heading_in_another_language_and_an_agendas_carried_over_items() -> None:
+    """"Repaso de la semana pasada" reviews last week: its "Joana: release notes → hecho"
+    is not a task; an agenda's "Carried over" lists items of this call's agenda."""
+    body = ("## Agenda\n\n* Release\n* Carried over\n  - zeroing out memory\n\n"
+            "## Repaso de la semana pasada\n\n- Joana: release notes 4.12 → hecho\n")
+    ext = extract(note(body))
+    assert ext.actions == ()
+    assert ext.agenda == ("Release", "Carried over", "zeroing out memory")
+
+
 def test_a_proposal_item_heading_is_not_an_owner() -> None:
     body = PRESENT + "b. Proposal to extend summer pool hours\n"
     assert extract(note(body)).actions == ()

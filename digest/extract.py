@@ -1396,7 +1396,6 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
     return kinds
 
 
-_PAREN_REMARK = re.compile(r"\s*\([^()]{1,40}\)")
 # a list item that is only a label for the items nested under it: "- AIs:", "- Decisions:"
 _LABEL_ITEM = re.compile(r"^\W{0,3}(?P<label>[\w -]{2,24}?)\W{0,3}:?\W{0,3}$")
 

@@ -46,7 +46,7 @@ from .html_text import html_to_text
 from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
-from .parse import one_line, words
+from .parse import PROSE, one_line, words
 from .pattern_words import PatternGates, folded, required_words
 from .people import FULL_NAME, HONORIFICS, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
 from .tex_text import tex_to_text
@@ -1217,7 +1217,7 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
     lines = note.body.split("\n")
     for i, line in enumerate(lines[:20]):
         if line.strip() != note.title:
-            if len(line) > 60 or _PROSE.search(line):
+            if len(line) > 60 or PROSE.search(line):
                 break
             continue
         j = i + 1
@@ -1229,7 +1229,6 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
     return note.body, note.body_line
 
 
-_PROSE = re.compile(r"[.!?]\s+\w")  # "Evening all. As agreed, …": text, not a menu
 
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}

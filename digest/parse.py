@@ -298,7 +298,7 @@ def _title(
         # line that carries a date, as "Weekly Meeting: 2015-09-30" does.
         for line in lines[:12]:
             if _find_date(line) is not None and not _BY_LINE.match(line) \
-                    and not _SENTENCES.search(line):
+                    and not PROSE.search(line):
                 return _short(line)
     for line in lines:
         heading = _HEADING.match(line)
@@ -312,8 +312,8 @@ def _title(
 
 
 # a line that goes on after a full stop is prose ("Thursday, 6 March, 15:00. The chair posts
-# the agenda by …"), not a page's title, though it carries a date
-_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+# the agenda by …"), not a page's title though it carries a date, nor a site's menu
+PROSE = re.compile(r"[.!?]\s+[A-Z]")
 _TEX_TITLE = re.compile(r"^\\(?:title|section\*?)\{([^{}]*)\}")
 _HTML_OPEN = re.compile(r"<(title|h1)\b[^<>]{0,200}>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^<>]*>")

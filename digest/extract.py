@@ -1829,25 +1829,29 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
-    if (m := _NICK_LEAD.match(text)) and (owner := _nick_owners(m.group("who"), ctx)):
+    if (m := _NICK_LEAD.match(text)) and (owner := _nick_owners(m.group("who"), ctx)
+                                           or _lower_case_owner(m, ctx)):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if m := _SOMEONE_TO.match(text):
         return Action(None, _tidy_task(m.group("task")), line, None, rule)
-    if ctx.lower_case and (m := _LOWER_NAME_LEAD.match(text)) \
-            and m["verb"] in _TASK_VERBS and m["who"] not in _NOT_PEOPLE \
-            and m["who"] not in _NOT_LOWER_NAMES and m["who"] not in _TASK_VERBS:
-        # "-> kwame: cost the lamb dish" in a note typed in lower case: Kwame's task
-        return Action(m["who"].capitalize(), _tidy_task(m.group("task")), line, m["who"], rule)
     return Action(None, _tidy_task(text), line, None, rule)
 
 
-# a lower-case word, then what to do: "kwame: cost the lamb dish", "sasha – order wipes"
-_LOWER_NAME_LEAD = re.compile(
-    r"^(?P<who>[a-z][a-z'’-]{2,20})\s*[:–—]\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
-# labels and pronouns that open a lower-case line as a name would
-_NOT_LOWER_NAMES = frozenset("""me you we us all everyone everybody someone somebody anyone
-    nobody note notes todo action actions update status fyi info idea question agenda decision
-    reminder tip warning important next tbd tbc chef boss team""".split())  # noqa: SIM905
+def _lower_case_owner(lead: re.Match[str], ctx: _Ctx) -> str | None:
+    """'kwame: cost the lamb dish' in a note typed in lower case: the nick the roster does not
+    know is a name as written, when it is one word, a colon follows and the task has a verb."""
+    who, task = lead["who"], lead["task"]
+    if not ctx.lower_case or not _LOWER_NAME.fullmatch(who) or lead["sep"] is None \
+            or task.split(" ", 1)[0] not in _TASK_VERBS:
+        return None
+    if who in _NOT_PEOPLE or who in _NOT_LOWER_NAMES or who in _TASK_VERBS:
+        return None
+    return who.capitalize()
+
+
+# what opens a lower-case line as a name would, besides _NOT_PEOPLE and the task verbs
+_NOT_LOWER_NAMES = frozenset("""me us todo fyi info reminder tip warning important tbd tbc chef
+    boss""".split())  # noqa: SIM905
 _LINE_START_LETTER = re.compile(r"(?m)^[^A-Za-z\n]*([A-Za-z])")
 
 
@@ -1875,7 +1879,9 @@ _MARKER_NICK = re.compile(
 # "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
 _NICK_LEAD = re.compile(
     r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})*)"
-    r"(?:\s+(?:to|will)|:|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
+    r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—])|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
+# a name typed in lower case: "kwame", "jean-luc"
+_LOWER_NAME = re.compile(r"[a-z][a-z'’-]{2,20}")
 # "someone to check the mirrors": a task put to nobody in particular
 _SOMEONE_TO = re.compile(
     rf"^(?:{_SOMEONE}|a\s+volunteer)(?:\s+(?:with|from|who\s+has|on)\s[^,;]{{1,40}}?)?"

@@ -467,59 +467,40 @@ _SPEAKER_LINE = re.compile(
     rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_SPEAKER_NAME}\W{{0,2}}{_PAREN_CLOCK}:\s"
     rf"|{_IRC_PREFIX}[^<>\s]{{1,32}}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
-_CUE_WORDS = (
-    "will", "'ll", "’ll", "should", "can ", "decid", "decision", "agree", "consensus", "objection",
-    "objected", "argued", "minded", "dissent",
-    "unanimous", "resol", "conclu", "plan", "going to", "need", "someone", "somebody", "anyone",
-    "anybody", "agenda", "next", "settle", "stick", "felt", "#", "action", "todo", "said",
-    "intend", "offer", "volunteer", "must", "has to", "have to", "vote", "poll", " to ",
-    "going forward", "reconvene", "resume", "meet again", "call", "meeting", "everyone", "'d ",
-    "’d ", "would", "please", "proposed", "suggested", "recommended", "next step", "helpful",
-    "useful", "ai:", "ai ", "ap ", "outcome", "motion", "approved", "adopted", "accepted",
-    "ratified", "endorsed", "favour", "favor", "going with", "+1", "then we", "so we",
-    "rejected", "declined", "let's", "let’s", "assign", "→", "⇒", "->", "chste", "prochain",
-    "xima", "ximo", "prossim", "volgend",
-    "beschl", "einigung", "entscheid", "décision", "aufgabe",
-    "talk again", "speak again", "chat again", "see you", "see everyone", "landed", "taken up",
-    "meet on", "meet next", "nästa", "次回", "berikut", "follow", "decidido", "beslut", "besl",
-    "nxt", "same time", "same slot", "same place", "back on", "it is", "(decided)", "(agreed)",
-    "ok with", "okay with", "fine with", "[d]", "result", "desided", "decdied", "agred", "aggreed",
-    "accept", "reject", "approve", "authori",
-    "delibera", "decisão", "acordado", "aprovado", "決定", "it is then", "go ahead", "consent",
-    "si decide", "deciso", "disepakati", "keputusan", "instruct",
-    "on part sur", "final call", "validé", "acté", "first ", "spotkani", "zebrani", "posiedzeni",
-    "agli ", "agle ")
-_DECISION_WORDS = (
+# the words of a next call's cues: every sentence rule's gate and the next-call rule's
+_CALL_WORDS = (
+    "next", "chste", "prochain", "see you", "see everyone", "xima", "ximo", "prossim", "volgend",
+    "meet on", "meet next", "nästa", "次回", "berikut", "follow", "nxt", "same time", "same slot",
+    "same place", "back on", "first ", "spotkani", "zebrani", "posiedzeni", "agli ", "agle ")
+# the words of a group settling something: in the gate, the decision words and the strong cues
+_SETTLED_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
-    "settle", "felt", "we", "stick", "objected", "argued", "minded", "dissent", "plan", "switch",
-    "move to", "going forward",
-    "poll", "vote",
-    "everyone", "will be ", "motion", "favour", "favor", "against", "approved", "adopted",
-    "accepted", "ratified", "endorsed", "going with", "+1", "rejected", "declined", "let's",
-    "let’s", "landed", "taken up", "on part sur", "final call", "validé", "acté",
-    "decidido", "besl", "delibera", "決定", "it is then", "go ahead",
-    "consent", "si decide", "deciso", "disepakati", "instruct",
-    "it is", "(decided)", "(agreed)", "ok with", "okay with", "fine with", "[d]", "result",
-    "desided", "decdied", "agred", "aggreed",
-    "accept", "reject", "approve", "authori")
+    "settle", "felt", "objected", "argued", "minded", "dissent", "poll", "vote", "everyone",
+    "motion", "favour", "favor", "approved", "adopted", "accepted", "ratified", "endorsed",
+    "going with", "+1", "rejected", "declined", "landed", "taken up", "on part sur", "final call",
+    "decidido", "besl", "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
+    "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
+    "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
+    "authori")
+_CUE_WORDS = (
+    *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
+    "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
+    "said", "intend", "offer", "volunteer", "must", "has to", "have to", " to ", "going forward",
+    "reconvene", "resume", "meet again", "call", "meeting", "'d ", "’d ", "would", "please",
+    "proposed", "suggested", "recommended", "next step", "helpful", "useful", "ai:", "ai ", "ap ",
+    "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
+    "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
+    "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
+    "validé", "acté")
+_DECISION_WORDS = (
+    *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
+    "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
-_HINT_NEXT = ("next", "again", "reconven", "resum", "reschedul", "following", "move the",
-              "return", "chste", "prochain", "again", "see you", "see everyone", "xima", "ximo",
-              "prossim", "volgend", "meet on", "meet next", "nästa", "次回", "berikut", "follow",
-              "nxt", "same time", "same slot", "same place", "back on", "first ", "spotkani",
-              "zebrani", "posiedzeni", "agli ", "agle ")
-_HINT_STRONG = ("decid", "decision", "agree", "consensus", "objection", "objected", "unanimous",
-                "argued", "minded", "dissent",
-                "resol", "landed", "taken up", "on part sur", "final call", "decidido", "besl",
-                "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
-                "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with",
-                "okay with", "fine with", "desided", "decdied", "agred", "aggreed", "accept",
-                "reject", "approve", "authori",
-                "conclu", "poll", "vote", "settle", "felt", "everyone", "motion", "favour", "favor",
-                "against", "approved", "adopted", "accepted", "ratified", "endorsed", "going with",
-                "+1", "settled", "then we", "so we", "okay", "great", "alright", "rejected",
-                "declined")
+_HINT_NEXT = (
+    *_CALL_WORDS, "again", "reconven", "resum", "reschedul", "following", "move the", "return")
+_HINT_STRONG = (
+    *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")

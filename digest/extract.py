@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -798,7 +798,9 @@ class _Ctx:
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
-    lower_case: bool = False  # the note is typed in lower case: "kwame: cost the dish" names
+    # whether the note is typed in lower case ("kwame: cost the dish" names Kwame), worked out
+    # only when a rule asks
+    lower_case: Callable[[], bool] = lambda: False
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
@@ -923,7 +925,7 @@ def extract(note: Note) -> Extraction:
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
     ctx = _Ctx(note, roster, doc.refs, heading_words=heading_words, body=note.body,
-               attendees=attendees, lower_case=_typed_in_lower_case(body))
+               attendees=attendees, lower_case=cache(partial(_typed_in_lower_case, body)))
 
     agenda: list[str] = []
     topics: list[str] = []
@@ -1822,10 +1824,11 @@ def _lower_case_owner(lead: re.Match[str], ctx: _Ctx) -> str | None:
     """'kwame: cost the lamb dish' in a note typed in lower case: the nick the roster does not
     know is a name as written, when it is one word, a colon follows and the task has a verb."""
     who, task = lead["who"], lead["task"]
-    if not ctx.lower_case or not _LOWER_NAME.fullmatch(who) or lead["sep"] is None \
+    if not _LOWER_NAME.fullmatch(who) or lead["sep"] is None \
             or task.split(" ", 1)[0] not in _TASK_VERBS:
         return None
-    if who in _NOT_PEOPLE or who in _NOT_LOWER_NAMES or who in _TASK_VERBS:
+    if who in _NOT_PEOPLE or who in _NOT_LOWER_NAMES or who in _TASK_VERBS \
+            or not ctx.lower_case():
         return None
     return who.capitalize()
 

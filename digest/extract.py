@@ -2753,12 +2753,10 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
     if mentions:
         cue_pos = cue.start() if cue else 0
         after = [m for m in mentions if m.start >= cue_pos] or mentions
-        if cue and re.match(r"next\s+week['’]?s?\s", sentence[cue.start():], re.I):
-            rel = [m for m in after if m.kind == "relative"]
-            return [_CallCandidate(strength, rel[0] if rel else after[0], sentence, line)]
         if cue and (said := [m for m in after if m.kind == "relative"
                              and cue.start() <= m.start <= cue.end() + 1]):
-            # "same time next week, I'll post the agenda sunday": the cue's own "next week"
+            # "same time next week, I'll post the agenda sunday", "next week's call, …": the
+            # cue's own "next week"
             return [_CallCandidate(strength, said[0], sentence, line)]
         fixed = [m for m in after if m.kind != "relative"]
         pick = (fixed or after)[0]

@@ -2039,25 +2039,24 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         latest = sentence
         low = sentence.lower()
         voted = False  # the sentence gives a motion's result: the motion is the decision
-        if motion and (result := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
-            if not _PROCEDURAL.match(motion):  # "Carried 6-0." after "Motion by …, to install …"
-                decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
-                                          "motion"))
-            motion, voted = "", True
+        result = None
+        if motion and (tally := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
+            result = tally  # "Carried 6-0." after "Motion by …, to install …"
         elif ("motion" in low or "moved" in low or "proposed" in low) \
                 and (mm := _MOTION.search(sentence)):
             motion = one_line(mm.group("proposal") or mm.group("proposal2")
                               or mm.group("proposal3")).rstrip(" .")
             if (field := _RESULT_FIELD.search(motion)) \
-                    and (result := _VOTE_RESULT.search(motion, field.end())):
+                    and (tally := _VOTE_RESULT.search(motion, field.end())):
                 # "… | Text | Buy a second laser cutter. | Result | Failed 1–3": all in one
-                if not _PROCEDURAL.match(motion):
-                    decisions.append(Decision(
-                        f"{motion[:field.start()].rstrip(' .')} ({result.group(0).lower()})",
-                        line, "motion"))
-                motion, voted = "", True
+                motion, result = motion[:field.start()].rstrip(" ."), tally
         elif motion and len(motion.split()) < 4 and not low.startswith("moved"):
             motion = f"{motion}. {sentence.rstrip(' .')}"  # "…: REVISED. Change the default …"
+        if result is not None:
+            if not _PROCEDURAL.match(motion):
+                decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
+                                          "motion"))
+            motion, voted = "", True
         cues = _cues(low)
         # a "Decisions" section's sentences are decisions, cue words or not ("[End of minutes]"
         # after the last one is not)

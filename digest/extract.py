@@ -439,7 +439,8 @@ _BAD_TASK = re.compile(
     r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
-    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b)", re.I)
+    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
+    r"|(?:our|my|your|their|its|his|her)\b)", re.I)  # "Back to our usual slot": not a task
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
@@ -1409,9 +1410,10 @@ _SECTION_GATES = PatternGates([_SECTION_PREVIOUS, *(pattern for _, pattern in _S
 
 
 def _front_matter_people(front: Mapping[str, Any], chairs: set[str]) -> list[Person]:
-    """`attendees: [A, B]` (or a string) and `chair:`/`facilitator:` in YAML front matter."""
+    """`attendees: [A, B]` (or a string), `- {handle: mbertin, name: Mathilde Bertin}` maps,
+    guests, and `chair:`/`facilitator:` in YAML front matter."""
     people: list[Person] = []
-    for key in ("attendees", "participants", "present", "attendance"):
+    for key in ("attendees", "participants", "present", "attendance", "guests"):
         value = front.get(key)
         if isinstance(value, str):
             people.extend(parse_attendee_text(value))
@@ -1419,10 +1421,26 @@ def _front_matter_people(front: Mapping[str, Any], chairs: set[str]) -> list[Per
             for item in value[:200]:
                 if isinstance(item, str):
                     people.extend(parse_attendee_text(item.replace(",", " ")))
+                elif isinstance(item, dict) and (person := _front_matter_person(item)):
+                    people.append(person)
     for key in ("chair", "facilitator", "host"):
         if isinstance(front.get(key), str):
             chairs.add(one_line(front[key]).strip(" .").lower())
     return people
+
+
+def _front_matter_person(item: Mapping[str, Any]) -> Person | None:
+    """`{handle: mbertin, name: Mathilde Bertin}`: the name, with the handles as aliases."""
+    name = next((item[k] for k in _FRONT_MATTER_NAME_KEYS if isinstance(item.get(k), str)), None)
+    if not name or not name.strip():
+        return None
+    handles = tuple(one_line(item[k]).strip().lstrip("@") for k in _FRONT_MATTER_HANDLE_KEYS
+                    if isinstance(item.get(k), str) and item[k].strip())
+    return Person(one_line(name).strip(), aliases=handles)
+
+
+_FRONT_MATTER_NAME_KEYS = ("name", "full_name", "fullname", "display_name")
+_FRONT_MATTER_HANDLE_KEYS = ("handle", "github", "nick", "username", "login", "irc")
 
 
 _ROLL_NAME = re.compile(
@@ -2758,7 +2776,10 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
             # cue's own "next week"
             return [_CallCandidate(strength, said[0], sentence, line)]
         fixed = [m for m in after if m.kind != "relative"]
-        pick = (fixed or after)[0]
+        # "Back to our usual Wednesday slot, 21 May 2025": the weekday alone only says which
+        # day of the week; a date with its year in the same sentence says which one
+        dated = [m for m in fixed if m.kind == "absolute"]
+        pick = dated[0] if dated and fixed[0].kind == "weekday" else (fixed or after)[0]
         if strength == 0 and pick.kind == "relative":
             return []
         return [_CallCandidate(strength, pick, sentence, line)]

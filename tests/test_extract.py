@@ -2031,3 +2031,26 @@ def test_a_thread_of_fediverse_posts_reads_without_its_chrome() -> None:
         "📦 3.0 release: decided — rc1 goes out Wed Oct 21.",
         "Where we landed: the LaTeX backend stays for 3.0."]
     assert [(a.owner, a.task) for a in ext.actions] == [("Laura Ruiz Vidal", "cut rc1 on the 21st")]
+
+
+def test_front_matter_attendees_as_handle_and_name_maps() -> None:
+    front = Note(path="n.md", title="WG call", date=date(2025, 5, 8),
+                 body="- KwameO to draft the charter.\n- @jlind will open the issue.\n",
+                 format="markdown", content_hash="x",
+                 front_matter={"chair": "kowusu",
+                               "attendees": [{"handle": "kowusu", "name": "Kwame Owusu"},
+                                             {"name": "Ines Duarte"}],
+                               "guests": [{"github": "@jlind", "name": "Johan Lind"}]})
+    ext = extract(front)
+    assert [(p.name, p.chair, p.aliases) for p in ext.attendees] == [
+        ("Kwame Owusu", True, ("kowusu",)), ("Ines Duarte", False, ()),
+        ("Johan Lind", False, ("jlind",))]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Kwame Owusu", "draft the charter"), ("Johan Lind", "open the issue")]
+
+
+def test_a_full_date_beats_the_usual_weekday_in_the_same_next_call_line() -> None:
+    body = "## Next call\n\nBack to our usual Wednesday slot,\n21 May 2025, 15:00 UTC.\n"
+    ext = extract(note(body, day=date(2025, 5, 8)))
+    assert ext.next_call is not None and ext.next_call.date == date(2025, 5, 21)
+    assert ext.actions == ()  # "Back to our usual …" is nobody's task

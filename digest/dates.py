@@ -204,9 +204,43 @@ def _count(text: str) -> int:
     return int(text) if text.isdigit() else NUMBERS.get(text, 1)
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth")
+_ORDINAL_DAYS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)} | {
+    f"twenty{sep}{word}": 20 + n for n, word in enumerate(_ORDINAL_WORDS[:9], 1)
+    for sep in ("-", " ")} | {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+# a day said in words, as a transcript writes it: "the fourteenth of January", "Wednesday the
+# seventeenth"; "the first" or "the third" alone is too often something else ("the first item")
+SPOKEN_DAY = (rf"(?:twenty[- ](?:{'|'.join(_ORDINAL_WORDS[:9])})|thirty[- ]first|thirtieth"
+              rf"|{'|'.join(_ORDINAL_WORDS)})\b")
+_SPOKEN_DAY = re.compile(
+    rf"\b(?P<wd>{_WDAY_FULL}\s+)?the\s+(?P<ord>{SPOKEN_DAY})(?P<of>\s+of\s+{_MONTH}\b)?"
+    r"(?!\s+(?:anniversary|birthday|century|edition|floor|times?|item|point|place|version"
+    r"|release|round|meeting|call|session)\b)",  # "the twentieth anniversary": a count
+    re.IGNORECASE)
+
+
+def _spoken_days(text: str) -> str:
+    """`text` with days said in words written as numbers ("the 14th      of January"), padded
+    so that every position in it stays where it was."""
+    def number(m: re.Match[str]) -> str:
+        day = _ORDINAL_DAYS[m["ord"].lower()]
+        if day <= 10 and not (m["wd"] or m["of"]):
+            return m.group(0)
+        suffix = "th" if 10 <= day <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        digits = f"{day}{suffix}"
+        return m.group(0)[: m.start("ord") - m.start()] + digits.ljust(len(m["ord"])) \
+            + m.group(0)[m.end("ord") - m.start():]
+    return _SPOKEN_DAY.sub(number, text)
+
+
 def find_dates(text: str, meeting: date) -> list[DateMention]:
     """Every date expression in `text`, resolved against the meeting date."""
     found: list[DateMention] = []
+    if "th" in text and ("the " in text or "The " in text):
+        text = _spoken_days(text)
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     for m in _DATE.finditer(text):
         if urls and any(a <= m.start() < b for a, b in urls):

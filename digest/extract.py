@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 import ahocorasick
 
-from .dates import MONTHS, WEEKDAYS, DateMention, find_dates, find_time
+from .dates import MONTHS, SPOKEN_DAY, WEEKDAYS, DateMention, find_dates, find_time
 from .extract_blocks import (
     HEADING,
     ITEM,
@@ -457,6 +457,7 @@ _SPEAKER_HEADER = re.compile(
     rf"^(?:\[{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
     rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}})\s+\(?{_CLOCK}\)?)[ \t]*\n")
 # a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
+_VOICE_TAG = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]{1,80}?)[ \t]*>")
 _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
@@ -642,7 +643,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     # ("Same time Thursday, everyone"; "we're back on …", not "the water is back on 20/4")
     r"|same\s+(?:time|slot|place)\s+(?:in\b|next\b|(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)))"
     r"|(?<!\w\s)(?<!\w\s\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))"
-    r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))|next\s+one\s+(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
+    r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))|next\s+one\s+"
+    rf"(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|the\s+{SPOKEN_DAY})))"
     # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
     # with a date right after it, and not a release, deadline or other non-meeting)
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
@@ -914,6 +916,10 @@ def extract(note: Note) -> Extraction:
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
     if "-->" in body:  # subtitles (WebVTT, SRT): drop the cue numbers and timings
         texts = [_CUE_LINES.sub("", t) if "-->" in t or t[:1].isdigit() else t for t in texts]
+        # a voice tag names the speaker (Zoom's and Teams' exports): "<v Ana Lima>Okay" → "Ana
+        # Lima: Okay"
+        texts = [_VOICE_TAG.sub(r"\1: ", t).replace("</v>", "") if "<v" in t else t
+                 for t in texts]
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)

@@ -888,6 +888,9 @@ TRANSCRIPTS = {
               "tomorrow.\n",
     "rev": "Amir Chaudhry (00:00:03): So the first thing is the release.\n"
            "Dave Scott (00:00:15): I'll cut the release candidate tomorrow.\n",
+    "webvtt voice tags": "WEBVTT\n\n1\n00:00:05.000 --> 00:00:09.000\n<v Amir Chaudhry>So, the "
+                         "release.</v>\n\n2\n00:00:10.000 --> 00:00:14.000\n<v Dave Scott>I'll cut "
+                         "the release candidate tomorrow.\n",
 }
 
 
@@ -2054,3 +2057,12 @@ def test_a_full_date_beats_the_usual_weekday_in_the_same_next_call_line() -> Non
     ext = extract(note(body, day=date(2025, 5, 8)))
     assert ext.next_call is not None and ext.next_call.date == date(2025, 5, 21)
     assert ext.actions == ()  # "Back to our usual …" is nobody's task
+
+
+def test_days_said_in_words_keep_their_place_and_small_ones_need_a_month_or_weekday() -> None:
+    meeting = date(2025, 12, 10)
+    [day] = find_dates("So the next one is the fourteenth of January, same time.", meeting)
+    assert (day.date, day.start, day.end) == (date(2026, 1, 14), 19, 44)
+    assert [(m.date, m.time) for m in find_dates("Friday the third at 10:00", meeting)] == [
+        (date(2026, 4, 3), time(10, 0))]  # as "Friday the 3rd": the next Friday that is a 3rd
+    assert find_dates("We covered the third item and the twentieth anniversary.", meeting) == []

@@ -255,6 +255,10 @@ ROWS = [
         date(2025, 3, 9)),
     Row("Polish", "**Następne spotkanie:** poniedziałek 3 marca, 10:00 (11.03 nie ma "
         "spotkania)", date(2025, 3, 3), at=time(10, 0)),
+    Row("a transcript's day said in words", "So the next one is the fourteenth of January, same "
+        "time.\n", date(2026, 1, 14), meeting=date(2025, 12, 10), suffix=".txt"),
+    Row("a weekday and a day in words", "Next call on Wednesday the seventeenth.\n",
+        date(2025, 12, 17), meeting=date(2025, 12, 10)),
 ]
 
 

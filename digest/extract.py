@@ -76,7 +76,7 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
     "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
 
 _SECTION_PREVIOUS = re.compile(
-    r"\b(?:previous|last\s+(?:week|meeting|call|time)|review\s+of|carried\s+over|old\s+business"
+    r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
@@ -148,7 +148,7 @@ _DECISION_MARKER = re.compile(
     # "AGREED (Harriet / Omar): …", not "Decision (postponed): …"
     r"(?:\s*\((?!(?:postponed|deferred|pending|open|tb[cd])\b)[^()]{1,40}\))?\s*(?:--|[:.)–—-])"
     r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
-    r"|Consensus|Approved|Adopted|Accepted|Vote|Poll"
+    r"|Consensus|Approved|Adopted|Accepted|Vote|Poll|VERDICT|Verdict"
     # "Final call: …", "Also settled: …", French "Validé : …"
     r"|FINAL\s+CALL|Final\s+call|(?:Also\s+)?[Ss]ettled|SETTLED"
     r"|Validé|Décidé|Adopté|Acté"
@@ -493,7 +493,7 @@ _CUE_WORDS = (
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
-    "validé", "acté")
+    "validé", "acté", "verdict")
 _DECISION_WORDS = (
     *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
     "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result")
@@ -522,7 +522,7 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "einigung", "entscheid", "décision", "final call", "settled", "validé",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
                          "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
-                         "deciso", "decisione", "consented", "[d]", "result")
+                         "deciso", "decisione", "consented", "[d]", "result", "verdict")
 _HINT_ACTION_MARKER = ("#", "action", "ai", "ap", "todo", "to-do", "next step", "follow",
                        "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
@@ -823,6 +823,8 @@ class _Ctx:
         if name.lower() in _NOT_PEOPLE or name.lower() in _TASK_VERBS \
                 or not _PERSONISH.match(name):
             return False
+        if _DECISION_MARKER.match(f"{name}: x") or _ACTION_MARKER.match(f"{name}: x"):
+            return False  # "Verdict: needs info" is a record's label, not someone speaking
         if name.isupper():
             return False  # initials only count when the roster knows them
         tokens = name.split()
@@ -1559,6 +1561,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     people.extend(_front_matter_people(front, chairs))
     if "<" in body and ">" in body:
         people.extend(_irc_roll_call(body, chairs))
+    if any(p.name.isupper() and len(p.name) <= 3 for p in people):
+        people = [_named_initials(p, body) for p in people]
     if chairs:
         people = [Person(p.name, p.chair or p.name.lower() in chairs
                          or any(a.lower() in chairs for a in p.aliases), p.aliases)
@@ -1619,6 +1623,20 @@ def _roster_column(header: tuple[str, ...]) -> int | None:
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
+def _named_initials(person: Person, body: str) -> Person:
+    """"YD" in "Present: YD, Léa Garnier (LG)" is Yusuf Demir when the note writes "Yusuf Demir
+    (YD)" elsewhere (a header's "Triage lead: Yusuf Demir (YD)")."""
+    initials = person.name
+    if not (initials.isupper() and 2 <= len(initials) <= 3 and initials.isalpha()):
+        return person
+    for m in re.finditer(rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})[ \t]*"
+                         rf"\({re.escape(initials)}[),]", body):
+        name = m.group(1)
+        if "".join(w[0] for w in re.split(r"[ \t-]+", name)) == initials:
+            return Person(name, person.chair, (initials, *person.aliases))
+    return person
+
+
 _INITIALS_LEGEND = re.compile(
     rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
     rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")

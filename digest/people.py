@@ -77,8 +77,9 @@ _TITLE = rf"(?:{'|'.join(_TITLES)})\.?"
 # a title before a full name is not part of it
 _HONORIFIC_LEAD = re.compile(rf"^{_TITLE}\s+(?=[{UPPER}]\S*\s+[{UPPER}])")
 # "OKAFOR, Grace (Chair)", "McALLISTER, Fr Declan": a register's surname first, in capitals
-_SURNAME_FIRST = re.compile(
-    rf"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)(?P<surname>(?:Mc|Mac|O['’])?[{UPPER}]{{2,}}"
+_SURNAME_FIRST = re.compile(  # (two capitals with no vowel, "YD, Léa Garnier", are initials)
+    rf"(?m)^(?P<lead>[ \t]*(?:[-*•][ \t]+)?)(?!(?-i:[B-DF-HJ-NP-TV-Z]{{2}}),)"
+    rf"(?P<surname>(?:Mc|Mac|O['’])?[{UPPER}]{{2,}}"
     rf"(?:[-'’ ][{UPPER}]{{2,}})*),[ \t]*(?:{_TITLE}[ \t]+)?"
     rf"(?P<given>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*)")
 _HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name

@@ -2066,3 +2066,15 @@ def test_days_said_in_words_keep_their_place_and_small_ones_need_a_month_or_week
     assert [(m.date, m.time) for m in find_dates("Friday the third at 10:00", meeting)] == [
         (date(2026, 4, 3), time(10, 0))]  # as "Friday the 3rd": the next Friday that is a 3rd
     assert find_dates("We covered the third item and the twentieth anniversary.", meeting) == []
+
+
+def test_a_verdict_is_a_decision_and_bare_initials_take_the_name_written_elsewhere() -> None:
+    body = ("- **Triage lead:** Yusuf Demir (YD)\n- **Present:** YD, Léa Garnier (LG), "
+            "Rajesh Iyer (RI)\n\n### GSR-1 — token endpoint\n\n**Verdict:** needs info.\n\n"
+            "### GSR-2\n\nNot triaged today. YD and RI will look at it together this week.\n")
+    ext = extract(note(body, day=date(2026, 6, 30)))
+    assert [p.name for p in ext.attendees] == ["Yusuf Demir", "Léa Garnier", "Rajesh Iyer"]
+    assert [d.text for d in ext.decisions] == ["needs info."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Yusuf Demir, Rajesh Iyer", "look at it together this week")]
+    assert parse_attendee_text("LI, Wei; OKAFOR, Grace")[0].name == "Wei Li"  # a surname still

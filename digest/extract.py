@@ -304,8 +304,10 @@ _ELABORATION = re.compile(
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe)
 _NAME = rf"(?:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
 _HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
-# one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "and"
-_NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|/|&|\band\b)\s*{_NAME}(?:\s+{_NAME}){{0,2}})*")
+# one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "+"
+# "and"
+_NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
+          rf"(?:\s*(?:,|/|&|\+|\band\b)\s*{_NAME}(?:\s+{_NAME}){{0,2}})*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
@@ -913,7 +915,7 @@ def extract(note: Note) -> Extraction:
     if line_of is not None:
         for block in doc.blocks:
             block.line = first_line + line_of[block.line - first_line]
-    blocks = doc.blocks
+    blocks, upcoming = _this_meetings_blocks(doc.blocks, note.date)
     links: list[Link] = []
     texts = [_without_attribution(clean_inline(b.text, doc.refs, links)) for b in blocks]
     if "-->" in body:  # subtitles (WebVTT, SRT): drop the cue numbers and timings
@@ -940,7 +942,7 @@ def extract(note: Note) -> Extraction:
     topics: list[str] = []
     decisions: list[Decision] = []
     actions: list[Action] = []
-    candidates: list[_CallCandidate] = []
+    candidates: list[_CallCandidate] = list(upcoming)
     warnings: list[str] = []
     has_agenda_section = AGENDA in kinds
     first_attendee_line = _first_attendee_line(blocks)
@@ -971,10 +973,13 @@ def extract(note: Note) -> Extraction:
         if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)) \
                 or (":" in text and len(_INVITE_LINE.findall(text)) >= 2):
             continue
-        if kind == AGENDA:
+        if kind == AGENDA and not (block.kind == ITEM and _AGENDA_NOTE.match(text)):
             if block.kind == ITEM:
                 agenda.append(one_line(text))
-            continue
+            if block.kind != ITEM or block.level == 0:
+                continue
+            # a running agenda's notes under its items ("  - AI: MarenS to update the KIP"):
+            # read as the discussion they are
         if not has_agenda_section and plain_text and block.kind == ITEM \
                 and block.section == -1 and index <= first_attendee_line:
             agenda.append(one_line(text))
@@ -1035,7 +1040,7 @@ def extract(note: Note) -> Extraction:
             opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
                                       candidates, opening)
         if len(actions) > found or len(decisions) > found_decisions:
-            topic = _topic(block, blocks, texts)
+            topic = _topic(index, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
             said = [ctx.referents.get(id(d)) for d in decisions[found_decisions:]]
             sibling = _sibling_text(index, blocks, texts) if "" in referents + said else ""
@@ -1061,6 +1066,49 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[
+        list[Block], list[_CallCandidate]]:
+    """A running document ("newest meeting at the top": a heading per meeting, named by its
+    date) read as the meeting of `meeting` alone: the blocks before the first dated heading
+    and those under the meeting's own heading. The first dated heading after the meeting is
+    the next call (its block is the agenda being gathered for it)."""
+    dated: list[tuple[int, DateMention]] = []
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING and len(block.text) <= 60 \
+                and any(c.isdigit() for c in block.text) \
+                and (when := _heading_date(block.text, meeting)):
+            dated.append((index, when))
+    if len(dated) < 2 or not any(m.date == meeting for _, m in dated) \
+            or len({blocks[i].level for i, _ in dated}) > 1:
+        return blocks, []
+    level = blocks[dated[0][0]].level
+    own = next(i for i, m in dated if m.date == meeting)
+    end = next((i for i, b in enumerate(blocks) if i > own and b.kind == HEADING
+                and b.level <= level), len(blocks))
+    kept = [i for i in range(len(blocks)) if i < dated[0][0] or own <= i < end]
+    renumbered = {old: new for new, old in enumerate(kept)}
+    for i in kept:
+        blocks[i].section = renumbered.get(blocks[i].section, -1)
+    later = [(m.date, i, m) for i, m in dated if m.date > meeting]
+    upcoming = []
+    if later:
+        _, index, mention = min(later)
+        upcoming.append(_CallCandidate(2, mention, one_line(blocks[index].text),
+                                       blocks[index].line))
+    return [blocks[i] for i in kept], upcoming
+
+
+def _heading_date(heading: str, meeting: date) -> DateMention | None:
+    """The date a heading is named by ("Oct 5, 2023", "2023-10-05 meeting"), if it says
+    little else."""
+    text = one_line(heading).strip(" #*")
+    mentions = [m for m in find_dates(text, meeting) if m.kind in ("absolute", "day-month")]
+    if len(mentions) != 1:
+        return None
+    rest = text[: mentions[0].start] + text[mentions[0].end:]
+    return mentions[0] if len(re.findall(r"[^\W\d_]+", rest)) <= 3 else None
 
 
 def _offices(attendees: Sequence[Person]) -> list[str]:
@@ -1635,6 +1683,11 @@ def _named_initials(person: Person, body: str) -> Person:
         if "".join(w[0] for w in re.split(r"[ \t-]+", name)) == initials:
             return Person(name, person.chair, (initials, *person.aliases))
     return person
+
+
+# an item of an agenda that records the meeting's outcome, not a topic: "AI: …", "Decision: …"
+_AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decided|Agreed|AGREED"
+                          r"|Consensus|Outcome|Resolution|RESOLUTION)\b\W{0,3}[:—–-]")
 
 
 _INITIALS_LEGEND = re.compile(
@@ -2214,10 +2267,20 @@ def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
     return pieces
 
 
-def _topic(block: Block, blocks: list[Block], texts: list[str]) -> str:
-    """What a paragraph is about: its bold lead ("**Blog posts** — …") or its section heading."""
+def _topic(index: int, blocks: list[Block], texts: list[str]) -> str:
+    """What a paragraph is about: its bold lead ("**Blog posts** — …"), the item a nested item
+    is under, or its section heading."""
+    block = blocks[index]
     if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)):
         return one_line(m.group(1)).strip(" :.—–-")
+    if block.kind == ITEM and block.level > 0:  # "- SIG annual report due Nov 30\n  - AI: …"
+        for parent, text in zip(blocks[index - 1::-1], texts[index - 1::-1], strict=False):
+            if parent.kind != ITEM or parent.section != block.section:
+                break
+            if parent.level < block.level:  # a topic's short label, not a question or prose
+                if len(text.split()) <= 10 and not text.rstrip().endswith("?"):
+                    return one_line(text)
+                break
     if block.section >= 0:
         heading = one_line(texts[block.section]).strip(" #!:*")
         if _SECTION_KINDS[4][1].search(heading) is None:  # not "Action items"

@@ -97,6 +97,7 @@ FULL_NAME = re.compile(
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
     rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
+_HANDLE_AFTER_NAME = re.compile(r"(?<=\w)[ \t]+@([A-Za-z][\w.-]*\w)$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
 _EMAIL = re.compile(
@@ -189,6 +190,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             name = name[1:]
         if _CJK.search(name) and (latin := _CJK.sub(" ", name).split()):
             name = " ".join(latin)  # "佐藤 健太 Sato Kenta": the name the notes write in Latin
+        if "@" in name and (after := _HANDLE_AFTER_NAME.search(name)):
+            name, alias = name[: after.start()], alias or after.group(1)  # "Lin Qiao @linq"
         name, role = _without_role_title(name)
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]

@@ -2078,3 +2078,31 @@ def test_a_verdict_is_a_decision_and_bare_initials_take_the_name_written_elsewhe
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Yusuf Demir, Rajesh Iyer", "look at it together this week")]
     assert parse_attendee_text("LI, Wei; OKAFOR, Grace")[0].name == "Wei Li"  # a surname still
+
+
+def test_a_running_agenda_is_read_as_the_meeting_of_its_date() -> None:
+    body = ("# SIG Lifecycle — running agenda\n\n**Chairs:** Maren Solberg\n\n"
+            "Newest meeting at the top.\n\n"
+            "## Oct 19, 2023\n\n**Agenda:**\n- [RaviS] handover: status\n\n---\n\n"
+            "## Oct 5, 2023\n\n**Attendees:**\n- Maren Solberg (Fjordline) @msolberg\n"
+            "- Jae-won Park @jwpark\n- Babajide Ogun\n- Ravi Subramanian\n\n**Agenda:**\n\n"
+            "- [RaviS] SIG annual report due Nov 30\n"
+            "  - AI: RaviS and MarenS to draft it\n"
+            "- [Jae-won] Flaky e2e test\n"
+            "  - AI: Jae-won + Babajide to pair on it next week\n"
+            "  - Agreed: if it is not fixed by Oct 19, we quarantine the test.\n\n"
+            "## Sep 21, 2023\n\n**Attendees:** Maren Solberg, Tomás Rinaldi\n\n**Agenda:**\n"
+            "- [TomásR] planning\n  - AI: TomásR to update the tracking sheet\n"
+            "- Next meeting Oct 5.\n")
+    ext = extract(note(body, day=date(2023, 10, 5)))
+    assert [p.name for p in ext.attendees] == [
+        "Maren Solberg", "Jae-won Park", "Babajide Ogun", "Ravi Subramanian"]
+    assert [(a.owner, a.task, a.context) for a in ext.actions] == [
+        ("Ravi Subramanian, Maren Solberg", "draft it ([RaviS] SIG annual report due Nov 30)",
+         "RaviS and MarenS to draft it"),
+        ("Jae-won Park, Babajide Ogun", "pair on it next week ([Jae-won] Flaky e2e test)",
+         "Jae-won + Babajide to pair on it next week")]
+    assert [d.text for d in ext.decisions] == [
+        "if it is not fixed by Oct 19, we quarantine the test."]
+    assert ext.next_call is not None and ext.next_call.date == date(2023, 10, 19)
+    assert ext.agenda[0] == "[RaviS] SIG annual report due Nov 30"

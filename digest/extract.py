@@ -991,8 +991,10 @@ def extract(note: Note) -> Extraction:
         if block.kind == ROW:
             if kind != NEXT and _NEXT_CUE.search(text):  # "| Next meeting | 2025-03-04 |"
                 candidates.extend(_call_candidates(text, block.line, note.date, heading=False))
-            _table_row(block, text, kind, ctx, decisions, actions)
-            continue
+            notes = _table_row(block, text, kind, ctx, decisions, actions)
+            if not notes:
+                continue
+            text = notes  # a discussion table's notes: read as the prose they are
         if kind == DECISIONS and block.kind == ITEM:
             decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
             continue
@@ -2024,11 +2026,13 @@ _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defea
 
 
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
-               decisions: list[Decision], actions: list[Action]) -> None:
+               decisions: list[Decision], actions: list[Action]) -> str | None:
+    """Read one table row into `decisions` and `actions`; return the notes of a discussion
+    table's row ("| Time | Item | Who | Notes |"), which the caller reads as prose."""
     header = [h.lower().strip(" *_") for h in block.header]
     cells = [one_line(clean_inline(c, ctx.refs)) for c in block.cells]
     if not any(cells) or all(c.lower() in {"", "-", "none", "n/a"} for c in cells):
-        return
+        return None
 
     def col(*names: str) -> int | None:
         for i, h in enumerate(header):
@@ -2042,6 +2046,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     review_col = col("reviewer", "reviewers")
     # "| Agenda item | Decision | Action |": the action column, before an item or what column
     task_col = col("action", "action item", "actions", "task", "todo", "to do", "next step")
+    notes_col = col("notes", "discussion", "minutes", "comments", "summary")
+    if task_col is None and notes_col is not None and decision_col is None and kind != ACTIONS:
+        # an agenda run as a table: "Who" presents the item, the notes say what came of it
+        return cells[notes_col] if notes_col < len(cells) and cells[notes_col] else None
     if task_col is None:
         task_col = col("item", "what", "description")
     status_col = col("status", "state", "done", "progress")
@@ -2053,7 +2061,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         if cell(decision_col):
             decisions.append(Decision(cell(decision_col), block.line, "table"))
         if task_col is None or owner_col is None:
-            return  # a decisions table; one with an action and an owner column goes on
+            return None  # a decisions table; one with an action and an owner column goes on
     result_col = col("result", "vote", "disposition")
     if result_col is not None and (vote := _VOTE_CELL.match(cell(result_col))):
         # a motions table: "| 4 | Sign the lease | Kim | Obi | Carried 5-1 |"
@@ -2061,7 +2069,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         if motion and not _PROCEDURAL.match(motion):
             decisions.append(Decision(f"{motion} ({vote.group(0).lower()})", block.line,
                                       "motion"))
-        return
+        return None
     if task_col is None and review_col is not None and kind not in (DECISIONS, PREVIOUS):
         # "| #13210 | Speed up decompression | Ingrid |": a review someone owes
         what = " ".join(c for i, c in enumerate(cells) if i != review_col and c)
@@ -2070,11 +2078,11 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         if what:
             actions.append(Action(owner, f"review {what}", block.line, who if owner else None,
                                   "table"))
-        return
+        return None
     if task_col is not None and (owner_col is not None or kind == ACTIONS):
         if status_col is not None and kind != ACTIONS \
                 and not _NEW_STATUS.fullmatch(cell(status_col)):
-            return  # a status table, not new actions ("| Open |" is one just set)
+            return None  # a status table, not new actions ("| Open |" is one just set)
         task = cell(task_col)
         who = cell(owner_col)
         if _NOBODY_CELL.fullmatch(who):
@@ -2082,7 +2090,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         owner = ctx.owners(who) if who else None
         if task and not task.startswith("~~"):  # "| ~~Raise retention~~ | Marek |": struck out
             actions.append(Action(owner or (who or None), task, block.line, who or None, "table"))
-        return
+        return None
     if kind == DECISIONS:
         decisions.append(Decision(max(cells, key=len), block.line, "table"))
     elif kind == ACTIONS:
@@ -2093,6 +2101,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
             owner = ctx.owners(people[0]) if people else None
             actions.append(Action(owner, task, block.line, people[0] if people else None,
                                   "table"))
+    return None
 
 
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
@@ -2681,8 +2690,9 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
         for j in range(i + 1, min(len(items), i + 1 + _COMPARED)):
             if i in drop or j in drop or not said[i] or not said[j]:
                 continue
-            if _same_content(said[i], said[j]):
-                b = items[j]
+            b = items[j]
+            if _same_content(said[i], said[j]) or ((a.rule == "table") != (b.rule == "table")
+                                                   and _restates(said[i], said[j])):
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
     return [d for k, d in enumerate(items) if k not in drop]
@@ -2787,6 +2797,14 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
         return False
     small, large = sorted((a_words, b_words), key=len)
     return len(small) >= 3 and len(small & large) >= 0.6 * len(small)
+
+
+def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a summary table's row and a sentence say the same thing in other words ("Alert
+    stays, raised to 90% for 15 min" and "keep the alert but raise it to 90% for 15
+    minutes"): most of the shorter one's word stems are in the longer one."""
+    small, large = sorted(({w[:5] for w in a}, {w[:5] for w in b}), key=len)
+    return len(small) >= 4 and len(small & large) >= 0.6 * len(small)
 
 
 def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:

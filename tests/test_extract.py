@@ -2106,3 +2106,20 @@ def test_a_running_agenda_is_read_as_the_meeting_of_its_date() -> None:
         "if it is not fixed by Oct 19, we quarantine the test."]
     assert ext.next_call is not None and ext.next_call.date == date(2023, 10, 19)
     assert ext.agenda[0] == "[RaviS] SIG annual report due Nov 30"
+
+
+def test_discussion_table_notes_are_read_and_a_table_restating_a_decision_counts_once() -> None:
+    body = ("| | |\n|---|---|\n"
+            "| **Participants** | @Oliver Brandt @Freya Lindholm @Sunita Rao |\n\n"
+            "## Discussion items\n\n| Time | Item | Who | Notes |\n|---|---|---|---|\n"
+            "| 10 min | On-call load | @Freya Lindholm | 41 pages in January. Decision: keep the "
+            "alert but raise it to 90% for 15 minutes. |\n"
+            "| 5 min | Cost report | @Oliver Brandt | AWS bill up 14%. Sunita will dig into the "
+            "NAT gateway traffic and report back. |\n\n"
+            "## Decisions Made\n\n| Decision | Owner |\n|---|---|\n"
+            "| Logging-node disk alert stays, raised to 90% for 15 min | @Freya Lindholm |\n")
+    ext = extract(note(body, day=date(2025, 2, 6)))
+    assert [d.text for d in ext.decisions] == [
+        "keep the alert but raise it to 90% for 15 minutes."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Sunita Rao", "dig into the NAT gateway traffic and report back")]

@@ -124,8 +124,9 @@ _ATTENDEES = re.compile(
     rf"^\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
-    # or the label on a line of its own, the names on the lines under it (Confluence)
-    r"|people)(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
+    # or the label on a line of its own, the names on the lines under it (Confluence; a
+    # transcript's "SPEAKERS")
+    r"|people|speakers)(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
@@ -643,7 +644,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     # "Same slot in two weeks?", after a skipped week "Back on Wed 2 Sept", "next one thurs 8 oct"
     r"|(?:sync|call|meeting|meet)\s+again\s+in\b|\b(?:call|meeting|sync)\s+(?:no\.?\s*)?\d{1,3}\s*:"
     # ("Same time Thursday, everyone"; "we're back on …", not "the water is back on 20/4")
-    r"|same\s+(?:time|slot|place)\s+(?:in\b|next\b|(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)))"
+    r"|same\s+(?:time|slot|place)\s+(?:in\b|next\b|(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun))"
+    r"|\w+\s+weeks?\s+(?:from\s+(?:now|today)|later)\b)"
     r"|(?<!\w\s)(?<!\w\s\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))"
     r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))|next\s+one\s+"
     rf"(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|the\s+{SPOKEN_DAY})))"
@@ -1543,6 +1545,9 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     chairs: set[str] = set()
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
+            if text.strip(" #:").lower() == "speakers" and index + 1 < len(blocks) \
+                    and blocks[index + 1].kind == PARA:  # Otter's "SPEAKERS" line, names under
+                people.extend(parse_attendee_text(texts[index + 1]))
             continue
         if block.kind == PARA and " · " in text:  # "Date: 2 April · Facilitator: Mariana"
             text = text.replace(" · ", "\n")

@@ -56,7 +56,9 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"(?-i:\s+[a-z][a-z\s-]*)?$"  # "others on the register"
                          # "two first-timers 👋", "a few guests"
                          r"|^(?:a\s+(?:few|couple)|two|three|four|five|six|several|some|many|\d+)"
-                         r"(?-i:\s+[a-z])", re.I)
+                         r"(?-i:\s+[a-z])"
+                         # a transcript's unnamed voice: Otter's "Speaker 6"
+                         r"|^(?:speaker|participant|guest|unknown)\s*\d+$", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -2123,3 +2123,14 @@ def test_discussion_table_notes_are_read_and_a_table_restating_a_decision_counts
         "keep the alert but raise it to 90% for 15 minutes."]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Sunita Rao", "dig into the NAT gateway traffic and report back")]
+
+
+def test_otter_transcript_speakers_and_same_time_weeks_from_now() -> None:
+    body = ("Lumen community call\nTue, Jun 10, 2025 4:02PM • 48:51\n\nSPEAKERS\n"
+            "Rosa Delgado, Tariq Aziz, Speaker 3\n\nRosa Delgado  00:19\nOkay, let's start.\n\n"
+            "Tariq Aziz  07:11\nI'll cut RC one on Thursday.\n\n"
+            "Rosa Delgado  47:12\nGood. Same time two weeks from now, then. Bye!\n")
+    ext = extract(note(body, day=date(2025, 6, 10), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Rosa Delgado", "Tariq Aziz"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Tariq Aziz", "cut RC one on Thursday")]
+    assert ext.next_call is not None and ext.next_call.date == date(2025, 6, 24)

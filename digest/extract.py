@@ -2747,6 +2747,8 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             continue
         theirs = by_owner.setdefault(a.owner, [])
         if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
+               or ((a.rule == "table") != (out[k].rule == "table")
+                   and _restates(content, kept[k]))
                for k in theirs[-_COMPARED:]):
             continue
         exact.add((a.owner, content))

@@ -2134,3 +2134,13 @@ def test_otter_transcript_speakers_and_same_time_weeks_from_now() -> None:
     assert [p.name for p in ext.attendees] == ["Rosa Delgado", "Tariq Aziz"]
     assert [(a.owner, a.task) for a in ext.actions] == [("Tariq Aziz", "cut RC one on Thursday")]
     assert ext.next_call is not None and ext.next_call.date == date(2025, 6, 24)
+
+
+def test_an_action_summary_table_restating_a_marker_counts_once() -> None:
+    body = ("Present: Femi Adebayo, Paulo Menezes\n\nACTION 7.6 (Femi, Paulo): Transfer the "
+            "test-suite repository to the IMD organisation and set up CI on it.\n\n"
+            "## Actions\n\n| # | Owner | Action |\n|---|---|---|\n"
+            "| 7.6 | Femi, Paulo | Move test-suite repository to the IMD org, CI |\n")
+    ext = extract(note(body, day=date(2023, 2, 14)))
+    assert [(a.owner, a.rule) for a in ext.actions] == [
+        ("Femi Adebayo, Paulo Menezes", "marker")]

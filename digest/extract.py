@@ -1596,6 +1596,14 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                                      texts[index + 1 : index + 40], strict=False):
                 if nxt_block.kind == HEADING or (nxt_block.kind == PARA and people):
                     break
+                if labelled := _attendee_label(nxt_text):  # "  - Team members: @a, @b"
+                    role, nxt_text = labelled
+                    if role == "chair":
+                        chairs.update(_names_of(nxt_text))
+                    if role != "present":
+                        continue
+                elif _LABEL_LINE.match(nxt_text):
+                    break  # "- Minutes: @vkelso": the header goes on, the list is over
                 people.extend(parse_attendee_text(nxt_text))
                 if nxt_block.kind == PARA:
                     break
@@ -1639,7 +1647,8 @@ _ROLE_LABEL = re.compile(
     r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
     r"|chairs?|chaired\s+by|facilitator|scribes?"
     r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"
-    r"|protokoll|présents?|excusés?|absents?|animation))\W{0,4}(?::\s*|\n)", re.I)
+    r"|protokoll|présents?|excusés?|absents?|animation)"
+    r"(?:\s*/\s*[\w-]+)?)\W{0,4}(?::\s*|\n)", re.I)  # (and "Contributors / others:")
 _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation", re.I)),
           ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe|entschuldigt"
                                 r"|abwesend|protokoll|excusé", re.I)))

@@ -2144,3 +2144,13 @@ def test_an_action_summary_table_restating_a_marker_counts_once() -> None:
     ext = extract(note(body, day=date(2023, 2, 14)))
     assert [(a.owner, a.rule) for a in ext.actions] == [
         ("Femi Adebayo, Paulo Menezes", "marker")]
+
+
+def test_attendance_sub_lists_with_labels_and_the_header_lines_after_them() -> None:
+    body = ("- Attendance:\n  - Team members: @vkelso, @tomohiro\n"
+            "  - Contributors / others: @pbraun\n- Chair: @tomohiro\n- Minutes: @vkelso\n\n"
+            "## Notes\n\n@pbraun will start the crater run.\n")
+    ext = extract(note(body, day=date(2024, 11, 19)))
+    assert [(p.name, p.chair) for p in ext.attendees] == [
+        ("@vkelso", False), ("@tomohiro", True), ("@pbraun", False)]
+    assert [(a.owner, a.task) for a in ext.actions] == [("@pbraun", "start the crater run")]

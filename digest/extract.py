@@ -827,7 +827,7 @@ class _Ctx:
         if name.lower() in _NOT_PEOPLE or name.lower() in _TASK_VERBS \
                 or not _PERSONISH.match(name):
             return False
-        if _DECISION_MARKER.match(f"{name}: x") or _ACTION_MARKER.match(f"{name}: x"):
+        if _is_marker_label(name):
             return False  # "Verdict: needs info" is a record's label, not someone speaking
         if name.isupper():
             return False  # initials only count when the roster knows them
@@ -2294,8 +2294,9 @@ def _topic(index: int, blocks: list[Block], texts: list[str]) -> str:
     """What a paragraph is about: its bold lead ("**Blog posts** — …"), the item a nested item
     is under, or its section heading."""
     block = blocks[index]
-    if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)):
-        return one_line(m.group(1)).strip(" :.—–-")
+    if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)) \
+            and not _is_marker_label(lead := one_line(m.group(1)).strip(" :.—–-")):
+        return lead  # (not "**Verdict:**", which says what kind of line it is, not about what)
     if block.kind == ITEM and block.level > 0:  # "- SIG annual report due Nov 30\n  - AI: …"
         for parent, text in zip(blocks[index - 1::-1], texts[index - 1::-1], strict=False):
             if parent.kind != ITEM or parent.section != block.section:
@@ -2374,10 +2375,17 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     return action
 
 
+def _is_marker_label(word: str) -> bool:
+    """Whether `word` is a marker's label: "Verdict", "Decision", "Action", "Result"."""
+    return bool(_DECISION_MARKER.match(f"{word}: x") or _ACTION_MARKER.match(f"{word}: x"))
+
+
 def _with_decision_referent(decision: Decision, previous: str, topic: str) -> Decision:
     """'We should work on this once it is released.' → '… (OCaml 4.02.0; Lots of good things
     coming in OCaml 4.02.0 …)': like an action's "this", from the topic and sentence before."""
-    if not _ANAPHORIC_END.search(decision.text) or (previous and previous in decision.text):
+    # "Decided: go ahead.", "**beta-accepted**": too short to say what, without its topic
+    says_what = len(decision.text.split()) > 3 and not _ANAPHORIC_END.search(decision.text)
+    if says_what or (previous and previous in decision.text) or _says_nothing(decision.text):
         return decision  # "No objections." already carries the sentence before it
     referent = _referent(previous, topic)
     if referent and referent.lower() not in decision.text.lower():

@@ -2074,7 +2074,7 @@ def test_a_verdict_is_a_decision_and_bare_initials_take_the_name_written_elsewhe
             "### GSR-2\n\nNot triaged today. YD and RI will look at it together this week.\n")
     ext = extract(note(body, day=date(2026, 6, 30)))
     assert [p.name for p in ext.attendees] == ["Yusuf Demir", "Léa Garnier", "Rajesh Iyer"]
-    assert [d.text for d in ext.decisions] == ["needs info."]
+    assert [d.text for d in ext.decisions] == ["needs info. (GSR-1 — token endpoint)"]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Yusuf Demir, Rajesh Iyer", "look at it together this week")]
     assert parse_attendee_text("LI, Wei; OKAFOR, Grace")[0].name == "Wei Li"  # a surname still
@@ -2154,3 +2154,14 @@ def test_attendance_sub_lists_with_labels_and_the_header_lines_after_them() -> N
     assert [(p.name, p.chair) for p in ext.attendees] == [
         ("@vkelso", False), ("@tomohiro", True), ("@pbraun", False)]
     assert [(a.owner, a.task) for a in ext.actions] == [("@pbraun", "start the crater run")]
+
+
+def test_a_decision_too_short_to_say_what_carries_its_topic_but_not_a_marker_label() -> None:
+    body = ("## MCPs\n\n- Stabilise remap-cwd-prefix (compiler-team#812)\n"
+            "  - FCP finished last week.\n  - Decided: go ahead.\n\n"
+            "### GSR-2026-033 — scanner report\n\n**Verdict:** not a vulnerability.\n\n"
+            "## Votes\n\n**Decision:** ____\n")
+    ext = extract(note(body, day=date(2024, 11, 19)))
+    assert [d.text for d in ext.decisions] == [
+        "go ahead. (Stabilise remap-cwd-prefix (compiler-team#812))",
+        "not a vulnerability. (GSR-2026-033 — scanner report)"]

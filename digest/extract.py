@@ -969,8 +969,10 @@ def extract(note: Note) -> Extraction:
                     and _SECTION_KINDS[2][1].search(heading) is None \
                     and heading.lower() not in {"notes", "minutes", "meeting notes"}:
                 topics.append(heading)
-            if kind == NEXT:
-                candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
+            if kind == NEXT:  # "### Next Steering Meeting 2024-03-19": over what follows it
+                candidates.extend(replace(c, strength=4) if c.mention and c.mention.date > note.date
+                                  else c for c in
+                                  _call_candidates(text, block.line, note.date, heading=True))
             continue
         if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)) \
                 or (":" in text and len(_INVITE_LINE.findall(text)) >= 2):
@@ -2856,7 +2858,7 @@ def _dedupe_links(items: list[Link]) -> list[Link]:
 
 @dataclass(frozen=True)
 class _CallCandidate:
-    strength: int  # 3 heading, 2 "next call is/on …", 1 other wording
+    strength: int  # 4 the heading itself, 3 under it, 2 "next call is/on …", 1 other wording
     mention: DateMention | None  # None: the note says it is not set (TBD, next year)
     text: str
     line: int
@@ -2974,7 +2976,7 @@ def _choose_call(candidates: list[_CallCandidate], meeting: date,
     if at is None:  # "at 16:00 UTC on 4 March"
         at, zone = find_time(best.text[max(0, m.start - 30):m.start])
     if at is None:  # "- Date: 4 March" then "- Time: 16:00 UTC" in the same section
-        near = [c for c in candidates if c.time_only and c.strength == best.strength
+        near = [c for c in candidates if c.time_only and c.strength == min(best.strength, 3)
                 and 0 < c.line - best.line <= 5]
         if near:
             at, zone = find_time(near[0].text)

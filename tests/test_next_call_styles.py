@@ -259,6 +259,9 @@ ROWS = [
         "time.\n", date(2026, 1, 14), meeting=date(2025, 12, 10), suffix=".txt"),
     Row("a weekday and a day in words", "Next call on Wednesday the seventeenth.\n",
         date(2025, 12, 17), meeting=date(2025, 12, 10)),
+    Row("a dated next-meeting heading over a hack night in its text",
+        "### Next Steering Meeting 2024-03-19\nSame room, 6:30pm. Hack night is next Tuesday "
+        "(3/12) as usual.\n", date(2024, 3, 19), meeting=date(2024, 3, 5)),
 ]
 
 

@@ -2459,6 +2459,13 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
     return text
 
 
+def _arrow_names_someone(who: str, task: str, ctx: _Ctx) -> bool:
+    """"Mariana → run stand-ups" is a task; "Trial → paid: 9.4%" is a metric: the word before
+    the arrow is a person the note names, or a verb telling them what to do follows it."""
+    return ctx.roster.known(who) or ctx.roster.resolve(who) != who \
+        or task.split(" ", 1)[0] in _TASK_VERBS
+
+
 def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int, ctx: _Ctx,
                       subject: Callable[[], str | None], previous: str,
                       speaker: str | None = None) -> list[Action]:
@@ -2493,6 +2500,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                        whom if owner else None, "asked")]
     if ("assign" in low or "→" in low or "⇒" in low or "->" in low or "dri:" in low) \
             and (am := _ASSIGNED.search(sentence)) \
+            and not (am["who3"] and not _arrow_names_someone(am["who3"], am["task3"], ctx)) \
             and (owner := ctx.owners(who := re.sub(r"\s+@", ", ", am["who"] or "")
                                      or am["who2"] or am["who3"])):
         return [Action(owner, _tidy_task(am["task"] or am["task2"] or am["task3"]), line, who,

@@ -2165,3 +2165,13 @@ def test_a_decision_too_short_to_say_what_carries_its_topic_but_not_a_marker_lab
     assert [d.text for d in ext.decisions] == [
         "go ahead. (Stabilise remap-cwd-prefix (compiler-team#812))",
         "not a vulnerability. (GSR-2026-033 — scanner report)"]
+
+
+def test_an_arrow_after_a_word_that_is_nobody_is_a_metric_not_a_task() -> None:
+    body = ("Attendees: Clara Meinhardt, Sven Aalto, Lakshmi Narayanan\n\n## Metrics\n\n"
+            "- Trial → paid: 9.4% (flat)\n- Sven → ship the onboarding flow\n"
+            "- Lakshmi -> keep digging on the parser issue\n")
+    ext = extract(note(body, day=date(2024, 5, 27)))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Sven Aalto", "ship the onboarding flow"),
+        ("Lakshmi Narayanan", "keep digging on the parser issue")]

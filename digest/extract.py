@@ -1655,7 +1655,7 @@ _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation"
           ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe|entschuldigt"
                                 r"|abwesend|protokoll|excusé", re.I)))
 # any other "Label:" line ends an attendee paragraph
-_LABEL_LINE = re.compile(r"^\W{0,4}[A-Z][\w /-]{1,24}?\W{0,4}:")
+_LABEL_LINE = re.compile(r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?\W{0,4}:")  # ("Couldn't make it:")
 
 
 def _attendee_label(text: str) -> tuple[str, str] | None:

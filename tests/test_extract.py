@@ -2175,3 +2175,13 @@ def test_an_arrow_after_a_word_that_is_nobody_is_a_metric_not_a_task() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Sven Aalto", "ship the onboarding flow"),
         ("Lakshmi Narayanan", "keep digging on the parser issue")]
+
+
+@pytest.mark.parametrize("label", ["not there", "Couldn't make it"])
+def test_a_label_line_in_lower_case_or_with_an_apostrophe_ends_the_attendee_list(
+        label: str) -> None:
+    body = (f"Attendees: Kwame Asante, Sigrun Eriksdottir\n{label}: Elif Demirci\n\n"
+            "Kwame will renew the domain.\n")
+    ext = extract(note(body, day=date(2026, 2, 5)))
+    assert [p.name for p in ext.attendees] == ["Kwame Asante", "Sigrun Eriksdottir"]
+    assert [a.owner for a in ext.actions] == ["Kwame Asante"]

@@ -114,6 +114,17 @@ _SURNAME_COMMA_GIVEN = re.compile(
     r"(?=[ \t\n]*(?:\([^()]*\)[ \t]*)?(?:;|$))")
 
 
+# a register laid out in columns: "Mr Colin Ashdown (CA)        Co-opted governor, Chair"
+_ROLE_COLUMN = re.compile(rf"(?m)^(?P<name>[ \t]*[{UPPER}][^\n:,;]*?[^\s:,;])(?:[ \t]{{3,}}|\t+)"
+                          r"(?P<role>[^\s–—-][^\n]*?)[ \t]*$")  # ("Name   - Treasurer": a role)
+
+
+def _role_in_brackets(m: re.Match[str]) -> str:
+    """A role column read as the remark it is: "Name (Co-opted governor, Chair)"."""
+    role = m.group("role").replace("(", ", ").replace(")", "")
+    return f"{m.group('name')} ({role},)"  # (the comma: "Headteacher" alone is no nickname)
+
+
 def _given_name_first(m: re.Match[str]) -> str:
     """'McALLISTER, Fr Declan' → 'Declan McAllister'."""
     surname = m.group("surname")
@@ -157,6 +168,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{handle.group(1)} "
         return " "
 
+    if "   " in text or "\t" in text:
+        text = _ROLE_COLUMN.sub(_role_in_brackets, text)
     if "," in text and (text[:1].isupper() or "\n" in text):
         text = _SURNAME_FIRST.sub(_given_name_first, text)
     if ";" in text and "," in text and len(_SURNAME_COMMA_GIVEN.findall(text)) >= 2:

@@ -2185,3 +2185,14 @@ def test_a_label_line_in_lower_case_or_with_an_apostrophe_ends_the_attendee_list
     ext = extract(note(body, day=date(2026, 2, 5)))
     assert [p.name for p in ext.attendees] == ["Kwame Asante", "Sigrun Eriksdottir"]
     assert [a.owner for a in ext.actions] == ["Kwame Asante"]
+
+
+def test_a_register_laid_out_in_columns_keeps_names_apart_from_roles() -> None:
+    got = parse_attendee_text(
+        "  Mr Colin Ashdown (CA)        Co-opted governor, Chair\n"
+        "  Ms Fiona McAteer (FM)        Headteacher\n"
+        "  Mr Tariq Aziz (TA)           Parent governor (appointed December 2025)\n"
+        "  Mary Njeri Mwangi     - Treasurer\n")
+    assert [(p.name, p.chair, p.aliases) for p in got] == [
+        ("Colin Ashdown", True, ("CA",)), ("Fiona McAteer", False, ("FM",)),
+        ("Tariq Aziz", False, ("TA",)), ("Mary Njeri Mwangi", False, ("Treasurer",))]

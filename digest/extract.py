@@ -1034,6 +1034,9 @@ def extract(note: Note) -> Extraction:
             actions.append(Action(owner, _tidy_task(m.group("task")), block.line,
                                   m.group("who"), "named-item"))
             continue
+        if block.kind == ITEM and (present := _present_task(text, block.line, ctx)):
+            actions.append(present)  # "- BjarneH merges governance#58 and announces it"
+            continue
         if block.kind == ITEM and text[:1] in "@[" and (m := _HANDLE_VERB_ITEM.match(text)) \
                 and m.group("verb").lower() in _TASK_VERBS:  # "- [ ] @yhaddad look at #1873"
             actions.append(Action(ctx.handle_owner(m.group("who")), _tidy_task(m.group("task")),
@@ -2459,6 +2462,29 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
     return text
 
 
+# a task in the present tense after its owner, as minutes record them: "BS updates SECURITY.md",
+# "→ OV opens a public issue"; only for people the note names (the verb's stem a task verb)
+_PRESENT_TASK = re.compile(
+    rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
+    re.S)
+_PRESENT_VERBS = _TASK_VERBS | frozenset(
+    "open close answer credit own lead handle take drive chase host invite reach".split())  # noqa: SIM905
+
+
+def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
+    if (m := _PRESENT_TASK.match(text)) is None:
+        return None
+    verb = m["verb"]
+    stem = next((v for v in (verb[:-1], verb[:-2], verb[:-3] + "y") if v in _PRESENT_VERBS),
+                None)
+    names = [n for n in OWNER_SEPARATOR.split(m["who"]) if n]
+    if stem is None or not names or not all(ctx.roster.known(n) for n in names) \
+            or (owner := ctx.owners(m["who"])) is None:
+        return None
+    return Action(owner, _tidy_task(f"{stem} {m['rest']}"), line, m["who"], "present-item",
+                  context=one_line(text))
+
+
 def _arrow_names_someone(who: str, task: str, ctx: _Ctx) -> bool:
     """"Mariana → run stand-ups" is a task; "Trial → paid: 9.4%" is a metric: the word before
     the arrow is a person the note names, or a verb telling them what to do follows it."""
@@ -2472,6 +2498,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     """Actions in one sentence; `low` is it lower-cased, `cues` its `_cues` and `needs` those
     its `_needs`, for cheap checks before each rule."""
     found: list[Action] = []
+    if sentence[:1] in "→⇒-" and (present := _present_task(sentence, line, ctx)):
+        return [present]  # "→ LG asks the reporter for the version"
     if _HEDGE.match(sentence):
         return found  # "Maybe Wassim should use MiniOS for now": a suggestion
     # "(Anil will do this)"

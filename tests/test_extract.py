@@ -2196,3 +2196,17 @@ def test_a_register_laid_out_in_columns_keeps_names_apart_from_roles() -> None:
     assert [(p.name, p.chair, p.aliases) for p in got] == [
         ("Colin Ashdown", True, ("CA",)), ("Fiona McAteer", False, ("FM",)),
         ("Tariq Aziz", False, ("TA",)), ("Mary Njeri Mwangi", False, ("Treasurer",))]
+
+
+def test_a_task_in_the_present_tense_after_a_named_owner() -> None:
+    body = ("- **Present:** Léa Garnier (LG), Bea Santos (BS), Bjarne Holm\n\n## Reports\n\n"
+            "**Verdict:** needs info.\n→ LG asks the reporter for the version and the config.\n\n"
+            "- BS updates SECURITY.md and the security page.\n"
+            "- BjarneH merges governance#58 and announces the change on the blog.\n"
+            "- Lakshmi thinks the parser has a second bug.\n- BS replies to the list.\n")
+    ext = extract(note(body, day=date(2026, 6, 30)))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Léa Garnier", "ask the reporter for the version and the config"),
+        ("Bea Santos", "update SECURITY.md and the security page"),
+        ("Bjarne Holm", "merge governance#58 and announces the change on the blog"),
+        ("Bea Santos", "reply to the list")]

@@ -2210,3 +2210,11 @@ def test_a_task_in_the_present_tense_after_a_named_owner() -> None:
         ("Bea Santos", "update SECURITY.md and the security page"),
         ("Bjarne Holm", "merge governance#58 and announces the change on the blog"),
         ("Bea Santos", "reply to the list")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The SC has provisionally accepted WEP 640.",
+    "The committee rejected the proposal to move the meeting.",
+    "The PMC has approved the new release manager."])
+def test_a_body_accepting_or_rejecting_is_a_decision(sentence: str) -> None:
+    assert [d.text for d in extract(note(f"{sentence}\n")).decisions] == [sentence]

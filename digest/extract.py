@@ -120,8 +120,8 @@ _SECTION_KINDS = (
 
 # -- attendees -------------------------------------------------------------------------------
 
-_ATTENDEES = re.compile(
-    rf"^\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
+_ATTENDEES = re.compile(  # (not "Consensus on the call:")
+    rf"^\W{{0,4}}(?!(?:consensus|agreed|decided|decisions?)\b)(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence; a
@@ -959,8 +959,12 @@ def extract(note: Note) -> Extraction:
             heading_people[section_heading] = _heading_person(section_heading, ctx)
         return heading_people[section_heading]
 
+    agreed_list = False  # after "We agreed on the following:", its items are the decisions
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
+        agreed_list = agreed_list and block.kind == ITEM
+        if agreed_list:
+            kind = DECISIONS
         links.extend(github_links(text))
         links.extend(bare_urls(text))
         if block.kind == HEADING:
@@ -1049,6 +1053,14 @@ def extract(note: Note) -> Extraction:
         for turn_block, turn in _turns(block, text):
             opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
                                       candidates, opening)
+        if block.kind == PARA and index + 1 < len(blocks) and blocks[index + 1].kind == ITEM \
+                and (lead := _DECISION_LEAD.search(text)):
+            # "**Consensus on the call** (…):", "We agreed on the following:" says what the
+            # items after it are
+            if len(decisions) > found_decisions \
+                    and decisions[-1].text.endswith(lead.group(0).strip()[-12:]):
+                decisions.pop()
+            agreed_list = True
         if len(actions) > found or len(decisions) > found_decisions:
             topic = _topic(index, blocks, texts)
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
@@ -1707,6 +1719,10 @@ def _named_initials(person: Person, body: str) -> Person:
     return person
 
 
+# a paragraph's last clause that introduces a list of what was settled: "We agreed on the
+# following:", "**Consensus on the call** (to be confirmed on dev@):"
+_DECISION_LEAD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:consensus|agreed|decided|decisions"
+                            r"|resolved)\b[^.:\n]*(?:\([^()\n]*\))?[^.:\n]*:[ \t]*$", re.I)
 # an item of an agenda that records the meeting's outcome, not a topic: "AI: …", "Decision: …"
 _AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decided|Agreed|AGREED"
                           r"|Consensus|Outcome|Resolution|RESOLUTION)\b\W{0,3}[:—–-]")

@@ -2218,3 +2218,16 @@ def test_a_task_in_the_present_tense_after_a_named_owner() -> None:
     "The PMC has approved the new release manager."])
 def test_a_body_accepting_or_rejecting_is_a_decision(sentence: str) -> None:
     assert [d.text for d in extract(note(f"{sentence}\n")).decisions] == [sentence]
+
+
+def test_the_items_after_a_paragraph_saying_what_was_agreed_are_the_decisions() -> None:
+    body = ("Attendees: Hugo Lefebvre, Mwangi Kariuki\n\n## Release\n\n"
+            "**Consensus on the call** (to be confirmed on dev@):\n"
+            "- RC1 is cut only after QUILL-2231 is merged.\n- 3.2 drops Java 8.\n\n"
+            "We agreed on the following:\n- the site moves to a static generator\n\n"
+            "Other news.\n\n- the CMS licence ends in May\n")
+    ext = extract(note(body, day=date(2024, 1, 17)))
+    assert [d.text for d in ext.decisions] == [
+        "RC1 is cut only after QUILL-2231 is merged.", "3.2 drops Java 8.",
+        "the site moves to a static generator"]
+    assert [p.name for p in ext.attendees] == ["Hugo Lefebvre", "Mwangi Kariuki"]

@@ -2484,11 +2484,13 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
 _PRESENT_TASK = re.compile(
     rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
     re.S)
-_PRESENT_VERBS = _TASK_VERBS | frozenset(
+# (in the present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
+_PRESENT_VERBS = (_TASK_VERBS - {"propose", "discuss", "decide", "talk"}) | frozenset(
     "open close answer credit own lead handle take drive chase host invite reach".split())  # noqa: SIM905
 
 
 def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
+    """The task `text` records in the present tense, if it opens with its owner."""
     if (m := _PRESENT_TASK.match(text)) is None:
         return None
     verb = m["verb"]
@@ -2515,8 +2517,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     """Actions in one sentence; `low` is it lower-cased, `cues` its `_cues` and `needs` those
     its `_needs`, for cheap checks before each rule."""
     found: list[Action] = []
-    if sentence[:1] in "→⇒-" and (present := _present_task(sentence, line, ctx)):
-        return [present]  # "→ LG asks the reporter for the version"
+    if (present := _present_task(sentence, line, ctx)):
+        return [present]  # "→ LG asks the reporter for …", "Hugo starts the [VOTE] thread"
     if _HEDGE.match(sentence):
         return found  # "Maybe Wassim should use MiniOS for now": a suggestion
     # "(Anil will do this)"

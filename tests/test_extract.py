@@ -2203,13 +2203,15 @@ def test_a_task_in_the_present_tense_after_a_named_owner() -> None:
             "**Verdict:** needs info.\n→ LG asks the reporter for the version and the config.\n\n"
             "- BS updates SECURITY.md and the security page.\n"
             "- BjarneH merges governance#58 and announces the change on the blog.\n"
-            "- Lakshmi thinks the parser has a second bug.\n- BS replies to the list.\n")
+            "- Lakshmi thinks the parser has a second bug.\n- BS replies to the list.\n\n"
+            "Everyone was in favour. Bjarne starts the vote thread today. Bjarne proposes a "
+            "new date.\n")
     ext = extract(note(body, day=date(2026, 6, 30)))
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Léa Garnier", "ask the reporter for the version and the config"),
         ("Bea Santos", "update SECURITY.md and the security page"),
         ("Bjarne Holm", "merge governance#58 and announces the change on the blog"),
-        ("Bea Santos", "reply to the list")]
+        ("Bea Santos", "reply to the list"), ("Bjarne Holm", "start the vote thread today")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -104,7 +104,8 @@ _SECTION_KINDS = (
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
-                           rf"(?:{_PRESENT_LABEL}|who)\W*(?:\([\w\s]*\)\W*)?$", re.I)),
+                           rf"(?:{_PRESENT_LABEL}|who|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
+                           r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"
                            r"|outcomes?|what\s+we\s+settled"
                            r"|instructions\s+received"

@@ -70,7 +70,7 @@ ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman"
                    "treasurer", "president", "clerk", "convenor", "facilitator", "scribe",
                    "secretariat", "coordinator"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
-_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[\w ,]{2,40})$")
+_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[^\W\d_][\w ,/&-]{1,39})$")  # ("— Co-supervisor")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
 _TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
            "Sister", "Brother")
@@ -117,6 +117,10 @@ _SURNAME_COMMA_GIVEN = re.compile(
 # a register laid out in columns: "Mr Colin Ashdown (CA)        Co-opted governor, Chair"
 _ROLE_COLUMN = re.compile(rf"(?m)^(?P<name>[ \t]*[{UPPER}][^\n:,;]*?[^\s:,;])(?:[ \t]{{3,}}|\t+)"
                           r"(?P<role>[^\s–—-][^\n]*?)[ \t]*$")  # ("Name   - Treasurer": a role)
+
+
+_SLASH_FIELDS_HANDLE = re.compile(r"(?m)^(?P<name>[^/\n]*?\S)[ \t]+/[ \t]+"
+                                  r"(?:[^/\n]*?[ \t]+/[ \t]+)?@(?P<handle>[A-Za-z][\w.-]*\w)")
 
 
 def _role_in_brackets(m: re.Match[str]) -> str:
@@ -170,6 +174,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
 
     if "   " in text or "\t" in text:
         text = _ROLE_COLUMN.sub(_role_in_brackets, text)
+    if " / @" in text:  # a sign-in sheet's "Name / affiliation / @handle"
+        text = _SLASH_FIELDS_HANDLE.sub(r"\g<name> (@\g<handle>)", text)
     if "," in text and (text[:1].isupper() or "\n" in text):
         text = _SURNAME_FIRST.sub(_given_name_first, text)
     if ";" in text and "," in text and len(_SURNAME_COMMA_GIVEN.findall(text)) >= 2:

@@ -2233,3 +2233,15 @@ def test_the_items_after_a_paragraph_saying_what_was_agreed_are_the_decisions() 
         "RC1 is cut only after QUILL-2231 is merged.", "3.2 drops Java 8.",
         "the site moves to a static generator"]
     assert [p.name for p in ext.attendees] == ["Hugo Lefebvre", "Mwangi Kariuki"]
+
+
+def test_a_sign_in_sheet_of_name_affiliation_and_handle() -> None:
+    body = ("## Sign-in 🖊️\nName / affiliation / GitHub — add yourself\n\n"
+            "- Maja Lindholm / Lund University / @majal\n"
+            "- Lise Aarøe / Norwegian Mapping Cooperative / @laaroe (first call, hi 👋)\n\n"
+            "## Release\n\n- [ ] @majal cut rc1 once #1873 is merged\n")
+    ext = extract(note(body, day=date(2026, 9, 16)))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Maja Lindholm", ("majal",)), ("Lise Aarøe", ("laaroe",))]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Maja Lindholm", "cut rc1 once #1873 is merged")]

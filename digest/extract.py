@@ -805,6 +805,7 @@ class _Ctx:
     body: str = ""
     attendees: tuple[Person, ...] = ()
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
+    on_roster: dict[str, bool] = field(default_factory=dict)  # known, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
     # whether the note is typed in lower case ("kwame: cost the dish" names Kwame), worked out
@@ -813,6 +814,12 @@ class _Ctx:
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
+
+    def known(self, name: str) -> bool:
+        """Whether the roster knows `name` (cached: asked of most sentences' first word)."""
+        if (answer := self.on_roster.get(name)) is None:
+            answer = self.on_roster[name] = self.roster.known(name)
+        return answer
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -2485,20 +2492,24 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
 _PRESENT_TASK = re.compile(
     rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
     re.S)
-# (in the present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
-_PRESENT_VERBS = (_TASK_VERBS - {"propose", "discuss", "decide", "talk"}) | frozenset(
-    "open close answer credit own lead handle take drive chase host invite reach".split())  # noqa: SIM905
+# each task verb's present tense, to its stem: "merges" → "merge", "replies" → "reply" (in the
+# present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
+_PRESENT_FORMS = {
+    form: verb for verb in (_TASK_VERBS - {"propose", "discuss", "decide", "talk"}) | frozenset(
+        "open close answer credit own lead handle take drive chase host invite reach".split())  # noqa: SIM905
+    for form in (verb + "s", verb + "es", verb[:-1] + "ies" if verb.endswith("y") else "")
+    if form}
 
 
 def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
     """The task `text` records in the present tense, if it opens with its owner."""
-    if (m := _PRESENT_TASK.match(text)) is None:
-        return None
-    verb = m["verb"]
-    stem = next((v for v in (verb[:-1], verb[:-2], verb[:-3] + "y") if v in _PRESENT_VERBS),
-                None)
+    words = text.lstrip("→⇒-> ").split(" ", 5)
+    if _PRESENT_FORMS.keys().isdisjoint(words[1:5]) or not ctx.known(words[0].rstrip(",")) \
+            or (m := _PRESENT_TASK.match(text)) is None:
+        return None  # (the cheap tests first: most sentences have no such verb near the start)
+    stem = _PRESENT_FORMS.get(m["verb"])
     names = [n for n in OWNER_SEPARATOR.split(m["who"]) if n]
-    if stem is None or not names or not all(ctx.roster.known(n) for n in names) \
+    if stem is None or not names or not all(ctx.known(n) for n in names) \
             or (owner := ctx.owners(m["who"])) is None:
         return None
     return Action(owner, _tidy_task(f"{stem} {m['rest']}"), line, m["who"], "present-item",

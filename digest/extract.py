@@ -295,6 +295,11 @@ _PROCEDURAL = re.compile(
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
     r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
     re.I)
+# "DECISION 7.2: The minutes of meeting 6 were approved as circulated": the record kept, not news
+_MINUTES_APPROVED = re.compile(
+    r"^\W*(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
+    r"(?:approved|accepted|adopted|agreed|confirmed)\b|^\W*(?:approve|adopt|accept)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:agenda|minutes)\b", re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -2221,7 +2226,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
-            decisions.append(Decision(one_line(m.group("text")), line, "marker"))
+            if not _MINUTES_APPROVED.match(m.group("text")):  # procedural, even when marked
+                decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue
         if head & _ACTION_MARKER_BIT and (m := _ACTION_MARKER.match(sentence)):

@@ -2245,3 +2245,10 @@ def test_a_sign_in_sheet_of_name_affiliation_and_handle() -> None:
         ("Maja Lindholm", ("majal",)), ("Lise Aarøe", ("laaroe",))]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Maja Lindholm", "cut rc1 once #1873 is merged")]
+
+
+def test_a_marked_decision_to_approve_the_minutes_is_procedural() -> None:
+    body = ("DECISION 7.2: The minutes of meeting 6 (17 January 2023) were approved as "
+            "circulated.\n\nDECISION 7.3: Fare capping is out of scope for 1.0.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Fare capping is out of scope for 1.0."]

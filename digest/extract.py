@@ -295,6 +295,10 @@ _PROCEDURAL = re.compile(
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
     r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
     re.I)
+# a reply that only agrees ("Rosa Delgado: Agreed, in the docs too.", "MARCUS: Yes, agreed."):
+# the decision is what it agrees with, said before it
+_ASSENT = re.compile(r"^(?:[^:\n]{1,40}:\s+)?(?:(?:yes|yeah|yep|ok(?:ay)?|sure|fine)\W+)?agreed"
+                     r"\s*(?:[,.!]|$)(?:\s*\S+){0,7}\s*$", re.I)
 # "DECISION 7.2: The minutes of meeting 6 were approved as circulated": the record kept, not news
 _MINUTES_APPROVED = re.compile(
     r"^\W*(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
@@ -1094,7 +1098,8 @@ def extract(note: Note) -> Extraction:
         attendees=attendees,
         agenda=tuple(agenda),
         topics=tuple(topics),
-        decisions=tuple(_dedupe_decisions([d for d in decisions if not _says_nothing(d.text)])),
+        decisions=tuple(_dedupe_decisions([d for d in decisions if not _says_nothing(d.text)
+                                           and not _ASSENT.match(d.text)])),
         actions=tuple(a for a in _dedupe_actions([a for a in actions if not _says_nothing(a.task)])
                       if not _is_question(a)),
         next_call=next_call,
@@ -2421,7 +2426,8 @@ def _with_decision_referent(decision: Decision, previous: str, topic: str) -> De
     coming in OCaml 4.02.0 …)': like an action's "this", from the topic and sentence before."""
     # "Decided: go ahead.", "**beta-accepted**": too short to say what, without its topic
     says_what = len(decision.text.split()) > 3 and not _ANAPHORIC_END.search(decision.text)
-    if says_what or (previous and previous in decision.text) or _says_nothing(decision.text):
+    if says_what or (previous and previous in decision.text) or _says_nothing(decision.text) \
+            or _ASSENT.match(decision.text):
         return decision  # "No objections." already carries the sentence before it
     referent = _referent(previous, topic)
     if referent and referent.lower() not in decision.text.lower():

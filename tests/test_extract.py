@@ -2252,3 +2252,11 @@ def test_a_marked_decision_to_approve_the_minutes_is_procedural() -> None:
             "circulated.\n\nDECISION 7.3: Fare capping is out of scope for 1.0.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "Fare capping is out of scope for 1.0."]
+
+
+def test_a_reply_that_only_agrees_is_not_a_decision_of_its_own() -> None:
+    body = ("Rosa Delgado: So the WCAG ratio stays the default and APCA is an opt-in. "
+            "Objections?\n\nMei Lin Tan: Agreed, in the output and in the docs.\n\n"
+            "Tariq Aziz: Yes, agreed.\n\nRosa Delgado: Agreed to ship on Friday.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Rosa Delgado: Agreed to ship on Friday."]

@@ -989,7 +989,7 @@ def extract(note: Note) -> Extraction:
             section_heading = heading
             if heading and _SECTION_KINDS[1][1].search(heading) is None \
                     and _SECTION_KINDS[2][1].search(heading) is None \
-                    and heading.lower() not in {"notes", "minutes", "meeting notes"}:
+                    and heading.lower() not in _NOT_TOPICS:
                 topics.append(heading)
             if kind == NEXT:  # "### Next Steering Meeting 2024-03-19": over what follows it
                 candidates.extend(replace(c, strength=4) if c.mention and c.mention.date > note.date
@@ -2348,9 +2348,16 @@ def _topic(index: int, blocks: list[Block], texts: list[str]) -> str:
                 break
     if block.section >= 0:
         heading = one_line(texts[block.section]).strip(" #!:*")
-        if _SECTION_KINDS[4][1].search(heading) is None:  # not "Action items"
+        if _SECTION_KINDS[4][1].search(heading) is None \
+                and heading.lower() not in _NOT_TOPICS:  # not "Action items", "SPEAKERS"
             return heading
     return ""
+
+
+# headings that say what kind of text follows, not what it is about (an Otter transcript's
+# "SPEAKERS" and "SUMMARY KEYWORDS")
+_NOT_TOPICS = frozenset({"notes", "minutes", "meeting notes", "speakers", "summary keywords",
+                         "keywords", "transcript"})
 
 
 _REFERENT_WORDS = 16  # enough of the sentence before to say what "this" is, not a paragraph

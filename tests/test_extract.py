@@ -2260,3 +2260,11 @@ def test_a_reply_that_only_agrees_is_not_a_decision_of_its_own() -> None:
             "Tariq Aziz: Yes, agreed.\n\nRosa Delgado: Agreed to ship on Friday.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "Rosa Delgado: Agreed to ship on Friday."]
+
+
+def test_a_heading_that_names_the_kind_of_text_is_no_topic() -> None:
+    body = ("## Transcript\n\nSomeone has to fix that before the v3 cutoff.\n")
+    ext = extract(note(body))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        (None, "fix that before the v3 cutoff")]
+    assert ext.topics == ()

@@ -291,19 +291,16 @@ _VOTE_RESULT = re.compile(
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
-_PROCEDURAL = re.compile(
+_PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were approved …")
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
+    r"|^\W*(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
+    r"(?:approved|accepted|adopted|agreed|confirmed)\b"
     r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
     re.I)
 # a reply that only agrees ("Rosa Delgado: Agreed, in the docs too.", "MARCUS: Yes, agreed."):
 # the decision is what it agrees with, said before it
 _ASSENT = re.compile(r"^(?:[^:\n]{1,40}:\s+)?(?:(?:yes|yeah|yep|ok(?:ay)?|sure|fine)\W+)?agreed"
                      r"\s*(?:[,.!]|$)(?:\s*\S+){0,7}\s*$", re.I)
-# "DECISION 7.2: The minutes of meeting 6 were approved as circulated": the record kept, not news
-_MINUTES_APPROVED = re.compile(
-    r"^\W*(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
-    r"(?:approved|accepted|adopted|agreed|confirmed)\b|^\W*(?:approve|adopt|accept)\s+(?:the\s+)?"
-    r"(?:\w+\s+)?(?:agenda|minutes)\b", re.I)
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -2231,7 +2228,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
-            if not _MINUTES_APPROVED.match(m.group("text")):  # procedural, even when marked
+            if not _PROCEDURAL.match(m.group("text")):  # procedural, even when marked
                 decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue

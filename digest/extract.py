@@ -76,7 +76,8 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
     "agenda", "decisions", "actions", "previous", "attendees", "next", "other")
 
 _SECTION_PREVIOUS = re.compile(
-    r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of|carried\s+over|old\s+business"
+    r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of"
+    r"|carried\s+over|old\s+business"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
@@ -122,7 +123,8 @@ _SECTION_KINDS = (
 # -- attendees -------------------------------------------------------------------------------
 
 _ATTENDEES = re.compile(  # (not "Consensus on the call:")
-    rf"^\W{{0,4}}(?!(?:consensus|agreed|decided|decisions?)\b)(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
+    rf"^\W{{0,4}}(?!(?:consensus|agreed|decided|decisions?)\b)"
+    rf"(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence; a
@@ -301,6 +303,13 @@ _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were a
 # the decision is what it agrees with, said before it
 _ASSENT = re.compile(r"^(?:[^:\n]{1,40}:\s+)?(?:(?:yes|yeah|yep|ok(?:ay)?|sure|fine)\W+)?agreed"
                      r"\s*(?:[,.!]|$)(?:\s*\S+){0,7}\s*$", re.I)
+# a paragraph's last clause that introduces a list of what was settled: "We agreed on the
+# following:", "**Consensus on the call** (to be confirmed on dev@):"
+_DECISION_LEAD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:consensus|agreed|decided|decisions"
+                            r"|resolved)\b[^.:\n]*(?:\([^()\n]*\))?[^.:\n]*:[ \t]*$", re.I)
+# an item of an agenda that records the meeting's outcome, not a topic: "AI: …", "Decision: …"
+_AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decided|Agreed|AGREED"
+                          r"|Consensus|Outcome|Resolution|RESOLUTION)\b\W{0,3}[:—–-]")
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
@@ -989,9 +998,9 @@ def extract(note: Note) -> Extraction:
                     and heading.lower() not in _NOT_TOPICS:
                 topics.append(heading)
             if kind == NEXT:  # "### Next Steering Meeting 2024-03-19": over what follows it
-                candidates.extend(replace(c, strength=4) if c.mention and c.mention.date > note.date
-                                  else c for c in
-                                  _call_candidates(text, block.line, note.date, heading=True))
+                candidates.extend(
+                    replace(c, strength=4) if c.mention and c.mention.date > note.date else c
+                    for c in _call_candidates(text, block.line, note.date, heading=True))
             continue
         if kind == ATTENDEES or ((":" in text or "\n" in text) and _ATTENDEES.match(text)) \
                 or (":" in text and len(_INVITE_LINE.findall(text)) >= 2):
@@ -1720,6 +1729,17 @@ def _roster_column(header: tuple[str, ...]) -> int | None:
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
+_INITIALS_LEGEND = re.compile(
+    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
+    rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
+# "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
+# city, and Joao Lima, who took these notes."
+_PRESENT_WERE = re.compile(
+    r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call)"
+    r"|with\s+us)"
+    r"\b[^.:;]{0,30}?\s+(?:were|was)\s+(?P<names>[^.]+)", re.I)
+
+
 def _named_initials(person: Person, body: str) -> Person:
     """"YD" in "Present: YD, Léa Garnier (LG)" is Yusuf Demir when the note writes "Yusuf Demir
     (YD)" elsewhere (a header's "Triage lead: Yusuf Demir (YD)")."""
@@ -1732,26 +1752,6 @@ def _named_initials(person: Person, body: str) -> Person:
         if "".join(w[0] for w in re.split(r"[ \t-]+", name)) == initials:
             return Person(name, person.chair, (initials, *person.aliases))
     return person
-
-
-# a paragraph's last clause that introduces a list of what was settled: "We agreed on the
-# following:", "**Consensus on the call** (to be confirmed on dev@):"
-_DECISION_LEAD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:consensus|agreed|decided|decisions"
-                            r"|resolved)\b[^.:\n]*(?:\([^()\n]*\))?[^.:\n]*:[ \t]*$", re.I)
-# an item of an agenda that records the meeting's outcome, not a topic: "AI: …", "Decision: …"
-_AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decided|Agreed|AGREED"
-                          r"|Consensus|Outcome|Resolution|RESOLUTION)\b\W{0,3}[:—–-]")
-
-
-_INITIALS_LEGEND = re.compile(
-    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
-    rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
-# "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
-# city, and Joao Lima, who took these notes."
-_PRESENT_WERE = re.compile(
-    r"^\W{0,3}(?:present|attending|in\s+attendance|on\s+the\s+call|joining\s+(?:us|the\s+call)"
-    r"|with\s+us)"
-    r"\b[^.:;]{0,30}?\s+(?:were|was)\s+(?P<names>[^.]+)", re.I)
 
 
 def _names_in_prose(text: str) -> list[Person]:

@@ -122,6 +122,8 @@ _SECTION_KINDS = (
 
 # -- attendees -------------------------------------------------------------------------------
 
+# who spoke, in a summary or a transcript's header: "Also speaking:", "SPEAKERS"
+_SPEAKERS_LABEL = r"(?:also\s+)?speak(?:ers|ing)"
 _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     rf"^\W{{0,4}}(?!(?:consensus|agreed|decided|decisions?)\b)"
     rf"(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
@@ -129,11 +131,11 @@ _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence; a
     # transcript's "SPEAKERS")
-    r"|people|speakers)(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
+    rf"|people|{_SPEAKERS_LABEL})(?:\W{{0,4}}:[^\w@]{{0,3}}|[ \t]*\n)(.*)$", re.I | re.S)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
-    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}|people)\W{{0,4}}:)"
+    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL})\W{{0,4}}:)"
     r"|(?P<prose>(?<=[.;!?])[ \t]+)"
     r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names

@@ -2268,3 +2268,13 @@ def test_a_heading_that_names_the_kind_of_text_is_no_topic() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         (None, "fix that before the v3 cutoff")]
     assert ext.topics == ()
+
+
+def test_who_else_spoke_is_an_attendee_list() -> None:
+    body = ("**Hosted by** @amara_n (Amara Nwosu) · **notes** @j.lindqvist\n"
+            "**Also speaking:** @parisa (Parisa Moradi), @cvaldez (Carlos Valdez)\n\n"
+            "### Release\n\n@cvaldez will publish the migration guide.\n")
+    ext = extract(note(body, day=date(2025, 6, 26)))
+    assert [p.name for p in ext.attendees] == ["Parisa Moradi", "Carlos Valdez"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Carlos Valdez", "publish the migration guide")]

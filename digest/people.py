@@ -377,9 +377,13 @@ class Roster:
         low = _norm(name)
         toks = low.split()
         raw = name.strip()
-        if len(toks) > 1 and toks[0] in HONORIFICS:  # "Mr Wilk", "Fr Declan", "Prof. Okonkwo"
-            toks = toks[1:]
-            low, raw = " ".join(toks), raw.split(None, 1)[1]
+        # "Mr Wilk", "Fr Declan", "Prof. Okonkwo", "Deputy Varga", "Capt. Abernathy" (but "Town
+        # Clerk" is all title: an office the roster may know)
+        titles = next((i for i, t in enumerate(toks) if t not in HONORIFICS
+                       and t not in _TITLE_WORDS), len(toks))
+        if 0 < titles < len(toks):
+            toks = toks[titles:]
+            low, raw = " ".join(toks), raw.split(None, titles)[titles]
         if "-" in raw and (suffix := _HONORIFIC_SUFFIX.search(raw)):  # "Sato-san", "Ji-woo-ssi"
             raw = raw[: suffix.start()]
             low = _norm(raw)

@@ -2278,3 +2278,10 @@ def test_who_else_spoke_is_an_attendee_list() -> None:
     assert [p.name for p in ext.attendees] == ["Parisa Moradi", "Carlos Valdez"]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Carlos Valdez", "publish the migration guide")]
+
+
+def test_a_rank_before_a_surname_names_the_officer() -> None:
+    roster = Roster(parse_attendee_text(
+        "Chief Dale Horvath; Deputy Chief Ines Varga; Capt. Roy Abernathy"), [], lambda: "")
+    assert [roster.resolve(n) for n in ("Deputy Varga", "Capt. Abernathy", "Chief Horvath")] == [
+        "Ines Varga", "Roy Abernathy", "Dale Horvath"]

@@ -304,11 +304,11 @@ _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were a
 # a reply that only agrees ("Rosa Delgado: Agreed, in the docs too.", "MARCUS: Yes, agreed."):
 # the decision is what it agrees with, said before it
 _ASSENT = re.compile(r"^(?:[^:\n]{1,40}:\s+)?(?:(?:yes|yeah|yep|ok(?:ay)?|sure|fine)\W+)?agreed"
-                     r"\s*(?:[,.!]|$)(?:\s*\S+){0,7}\s*$", re.I)
-# a paragraph's last clause that introduces a list of what was settled: "We agreed on the
-# following:", "**Consensus on the call** (to be confirmed on dev@):"
+                     r"\s*(?:[,.!]|$)(?:\s+\S+){0,7}\s*$", re.I)
+# the word in a paragraph's last clause that makes it introduce a list of what was settled:
+# "We agreed on the following:", "**Consensus on the call** (to be confirmed on dev@):"
 _DECISION_LEAD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:consensus|agreed|decided|decisions"
-                            r"|resolved)\b[^.:\n]*(?:\([^()\n]*\))?[^.:\n]*:[ \t]*$", re.I)
+                            r"|resolved)\b", re.I)
 # an item of an agenda that records the meeting's outcome, not a topic: "AI: …", "Decision: …"
 _AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decided|Agreed|AGREED"
                           r"|Consensus|Outcome|Resolution|RESOLUTION)\b\W{0,3}[:—–-]")
@@ -1079,11 +1079,10 @@ def extract(note: Note) -> Extraction:
             opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
                                       candidates, opening)
         if block.kind == PARA and index + 1 < len(blocks) and blocks[index + 1].kind == ITEM \
-                and (lead := _DECISION_LEAD.search(text)):
+                and (lead := _decision_lead(text)):
             # "**Consensus on the call** (…):", "We agreed on the following:" says what the
             # items after it are
-            if len(decisions) > found_decisions \
-                    and decisions[-1].text.endswith(lead.group(0).strip()[-12:]):
+            if len(decisions) > found_decisions and decisions[-1].text.endswith(lead[-12:]):
                 decisions.pop()
             agreed_list = True
         if len(actions) > found or len(decisions) > found_decisions:
@@ -1114,6 +1113,15 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+def _decision_lead(text: str) -> str | None:
+    """The clause ending `text` with a colon when it says that what follows was settled."""
+    tail = text.rstrip()
+    if tail[-1:] != ":" or tail[-2:] == "::":
+        return None
+    clause = re.split(r"[.:\n]", tail[:-1])[-1] + ":"
+    return clause if _DECISION_LEAD.search(clause) else None
 
 
 def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[

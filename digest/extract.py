@@ -1612,9 +1612,16 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     chairs.update(_names_of(m.group(1)))
         if block.kind == ROW and block.header and (column := _roster_column(block.header)) \
                 is not None and column < len(block.cells):
-            # a table of who came: "| Name | Team |", "| Partner | Attendees |"
-            people.extend(p for p in parse_attendee_text(block.cells[column])
-                          if _could_be_a_name(p.name))
+            # a table of who came: "| Name | Team |", "| Partner | Attendees |", and a handle
+            # column gives each name its handle ("| Declan Moore | @dmoore-dev |")
+            named = [p for p in parse_attendee_text(block.cells[column])
+                     if _could_be_a_name(p.name)]
+            handle = next((block.cells[i].strip().lstrip("@") for i, h in enumerate(block.header)
+                           if i < len(block.cells) and _HANDLE_HEADER.match(h)
+                           and _BARE_HANDLE.fullmatch(block.cells[i].strip())), None)
+            if handle and len(named) == 1:
+                named = [Person(named[0].name, named[0].chair, (*named[0].aliases, handle))]
+            people.extend(named)
             continue
         if people and kinds[index] != ATTENDEES:
             continue
@@ -1726,6 +1733,11 @@ _ROSTER_HEADER = re.compile(r"^\W*(?:names?|attendees?|participants?|people|pers
                             r"|who|present)\W*$", re.I)
 _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|decision|status"
                                 r"|owner|topic|notes?)\b", re.I)
+
+
+_HANDLE_HEADER = re.compile(r"^\W*(?:github|gitlab|handle|user\s*name|username|nick|irc"
+                            r"|login|matrix|slack)\W*$", re.I)
+_BARE_HANDLE = re.compile(r"@?[A-Za-z][\w.-]*\w")
 
 
 def _roster_column(header: tuple[str, ...]) -> int | None:

@@ -36,6 +36,13 @@ _NICKNAMES = {
     "bill": "william", "will": "william", "andy": "andrew", "pete": "peter", "greg": "gregory",
     "tim": "timothy", "jeff": "jeffrey", "joe": "joseph", "kate": "katherine",
     "liz": "elizabeth", "jen": "jennifer", "ed": "edward", "tony": "anthony", "max": "maximilian",
+    "beth": "elizabeth", "becky": "rebecca", "maggie": "margaret", "jess": "jessica",
+    "sue": "susan", "nate": "nathan", "zach": "zachary", "fred": "frederick",
+    "charlie": "charles", "gabi": "gabriela", "mo": "mohammed",
+    # Polish and Russian diminutives: "Kasia" is Katarzyna, "Dima" Dmitri
+    "kasia": "katarzyna", "gosia": "małgorzata", "basia": "barbara", "kuba": "jakub",
+    "tomek": "tomasz", "wojtek": "wojciech", "bartek": "bartłomiej", "dima": "dmitri",
+    "misha": "mikhail", "katya": "ekaterina",
 }
 _SAME_FIRST: dict[str, set[str]] = {}
 for _short, _long in _NICKNAMES.items():

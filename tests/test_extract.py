@@ -2285,3 +2285,17 @@ def test_a_rank_before_a_surname_names_the_officer() -> None:
         "Chief Dale Horvath; Deputy Chief Ines Varga; Capt. Roy Abernathy"), [], lambda: "")
     assert [roster.resolve(n) for n in ("Deputy Varga", "Capt. Abernathy", "Chief Horvath")] == [
         "Ines Varga", "Roy Abernathy", "Dale Horvath"]
+
+
+def test_a_roster_table_handle_column_and_common_diminutives_name_the_owner() -> None:
+    body = ("## Attendees\n\n| Name | GitHub | Affiliation |\n|---|---|---|\n"
+            "| Katarzyna Nowak | @knowak | maintainer |\n"
+            "| Declan Moore | @dmoore-dev | first call |\n\n## Notes\n\n"
+            "Kasia will review it tomorrow. @dmoore-dev to attach a minimal "
+            "reproduction.\n")
+    ext = extract(note(body, day=date(2024, 2, 20)))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Katarzyna Nowak", ("knowak",)), ("Declan Moore", ("dmoore-dev",))]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Katarzyna Nowak", "review it tomorrow"),
+        ("Declan Moore", "attach a minimal reproduction")]

@@ -2721,8 +2721,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     if (cues & _AGENDA_BIT and needs & _NEED_AGENDA_TODO_BIT and _AGENDA_TODO.search(sentence)) \
             or (" be " in low and needs & _NEED_PASSIVE_BIT and _PASSIVE_TODO.search(sentence)) \
             or (cues & _WE_TODO_BIT and needs & _NEED_WE_TODO_BIT and _WE_TODO.search(sentence)):
-        if sentence.rstrip().endswith("?") or invitation:
-            return []
+        if sentence.rstrip().endswith("?") or invitation or "whether" in low:
+            return []  # ("a discussion about whether reviews should be written": a question)
         who = _subject(sentence, ctx)
         owner = ctx.owners(who) if who else None
         return [Action(owner, _tidy_task(sentence), line, who, "todo")]

@@ -2299,3 +2299,10 @@ def test_a_roster_table_handle_column_and_common_diminutives_name_the_owner() ->
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Katarzyna Nowak", "review it tomorrow"),
         ("Declan Moore", "attach a minimal reproduction")]
+
+
+def test_a_discussion_about_whether_something_should_be_done_is_no_task() -> None:
+    body = ("**Incident review format.** Short discussion about whether post-incident reviews "
+            "should be written within 48 hours.\n\nThe runbook should be updated by Friday.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        (None, "The runbook should be updated by Friday")]

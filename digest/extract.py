@@ -2871,7 +2871,7 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             continue
         theirs = by_owner.setdefault(a.owner, [])
         if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
-               or ((a.rule == "table") != (out[k].rule == "table")
+               or ((a.rule in _SUMMARY_RULES) != (out[k].rule in _SUMMARY_RULES)
                    and _restates(content, kept[k]))
                for k in theirs[-_COMPARED:]):
             continue
@@ -2885,6 +2885,10 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
 # a note states a few dozen decisions and tasks; a hostile one thousands: each is compared with
 # this many before it at most, so the work stays linear
 _COMPARED = 200
+
+
+# an action read from an "Action items" list or table, which often restates the discussion
+_SUMMARY_RULES = frozenset({"table", "section"})
 
 
 def _offer_restated(offer: Action, then: Action | None) -> bool:

@@ -2306,3 +2306,13 @@ def test_a_discussion_about_whether_something_should_be_done_is_no_task() -> Non
             "should be written within 48 hours.\n\nThe runbook should be updated by Friday.\n")
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         (None, "The runbook should be updated by Friday")]
+
+
+def test_an_action_items_list_restating_the_discussion_counts_each_task_once() -> None:
+    body = ("Attendees: Lena Hoffmann, Arjun Pillai\n\n## Notes\n\nArjun will pause the 19 legacy "
+            "DAGs and announce when they get deleted.\n\n## Action items\n\n"
+            "- [ ] Pause the 19 legacy DAGs and announce the deletion date (Arjun)\n"
+            "- [ ] Update the on-call handbook (Lena)\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Arjun Pillai", "pause the 19 legacy DAGs and announce when they get deleted"),
+        ("Lena Hoffmann", "Update the on-call handbook")]

@@ -984,6 +984,7 @@ def extract(note: Note) -> Extraction:
             heading_people[section_heading] = _heading_person(section_heading, ctx)
         return heading_people[section_heading]
 
+    parents = _item_parents(blocks)
     agreed_list = False  # after "We agreed on the following:", its items are the decisions
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
@@ -1086,7 +1087,7 @@ def extract(note: Note) -> Extraction:
                 decisions.pop()
             agreed_list = True
         if len(actions) > found or len(decisions) > found_decisions:
-            topic = _topic(index, blocks, texts)
+            topic = _topic(index, blocks, texts, parents[index])
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
             said = [ctx.referents.get(id(d)) for d in decisions[found_decisions:]]
             sibling = _sibling_text(index, blocks, texts) if "" in referents + said else ""
@@ -2350,21 +2351,17 @@ def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
     return pieces
 
 
-def _topic(index: int, blocks: list[Block], texts: list[str]) -> str:
+def _topic(index: int, blocks: list[Block], texts: list[str], parent: int) -> str:
     """What a paragraph is about: its bold lead ("**Blog posts** — …"), the item a nested item
-    is under, or its section heading."""
+    is under (`parent`, from _item_parents), or its section heading."""
     block = blocks[index]
     if block.text.startswith(("**", "__")) and (m := _BOLD_LEAD.match(block.text)) \
             and not _is_marker_label(lead := one_line(m.group(1)).strip(" :.—–-")):
         return lead  # (not "**Verdict:**", which says what kind of line it is, not about what)
-    if block.kind == ITEM and block.level > 0:  # "- SIG annual report due Nov 30\n  - AI: …"
-        for parent, text in zip(blocks[index - 1::-1], texts[index - 1::-1], strict=False):
-            if parent.kind != ITEM or parent.section != block.section:
-                break
-            if parent.level < block.level:  # a topic's short label, not a question or prose
-                if len(text.split()) <= 10 and not text.rstrip().endswith("?"):
-                    return one_line(text)
-                break
+    # "- SIG annual report due Nov 30\n  - AI: …": a topic's short label, not a question or prose
+    if parent >= 0 and len((text := texts[parent]).split()) <= 10 \
+            and not text.rstrip().endswith("?"):
+        return one_line(text)
     if block.section >= 0:
         heading = one_line(texts[block.section]).strip(" #!:*")
         if _SECTION_KINDS[4][1].search(heading) is None \
@@ -2377,6 +2374,22 @@ def _topic(index: int, blocks: list[Block], texts: list[str]) -> str:
 # "SPEAKERS" and "SUMMARY KEYWORDS")
 _NOT_TOPICS = frozenset({"notes", "minutes", "meeting notes", "speakers", "summary keywords",
                          "keywords", "transcript"})
+
+
+def _item_parents(blocks: list[Block]) -> list[int]:
+    """For each block, the item it is nested under in the same run of items of a section (the
+    nearest before it with a smaller indent), or -1; one pass, however long the list."""
+    parents: list[int] = []
+    run: list[int] = []  # the items still open, indents increasing
+    for index, block in enumerate(blocks):
+        if block.kind != ITEM or (run and blocks[run[-1]].section != block.section):
+            run = []
+        while run and blocks[run[-1]].level >= block.level:
+            run.pop()
+        parents.append(run[-1] if run and block.level > 0 else -1)
+        if block.kind == ITEM:
+            run.append(index)
+    return parents
 
 
 _REFERENT_WORDS = 16  # enough of the sentence before to say what "this" is, not a paragraph

@@ -822,7 +822,6 @@ class _Ctx:
     body: str = ""
     attendees: tuple[Person, ...] = ()
     people: dict[str, bool] = field(default_factory=dict)  # is_person, cached per name
-    on_roster: dict[str, bool] = field(default_factory=dict)  # known, cached per name
     paragraph: str = ""  # the text being read, to settle ambiguous names
     heading_words: frozenset[str] = frozenset()
     # whether the note is typed in lower case ("kwame: cost the dish" names Kwame), worked out
@@ -831,12 +830,6 @@ class _Ctx:
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
-
-    def known(self, name: str) -> bool:
-        """Whether the roster knows `name` (cached: asked of most sentences' first word)."""
-        if (answer := self.on_roster.get(name)) is None:
-            answer = self.on_roster[name] = self.roster.known(name)
-        return answer
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -2555,12 +2548,12 @@ _PRESENT_FORMS = {
 def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
     """The task `text` records in the present tense, if it opens with its owner."""
     words = text.lstrip("→⇒-> ").split(" ", 5)
-    if _PRESENT_FORMS.keys().isdisjoint(words[1:5]) or not ctx.known(words[0].rstrip(",")) \
+    if _PRESENT_FORMS.keys().isdisjoint(words[1:5]) or not ctx.roster.known(words[0].rstrip(",")) \
             or (m := _PRESENT_TASK.match(text)) is None:
         return None  # (the cheap tests first: most sentences have no such verb near the start)
     stem = _PRESENT_FORMS.get(m["verb"])
     names = [n for n in OWNER_SEPARATOR.split(m["who"]) if n]
-    if stem is None or not names or not all(ctx.known(n) for n in names) \
+    if stem is None or not names or not all(ctx.roster.known(n) for n in names) \
             or (owner := ctx.owners(m["who"])) is None:
         return None
     return Action(owner, _tidy_task(f"{stem} {m['rest']}"), line, m["who"], "present-item",

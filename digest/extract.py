@@ -2826,8 +2826,8 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
             if i in drop or j in drop or not said[i] or not said[j]:
                 continue
             b = items[j]
-            if _same_content(said[i], said[j]) or ((a.rule == "table") != (b.rule == "table")
-                                                   and _restates(said[i], said[j])):
+            if _same_content(said[i], said[j]) \
+                    or _summary_restates(a.rule, b.rule, said[i], said[j], _TABLE_RULE):
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
     return [d for k, d in enumerate(items) if k not in drop]
@@ -2877,8 +2877,7 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             continue
         theirs = by_owner.setdefault(a.owner, [])
         if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
-               or ((a.rule in _SUMMARY_RULES) != (out[k].rule in _SUMMARY_RULES)
-                   and _restates(content, kept[k]))
+               or _summary_restates(a.rule, out[k].rule, content, kept[k], _SUMMARY_RULES)
                for k in theirs[-_COMPARED:]):
             continue
         exact.add((a.owner, content))
@@ -2891,10 +2890,6 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
 # a note states a few dozen decisions and tasks; a hostile one thousands: each is compared with
 # this many before it at most, so the work stays linear
 _COMPARED = 200
-
-
-# an action read from an "Action items" list or table, which often restates the discussion
-_SUMMARY_RULES = frozenset({"table", "section"})
 
 
 def _offer_restated(offer: Action, then: Action | None) -> bool:
@@ -2940,10 +2935,20 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
     return len(small) >= 3 and len(small & large) >= 0.6 * len(small)
 
 
-def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether a summary table's row and a sentence say the same thing in other words ("Alert
-    stays, raised to 90% for 15 min" and "keep the alert but raise it to 90% for 15
-    minutes"): most of the shorter one's word stems are in the longer one."""
+# the rules that read a summary, which the notes often say again in a sentence: a table row
+# (decisions and actions), an item of an "Action items" list (actions)
+_TABLE_RULE = frozenset({"table"})
+_SUMMARY_RULES = frozenset({"table", "section"})
+
+
+def _summary_restates(rule_a: str, rule_b: str, a: frozenset[str], b: frozenset[str],
+                      summary: frozenset[str]) -> bool:
+    """Whether one of two items comes from a summary (by its rule) and says what the other, a
+    sentence, says in other words ("Alert stays, raised to 90% for 15 min" and "keep the alert
+    but raise it to 90% for 15 minutes"): most of the shorter one's word stems are in the
+    longer one."""
+    if (rule_a in summary) == (rule_b in summary):
+        return False
     small, large = sorted(({w[:5] for w in a}, {w[:5] for w in b}), key=len)
     return len(small) >= 4 and len(small & large) >= 0.6 * len(small)
 

@@ -48,7 +48,15 @@ from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
 from .parse import PROSE, one_line, words
 from .pattern_words import PatternGates, folded, required_words
-from .people import FULL_NAME, HONORIFICS, OWNER_SEPARATOR, ROLES, Roster, parse_attendee_text
+from .people import (
+    FULL_NAME,
+    HANDLE,
+    HONORIFICS,
+    OWNER_SEPARATOR,
+    ROLES,
+    Roster,
+    parse_attendee_text,
+)
 from .tex_text import tex_to_text
 from .tsv_text import tsv_to_markdown
 
@@ -323,7 +331,6 @@ _ELABORATION = re.compile(
 # a failed match does not retry every shorter prefix of every capitalised word (the same
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe)
 _NAME = rf"(?:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
-_HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
 # one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "+"
 # "and"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -353,7 +360,7 @@ _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?:\s+and\s+(?:the\s+)?(?:crew|te
                            rf"|volunteers|helpers))?(?P<verb>{_VERB})(?P<task>[a-z].*)")
 # "@zhou.min and @sipho to gather the logs"; not "an idea from @sipho to move it"
 _HANDLE_ACTION = re.compile(
-    rf"(?:^|(?<=[\s(]))(?<!\bfrom\s)@(?P<who>{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})*)"
+    rf"(?:^|(?<=[\s(]))(?<!\bfrom\s)@(?P<who>{HANDLE}(?:\s*(?:,|&|\band\b)\s*@{HANDLE})*)"
     rf"(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
@@ -1731,7 +1738,7 @@ _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|d
 
 _HANDLE_HEADER = re.compile(r"^\W*(?:github|gitlab|handle|user\s*name|username|nick|irc"
                             r"|login|matrix|slack)\W*$", re.I)
-_BARE_HANDLE = re.compile(r"@?[A-Za-z][\w.-]*\w")
+_BARE_HANDLE = re.compile(rf"@?{HANDLE}")
 
 
 def _roster_column(header: tuple[str, ...]) -> int | None:
@@ -1900,7 +1907,7 @@ _OWNER_LABEL_LEAD = re.compile(r"^(?:DRI|[Oo]wner|[Aa]ssignee|[Aa]ssigned\s+to)\
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
 _CHECKBOX = re.compile(r"^\[[ xX✓✔]?\]\s*")
 # "@kenji cut the release", "update the matrix (@olu)", "task — @priya": a handle names its owner
-_HANDLE_LEAD = re.compile(rf"^@(?P<who>{_HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
+_HANDLE_LEAD = re.compile(rf"^@(?P<who>{HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)$", re.S)
 # name chips ("@Full Name", as a document editor inserts them) before a dash or colon
 _CHIP = rf"@[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}"
 _CHIPS_LEAD = re.compile(
@@ -1908,15 +1915,15 @@ _CHIPS_LEAD = re.compile(
     re.S)
 # "@adaeze, @sofiag: draft the report": a task shared by several handles
 _HANDLES_LEAD = re.compile(
-    rf"^(?P<whos>@{_HANDLE}(?:\s*(?:,|&|\band\b)\s*@{_HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$", re.S)
+    rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$", re.S)
 _HANDLE_TRAIL = re.compile(
-    rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{_HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
-    rf"{_HANDLE}))\s*\.?$", re.S)
+    rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
+    rf"{HANDLE}))\s*\.?$", re.S)
 
 
 # a task-list item that opens with its owner's handle and a verb: "[ ] @majal cut rc1 …"
 _HANDLE_VERB_ITEM = re.compile(
-    rf"^(?:\[ \]\s*)?@(?P<who>{_HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
+    rf"^(?:\[ \]\s*)?@(?P<who>{HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
 
 
 # an action point's owner and a verb in the present: "UNILOR (Chiara) prepares the request"
@@ -1934,7 +1941,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         # "@Mei-Ling Chua + @Devendra Rao — churn baseline": a document's name chips
         return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
-        handles = re.findall(rf"@({_HANDLE})", m.group("whos"))
+        handles = re.findall(rf"@({HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                       _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
@@ -2610,7 +2617,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                        "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
             and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
-        handles = re.findall(rf"@({_HANDLE})", "@" + hm.group("who"))
+        handles = re.findall(rf"@({HANDLE})", "@" + hm.group("who"))
         return [Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                        _tidy_task(hm.group("task")), line, "@" + hm.group("who"), "owner-verb")]
     matches = (_all_matches(_OWNER_ACTION, sentence)

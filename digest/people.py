@@ -91,7 +91,8 @@ _SURNAME_FIRST = re.compile(  # (two capitals with no vowel, "YD, Léa Garnier",
     rf"(?P<surname>(?:Mc|Mac|O['’])?[{UPPER}]{{2,}}"
     rf"(?:[-'’ ][{UPPER}]{{2,}})*),[ \t]*(?:{_TITLE}[ \t]+)?"
     rf"(?P<given>[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+)*)")
-_HANDLE = re.compile(r"@([A-Za-z][\w.-]*\w)")  # a chat or GitHub handle after a name
+HANDLE = r"[A-Za-z][\w.-]*\w"  # a chat or GitHub handle, after its "@"
+_HANDLE = re.compile(rf"@({HANDLE})")  # a chat or GitHub handle after a name
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
 # the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
@@ -104,9 +105,9 @@ FULL_NAME = re.compile(
     rf"(?P<last>{_PARTICLES}[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
 # "@lrv (Laura Ruiz Vidal)", "@tamsin (Tamsin Greaves, maintainer)": two to four names
 _HANDLE_BEFORE_NAME = re.compile(
-    rf"@(?P<handle>[A-Za-z][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
+    rf"@(?P<handle>{HANDLE})[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
     rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
-_HANDLE_AFTER_NAME = re.compile(r"(?<=\w)[ \t]+@([A-Za-z][\w.-]*\w)$")
+_HANDLE_AFTER_NAME = re.compile(rf"(?<=\w)[ \t]+@({HANDLE})$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
 _EMAIL = re.compile(
@@ -127,7 +128,7 @@ _ROLE_COLUMN = re.compile(rf"(?m)^(?P<name>[ \t]*[{UPPER}][^\n:,;]*?[^\s:,;])(?:
 
 
 _SLASH_FIELDS_HANDLE = re.compile(r"(?m)^(?P<name>[^/\n]*?\S)[ \t]+/[ \t]+"
-                                  r"(?:[^/\n]*?[ \t]+/[ \t]+)?@(?P<handle>[A-Za-z][\w.-]*\w)")
+                                  rf"(?:[^/\n]*?[ \t]+/[ \t]+)?@(?P<handle>{HANDLE})")
 
 
 def _role_in_brackets(m: re.Match[str]) -> str:

@@ -258,10 +258,21 @@ def _without_role_title(name: str) -> tuple[str, str]:
     """('Brenda Kowalski', 'Town Clerk') for 'Town Clerk Brenda Kowalski'; a name of two words
     or fewer is left whole ("Director Smith" may be all the note says)."""
     tokens = name.split()
-    cut = 0
-    while len(tokens) - cut > 2 and tokens[cut].lower().rstrip(".") in _TITLE_WORDS:
-        cut += 1
+    cut = min(_leading(tokens, _TITLE_WORDS), max(0, len(tokens) - 2))
     return " ".join(tokens[cut:]), " ".join(tokens[:cut])
+
+
+def _leading(tokens: Sequence[str], words: frozenset[str]) -> int:
+    """How many of `tokens` at the start are `words` (compared in lower case, without a dot):
+    the titles before a name ("Deputy Chief", "Dr.")."""
+    count = 0
+    while count < len(tokens) and tokens[count].lower().rstrip(".") in words:
+        count += 1
+    return count
+
+
+# what may stand before a name the roster is asked about: "Mr Wilk", "Deputy Varga"
+_LEADING_TITLES = HONORIFICS | _TITLE_WORDS
 
 
 class _Entry(NamedTuple):
@@ -322,8 +333,8 @@ class Roster:
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
         tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
-        while len(tokens) > 2 and tokens[0] in HONORIFICS:  # "Dr. Jane Smith" is Jane
-            tokens = tokens[1:]
+        # "Dr. Jane Smith" is Jane
+        tokens = tokens[min(_leading(tokens, HONORIFICS), max(0, len(tokens) - 2)):]
         return _Entry(name, tokens, tokens[0] if tokens else "",
                       tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
                       alias.lower() if alias else None)
@@ -387,8 +398,7 @@ class Roster:
         raw = name.strip()
         # "Mr Wilk", "Fr Declan", "Prof. Okonkwo", "Deputy Varga", "Capt. Abernathy" (but "Town
         # Clerk" is all title: an office the roster may know)
-        titles = next((i for i, t in enumerate(toks) if t not in HONORIFICS
-                       and t not in _TITLE_WORDS), len(toks))
+        titles = _leading(toks, _LEADING_TITLES) if toks and toks[0] in _LEADING_TITLES else 0
         if 0 < titles < len(toks):
             toks = toks[titles:]
             low, raw = " ".join(toks), raw.split(None, titles)[titles]

@@ -1751,10 +1751,11 @@ def _roster_column(header: tuple[str, ...]) -> int | None:
 # the answers pasted from a calendar invite: "Organizer: A", "Accepted: B; C", "Declined: D"
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
+# a full name that initials stand for: "Aiko Brandt", "Jean-Luc Picard Smith"
+_INITIALLED_NAME = rf"[{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}}"
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
 _INITIALS_LEGEND = re.compile(
-    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*"
-    rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})")
+    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*({_INITIALLED_NAME})")
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
 _PRESENT_WERE = re.compile(
@@ -1769,8 +1770,7 @@ def _named_initials(person: Person, body: str) -> Person:
     initials = person.name
     if not (initials.isupper() and 2 <= len(initials) <= 3 and initials.isalpha()):
         return person
-    for m in re.finditer(rf"([{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}})[ \t]*"
-                         rf"\({re.escape(initials)}[),]", body):
+    for m in re.finditer(rf"({_INITIALLED_NAME})[ \t]*\({re.escape(initials)}[),]", body):
         name = m.group(1)
         if "".join(w[0] for w in re.split(r"[ \t-]+", name)) == initials:
             return Person(name, person.chair, (initials, *person.aliases))

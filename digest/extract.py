@@ -1131,12 +1131,11 @@ def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[
     date) read as the meeting of `meeting` alone: the blocks before the first dated heading
     and those under the meeting's own heading. The first dated heading after the meeting is
     the next call (its block is the agenda being gathered for it)."""
-    dated: list[tuple[int, DateMention]] = []
-    for index, block in enumerate(blocks):
-        if block.kind == HEADING and len(block.text) <= 60 \
-                and any(c.isdigit() for c in block.text) \
-                and (when := _heading_date(block.text, meeting)):
-            dated.append((index, when))
+    maybe = [i for i, b in enumerate(blocks) if b.kind == HEADING and len(b.text) <= 60
+             and any(c.isdigit() for c in b.text)]
+    if len(maybe) < 2:
+        return blocks, []  # (most notes: no dates are read from their headings at all)
+    dated = [(i, when) for i in maybe if (when := _heading_date(blocks[i].text, meeting))]
     if len(dated) < 2 or not any(m.date == meeting for _, m in dated) \
             or len({blocks[i].level for i, _ in dated}) > 1:
         return blocks, []

@@ -333,8 +333,8 @@ class Roster:
     @staticmethod
     def _entry(name: str, alias: str | None) -> _Entry:
         tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
-        # "Dr. Jane Smith" is Jane
-        tokens = tokens[min(_leading(tokens, HONORIFICS), max(0, len(tokens) - 2)):]
+        if tokens and tokens[0] in HONORIFICS:  # "Dr. Jane Smith" is Jane
+            tokens = tokens[min(_leading(tokens, HONORIFICS), max(0, len(tokens) - 2)):]
         return _Entry(name, tokens, tokens[0] if tokens else "",
                       tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
                       alias.lower() if alias else None)

@@ -20,7 +20,7 @@ from .models import Link
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 # first characters of the lines that may be something other than paragraph text
-_MARKERS = frozenset("#![|=-*+•·▪◦‣☐☑☒⬜✅✔")
+_MARKERS = frozenset("#![|=-*+•·▪◦‣☐☑☒⬜✅✔:")
 
 # (?=[ \t]|$): the heading text ends only where a space or the end follows, so the lazy (.*?)
 # is not tried against the rest of the line at every character (same matches)
@@ -83,11 +83,12 @@ _GITHUB_REF = re.compile(
 # what every _GITHUB_REF match holds, found without trying _GITHUB_REF at every letter
 _GITHUB_HINT = re.compile(r"/(?<=[\w.-]/)[\w.-]{1,100}?(?:#\d|@[0-9a-f]{7})")
 # emphasis, one pattern per marker: each runs only when its marker is in the text, which
-# costs a third of one alternation of all three tried at every position
-_STRONG_EMPH = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+# costs a third of one alternation of all three tried at every position; strong emphasis may
+# wrap onto the block's next line ("**4.0 ships …\nmoves to 4.1.**"), never past the next marker
+_STRONG_EMPH = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1", re.S)
 # the same for a text with only one of the markers, starting with a literal the engine skips to
-_STRONG_STARS = re.compile(r"(\*\*)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
-_STRONG_UNDERSCORES = re.compile(r"(__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+_STRONG_STARS = re.compile(r"(\*\*)(?=\S)((?:(?!\1).)+?)(?<=\S)\1", re.S)
+_STRONG_UNDERSCORES = re.compile(r"(__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1", re.S)
 _STAR_EMPH = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)")
 _UNDERSCORE_EMPH = re.compile(r"_(?<![\w_]_)(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 # a match's group 1 or 2, in C: re's own "\1" template costs a Python call per match
@@ -166,6 +167,13 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
             level = len(m.group(1) or m.group(3))
             blocks.append(Block(HEADING, (m.group(2) or "").strip(), first_line + i, level))
             prev_blank = False
+            continue
+        elif c == ":" and stripped.startswith(":::"):
+            # a container's fence (HackMD's ":::success", Docusaurus' ":::note"): it frames the
+            # blocks inside, as a blank line would, and says nothing itself
+            flush()
+            header = ()
+            prev_blank = True
             continue
         elif c == "!" and stripped.startswith("!!") and (m := _WIKI.match(line)):
             flush()

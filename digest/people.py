@@ -27,14 +27,15 @@ UNASSIGNED = "UNASSIGNED"
 # between the owners of a shared task: "Dave, Mort", "Ines + Dmitri", "JB & amina", "A and B"
 OWNER_SEPARATOR = re.compile(r"\s*(?:,|/|&|\+|\band\b)\s*")
 
-# Common short forms of first names, both ways.
+# Common short forms of first names, both ways: each diminutive, then the names it is short for
 _NICKNAMES = {
     "dave": "david", "jon": "jonathan", "mike": "michael", "tom": "thomas", "dan": "daniel",
     "rich": "richard", "rick": "richard", "nick": "nicholas", "nik": "nikolaos",
     "chris": "christopher", "sam": "samuel", "alex": "alexander", "ben": "benjamin",
     "matt": "matthew", "steve": "stephen", "jim": "james", "bob": "robert", "rob": "robert",
-    "bill": "william", "will": "william", "andy": "andrew", "pete": "peter", "greg": "gregory",
-    "tim": "timothy", "jeff": "jeffrey", "joe": "joseph", "kate": "katherine",
+    "bill": "william", "will": "william", "andy": "andrew", "pete": "peter",
+    "greg": "gregory grzegorz", "tim": "timothy", "jeff": "jeffrey", "joe": "joseph",
+    "kate": "katherine",
     "liz": "elizabeth", "jen": "jennifer", "ed": "edward", "tony": "anthony", "max": "maximilian",
     "beth": "elizabeth", "becky": "rebecca", "maggie": "margaret", "jess": "jessica",
     "sue": "susan", "nate": "nathan", "zach": "zachary", "fred": "frederick",
@@ -45,9 +46,10 @@ _NICKNAMES = {
     "misha": "mikhail", "katya": "ekaterina",
 }
 _SAME_FIRST: dict[str, set[str]] = {}
-for _short, _long in _NICKNAMES.items():
-    _SAME_FIRST.setdefault(_short, set()).add(_long)
-    _SAME_FIRST.setdefault(_long, set()).add(_short)
+for _short, _longs in _NICKNAMES.items():
+    for _long in _longs.split():
+        _SAME_FIRST.setdefault(_short, set()).add(_long)
+        _SAME_FIRST.setdefault(_long, set()).add(_short)
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 # no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
@@ -77,7 +79,8 @@ ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman"
                    "treasurer", "president", "clerk", "convenor", "facilitator", "scribe",
                    "secretariat", "coordinator"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
-_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[^\W\d_][\w ,/&-]{1,39})$")  # ("— Co-supervisor")
+# ("— Co-supervisor", "— 1st call!")
+_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[^\W_][\w ,/&'’-]{1,39}?)[.!]?$")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
 _TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
            "Sister", "Brother")
@@ -107,6 +110,10 @@ FULL_NAME = re.compile(
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>{HANDLE})[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
     rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
+# "@oadewale — Oyelaran Adewale": a list of handles, each with the name it stands for
+_HANDLE_DASH_NAME = re.compile(
+    rf"(?<!\S)@(?P<handle>{HANDLE})[ \t]+[—–:-][ \t]+(?P<name>[{UPPER}][{LOWER}'’-]+"
+    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})")
 _HANDLE_AFTER_NAME = re.compile(rf"(?<=\w)[ \t]+@({HANDLE})$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
@@ -194,6 +201,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             and ("(" not in text or re.search(r"[,;]", _PAREN.sub(" ", text))):
         # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
         text = _WRAPPED.sub(" ", text)
+    if "@" in text and ("—" in text or "–" in text or " - " in text or ": " in text):
+        text = _HANDLE_DASH_NAME.sub(r"\g<name> (@\g<handle>)", text)
     if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
         text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)  # (a role after goes)
     if "(" in text:
@@ -226,15 +235,17 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             name = name[title.end():]
         if role and not alias and not role.endswith("s"):
             alias = role  # "Town Clerk Brenda Kowalski": "the Town Clerk will …" is Brenda
-        if not name or _NOT_A_NAME.match(name) or len(name) > 60:
+        if not name or _NOT_A_NAME.match(name):
             continue
         tokens = name.split()
         # "Alice Moreau Bob Chen Carla Diaz": full names pasted without commas (a document's
         # name chips); only an even run of four or more capitalised words, read as pairs
         if len(tokens) >= 4 and len(tokens) % 2 == 0 and not alias \
-                and all(t[:1].isupper() and t[1:].islower() for t in tokens):
+                and all(t[:1].isupper() and t[1:].islower() and len(t) <= 30 for t in tokens):
             people.extend(Person(name=f"{tokens[i]} {tokens[i + 1]}", chair=chair and i == 0)
                           for i in range(0, len(tokens), 2))
+            continue
+        if len(name) > 60:
             continue
         # "Hannes DavidK": two people written without a comma
         if len(tokens) == 2 and _CAMEL_INITIAL.match(tokens[1]):

@@ -113,7 +113,8 @@ _SECTION_KINDS = (
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
-                           rf"(?:{_PRESENT_LABEL}|who|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
+                           rf"(?:{_PRESENT_LABEL}|who(?:['’]?s|\s+is|\s+was)?(?:\s+(?:here|there))?"
+                           r"|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
                            r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"
                            r"|outcomes?|what\s+we\s+settled"
@@ -1751,10 +1752,12 @@ def _roster_column(header: tuple[str, ...]) -> int | None:
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
 # a full name that initials stand for: "Aiko Brandt", "Jean-Luc Picard Smith"
-_INITIALLED_NAME = rf"[{UPPER}][{LOWER}]+(?:[ \t-]+[{UPPER}][\w'’-]+){{1,3}}"
+# (words apart by one space or a hyphen: a wider gap is the next column)
+_INITIALLED_NAME = rf"[{UPPER}][{LOWER}]+(?:(?:[ \t]?-[ \t]?|[ \t])[{UPPER}][\w'’-]+){{1,3}}"
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
+# or in columns ("YH = Yusuf Hassan          KB = Kezia Boateng")
 _INITIALS_LEGEND = re.compile(
-    rf"(?m)^\W{{0,3}}([{UPPER}]{{2,3}})[ \t]*=[ \t]*({_INITIALLED_NAME})")
+    rf"(?m)(?:^\W{{0,3}}|[ \t]{{2,}})([{UPPER}]{{2,3}})[ \t]*=[ \t]*({_INITIALLED_NAME})")
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
 _PRESENT_WERE = re.compile(
@@ -1900,7 +1903,8 @@ _NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
 _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
-_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*[:–—]\s+|^owner\s+(?:to\s+be"
+_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*[:–—]\s+|^\?{{2,}}\s+"
+                          r"|^owner\s+(?:to\s+be"
                           r"\s+(?:confirmed|decided|agreed)|tb[cd]|unknown)\s*[:–—-]\s+", re.I)
 _OWNER_LABEL_LEAD = re.compile(r"^(?:DRI|[Oo]wner|[Aa]ssignee|[Aa]ssigned\s+to)\s*:\s*(?=[@\w])")
 # "- [ ] task", "- [x] task": a task list's check box says nothing about the task
@@ -1912,9 +1916,10 @@ _CHIP = rf"@[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}"
 _CHIPS_LEAD = re.compile(
     rf"^(?P<whos>{_CHIP}(?:\s*(?:,|\+|&|\band\b)\s*{_CHIP})*)\s*(?:[:–—]|\s-)\s*(?P<task>\S.*)$",
     re.S)
-# "@adaeze, @sofiag: draft the report": a task shared by several handles
+# "@adaeze, @sofiag: draft the report", "@mfeld + @bia fix …": a task shared by several handles
 _HANDLES_LEAD = re.compile(
-    rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$", re.S)
+    rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$",
+    re.S)
 _HANDLE_TRAIL = re.compile(
     rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
     rf"{HANDLE}))\s*\.?$", re.S)
@@ -1932,7 +1937,8 @@ _MARKER_PRESENT = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
-    if ":" in text[:12] or "—" in text[:12] or "–" in text[:12] or text[:5].lower() == "owner":
+    if ":" in text[:12] or "—" in text[:12] or "–" in text[:12] or text[:5].lower() == "owner" \
+            or text[:2] == "??":  # "??? label good-first-issues": the owner is not known
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
         text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"
     if text[:1] == "@" and (m := _CHIPS_LEAD.match(text)) \
@@ -2540,8 +2546,10 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
 # a task in the present tense after its owner, as minutes record them: "BS updates SECURITY.md",
 # "→ OV opens a public issue"; only for people the note names (the verb's stem a task verb)
 _PRESENT_TASK = re.compile(
-    rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
+    rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES}|@{HANDLE})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
     re.S)
+_ARROWS = ("→", "⇒", " -> ")
+_QUESTION_LEAD = re.compile(r"(?:whether|if|why|how|what|who|when|about)\b", re.I)
 # each task verb's present tense, to its stem: "merges" → "merge", "replies" → "reply" (in the
 # present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
 _PRESENT_FORMS = {
@@ -2552,18 +2560,26 @@ _PRESENT_FORMS = {
 
 
 def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
-    """The task `text` records in the present tense, if it opens with its owner."""
+    """The task `text` records in the present tense, if it opens with its owner, or if an
+    arrow leads to it ("We need to credit them → JH adds a line to the about page")."""
+    said = text
+    for arrow in _ARROWS:
+        if (at := text.rfind(arrow)) > 0:
+            text = text[at:]
+            break
     words = text.lstrip("→⇒-> ").split(" ", 5)
     if _PRESENT_FORMS.keys().isdisjoint(words[1:5]) or not ctx.roster.known(words[0].rstrip(",")) \
             or (m := _PRESENT_TASK.match(text)) is None:
         return None  # (the cheap tests first: most sentences have no such verb near the start)
     stem = _PRESENT_FORMS.get(m["verb"])
+    if stem == "ask" and _QUESTION_LEAD.match(m["rest"]):
+        return None  # "@darekz asks whether we should have a #help channel": a question
     names = [n for n in OWNER_SEPARATOR.split(m["who"]) if n]
     if stem is None or not names or not all(ctx.roster.known(n) for n in names) \
             or (owner := ctx.owners(m["who"])) is None:
         return None
     return Action(owner, _tidy_task(f"{stem} {m['rest']}"), line, m["who"], "present-item",
-                  context=one_line(text))
+                  context=one_line(said))
 
 
 def _arrow_names_someone(who: str, task: str, ctx: _Ctx) -> bool:

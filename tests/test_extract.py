@@ -2316,3 +2316,50 @@ def test_an_action_items_list_restating_the_discussion_counts_each_task_once() -
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Arjun Pillai", "pause the 19 legacy DAGs and announce when they get deleted"),
         ("Lena Hoffmann", "Update the on-call handbook")]
+
+
+def test_a_whos_here_list_of_handles_names_the_owners_of_handle_tasks() -> None:
+    body = ("## 👋 Who's here (add yourself)\n\n- Juniper Hale (@juni)\n"
+            "- Beatriz Nunes (@bia) — 1st call!\n- Marcus Feld (@mfeld)\n\n## Data\n\n"
+            "- We need to credit the council somewhere → @juni adds an attribution line.\n\n"
+            "## Todos\n\n- [ ] @mfeld + @bia fix README docker steps for ARM Macs\n"
+            "- [ ] ??? label good-first-issues\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Juniper Hale", "Beatriz Nunes", "Marcus Feld"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Juniper Hale", "add an attribution line"),
+        ("Marcus Feld, Beatriz Nunes", "fix README docker steps for ARM Macs"),
+        (None, "label good-first-issues")]
+
+
+def test_a_handle_list_with_names_after_a_dash_maps_each_handle() -> None:
+    people = parse_attendee_text("@oadewale — Oyelaran Adewale\n@peterz — Peter Zwolinski "
+                                 "(PeterZ in chat)")
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Oyelaran Adewale", ("oadewale",)), ("Peter Zwolinski", ("peterz",))]
+
+
+def test_name_chips_run_together_past_sixty_characters_are_still_read_as_pairs() -> None:
+    people = parse_attendee_text("Rosa Lindqvist Tunde Afolabi Mei Chen Grzegorz Wiśniewski "
+                                 "Amara Diallo Nils Brekke")
+    assert len(people) == 6 and people[3].name == "Grzegorz Wiśniewski"
+    roster = Roster(people, [], lambda: "")
+    assert roster.resolve("Greg") == "Grzegorz Wiśniewski"
+
+
+def test_a_container_fence_and_bold_across_lines_leave_no_markup_in_a_decision() -> None:
+    body = (":::success\n**Decided:** winter sprint on 7–8 Dec, online.\n:::\n\n"
+            "- After some discussion the call agreed: **4.0 ships on 15 September, without\n"
+            "  strict mode.** The flag stays in main.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "winter sprint on 7–8 Dec, online.",
+        "After some discussion the call agreed: 4.0 ships on 15 September, without strict mode."]
+
+
+def test_asking_whether_is_a_question_and_a_legend_in_columns_names_each_initial() -> None:
+    body = ("  YH = Yusuf Hassan                     KB = Kezia Boateng\n\n"
+            "Attendees: Dariusz Zielinski (@darekz), Yusuf, Kezia\n\n"
+            "- @darekz asks whether we should have a #help channel.\n"
+            "- water butts: need 2 more → YH asks at Pardoe's for 2 old barrels\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Yusuf Hassan", "ask at Pardoe's for 2 old barrels")]

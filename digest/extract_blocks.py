@@ -398,15 +398,22 @@ def bare_urls(text: str) -> list[Link]:
 
 def sentences(text: str, line: int) -> list[tuple[str, int]]:
     """Split cleaned block text into (sentence, line) pairs; lines joined by spaces. A minutes
-    marker at a line's start ("RESOLVED:", "ACTION 3.1:") opens a sentence."""
+    marker at a line's start ("RESOLVED:", "ACTION 3.1:") opens a sentence, unless a bracket
+    before it is still open."""
     if "\n" not in text or not (marks := [m.span() for m in _MARKER_LINE.finditer(text)]):
         return _sentences(text, line)
     out: list[tuple[str, int]] = []
     start = 0
+    open_brackets, counted = 0, 0  # "(" less ")" in text[start:counted]
     for begin, end in [*marks, (len(text), len(text))]:
+        open_brackets += text.count("(", counted, begin) - text.count(")", counted, begin)
+        counted = begin
+        if open_brackets > 0 and begin < len(text):
+            continue  # "(replaces\nACTION 36.4)": a marker in brackets is a reference
         out.extend(_sentences(text[start:begin], line))
         line += text.count("\n", start, end)  # counted piece by piece: linear
         start = end
+        open_brackets = 0
     return out
 
 

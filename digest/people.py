@@ -164,6 +164,17 @@ def _name_of_address(m: re.Match[str]) -> str:
     return m.group("local")
 
 
+# a nick in lower case after a name: "Hiroshi Tanabe (hiro)", "Luca Ferrante (lferrante)"
+_LOWER_NICK = re.compile(r"[a-z][a-z0-9_.-]{2,23}")
+
+
+def _nick_of(nick: str, name: str) -> bool:
+    """Whether `nick` is made from `name` (a first name's start, a surname inside it), not a
+    remark such as "(remote)" or "(notes)"."""
+    return any(len(part) >= 3 and (part.startswith(nick[:3]) or (len(part) >= 4 and part in nick))
+               for part in name.lower().split())
+
+
 def _norm(s: str) -> str:
     return " ".join(s.lower().replace(".", " ").split())
 
@@ -185,6 +196,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{inner} "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
+        if _LOWER_NICK.fullmatch(inner):  # "(hiro)": a nick, if made from the name (below)
+            return f" \x03{inner} "
         return " "
 
     if "   " in text or "\t" in text:
@@ -223,6 +236,12 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             before, _, after = raw.partition("\x02")
             alias, _, rest = after.partition(" ")
             raw = before + " " + rest
+        nicks = []
+        while "\x03" in raw:
+            before, _, after = raw.partition("\x03")
+            nick, _, rest = after.partition(" ")
+            raw = before + " " + rest
+            nicks.append(nick)
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
@@ -233,6 +252,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         name, role = _without_role_title(name)
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]
+        if nicks and not alias:
+            alias = next((n for n in nicks if _nick_of(n, name)), None)
         if role and not alias and not role.endswith("s"):
             alias = role  # "Town Clerk Brenda Kowalski": "the Town Clerk will …" is Brenda
         if not name or _NOT_A_NAME.match(name):

@@ -121,7 +121,8 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
 
 # The held-out sets, labelled without reading or running the extractor. Each was measured
 # blind once (its README has the figures); all but gold_heldout15 were then used to find general
-# fixes (gold_heldout12 only after two sessions blind). Floors: (notes, next calls right, decisions, actions, +owner F1).
+# fixes (gold_heldout12 only after two sessions blind). Floors: (notes, next calls right,
+# decisions, actions, +owner F1).
 HELDOUT_FLOORS = {
     # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.80, 0.82, 0.80
     "gold_heldout": (15, 15, 0.79, 0.81, 0.79),

@@ -1807,6 +1807,12 @@ def _could_be_a_name(text: str) -> bool:
         t[:1].isupper() or t in _NAME_PARTICLES or not t[:1].isalpha() for t in tokens))
 
 
+def _names_nobody(text: str) -> bool:
+    """Whether a label that may list people ("Board:") gives something else: "PAY sprint 41"."""
+    found = parse_attendee_text(text)
+    return bool(found) and not any(_could_be_a_name(p.name) for p in found)
+
+
 def _names_of(text: str) -> set[str]:
     return {p.name.lower() for p in parse_attendee_text(text)}
 
@@ -1823,8 +1829,8 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
         labelled = _attendee_label(line)
         if labelled and labelled[0] == "chair":
             chairs.update(_names_of(labelled[1]))
-        elif labelled and labelled[0] == "present":  # also after "Absent: none."
-            groups[-1].append(labelled[1])
+        elif labelled and labelled[0] == "present" and not _names_nobody(labelled[1]):
+            groups[-1].append(labelled[1])  # also after "Absent: none."
             listing = True
         elif not listing:
             continue
@@ -1981,6 +1987,10 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         owner = ctx.owners(_WITH.sub(", ", field)) or ctx.owners(field)
         if owner:
             return Action(owner, _tidy_task(m.group("task")), line, field, rule)
+    if (lead := _NICK_LEAD.match(text)) and (owner := _nick_owners(lead.group("who"), ctx)):
+        # "ThomasG and hiro to investigate … (ThomasG will pair with him)": nicks the attendee
+        # list has, before a name found further on
+        return Action(owner, _tidy_task(lead.group("task")), line, lead.group("who"), rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_PRESENT.match(text)) and (owner := ctx.owners(m["who"])):
@@ -1988,9 +1998,8 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
-    if (m := _NICK_LEAD.match(text)) and (owner := _nick_owners(m.group("who"), ctx)
-                                           or _lower_case_owner(m, ctx)):
-        return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
+    if lead and (owner := _lower_case_owner(lead, ctx)):
+        return Action(owner, _tidy_task(lead.group("task")), line, lead.group("who"), rule)
     if m := _SOMEONE_TO.match(text):
         return Action(None, _tidy_task(m.group("task")), line, None, rule)
     return Action(None, _tidy_task(text), line, None, rule)
@@ -2038,7 +2047,9 @@ _MARKER_NICK = re.compile(
 
 # "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
 _NICK_LEAD = re.compile(
-    r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})*)"
+    r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[A-Za-z][\w.-]{1,31})*"
+    r"|[A-Z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[A-Za-z][\w.-]{1,31})*"
+    r"\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})"
     r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—])|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
 # a name typed in lower case: "kwame", "jean-luc"
 _LOWER_NAME = re.compile(r"[a-z][a-z'’-]{2,20}")
@@ -2893,13 +2904,15 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         if _offer_restated(a, items[i + 1] if i + 1 < len(items) else None) \
                 or _recorded_by_marker(a, items[i + 1 : i + 9]):
             continue
-        own = a.task.split(" (", 1)[0]  # without the referent appended in brackets
+        # without the referent appended in brackets (the task's own brackets stay)
+        own = a.task.rsplit(" (", 1)[0] if a.task.endswith(")") else a.task
         content = frozenset(words(own)) - _STOP_WORDS
         if (a.owner, content) in exact:
             continue
         theirs = by_owner.setdefault(a.owner, [])
         if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
-               or _summary_restates(a.rule, out[k].rule, content, kept[k], _SUMMARY_RULES)
+               or _summary_restates(a.rule, out[k].rule, content, kept[k], _SUMMARY_RULES,
+                                    a.owner is not None)
                for k in theirs[-_COMPARED:]):
             continue
         exact.add((a.owner, content))
@@ -2964,15 +2977,19 @@ _SUMMARY_RULES = frozenset({"table", "section"})
 
 
 def _summary_restates(rule_a: str, rule_b: str, a: frozenset[str], b: frozenset[str],
-                      summary: frozenset[str]) -> bool:
+                      summary: frozenset[str], one_person: bool = False) -> bool:
     """Whether one of two items comes from a summary (by its rule) and says what the other, a
     sentence, says in other words ("Alert stays, raised to 90% for 15 min" and "keep the alert
     but raise it to 90% for 15 minutes"): most of the shorter one's word stems are in the
-    longer one."""
+    longer one. For two tasks of `one_person` (named), three stems and two fifths will do: a
+    closing list abbreviates ("email the mirror admins about the 24 h rule" for "write to the
+    mirror admins' list to explain the new rule")."""
     if (rule_a in summary) == (rule_b in summary):
         return False
     small, large = sorted(({w[:5] for w in a}, {w[:5] for w in b}), key=len)
-    return len(small) >= 4 and len(small & large) >= 0.6 * len(small)
+    shared = len(small & large)
+    return len(small) >= 4 and (shared >= 0.6 * len(small)
+                                or (one_person and shared >= 3 and shared >= 0.4 * len(small)))
 
 
 def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:

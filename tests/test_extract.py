@@ -2363,3 +2363,42 @@ def test_asking_whether_is_a_question_and_a_legend_in_columns_names_each_initial
             "- water butts: need 2 more → YH asks at Pardoe's for 2 old barrels\n")
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Yusuf Hassan", "ask at Pardoe's for 2 old barrels")]
+
+
+def test_a_marker_in_brackets_is_a_reference_and_nicks_lead_a_marked_action() -> None:
+    body = ("## Attendees\n\n- Thomas Grenier (ThomasG)\n- Hiroshi Tanabe (hiro)\n"
+            "- Luca Ferrante (lferrante)\n\n## Notes\n\n"
+            "ACTION 37.5: ThomasG and hiro to investigate the flake together (hiro volunteered,\n"
+            "ThomasG will pair with him).\n\n"
+            "ACTION 37.6: lferrante to write up the MSRV policy (replaces\nACTION 36.4).\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Thomas Grenier, Hiroshi Tanabe", "investigate the flake together (hiro volunteered, "
+                                           "ThomasG will pair with him)"),
+        ("Luca Ferrante", "write up the MSRV policy (replaces ACTION 36.4)")]
+
+
+def test_a_lower_case_nick_in_brackets_is_an_alias_only_when_made_from_the_name() -> None:
+    people = parse_attendee_text("Hiroshi Tanabe (hiro), Ana Lima (remote), "
+                                 "Richard (mort) Mortier (secretary)")
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Hiroshi Tanabe", ("hiro",)), ("Ana Lima", ()), ("Richard Mortier", ("mort",))]
+
+
+def test_a_header_label_that_lists_no_one_ends_the_attendee_list() -> None:
+    body = ("**Date:** 12 May 2026\n**Attendees:** Gabriel Ortiz, Marta Ruiz (QA)\n"
+            "**Board:** PAY sprint 41 → 42\n\n## Notes\n\nMarta will update the QA checklist.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Gabriel Ortiz", "Marta Ruiz"]
+    assert [a.owner for a in ext.actions] == ["Marta Ruiz"]
+
+
+def test_a_closing_action_list_abbreviating_a_persons_task_counts_it_once() -> None:
+    body = ("**Present:** Joon-ho Park, Esther Mbeki\n\n## Mirrors\n\n"
+            "- Joon-ho will write to the mirror admins' list to explain the new rule before it "
+            "goes live.\n\n## Action Items\n\n"
+            "- **Joon-ho** — email the mirror admins about the 24 h rule\n"
+            "- **Esther** — sign the backup contract\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Joon-ho Park", "write to the mirror admins' list to explain the new rule before it "
+                         "goes live"),
+        ("Esther Mbeki", "sign the backup contract")]

@@ -345,7 +345,8 @@ _ACTION_MARKER = re.compile(
     r"\s*(?P<text>.+)$", re.S)
 # "X can take a look", "I can write the notes": the verbs that make "can" an offer
 _CAN_VERBS = (r"take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
-              r"|investigate|check|do\s+more|ask|add")
+              r"|investigate|check|do\s+more|ask|add|draft|fix|start\s+on"
+              r"|do\s+(?:the|a|an)\s+(?!call\b|meeting\b|time\b|slot\b)")
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
@@ -485,7 +486,9 @@ _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00
 # Chen"; a timestamp on either side tells it from a short line of prose
 _SPEAKER_HEADER = re.compile(
     rf"^(?:\[{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
-    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}})\s+\(?{_CLOCK}\)?)[ \t]*\n")
+    # "yuki-n (she/her)  29:52": a handle, and the pronouns the call shows after a name
+    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}})(?:[ \t]+\([a-z]+/[a-z]+\))?"
+    rf"\s+\(?{_CLOCK}\)?)[ \t]*\n")
 # a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
 _VOICE_TAG = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]{1,80}?)[ \t]*>")
 _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
@@ -838,6 +841,9 @@ class _Ctx:
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
+    # the chair's last summary of a proposal ("So proposal: in 3.0 the v1 API is stable"), which
+    # a later "Decided then." or "Okay, that's decided." settles
+    proposal: str = ""
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -2194,6 +2200,19 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     return None
 
 
+# a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
+# So proposal: in three point oh, the plugin API is declared stable …"
+_PROPOSAL_LEAD = re.compile(
+    r"^(?:(?:okay|ok|right|so|fine)\W+)*(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?"
+    r"proposal(?:\s+is)?)\s*[:,]\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
+_SO_LEAD = re.compile(r"^(?:(?:okay|ok|right|great|good|so)\W+)+", re.I)
+# what settles the proposal just put, said on its own: "Decided then.", "Okay, that's decided."
+# (not a bare "Agreed.", which is one person's assent)
+_SETTLED_BACK = re.compile(r"^(?:(?:okay|ok|right|good|great|then|so)\W+)*"
+                           r"(?:(?:that['’]s\s+|so\s+)?(?:decided|settled)(?:\s+then)?"
+                           r"|(?:that['’]s|so)\s+agreed|agreed\s+then)\W*$")
+
+
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate], opening: str = "") -> str:
@@ -2251,6 +2270,17 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
                                           "motion"))
             motion, voted = "", True
+        if ("propos" in low or "hearing" in low) and (put := _PROPOSAL_LEAD.match(sentence)):
+            ctx.proposal = one_line(put["proposal"]).rstrip(" .")
+        elif len(low) < 40 and _SETTLED_BACK.match(low) and (settled := (
+                _SO_LEAD.sub("", one_line(previous)).rstrip(" .")
+                if len(previous.split()) >= 4 and "?" not in previous[-5:] else ctx.proposal)):
+            # the statement just before ("So RC one Thursday, final on the 19th. Decided."),
+            # else the proposal put to the call before the answers ("Objections?" … "Decided.")
+            decisions.append(Decision(settled, line, "settled"))
+            ctx.proposal, previous = "", sentence
+            earlier.append(sentence)
+            continue
         cues = _cues(low)
         # a "Decisions" section's sentences are decisions, cue words or not ("[End of minutes]"
         # after the last one is not)
@@ -2321,6 +2351,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                                   and not _AGREED_TO.match(sentence))):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
+            ctx.proposal = ""  # settled, or overtaken
             taken = Decision(decision, line, "cue")
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous

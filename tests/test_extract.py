@@ -2402,3 +2402,21 @@ def test_a_closing_action_list_abbreviating_a_persons_task_counts_it_once() -> N
         ("Joon-ho Park", "write to the mirror admins' list to explain the new rule before it "
                          "goes live"),
         ("Esther Mbeki", "sign the backup contract")]
+
+
+def test_a_proposal_put_to_the_call_is_the_decision_a_later_decided_then_settles() -> None:
+    body = ("Participants: Noor Haddad, Chiara Lombardi, yuki-n (she/her)\n\n"
+            "Noor Haddad  26:16\nOkay. So proposal: in three point oh, the v1 plugin API is "
+            "declared stable. Objections?\n\n"
+            "Chiara Lombardi  28:00\nNone from me. I can do the startup validation once the "
+            "schema exists.\n\n"
+            "Noor Haddad  28:24\nDecided then. And the RC?\n\n"
+            "yuki-n (she/her)  29:52\nI'll cut it on Thursday.\n\n"
+            "Noor Haddad  30:10\nSo RC one on Thursday, the final on the nineteenth. Decided.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(d.text, d.rule) for d in ext.decisions] == [
+        ("in three point oh, the v1 plugin API is declared stable", "settled"),
+        ("RC one on Thursday, the final on the nineteenth", "settled")]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Chiara Lombardi", "do the startup validation once the schema exists"),
+        ("yuki-n", "cut it on Thursday (And the RC?)")]

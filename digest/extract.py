@@ -1763,7 +1763,7 @@ _INITIALLED_NAME = rf"[{UPPER}][{LOWER}]+(?:(?:[ \t]?-[ \t]?|[ \t])[{UPPER}][\w'
 # a legend of the initials the note goes on to use: "AB = Aiko Brandt (HW lead)", one a line
 # or in columns ("YH = Yusuf Hassan          KB = Kezia Boateng")
 _INITIALS_LEGEND = re.compile(
-    rf"(?m)(?:^\W{{0,3}}|[ \t]{{2,}})([{UPPER}]{{2,3}})[ \t]*=[ \t]*({_INITIALLED_NAME})")
+    rf"(?m)(?:^\W{{0,3}}|(?<=[ \t][ \t]))([{UPPER}]{{2,3}})[ \t]*=[ \t]*({_INITIALLED_NAME})")
 # "Present on the call were Kofi Mensah, who is running the event, Svetlana Ivanova from the
 # city, and Joao Lima, who took these notes."
 _PRESENT_WERE = re.compile(

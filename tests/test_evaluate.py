@@ -115,8 +115,10 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
     assert report["notes"] == 15
     assert report["next_call_correct"] == 15
     assert fields["decisions"]["f1"] >= 0.97  # measured 0.98 (P 0.97, R 1.00)
-    assert fields["actions"]["f1"] >= 0.91  # measured 0.92 (P 0.89, R 0.95)
-    assert fields["actions+owner"]["f1"] >= 0.90  # measured 0.91 (P 0.88, R 0.94)
+    # measured 0.91 (P 0.88, R 0.95) and 0.90 (P 0.87, R 0.94): 0.92 and 0.91 until 1566395
+    # found Rohan's "I can fix the message …", the task labelled, in words not paired
+    assert fields["actions"]["f1"] >= 0.91
+    assert fields["actions+owner"]["f1"] >= 0.90
 
 
 # The held-out sets, labelled without reading or running the extractor. Each was measured
@@ -124,8 +126,8 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
 # fixes (gold_heldout12 only after two sessions blind). Floors: (notes, next calls right,
 # decisions, actions, +owner F1).
 HELDOUT_FLOORS = {
-    # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.80, 0.82, 0.80
-    "gold_heldout": (15, 15, 0.79, 0.81, 0.79),
+    # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.81, 0.82, 0.81
+    "gold_heldout": (15, 15, 0.80, 0.81, 0.80),
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.73
     "gold_heldout2": (12, 12, 0.79, 0.74, 0.72),
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
@@ -146,25 +148,25 @@ HELDOUT_FLOORS = {
     # changes (742c716); tuned on since: 10/10, 0.58, 0.67, 0.53
     "gold_heldout8": (10, 10, 0.57, 0.66, 0.52),
     # blind: 6/10, 0.60, 0.76, 0.54 at the session's start (fe3389b); 6/10, 0.62, 0.76, 0.54
-    # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.86, 0.83
-    "gold_heldout9": (10, 10, 0.78, 0.85, 0.82),
+    # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84
+    "gold_heldout9": (10, 10, 0.78, 0.86, 0.83),
     # blind: 2/10, 0.32, 0.53, 0.39 at the session's start (e675bb9); tuned on since: 9/10,
-    # 0.48, 0.60, 0.54
-    "gold_heldout10": (10, 9, 0.47, 0.59, 0.53),
+    # 0.48, 0.61, 0.55
+    "gold_heldout10": (10, 9, 0.47, 0.60, 0.54),
     # blind for a session: 6/10, 0.52, 0.50, 0.34 (e675bb9 … afb0c09); tuned on since (43ca31a):
     # 8/10, 0.57, 0.64, 0.61
     "gold_heldout11": (10, 8, 0.56, 0.63, 0.60),
-    # blind, and kept blind (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
-    # 11/12, 0.84, 0.79, 0.57 after the session's changes (43ca31a)
-    "gold_heldout12": (12, 11, 0.83, 0.78, 0.56),
-    # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since (43ca31a): 12/12, 0.81, 0.80,
-    # 0.80
-    "gold_heldout13": (12, 12, 0.80, 0.79, 0.79),
+    # blind for two sessions (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
+    # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.80, 0.75
+    "gold_heldout12": (12, 11, 0.85, 0.79, 0.74),
+    # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since: 12/12, 0.82, 0.81, 0.81
+    "gold_heldout13": (12, 12, 0.81, 0.80, 0.80),
     # blind: 8/8, 0.73, 0.79, 0.72 at afb0c09 and 8/8, 0.77, 0.79, 0.73 at e162d24; tuned on
-    # since (43ca31a): 8/8, 0.77, 0.82, 0.79
-    "gold_heldout14": (8, 8, 0.76, 0.81, 0.78),
-    # blind, and kept blind (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e
-    "gold_heldout15": (10, 9, 0.64, 0.69, 0.60),
+    # since: 8/8, 0.77, 0.83, 0.80
+    "gold_heldout14": (8, 8, 0.76, 0.82, 0.79),
+    # blind, and kept blind (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e;
+    # 9/10, 0.67, 0.72, 0.64 after tuning on gold_heldout12 (54507ce)
+    "gold_heldout15": (10, 9, 0.66, 0.71, 0.63),
 }
 
 

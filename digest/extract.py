@@ -2202,13 +2202,15 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 
 # a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
 # So proposal: in three point oh, the plugin API is declared stable …"
+# the words a chair opens a turn with, which say nothing themselves: "Okay, so …", "Great."
+_FILLER = r"(?:okay|ok|right|so|fine|good|great|then)\W+"
 _PROPOSAL_LEAD = re.compile(
-    r"^(?:(?:okay|ok|right|so|fine)\W+)*(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?"
+    rf"^(?:{_FILLER})*(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?"
     r"proposal(?:\s+is)?)\s*[:,]\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
-_SO_LEAD = re.compile(r"^(?:(?:okay|ok|right|great|good|so)\W+)+", re.I)
+_FILLER_LEAD = re.compile(rf"^(?:{_FILLER})+", re.I)
 # what settles the proposal just put, said on its own: "Decided then.", "Okay, that's decided."
 # (not a bare "Agreed.", which is one person's assent)
-_SETTLED_BACK = re.compile(r"^(?:(?:okay|ok|right|good|great|then|so)\W+)*"
+_SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
                            r"(?:(?:that['’]s\s+|so\s+)?(?:decided|settled)(?:\s+then)?"
                            r"|(?:that['’]s|so)\s+agreed|agreed\s+then)\W*$")
 
@@ -2273,7 +2275,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if ("propos" in low or "hearing" in low) and (put := _PROPOSAL_LEAD.match(sentence)):
             ctx.proposal = one_line(put["proposal"]).rstrip(" .")
         elif len(low) < 40 and _SETTLED_BACK.match(low) and (settled := (
-                _SO_LEAD.sub("", one_line(previous)).rstrip(" .")
+                _FILLER_LEAD.sub("", one_line(previous)).rstrip(" .")
                 if len(previous.split()) >= 4 and "?" not in previous[-5:] else ctx.proposal)):
             # the statement just before ("So RC one Thursday, final on the 19th. Decided."),
             # else the proposal put to the call before the answers ("Objections?" … "Decided.")

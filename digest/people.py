@@ -175,6 +175,17 @@ def _nick_of(nick: str, name: str) -> bool:
                for part in name.lower().split())
 
 
+def _take_marked(raw: str, mark: str) -> tuple[str, list[str]]:
+    """`raw` without the words `paren` marked with `mark` (an alias, a nick), and those words."""
+    words = []
+    while mark in raw:
+        before, _, after = raw.partition(mark)
+        word, _, rest = after.partition(" ")
+        raw = before + " " + rest
+        words.append(word)
+    return raw, words
+
+
 def _norm(s: str) -> str:
     return " ".join(s.lower().replace(".", " ").split())
 
@@ -233,15 +244,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             dash_role = dash.group("role").strip()
         alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
         if "\x02" in raw:
-            before, _, after = raw.partition("\x02")
-            alias, _, rest = after.partition(" ")
-            raw = before + " " + rest
-        nicks = []
-        while "\x03" in raw:
-            before, _, after = raw.partition("\x03")
-            nick, _, rest = after.partition(" ")
-            raw = before + " " + rest
-            nicks.append(nick)
+            raw, aliases = _take_marked(raw, "\x02")
+            alias = aliases[0]
+        raw, nicks = _take_marked(raw, "\x03") if "\x03" in raw else (raw, [])
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]

@@ -825,6 +825,10 @@ def _mentioned_people(text: str) -> list[Person]:
     return list(unique.values())
 
 
+def _is_chair_word(who: str) -> bool:
+    return who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs")
+
+
 @dataclass
 class _Ctx:
     note: Note
@@ -841,9 +845,13 @@ class _Ctx:
     # what "this"/"him" in an action may refer to, by id of the action: the sentence before
     # the action's; "" for a block's first sentence (then the block before, if a sibling)
     referents: dict[int, str] = field(default_factory=dict)
-    # the chair's last summary of a proposal ("So proposal: in 3.0 the v1 API is stable"), which
-    # a later "Decided then." or "Okay, that's decided." settles
+    # the chair's last summary of a proposal ("So proposal: in 3.0 the v1 API is stable", or the
+    # statement before "Objections?"), which a later "Decided then." or "Okay, that's decided."
+    # settles
     proposal: str = ""
+    # who asked the call "Objections?" / "Does anyone disagree?" (None: nobody, "" in prose):
+    # their "None." or "Great, so 1.6.0 on February 4th." in the next turn settles it
+    asker: str | None = None
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -883,8 +891,8 @@ class _Ctx:
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person.
         "The chairs" are the attendees marked as chairs."""
-        if who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs") \
-                and (chairs := [p.name for p in self.attendees if p.chair]):
+        chairs = [p.name for p in self.attendees if p.chair]
+        if chairs and _is_chair_word(who):
             return ", ".join(chairs)
         if who.endswith(")") and (org := _ORG_PERSON.match(who)):
             # "DTL (Jonas)", "Secretariat (Lottie Barnes)": the person; "Tariq (not on the
@@ -893,7 +901,9 @@ class _Ctx:
         parts = self.person_parts(who)
         if not parts:
             return None
-        return ", ".join(dict.fromkeys(self._resolve(p) for p in parts))
+        return ", ".join(dict.fromkeys(  # "The Chair and the Secretary"
+            name for part in parts
+            for name in (chairs if chairs and _is_chair_word(part) else (self._resolve(part),))))
 
     def person_parts(self, who: str) -> list[str]:
         """The names in 'Also, Dave and Mort' as written (['Dave', 'Mort']); [] unless all are."""
@@ -1836,7 +1846,9 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
         if labelled and labelled[0] == "chair":
             chairs.update(_names_of(labelled[1]))
         elif labelled and labelled[0] == "present" and not _names_nobody(labelled[1]):
-            groups[-1].append(labelled[1])  # also after "Absent: none."
+            # also after "Absent: none."; a blank line between, so the last name above is not
+            # read as wrapping onto this one ("Gareth Pryce\nIn attendance: Mr Daniel Hale")
+            groups[-1].extend(("", labelled[1]))
             listing = True
         elif not listing:
             continue
@@ -2208,6 +2220,20 @@ _PROPOSAL_LEAD = re.compile(
     rf"^(?:{_FILLER})*(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?"
     r"proposal(?:\s+is)?)\s*[:,]\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
 _FILLER_LEAD = re.compile(rf"^(?:{_FILLER})+", re.I)
+# a question that puts what was just said to the call: "Objections?", "Anyone against?", "Does
+# anyone think that's overkill?", "Does the fourth work for everyone?"
+_CONSENT_QUESTION = re.compile(
+    rf"^(?:{_FILLER})*(?:any\s+)?(?:objections?|(?:does\s+|is\s+)?any(?:one|body)\s+"
+    r"(?:against|opposed|object|objects|disagree|disagrees|mind|think\s+that['’]s\s+\w+)"
+    r"|(?:are\s+|is\s+)?(?:we|you|everyone|everybody|people)\s+(?:all\s+)?(?:ok|okay|happy|fine"
+    r"|good)\s+with\s+(?:that|this)|does\s+(?:that|this|the\s+\w+)\s+work\s+for\s+"
+    r"(?:everyone|everybody|you\s+all|all\s+of\s+you))\W*\?$", re.I)
+# the asker's answer to their own question when nobody objected: "None.", "Hearing none."
+_NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one)"
+                         r"(?:\s+then)?\W*$", re.I)
+# the asker's summary once the answers are in: "Great, so 1.6.0 on February 4th, rc1 on the 21st."
+_SO_SUMMARY = re.compile(r"^(?:(?:okay|ok|great|good|right|alright)\W+)?so\W+(?P<what>[^?]{12,})$",
+                         re.I | re.S)
 # what settles the proposal just put, said on its own: "Decided then.", "Okay, that's decided."
 # (not a bare "Agreed.", which is one person's assent)
 _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
@@ -2243,6 +2269,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
     previous = closing = latest = motion = ""
+    asked = False  # this turn put a question to the call
     for sentence, line in sentences(text, block.line):
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
             sentence = sentence[0] + sentence[1:].lower()
@@ -2272,6 +2299,23 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
                                           "motion"))
             motion, voted = "", True
+        if sentence[-1:] == "?" and _CONSENT_QUESTION.match(sentence):
+            if len(previous.split()) >= 4 and "?" not in previous[-5:]:
+                put = _PROPOSAL_LEAD.match(previous)  # "So the proposal is: …. Anyone against?"
+                ctx.proposal = one_line(put["proposal"] if put else _FILLER_LEAD.sub(
+                    "", previous).lstrip(" :")).rstrip(" .")
+            ctx.asker, asked = speaker or "", True
+            earlier.append(sentence)
+            previous = sentence
+            continue
+        if ctx.asker == (speaker or "") and not asked and (settled := (
+                ctx.proposal if _NONE_HEARD.match(sentence)
+                else (summary := _SO_SUMMARY.match(sentence)) and one_line(summary["what"]))):
+            decisions.append(Decision(settled.rstrip(" ."), line, "settled"))
+            ctx.proposal, ctx.asker = "", None
+            earlier.append(sentence)
+            previous = sentence
+            continue
         if ("propos" in low or "hearing" in low) and (put := _PROPOSAL_LEAD.match(sentence)):
             ctx.proposal = one_line(put["proposal"]).rstrip(" .")
         elif len(low) < 40 and _SETTLED_BACK.match(low) and (settled := (
@@ -2280,7 +2324,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             # the statement just before ("So RC one Thursday, final on the 19th. Decided."),
             # else the proposal put to the call before the answers ("Objections?" … "Decided.")
             decisions.append(Decision(settled, line, "settled"))
-            ctx.proposal, previous = "", sentence
+            ctx.proposal, ctx.asker, previous = "", None, sentence
             earlier.append(sentence)
             continue
         cues = _cues(low)
@@ -2365,6 +2409,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
         previous = sentence
+    if ctx.asker == (speaker or "") and not asked:
+        ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
     return closing or latest
 
 

@@ -276,8 +276,9 @@ def _looks_like_title(line: str) -> bool:
     return len(words) <= 9 and "://" not in line and ", " not in line and ": " not in line
 
 
-# a plain-text note's label in capitals: "DECIDED", "LAST TIME", "MIN 03/01/2026: MATTERS ARISING"
-_CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &/'’:.,()-]{1,59}")
+# a plain-text note's label in capitals: "DECIDED", "LAST TIME", "MIN 03/01/2026: MATTERS ARISING",
+# "REGATTA (Sat 14th June)"
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &/'’:.,()-]{1,59}(?:\([^()\n]{1,40}\))?")
 _THEMATIC_BREAK = re.compile(r"\s{0,3}([-*_])(?:\s*\1){2,}\s*")
 
 

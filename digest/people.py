@@ -67,7 +67,10 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"|^(?:a\s+(?:few|couple)|two|three|four|five|six|several|some|many|\d+)"
                          r"(?-i:\s+[a-z])"
                          # a transcript's unnamed voice: Otter's "Speaker 6"
-                         r"|^(?:speaker|participant|guest|unknown)\s*\d+$", re.I)
+                         r"|^(?:speaker|participant|guest|unknown)\s*\d+$"
+                         # a remark after a name's comma: "Mr Daniel Hale (Head), for item 4"
+                         r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived)"
+                         r"\s+\S)", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -190,8 +193,23 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace(".", " ").split())
 
 
+def _without_role_remark(line: str) -> str:
+    """"Fiona Carrick - secretary, taking these notes" → "Fiona Carrick - secretary": the role
+    is kept (a "- Treasurer" is an alias), what follows its comma is a remark."""
+    dash = _DASH_ROLE.search(line.rstrip())
+    assert dash is not None
+    return line[: dash.start("role")] + dash.group("role").split(",")[0]
+
+
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
+    if "\n" in text and (" -" in text or "—" in text or "–" in text) \
+            and (lines := [line for line in text.split("\n") if line.strip()]) \
+            and len(lines) >= 2 and all(_DASH_ROLE.search(line.rstrip()) for line in lines):
+        # one person a line, each with a role that may hold a comma: "Fiona Carrick ("Fi") -
+        # secretary, taking these notes" is neither wrapped into the next line nor cut at ","
+        return tuple(person for line in lines
+                     for person in parse_attendee_text(_without_role_remark(line)))
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:

@@ -2420,3 +2420,55 @@ def test_a_proposal_put_to_the_call_is_the_decision_a_later_decided_then_settles
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Chiara Lombardi", "do the startup validation once the schema exists"),
         ("yuki-n", "cut it on Thursday (And the RC?)")]
+
+
+def test_one_attendee_a_line_with_a_role_after_a_dash_may_have_a_comma_in_the_role() -> None:
+    people = parse_attendee_text('  Ines Barros - captain\n  Paul Kerr ("Kerrsy") - secretary, '
+                                 'taking notes\n  Ada Obi - treasurer')
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Ines Barros", ()), ("Paul Kerr", ("Kerrsy",)), ("Ada Obi", ("treasurer",))]
+
+
+def test_a_capitals_label_with_a_date_in_brackets_ends_the_review_above_it() -> None:
+    body = ("Present:\n  Ines Barros - captain\n  Paul Kerr (\"Kerrsy\") - secretary\n\n"
+            "LAST TIME\n- Kerrsy chased the council. Still waiting.\n\n"
+            "GALA (Sat 14th June)\n - Ines will book the marquee.\n"
+            " - Kerrsy is going to print the posters.\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Ines Barros", "book the marquee"), ("Paul Kerr", "print the posters")]
+
+
+def test_an_in_attendance_line_after_a_wrapped_list_starts_a_new_name() -> None:
+    body = ("Present:  Joan Kerr (Chair), Amir Said (Secretary),\n"
+            "          Siobhan Dunne, Gareth Price\n"
+            "In attendance:  Mr Daniel Hall (Headteacher), for item 4\n"
+            "Apologies:  Ruth Ferris\n\n"
+            "1. FAIR\nThe Chair and the Secretary will sign the mandate. Gareth will ask the "
+            "caretaker.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Joan Kerr", "Amir Said", "Siobhan Dunne", "Gareth Price", "Daniel Hall"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Joan Kerr, Amir Said", "sign the mandate"), ("Gareth Price", "ask the caretaker")]
+
+
+def test_a_statement_put_to_the_call_is_settled_by_the_askers_none_or_summary() -> None:
+    body = ("Participants: Rana Aziz (host), Tom Ekberg, Lea Marx\n\n"
+            "[00:01:00] Rana Aziz: Okay, so: pin the parser to 2.3 until the fix lands. "
+            "Objections?\n\n"
+            "[00:01:05] Rana Aziz: None. Next, the docs.\n\n"
+            "[00:02:00] Rana Aziz: A separate repo for the plugins, with a nightly build. "
+            "Does anyone disagree?\n\n"
+            "[00:02:09] Lea Marx: No, with the nightly build I'm happy.\n\n"
+            "[00:02:12] Rana Aziz: Good, decided.\n\n"
+            "[00:03:00] Tom Ekberg: I'd say the beta on the 9th.\n\n"
+            "[00:03:04] Rana Aziz: Does the 9th work for everyone?\n\n"
+            "[00:03:06] Lea Marx: Works for me.\n\n"
+            "[00:03:08] Rana Aziz: Great, so the beta ships on the 9th of May.\n\n"
+            "[00:04:00] Rana Aziz: Should we move the call? Does that work for everyone?\n\n"
+            "[00:04:05] Rana Aziz: Let's look at the budget first.\n\n"
+            "[00:04:30] Rana Aziz: So the budget is fine for this quarter.\n")
+    assert [(d.text, d.rule) for d in extract(note(body, fmt="text")).decisions] == [
+        ("pin the parser to 2.3 until the fix lands", "settled"),
+        ("A separate repo for the plugins, with a nightly build", "settled"),
+        ("the beta ships on the 9th of May", "settled")]

@@ -63,8 +63,8 @@ from .tsv_text import tsv_to_markdown
 # -- section kinds ---------------------------------------------------------------------------
 
 # the words that label an attendee list, in a heading, a "Label:" line or a header block
-_PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests"
-                  r"|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
+_PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests?"
+                  r"|who|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
                   r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|obecni|obecne"
                   r"|uczestnicy|参加者|出席者)")
@@ -1680,6 +1680,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                         continue
                 elif _LABEL_LINE.match(nxt_text):
                     break  # "- Minutes: @vkelso": the header goes on, the list is over
+                if nxt_block.kind == ROW and nxt_block.cells:
+                    nxt_text = nxt_block.cells[0]  # "| Kemal Arslan | — | DM |": the name
                 people.extend(parse_attendee_text(nxt_text))
                 if nxt_block.kind == PARA:
                     break
@@ -1719,7 +1721,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
 # present: C", "Regrets: D", "Chair: A", scribe.perl's "Present" on a line of its own
 _ROLE_LABEL = re.compile(
     r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|people"
-    r"|team|others|guests|members|maintainers|staff|observers|visitors|invited|community|board"
+    r"|team|others|guests?|members|maintainers|staff|observers|visitors|invited|community|board"
     r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
     r"|chairs?|chaired\s+by|facilitator|scribes?"
     r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"

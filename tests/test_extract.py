@@ -2472,3 +2472,24 @@ def test_a_statement_put_to_the_call_is_settled_by_the_askers_none_or_summary() 
         ("pin the parser to 2.3 until the fix lands", "settled"),
         ("A separate repo for the plugins, with a nightly build", "settled"),
         ("the beta ships on the 9th of May", "settled")]
+
+
+def test_a_who_label_and_a_guest_label_list_the_attendees() -> None:
+    body = ("**Date:** Thursday, 11 December 2025 · 14:00 GMT\n"
+            "**Who:** Ellen Ash (PM), Raj Kale (EM, notes), Marco Ricci\n(backend)\n"
+            "**Guest:** Oisín Kelly (customer success)\n\n## Actions\n\n"
+            "- [ ] Oisín → send Marco the affected accounts\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Ellen Ash", "Raj Kale", "Marco Ricci",
+                                               "Oisín Kelly"]
+    assert [a.owner for a in ext.actions] == ["Oisín Kelly"]
+
+
+def test_a_table_under_a_who_label_gives_a_name_a_row() -> None:
+    body = ("**When:** Sat 28 March, on Discord\n**Who:**\n\n| Player | Plays | |\n|---|---|---|\n"
+            "| Kemal Arslan | — | DM |\n"
+            "| Laila Haddad | Corvo | bard |\n\n## Plans\n\n"
+            "Laila needs to send her character sheet to Kemal before the session.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Kemal Arslan", "Laila Haddad"]
+    assert [a.owner for a in ext.actions] == ["Laila Haddad"]

@@ -210,10 +210,18 @@ _DECISION_STRONG = re.compile(
     r"|ficou\s+decidido\b|beslutade\s+att\b|beslöt\s+att\b|it\s+is\s+then\b"
     r"|we\s+(?:(?:will|['’]ll)\s+)?go\s+ahead\s+with\b|consented\b|si\s+decide\b|si\s+è\s+deciso\b"
     r"|authori[sz]ed\b"
+    # "Final answer on the closure: …", "Harvest is the way forward", "Going ahead with the
+    # party on …", "We're dropping Pentire", "Everyone was happy to push 4.18 back a week",
+    # "so the plan is now: …", "Grace approved the budget for three replacements"
+    r"|final\s+answer\b|is\s+the\s+way\s+forward\b|going\s+ahead\s+with\b"
+    r"|we\s*(?:['’]re|\s+are)\s+dropping\b|the\s+plan\s+is\s+now\b"
+    r"|(?:everyone|everybody|all)\s+(?:was|were)\s+happy\s+(?:to|with)\b"
+    r"|approved\s+the\s+(?:budget|spend|spending|purchase|payment|travel|trip|request|hire"
+    r"|funding|cost|costs|expense|expenses)\b"
     r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
     # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
     r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
-    r"|(?<!as\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
+    r"|(?<!as\s)(?<=\w\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"  # (not "It is, I checked")
     # the usual misspellings: "desided we move …", "agred: …", "also agred to …"
     r"|desided\b|decdied\b|agred\b|aggreed\b|agreeed\b)|\((?:decided|agreed)\)|決定"
     r"|^\W*going\s+with\b"
@@ -516,7 +524,8 @@ _SETTLED_WORDS = (
     "decidido", "besl", "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
-    "authori")
+    "authori", "final answer", "way forward", "going ahead", "dropping", "happy to",
+    "happy with", "plan is now")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -1581,6 +1590,19 @@ _ROLL_NAME = re.compile(
 _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 
 
+# a meeting tool's turn header, the name and the time on a line of their own: "Ama Owusu   1:44"
+_TURN_HEADER_LINE = re.compile(
+    rf"(?m)^(?P<who>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+\(?{_CLOCK}\)?[ \t]*\n(?=[ \t]*\S)")
+
+
+def _transcript_speakers(body: str) -> list[Person]:
+    """A transcript with no attendee list ("Priya Natarajan   0:22" over each turn): its
+    speakers are who came, so that "Priya" is known even when a line such as "Priya Natarajan
+    started transcription" makes her name look like a heading's word. Two speakers at least."""
+    names = dict.fromkeys(m["who"] for m in _TURN_HEADER_LINE.finditer(body))
+    return [Person(name) for name in names] if len(names) >= 2 else []
+
+
 def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
     """An IRC meeting's roll call ("<mnakamura> .hello2 Mariko Nakamura", "<rvanwyk> Rutger van
     Wyk here") gives each nick its full name; "#chair kestrel rvanwyk" names the chairs."""
@@ -1702,6 +1724,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     people.extend(_front_matter_people(front, chairs))
     if "<" in body and ">" in body:
         people.extend(_irc_roll_call(body, chairs))
+    if not people and ":" in body:
+        people.extend(_transcript_speakers(body))
     if any(p.name.isupper() and len(p.name) <= 3 for p in people):
         people = [_named_initials(p, body) for p in people]
     if chairs:
@@ -2219,8 +2243,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 # the words a chair opens a turn with, which say nothing themselves: "Okay, so …", "Great."
 _FILLER = r"(?:okay|ok|right|so|fine|good|great|then)\W+"
 _PROPOSAL_LEAD = re.compile(
-    rf"^(?:{_FILLER})*(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?"
-    r"proposal(?:\s+is)?)\s*[:,]\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
+    rf"^(?:{_FILLER})*(?:(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?proposal)\s*[:,]"
+    r"|(?:the\s+|my\s+)?proposal\s+is\b:?)\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
 _FILLER_LEAD = re.compile(rf"^(?:{_FILLER})+", re.I)
 # a question that puts what was just said to the call: "Objections?", "Anyone against?", "Does
 # anyone think that's overkill?", "Does the fourth work for everyone?"
@@ -2230,9 +2254,13 @@ _CONSENT_QUESTION = re.compile(
     r"|(?:are\s+|is\s+)?(?:we|you|everyone|everybody|people)\s+(?:all\s+)?(?:ok|okay|happy|fine"
     r"|good)\s+with\s+(?:that|this)|does\s+(?:that|this|the\s+\w+)\s+work\s+for\s+"
     r"(?:everyone|everybody|you\s+all|all\s+of\s+you))\W*\?$", re.I)
-# the asker's answer to their own question when nobody objected: "None.", "Hearing none."
-_NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one)"
-                         r"(?:\s+then)?\W*$", re.I)
+# the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
+_OBJECTIONS_TO = re.compile(
+    rf"^(?:{_FILLER})*(?:any\s+)?objections?\s+to\s+(?P<what>[^?]{{8,}})\?$", re.I)
+# the asker's answer to their own question when nobody objected: "None.", "Hearing none.",
+# "Okay, done."
+_NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one"
+                         r"|done)(?:\s+then)?\W*$", re.I)
 # the asker's summary once the answers are in: "Great, so 1.6.0 on February 4th, rc1 on the 21st."
 _SO_SUMMARY = re.compile(r"^(?:(?:okay|ok|great|good|right|alright)\W+)?so\W+(?P<what>[^?]{12,})$",
                          re.I | re.S)
@@ -2301,8 +2329,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
                                           "motion"))
             motion, voted = "", True
-        if sentence[-1:] == "?" and _CONSENT_QUESTION.match(sentence):
-            if len(previous.split()) >= 4 and "?" not in previous[-5:]:
+        if sentence[-1:] == "?" and ((put_in := _OBJECTIONS_TO.match(sentence))
+                                     or _CONSENT_QUESTION.match(sentence)):
+            if put_in:
+                ctx.proposal = one_line(put_in["what"])
+            elif len(previous.split()) >= 4 and "?" not in previous[-5:]:
                 put = _PROPOSAL_LEAD.match(previous)  # "So the proposal is: …. Anyone against?"
                 ctx.proposal = one_line(put["proposal"] if put else _FILLER_LEAD.sub(
                     "", previous).lstrip(" :")).rstrip(" .")
@@ -2411,7 +2442,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(_item_action(sentence, line, ctx, "section"))
         earlier.append(sentence)
         previous = sentence
-    if ctx.asker == (speaker or "") and not asked:
+    if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
     return closing or latest
 
@@ -2502,7 +2533,10 @@ def _sibling_text(index: int, blocks: list[Block], texts: list[str]) -> str:
     if before.kind != block.kind or before.section != block.section \
             or block.kind not in (ITEM, PARA) or _ATTENDEES.match(texts[index - 1]):
         return ""
-    said = sentences(texts[index - 1], before.line)
+    text = texts[index - 1]
+    if "\n" in text and (header := _SPEAKER_HEADER.match(text)):
+        text = text[header.end():]  # "Priya Natarajan   20:46\nCan you make it fit?"
+    said = sentences(text, before.line)
     return said[-1][0] if said else ""
 
 

@@ -272,10 +272,16 @@ def _ref_definition(line: str) -> tuple[str, str] | None:
 def _looks_like_title(line: str) -> bool:
     if len(line) > 70 or line[-1] in ".,;:?" or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if _TOOL_EVENT.search(line) or not _WORD.search(line):
+        return False  # "Priya Natarajan started transcription", "46m 51s": not titles
     words = line.split()
     return len(words) <= 9 and "://" not in line and ", " not in line and ": " not in line
 
 
+_WORD = re.compile(r"[^\W\d_]{3}")
+# a meeting tool's line about the call itself, in a transcript
+_TOOL_EVENT = re.compile(r"\s(?:started|stopped)\s+(?:transcription|recording)$"
+                         r"|\s(?:joined|left)\s+the\s+(?:meeting|call)$")
 # a plain-text note's label in capitals: "DECIDED", "LAST TIME", "MIN 03/01/2026: MATTERS ARISING",
 # "REGATTA (Sat 14th June)"
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &/'’:.,()-]{1,59}(?:\([^()\n]{1,40}\))?")

@@ -2493,3 +2493,50 @@ def test_a_table_under_a_who_label_gives_a_name_a_row() -> None:
     ext = extract(note(body))
     assert [p.name for p in ext.attendees] == ["Kemal Arslan", "Laila Haddad"]
     assert [a.owner for a in ext.actions] == ["Laila Haddad"]
+
+
+def test_prose_that_settles_without_the_usual_cue_words_is_a_decision() -> None:
+    body = ("Final answer on the closure: the office is shut from 24 December.\n\n"
+            "Grace approved the budget for three new laptops.\n\n"
+            "Harvest is the way forward for time tracking.\n\n"
+            "Going ahead with the party on Friday 19 December.\n\n"
+            "We're dropping the Pentire site from the campaign.\n\n"
+            "Everyone was happy to use the online booking system.\n\n"
+            "So the plan is now: loyalty points move to sprint 42.\n\n"
+            "I am happy to review it. It is, I checked yesterday.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Final answer on the closure: the office is shut from 24 December.",
+        "Grace approved the budget for three new laptops.",
+        "Harvest is the way forward for time tracking.",
+        "Going ahead with the party on Friday 19 December.",
+        "We're dropping the Pentire site from the campaign.",
+        "Everyone was happy to use the online booking system.",
+        "So the plan is now: loyalty points move to sprint 42."]
+
+
+def test_a_question_that_says_what_it_puts_is_settled_by_the_askers_done() -> None:
+    body = ("Priya Natesan   24:16\nAny objections to ramping the address form to fifty "
+            "percent tomorrow?\n\n"
+            "Gideon Wolfe   24:34\nNo.\n\n"
+            "Rafael Mendes   24:56\nIt is, I checked yesterday.\n\n"
+            "Priya Natesan   25:10\nDone. Rafa, you'll flip the flag in the morning?\n\n"
+            "Gideon Wolfe   26:00\nSo, the proposal is we drop the old API in 3.0. Any objections?"
+            "\n\nGideon Wolfe   26:20\n...\n\n"
+            "Rafael Mendes   26:30\nNo.\n\n"
+            "Gideon Wolfe   26:40\nOkay, done.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(d.text, d.rule) for d in ext.decisions] == [
+        ("ramping the address form to fifty percent tomorrow", "settled"),
+        ("we drop the old API in 3.0", "settled")]
+    # no attendee list: the speakers of the turns are who came
+    assert [p.name for p in ext.attendees] == ["Priya Natesan", "Gideon Wolfe", "Rafael Mendes"]
+
+
+def test_a_meeting_tools_own_lines_are_not_section_titles() -> None:
+    body = ("Checkout sync\nSeptember 24, 2024\n46m 51s\n\nPriya Natesan started transcription\n\n"
+            "Priya Natesan   0:22\nSomeone should look at the flaky test.\n\n"
+            "Gideon Wolfe   0:40\nI'll have a go at it.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        (None, "look at the flaky test"),
+        ("Gideon Wolfe", "have a go at it (Someone should look at the flaky test)")]

@@ -637,7 +637,8 @@ _ANAPHORIC_TASK = re.compile(
     r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
     r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
-    r"|(?:thing|things|stuff)\b|a\s+(?:look|go|crack|try)$)", re.I)
+    r"|(?:thing|things|stuff)\b|a\s+(?:look|go|crack|try)$"
+    r"|a\s+(?:go|crack|stab)\b(?!\s+(?:at|on|with)\b))", re.I)  # "have a go tomorrow"
 
 # a short task whose object only its topic names: "write the patch", "review the PR"
 _GENERIC_OBJECT = re.compile(
@@ -755,7 +756,7 @@ _NOT_PEOPLE = frozenset(
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
     deliberação deliberado decisão decidido acordado aprovado beslut beslutat owner keputusan
-    disepakati deciso decisione consented
+    disepakati deciso decisione consented reminder reminders announcement announcements
     europe asia africa america americas australia ireland england scotland wales britain france
     germany spain portugal italy netherlands belgium austria switzerland poland sweden norway
     denmark finland canada mexico brazil argentina chile india china japan korea singapore
@@ -861,6 +862,9 @@ class _Ctx:
     # who asked the call "Objections?" / "Does anyone disagree?" (None: nobody, "" in prose):
     # their "None." or "Great, so 1.6.0 on February 4th." in the next turn settles it
     asker: str | None = None
+    # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"): who, the
+    # task and the question; that person's "Yeah." in the next turns takes it on
+    request: tuple[str, str, str, str] | None = None  # (and who asked)
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -2261,6 +2265,17 @@ _OBJECTIONS_TO = re.compile(
 # "Okay, done."
 _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one"
                          r"|done)(?:\s+then)?\W*$", re.I)
+# a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
+# the flag in the morning?", "Can you take the minutes, Sam?"
+_REQUEST = re.compile(
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}),\s+(?:(?:could|can|would|will)\s+you"
+    r"(?:\s+(?:please|also))?|you['’]ll|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
+    rf"|(?:could|can|would|will)\s+you\s+(?P<task2>[^?]{{6,}}?),\s+(?P<who2>{_NAME}))\s*\?$",
+    re.I | re.S)
+# the answer that takes it on: "Yeah.", "Sure, …", "Yes, I'll write that up."
+_TAKEN_ON = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|of\s+course|ok(?:ay)?|will\s+do|can\s+do"
+                       r"|no\s+problem|happy\s+to|absolutely|definitely|on\s+it)\b(?!\s+not\b)",
+                       re.I)
 # the asker's summary once the answers are in: "Great, so 1.6.0 on February 4th, rc1 on the 21st."
 _SO_SUMMARY = re.compile(r"^(?:(?:okay|ok|great|good|right|alright)\W+)?so\W+(?P<what>[^?]{12,})$",
                          re.I | re.S)
@@ -2300,6 +2315,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     in_actions = kind == ACTIONS
     previous = closing = latest = motion = ""
     asked = False  # this turn put a question to the call
+    request, first_action = ctx.request, len(actions)
     for sentence, line in sentences(text, block.line):
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
             sentence = sentence[0] + sentence[1:].lower()
@@ -2329,6 +2345,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
                                           "motion"))
             motion, voted = "", True
+        if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
+                and ctx.is_person(who := asking["who"] or asking["who2"]):
+            ctx.request = (who, one_line(asking["task"] or asking["task2"]), sentence, speaker)
         if sentence[-1:] == "?" and ((put_in := _OBJECTIONS_TO.match(sentence))
                                      or _CONSENT_QUESTION.match(sentence)):
             if put_in:
@@ -2444,7 +2463,43 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         previous = sentence
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
+    if request and speaker and request is ctx.request and earlier \
+            and ctx.owners(request[0]) == ctx.owners(speaker):
+        ctx.request = None
+        if _TAKEN_ON.match(earlier[0]):
+            _take_on(request, speaker, " ".join(earlier[:2]), actions, first_action,
+                     block.line, ctx)
     return closing or latest
+
+
+def _take_on(request: tuple[str, str, str, str], speaker: str, reply: str,
+             actions: list[Action], first: int, line: int, ctx: _Ctx) -> None:
+    """The person asked ("Pavel, could you cut the 1.5.3 as well?") said yes: the task asked is
+    theirs (and their partner's: "Ama, can you and Rafa pair on …", "… with me?"); it also
+    says what their own short "I'll write that up" is."""
+    who, task, question, asker = request
+    owner = ctx.owners(speaker)
+    for index in range(first, len(actions)):
+        action = actions[index]
+        if action.owner == owner:
+            if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 4 \
+                    and not _ANAPHORIC_TASK.search(task):
+                actions[index] = _action_with(action, task=_tidy_task(task),
+                                              context=f"{question} {action.context}")
+            return
+    owners = [owner]
+    if (partner := _AND_PARTNER.match(task)) and (also := ctx.owners(partner["who"])):
+        owners.append(also)
+        task = partner["task"]
+    if _WITH_ME.search(task) and (also := ctx.owners(asker)):
+        owners.append(also)
+    actions.append(Action(", ".join(dict.fromkeys(o for o in owners if o)), _tidy_task(task),
+                          line, who, "taken-on", f"{question} {one_line(reply)}"))
+
+
+# "… can you and Rafa pair on the error states?": the task is theirs together
+_AND_PARTNER = re.compile(rf"^and\s+(?P<who>{_NAME})\s+(?P<task>\S.*)$", re.S)
+_WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 
 
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
@@ -3050,7 +3105,7 @@ def _offer_restated(offer: Action, then: Action | None) -> bool:
         and 0 <= then.line - offer.line <= 2
 
 
-_SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb"})
+_SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb", "taken-on"})
 
 
 def _recorded_by_marker(said: Action, later: list[Action]) -> bool:

@@ -497,6 +497,9 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
             return lastname
         if len(t) >= 4 and t in tier.lasts:
             return _unique([e.name for e in entries if e.last.startswith(t)])
+        if len(t) >= 4:  # "Rafa" for Rafael, "Seun" for Oluwaseun: the start or end of a first name
+            return _unique([e.name for e in entries if len(e.tokens) > 1 and len(e.first) > len(t)
+                            and (e.first.startswith(t) or e.first.endswith(t))])
         return ()
     if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
         return _unique([e.name for e in entries

@@ -2540,3 +2540,30 @@ def test_a_meeting_tools_own_lines_are_not_section_titles() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         (None, "look at the flaky test"),
         ("Gideon Wolfe", "have a go at it (Someone should look at the flaky test)")]
+
+
+def test_a_task_asked_of_someone_by_name_is_theirs_when_they_say_yes() -> None:
+    body = ("Participants: Ayla Kaya (host), Pavel Horak, Felipe Duarte, Ama Osei, "
+            "Rafael Mendes\n\n"
+            "[00:05:36] Ayla Kaya: And Felipe, could you open an issue first with a sketch of "
+            "the API?\n\n"
+            "[00:05:43] Felipe Duarte: Yes, I'll write that up.\n\n"
+            "[00:06:58] Ayla Kaya: Pavel, could you cut the 1.5.3 as well?\n\n"
+            "[00:07:07] Pavel Horak: Yeah. Same day as rc1, why not.\n\n"
+            "[00:08:00] Ayla Kaya: Ama, can you and Rafa pair on the error states?\n\n"
+            "[00:08:09] Ama Osei: Sure.\n\n"
+            "[00:09:00] Ayla Kaya: Felipe, could you also write the release notes?\n\n"
+            "[00:09:05] Felipe Duarte: No, sorry, not this week.\n")
+    assert [(a.owner, a.task, a.rule) for a in extract(note(body, fmt="text")).actions] == [
+        ("Felipe Duarte", "open an issue first with a sketch of the API", "pronoun"),
+        ("Pavel Horak", "cut the 1.5.3 as well", "taken-on"),
+        ("Ama Osei, Rafael Mendes", "pair on the error states", "taken-on")]
+
+
+def test_a_name_may_be_the_start_or_the_end_of_an_attendees_first_name() -> None:
+    body = ("Attendees: William Smith, Rafael Mendes, Oluwaseun Adeyemi, Priti Shah\n\n"
+            "Rafa will flip the flag. Priti asked whether the claim had gone in. Seun said it "
+            "had not, and that he would submit it by the end of October.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Rafael Mendes", "flip the flag"),
+        ("Oluwaseun Adeyemi", "submit it by the end of October")]

@@ -865,6 +865,17 @@ class _Ctx:
     # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"): who, the
     # task and the question; that person's "Yeah." in the next turns takes it on
     request: tuple[str, str, str, str] | None = None  # (and who asked)
+    taker: str | None = ""  # who wrote the notes, read when first asked ("": not yet)
+
+    def note_taker(self) -> str | None:
+        """Who "I'll type these up" in notes without speakers is: the attendee who signs the
+        notes ("— Orla" at the end, "I'll … - Fi") or is marked as taking them ("Orla
+        Kennedy (office manager, notes)", "Notes: Raj")."""
+        if self.taker == "":
+            found = _SIGN_OFF.search(self.body[-300:]) or _TAKES_NOTES.search(self.body[:3000])
+            who = found and (found["who"] or found.groupdict().get("who2"))
+            self.taker = self.owners(who) if who else None
+        return self.taker
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -1594,6 +1605,18 @@ _ROLL_NAME = re.compile(
 _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 
 
+# the notes' signature at their end: "— Orla", "I'll type these up … - Fi", "Notes by Raj Kale"
+_SIGN_OFF = re.compile(
+    rf"(?:^|[.!]\s)[ \t]*(?:[-—–]+[ \t]*|(?:notes|minutes)\s+(?:taken\s+)?by\s+)"
+    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\n?\Z", re.M)
+_SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
+# an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
+# ("Fi") - secretary, taking these notes", "Notes: Raj Kale", "Scribe: @rk"
+_TAKES_NOTES = re.compile(
+    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\([^()\n]*\b"
+    r"(?:notes|note-?taker|minutes|scribe)\)|[-—–][^\n]*\b(?:taking|takes)\s+(?:the\s+|these\s+)?"
+    rf"notes\b)|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
+    re.M | re.I)
 # a meeting tool's turn header, the name and the time on a line of their own: "Ama Owusu   1:44"
 _TURN_HEADER_LINE = re.compile(
     rf"(?m)^(?P<who>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+\(?{_CLOCK}\)?[ \t]*\n(?=[ \t]*\S)")
@@ -2148,6 +2171,8 @@ def _is_question(action: Action) -> bool:
 
 def _tidy_task(task: str) -> str:
     task = one_line(task).rstrip(" ,;:(.")
+    if task[-12:].count(" ") and (signed := _SIGNED_TAIL.search(task)):
+        task = task[: signed.start()]  # "type these up and post them. - Fi": signed, not a task
     if task.endswith(")") and (tag := _ACTION_TAG_TAIL.search(task)):
         task = task[: tag.start()]  # "… over half term  (ACTION RW)"
     for word in _TRAILING_WORDS:
@@ -2850,7 +2875,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if pm.group("pro") == "I":
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
             modal = sentence[pm.end("pro"):pm.start("task")]
-            pro_owner = None if "d" in modal or "would" in modal else speaker
+            pro_owner = None if "d" in modal or "would" in modal \
+                else speaker or (ctx.note_taker() if not ctx.asker else None)
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]
             pro_owner = (_last_person(before, ctx, known_only=True)

@@ -2567,3 +2567,18 @@ def test_a_name_may_be_the_start_or_the_end_of_an_attendees_first_name() -> None
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Rafael Mendes", "flip the flag"),
         ("Oluwaseun Adeyemi", "submit it by the end of October")]
+
+
+def test_i_in_notes_without_speakers_is_whoever_took_the_notes() -> None:
+    signed = ("Present:\n  Hamish Bell - captain\n  Fiona Carr (\"Fi\") - secretary, taking these "
+              "notes\n\nSUBS\nThe rise was agreed.\n\n"
+              "I'll type these up and put them on the noticeboard. - Fi\n")
+    assert [(a.owner, a.task) for a in extract(note(signed, fmt="text")).actions] == [
+        ("Fiona Carr", "type these up and put them on the noticeboard (SUBS; The rise was "
+                       "agreed)")]
+    marked = ("**Attendees:** Grace Whit (MD), Orla Kenny (office manager, notes)\n\n"
+              "## Tracking\n\n- I'll write a one-page how-to for the team.\n")
+    assert [(a.owner, a.task) for a in extract(note(marked)).actions] == [
+        ("Orla Kenny", "write a one-page how-to for the team")]
+    unsigned = "**Attendees:** Grace Whit, Orla Kenny\n\n- I'll write a how-to for the team.\n"
+    assert extract(note(unsigned)).actions == ()

@@ -1609,6 +1609,7 @@ _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 _SIGN_OFF = re.compile(
     rf"(?:^|[.!]\s)[ \t]*(?:[-—–]+[ \t]*|(?:notes|minutes)\s+(?:taken\s+)?by\s+)"
     rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\n?\Z", re.M)
+_PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+I$")
 _SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
 # an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
 # ("Fi") - secretary, taking these notes", "Notes: Raj Kale", "Scribe: @rk"
@@ -2453,6 +2454,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           previous, speaker)
         for action in found_actions:
             action = _action_with(action, context=sentence)
+            if " with " in action.task and action.owner:
+                action = _with_partner(action, ctx)
             if previous or not earlier:
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
@@ -2506,7 +2509,7 @@ def _take_on(request: tuple[str, str, str, str], speaker: str, reply: str,
     owner = ctx.owners(speaker)
     for index in range(first, len(actions)):
         action = actions[index]
-        if action.owner == owner:
+        if owner in (action.owner or "").split(", "):  # (also "Hanne and I will …")
             if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 4 \
                     and not _ANAPHORIC_TASK.search(task):
                 actions[index] = _action_with(action, task=_tidy_task(task),
@@ -2520,6 +2523,25 @@ def _take_on(request: tuple[str, str, str, str], speaker: str, reply: str,
         owners.append(also)
     actions.append(Action(", ".join(dict.fromkeys(o for o in owners if o)), _tidy_task(task),
                           line, who, "taken-on", f"{question} {one_line(reply)}"))
+
+
+# "The Secretary will write the application together with the Chair": a task done with someone
+# is theirs as well; "speak with", "check with", "replace it with" name no partner, and "Will
+# work on this more with Jon" is Dave's, with help
+_WITH_PARTNER = re.compile(
+    r"^(?:co-)?(?:write|draft|prepare|run|organi[sz]e|plan|pair|build|set|do|lead|host"
+    r"|design|test|put|present|investigate|look|fix|sort|produce|compile|create|develop|cover"
+    r"|hold|deliver|review|rewrite|redo|edit|facilitate|handle|manage)\b[^.;]*?\b"
+    rf"(?:together\s+|along\s+|jointly\s+)?with\s+(?P<who>(?:the\s+)?{_NAME}(?:\s+{_NAME})?)\b",
+    re.I)
+
+
+def _with_partner(action: Action, ctx: _Ctx) -> Action:
+    if action.owner and (m := _WITH_PARTNER.match(action.task)) \
+            and ctx.is_person(m["who"].removeprefix("the ")) and (partner := ctx.owners(m["who"])) \
+            and partner not in action.owner.split(", "):
+        return replace(action, owner=f"{action.owner}, {partner}")
+    return action
 
 
 # "… can you and Rafa pair on the error states?": the task is theirs together
@@ -2885,6 +2907,10 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                          or subject())
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
+            if owner and pm.group("pro") == "I" and " and I" in sentence \
+                    and (partner := _PARTNER_AND_I.search(sentence, 0, pm.start("pro") + 1)) \
+                    and ctx.is_person(partner["who"]) and (also := ctx.owners(partner["who"])):
+                owner = f"{also}, {owner}"  # "Hanne and I can do a first draft": both
             if owner:
                 task = pm.group("task")
                 if rel := _RELATIVE_OBJECT.search(sentence[: pm.start()]):

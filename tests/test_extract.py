@@ -2582,3 +2582,17 @@ def test_i_in_notes_without_speakers_is_whoever_took_the_notes() -> None:
         ("Orla Kenny", "write a one-page how-to for the team")]
     unsigned = "**Attendees:** Grace Whit, Orla Kenny\n\n- I'll write a how-to for the team.\n"
     assert extract(note(unsigned)).actions == ()
+
+
+def test_a_task_done_with_someone_or_by_x_and_i_is_theirs_together() -> None:
+    body = ("Present:  Helen Marsh (Chair), Graham Whit (Secretary), Becky Lowe, Tom Ash\n\n"
+            "The Secretary will write the application together with the Chair. Becky will speak "
+            "with Tom about the van. Tom will prepare the budget with Becky. Graham will replace "
+            "the form with the new one.\n")
+    assert [a.owner for a in extract(note(body, fmt="text")).actions] == [
+        "Graham Whit, Helen Marsh", "Becky Lowe", "Tom Ash, Becky Lowe", "Graham Whit"]
+    spoken = ("Participants: Hanne Solberg, Freya Mac\n\n"
+              "[00:01:00] Hanne Solberg: Freya, will you write the process with me?\n\n"
+              "[00:01:10] Freya Mac: Sure. Hanne and I can do a first draft next week.\n")
+    assert [(a.owner, a.task) for a in extract(note(spoken, fmt="text")).actions] == [
+        ("Hanne Solberg, Freya Mac", "do a first draft next week")]

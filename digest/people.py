@@ -361,6 +361,7 @@ class _Tier:
                     _index(self.first_like, other, name)
             _index(self.last, e.last, name)
         self.lasts = "\n".join(e.last for e in entries)  # for a quick "no last name starts so"
+        self.firsts = [(e.first, e.name) for e in entries if len(e.tokens) > 1]
 
 
 def _index(index: dict[str, list[str]], key: str, name: str) -> None:
@@ -498,8 +499,8 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
         if len(t) >= 4 and t in tier.lasts:
             return _unique([e.name for e in entries if e.last.startswith(t)])
         if len(t) >= 4:  # "Rafa" for Rafael, "Seun" for Oluwaseun: the start or end of a first name
-            return _unique([e.name for e in entries if len(e.tokens) > 1 and len(e.first) > len(t)
-                            and (e.first.startswith(t) or e.first.endswith(t))])
+            return _unique([name for first, name in tier.firsts if first != t
+                            and (first.startswith(t) or first.endswith(t))])
         return ()
     if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
         return _unique([e.name for e in entries

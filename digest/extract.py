@@ -280,7 +280,8 @@ _PLAN_PREFIX = re.compile(
 _SPEAKER_PREFIX = re.compile(rf"^\W*[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
                          r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
-_CONFIRMATION = re.compile(r"^\W*(?:no\s+(?:\w+\s+)?objections?|(?:all|everyone)\s+agreed"
+_CONFIRMATION = re.compile(r"^\W*(?:(?:there\s+(?:were|was)\s+)?no\s+(?:\w+\s+)?objections?"
+                           r"|(?:all|everyone)\s+agreed|(?:nobody|no\s+one)\s+objected"
                            r"|agreed\b|unanimous)", re.I)
 # "Agreed to move the call to 14:00" states its own decision; "Agreed." confirms the last one
 _AGREED_TO = re.compile(r"^\W*(?:(?:all|everyone)\s+)?agreed\s+(?:to|that|on)\s", re.I)
@@ -332,7 +333,8 @@ _AGENDA_NOTE = re.compile(r"^\W{0,3}(?:AI|ACTION|Action|DECISION|Decision|Decide
 # a sentence spelling out the decision before it
 _ELABORATION = re.compile(
     r"^\W*(?:(?:practically|concretely)\s+speaking,?\s+|in\s+practice,?\s+)?(?:this|that)\s+"
-    r"means\b|^\W*(?:i\.e\.|in\s+other\s+words|specifically|concretely|actually,)", re.I)
+    r"means\b|^\W*(?:i\.e\.|in\s+other\s+words|specifically|concretely|actually,)"
+    r"|^\W*so\s+it['’]s\s+(?:the\s+)?\w", re.I)  # "Vote: A 5, B 1. So it's the Janousek, …"
 
 # -- actions ---------------------------------------------------------------------------------
 
@@ -2284,6 +2286,9 @@ _CONSENT_QUESTION = re.compile(
     r"|(?:are\s+|is\s+)?(?:we|you|everyone|everybody|people)\s+(?:all\s+)?(?:ok|okay|happy|fine"
     r"|good)\s+with\s+(?:that|this)|does\s+(?:that|this|the\s+\w+)\s+work\s+for\s+"
     r"(?:everyone|everybody|you\s+all|all\s+of\s+you))\W*\?$", re.I)
+# a proposal put in prose minutes, which a later "Nobody objected, so that's agreed." settles
+_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
+                             re.I)
 # the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
 _OBJECTIONS_TO = re.compile(
     rf"^(?:{_FILLER})*(?:any\s+)?objections?\s+to\s+(?P<what>[^?]{{8,}})\?$", re.I)
@@ -2342,6 +2347,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     previous = closing = latest = motion = ""
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
+    proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     for sentence, line in sentences(text, block.line):
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
             sentence = sentence[0] + sentence[1:].lower()
@@ -2410,6 +2416,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # after the last one is not)
         if not ((in_decisions and sentence[:1] != "[") or cues & _CUE_BIT) \
                 or (sentence[:1] == "[" and _DONE.match(sentence)):
+            if proposed and proposed.count(". ") < 3:
+                proposed = f"{proposed} {sentence}"
             earlier.append(sentence)
             previous = sentence
             continue
@@ -2443,8 +2451,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             actions.append(_item_action(sentence, line, ctx, "section"))
             previous = sentence
             continue
-        follows_decision = bool(decisions) and decisions[-1].text.endswith(one_line(previous)) \
-            and bool(previous)
+        follows_decision = bool(previous) and bool(decisions) and (
+            decisions[-1].text.endswith(said_before := one_line(previous))
+            or said_before.endswith(decisions[-1].text))  # ("Vote: " before a marked tally)
         if follows_decision and _ELABORATION.match(sentence):
             last = decisions[-1]
             decisions[-1] = Decision(f"{last.text} {one_line(sentence)}", last.line, last.rule)
@@ -2467,7 +2476,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 said_low = said.lower()
                 said_cues = _cues(said_low)
                 said_needs, said_cue = _needs(said, said_low, said_cues), _NEXT_CUE.search(said)
-            decision = _sentence_decision(said, said_cues, said_needs, previous,
+            decision = _sentence_decision(said, said_cues, said_needs, proposed or previous,
                                           bool(found_actions),
                                           sentence if sentence != said else "", said_cue)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
@@ -2477,7 +2486,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                                   and not _AGREED_TO.match(sentence))):
             decision = None  # "No objections." confirming the decision just taken
         if decision:
-            ctx.proposal = ""  # settled, or overtaken
+            ctx.proposal = proposed = ""  # settled, or overtaken
             taken = Decision(decision, line, "cue")
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
@@ -2487,6 +2496,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             # prose in an action-items section: each sentence an action unless it is a plan,
             # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
+        if proposed or (cues & _PROPOSAL_BIT and _PROSE_PROPOSAL.search(sentence)):
+            proposed = f"{proposed} {sentence}" if proposed and proposed.count(". ") < 3 \
+                else sentence
         earlier.append(sentence)
         previous = sentence
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
@@ -2763,7 +2775,8 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
     text = one_line(_TIMESTAMP_LEAD.sub("", sentence))
     if strong and previous and not _AGREED_TO.match(sentence) \
             and not _DECIDED_WHAT.match(strong.string, strong.start()) \
-            and (len(text.split()) <= 8 or _ANAPHORIC_TASK.search(text)):
+            and (len(text.split()) <= 8 or _ANAPHORIC_TASK.search(text)
+                 or _CONFIRMATION.match(text)):
         # "No objections." and "The motion carried 5-0." confirm what came before, and so does
         # "No objections to dropping it in 2.4"; "We decided to drop 3.9 support." says what it
         # decides itself

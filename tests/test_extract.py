@@ -2596,3 +2596,19 @@ def test_a_task_done_with_someone_or_by_x_and_i_is_theirs_together() -> None:
               "[00:01:10] Freya Mac: Sure. Hanne and I can do a first draft next week.\n")
     assert [(a.owner, a.task) for a in extract(note(spoken, fmt="text")).actions] == [
         ("Hanne Solberg, Freya Mac", "do a first draft next week")]
+
+
+def test_a_proposal_in_prose_is_what_a_later_nobody_objected_agrees_to() -> None:
+    body = ("SUBS\n\nRobbo proposed a £5/month rise for full members from September. Juniors "
+            "stay the same. Nobody objected, so that's agreed.\n\n"
+            "POLICY\n\nPriti presented the revised policy, which now covers online lessons. "
+            "There were no objections and the Board approved the revised policy.\n\n"
+            "BOAT\n\nVote: Janousek 5, Empacher 1, Kofi abstained. So it's the Janousek, as long "
+            "as Owen is happy with it.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "Robbo proposed a £5/month rise for full members from September. Juniors stay the same. "
+        "Nobody objected, so that's agreed.",
+        "Priti presented the revised policy, which now covers online lessons. There were no "
+        "objections and the Board approved the revised policy.",
+        "Janousek 5, Empacher 1, Kofi abstained. So it's the Janousek, as long as Owen is happy "
+        "with it. (BOAT)"]

@@ -1212,7 +1212,7 @@ def _heading_date(heading: str, meeting: date) -> DateMention | None:
 
 def _offices(attendees: Sequence[Person]) -> list[str]:
     """The offices the attendee list names a holder for: "Mary Mwangi - Treasurer", the chair."""
-    held = [p.aliases[0].lower() for p in attendees if p.aliases and p.aliases[0].lower() in ROLES]
+    held = [a.lower() for p in attendees for a in p.aliases if a.lower() in ROLES]
     if any(p.chair for p in attendees):
         held.append("chair")
     return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"

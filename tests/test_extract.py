@@ -2566,7 +2566,8 @@ def test_a_name_may_be_the_start_or_the_end_of_an_attendees_first_name() -> None
             "had not, and that he would submit it by the end of October.\n")
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Rafael Mendes", "flip the flag"),
-        ("Oluwaseun Adeyemi", "submit it by the end of October")]
+        ("Oluwaseun Adeyemi", "submit it by the end of October (Priti asked whether the claim "
+                              "had gone in)")]
 
 
 def test_i_in_notes_without_speakers_is_whoever_took_the_notes() -> None:
@@ -2624,3 +2625,10 @@ def test_an_attendee_with_a_nick_and_an_office_answers_to_both() -> None:
             'Dev will book the nets.\n')
     assert [a.owner for a in extract(note(body, fmt="text")).actions] == [
         "Devendra Patel", "Devendra Patel"]
+
+
+def test_it_before_a_time_is_still_the_thing_talked_about() -> None:
+    body = ("4. REPORT\n\nThe hedgehog isolation unit is full most days. Becky will order it "
+            "this week.\n")
+    assert [a.task for a in extract(note(body, fmt="text")).actions] == [
+        "order it this week (The hedgehog isolation unit is full most days)"]

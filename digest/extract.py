@@ -141,6 +141,11 @@ _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     # or the label on a line of its own, the names on the lines under it (Confluence; a
     # transcript's "SPEAKERS")
     rf"|people|{_SPEAKERS_LABEL})(?:\W{{0,4}}:[^\w@]{{0,3}}|[ \t]*\n)(.*)$", re.I | re.S)
+_NAMED_LIST = re.compile(r"^\W{0,4}(?!(?:away|apologies|absent|regrets|excused|not\s+present)\b)"
+                         r"[A-Za-z][\w ]{1,20}?\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
+# a second list of who came, after the first: "Guests:", "Also present:", "In attendance:"
+_MORE_ATTENDEES = re.compile(r"^\W{0,4}(?:guests?|also\s+present|in\s+attendance|observers"
+                             r"|visitors|invited)\W{0,4}:", re.I)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
@@ -1621,6 +1626,7 @@ _TAKES_NOTES = re.compile(
     r"(?:notes|note-?taker|minutes|scribe)\)|[-—–][^\n]*\b(?:taking|takes)\s+(?:the\s+|these\s+)?"
     rf"notes\b)|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
     re.M | re.I)
+_NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # a meeting tool's turn header, the name and the time on a line of their own: "Ama Owusu   1:44"
 _TURN_HEADER_LINE = re.compile(
     rf"(?m)^(?P<who>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+\(?{_CLOCK}\)?[ \t]*\n(?=[ \t]*\S)")
@@ -1693,8 +1699,9 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                 named = [Person(named[0].name, named[0].chair, (*named[0].aliases, handle))]
             people.extend(named)
             continue
-        if people and kinds[index] != ATTENDEES:
-            continue
+        if people and kinds[index] != ATTENDEES and not (
+                block.kind == PARA and ":" in text[:40] and _MORE_ATTENDEES.match(text)):
+            continue  # (but "**Guests:** Vikram Pillai (vpillai)" after the members adds them)
         if ":" in text and block.kind == PARA and not _ATTENDEES.match(text) \
                 and (inner := _ATTENDEES_INSIDE.search(text)):
             text = text[inner.end():]
@@ -1742,6 +1749,14 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if not people and ":" in text and (m := _TEAM_LINE.match(text)) \
                 and len(team := parse_attendee_text(_until_next_label(m.group(1), chairs))) >= 2:
             people.extend(team)  # "Team: Mariana Duarte (SM), Kofi Boateng, …" in the header
+            continue
+        if not people and index < 8 and block.kind == PARA and ":" in text \
+                and (m := _NAMED_LIST.match(text)) \
+                and len(_NAME_WITH_REMARK.findall(
+                    listed := _until_next_label(m.group(1), chairs))) >= 3:
+            # "**Lab:** Eszter Varga (PI), Priya Natarajan (postdoc), Tom Whitaker (PhD), …":
+            # three full names with their roles under any label at the top are who came
+            people.extend(parse_attendee_text(listed))
             continue
         if kinds[index] == ATTENDEES and block.kind in (ITEM, PARA) and len(people) < 200:
             if labelled := _attendee_label(text):
@@ -3120,7 +3135,9 @@ _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from a
 # "Actions: none this week", "- N/A", "Decision: TBD": an item that says there is none
 _NO_TASK = re.compile(
     r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+)\b\W*"
-    r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$", re.I)
+    r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$"
+    # the minutes of who came and went: "ACTION: GN\nGN left the meeting at 6.40pm."
+    r"|^(?:left|joined|arrived|departed)\s+(?:the\s+)?(?:meeting|call|room)\b", re.I)
 
 
 def _says_nothing(text: str) -> bool:

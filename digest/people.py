@@ -227,6 +227,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{handle.group(1)} "
         if _LOWER_NICK.fullmatch(inner):  # "(hiro)": a nick, if made from the name (below)
             return f" \x03{inner} "
+        if "," in inner and _LOWER_NICK.fullmatch(nick := inner.partition(",")[0].strip()):
+            return f" \x03{nick} "  # "(vpillai, release team)"
         return " "
 
     if "   " in text or "\t" in text:

@@ -2632,3 +2632,19 @@ def test_it_before_a_time_is_still_the_thing_talked_about() -> None:
             "this week.\n")
     assert [a.task for a in extract(note(body, fmt="text")).actions] == [
         "order it this week (The hedgehog isolation unit is full most days)"]
+
+
+def test_guests_after_the_members_and_three_named_roles_under_any_label_are_attendees() -> None:
+    body = ("**TSC members present:** Marguerite Oyel (moyel), Teodor Bal (tbal)\n\n"
+            "**Guests:** Vikram Pill (vpill, release team)\n\n"
+            "| # | Who | Action |\n|---|---|---|\n| 31.3 | vpill | Publish the schedule |\n")
+    assert [a.owner for a in extract(note(body)).actions] == ["Vikram Pill"]
+    lab = ("**8 July 2025**, seminar room\n\n**Lab:** Eszter Varg (PI), Priya Nata (postdoc), "
+           "Tom Whit (PhD),\nHyun-woo Park (lab manager)\n\n**Away:** Lars Ek (fieldwork)\n\n"
+           "## Chambers\n\nHyun-woo to order a replacement sensor. GN left the meeting at "
+           "6.40pm.\n")
+    ext = extract(note(lab))
+    assert [p.name for p in ext.attendees] == ["Eszter Varg", "Priya Nata", "Tom Whit",
+                                               "Hyun-woo Park"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Hyun-woo Park", "order a replacement sensor")]

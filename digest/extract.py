@@ -634,7 +634,7 @@ def _cues(low: str) -> int:
     return found
 
 
-_JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$|;\s*$", re.I)
+_JOINED = re.compile(r"[,;]?\s(?:and|so)\s*$|;\s*$|\s\($", re.I)  # ("docs need X (Ngozi: …")
 _CLAUSE_TAIL = re.compile(r"(?:\s+(?:and|so|but|then|which|that))+\s*$|^.*[.;:]\s+", re.I | re.S)
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 # a task whose object is a pronoun ("write this", "follow up with him", "consider that")
@@ -676,9 +676,10 @@ _ITEM_TRAILING = re.compile(
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
 # the fields an action's line may give after its owner: "Due: Friday", "Timescale: 4 weeks"
 _LATER_FIELD = r"(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:"
-_ITEM_OWNER_FIELD = re.compile(
-    rf"^(?P<task>.+?)[\s,;(]*(?:owner|assigned\s+to|assignee|who|lead)\s*:\s*(?P<who>{_NAMES})\W*"
-    rf"(?:{_LATER_FIELD}.*)?$", re.I | re.S)
+_ITEM_OWNER_FIELD = re.compile(  # (and the "PIC:", person in charge, of notes across Asia)
+    rf"^(?P<task>.+?)[\s,;(—–-]*(?:owner|assigned\s+to|assignee|who|lead|pic)\s*:\s*"
+    rf"(?P<who>{_NAMES})(?:\W*(?:{_LATER_FIELD}|(?:deadline|due)\b).*|[,;]\s*[^:]{{0,40}}|\W*)$",
+    re.I | re.S)
 
 # -- next call -------------------------------------------------------------------------------
 
@@ -1617,6 +1618,8 @@ _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 _SIGN_OFF = re.compile(
     rf"(?:^|[.!]\s)[ \t]*(?:[-—–]+[ \t]*|(?:notes|minutes)\s+(?:taken\s+)?by\s+)"
     rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\n?\Z", re.M)
+# a person quoted in prose notes: 'Oisín: "I'll do it once it ships."', 'Ana said: "I'll …'
+_QUOTED_SPEAKER = re.compile(rf"(?P<who>{_NAME})(?:\s+said)?:\s*[\"“]$")
 _PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+I$")
 _SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
 # an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
@@ -2057,7 +2060,8 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     tail = text.rstrip(" .")[-1:]
     for pattern in (_ITEM_BRACKET, _ITEM_OWNER_FIELD, _ITEM_TO, _ITEM_COLON, _ITEM_TRAILING):
         if pattern is _ITEM_OWNER_FIELD and not ("owner" in low or "assign" in low
-                                                 or "who" in low or "lead:" in low):
+                                                 or "who" in low or "lead:" in low
+                                                 or "pic:" in low):
             continue
         if pattern is _ITEM_TRAILING and not (tail in ")]" or " -" in text or "–" in text
                                               or "—" in text):
@@ -2190,6 +2194,9 @@ def _is_question(action: Action) -> bool:
 
 def _tidy_task(task: str) -> str:
     task = one_line(task).rstrip(" ,;:(.")
+    while task and ((task[-1] in "\"”" and task.count(task[-1]) + task.count("“") == 1)
+                    or (task[-1] == ")" and task.count(")") > task.count("("))):
+        task = task[:-1].rstrip(" ,;:(.")  # the end of a quotation (or bracket) it was said in
     if task[-12:].count(" ") and (signed := _SIGNED_TAIL.search(task)):
         task = task[: signed.start()]  # "type these up and post them. - Fi": signed, not a task
     if task.endswith(")") and (tag := _ACTION_TAG_TAIL.search(task)):
@@ -2706,7 +2713,7 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
             and _JOINED.search(action.context[:at]):  # "X came up and ThomasL will look at this"
         head = action.context[:at].rstrip(" ;")
-        before = _CLAUSE_TAIL.sub("", head).strip(" ,;:-—–")
+        before = _CLAUSE_TAIL.sub("", head).strip(" ,;:-—–(")
     if not points_back and not _BARE_OBJECT.match(action.task):
         previous = ""  # a short task ("help", "write the TLS patch"): its topic is enough;
         # "place the order" says which order from the sentence before
@@ -2926,8 +2933,10 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if pm.group("pro") == "I":
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
             modal = sentence[pm.end("pro"):pm.start("task")]
+            quoted = _QUOTED_SPEAKER.search(sentence, 0, pm.start("pro")) if not speaker else None
             pro_owner = None if "d" in modal or "would" in modal \
-                else speaker or (ctx.note_taker() if not ctx.asker else None)
+                else speaker or (quoted["who"] if quoted and ctx.is_person(quoted["who"])
+                                 else ctx.note_taker() if not ctx.asker else None)
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]
             pro_owner = (_last_person(before, ctx, known_only=True)

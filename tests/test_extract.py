@@ -2648,3 +2648,18 @@ def test_guests_after_the_members_and_three_named_roles_under_any_label_are_atte
                                                "Hyun-woo Park"]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Hyun-woo Park", "order a replacement sensor")]
+
+
+def test_a_quoted_promise_is_the_quoted_persons_and_a_pic_field_names_the_owner() -> None:
+    body = ('**Who:** Raj Kale (EM, notes), Oisin Kelly, Zoe Lam, Ngozi Eze\n\n## Dates\n\n'
+            'Zoe asked who would update the article. Oisin: "I\'ll do it once it ships."\n\n'
+            '- docs need a line about log_timezone (Ngozi: "I\'ll do that one")\n')
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Oisin Kelly", "do it once it ships (Dates; Zoe asked who would update the article)"),
+        ("Ngozi Eze", "do that one (docs need a line about log_timezone)")]
+    pic = ("Attendees: Ratna Dewi, Wulan Sari\n\n## Action items\n\n"
+           "- Finalise the co-funding contracts — PIC: Ratna, deadline 6 Nov.\n"
+           "- Key visual and banner 12.12 — PIC: Wulan, first draft 9 Nov.\n")
+    assert [(a.owner, a.task) for a in extract(note(pic)).actions] == [
+        ("Ratna Dewi", "Finalise the co-funding contracts"),
+        ("Wulan Sari", "Key visual and banner 12.12")]

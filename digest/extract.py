@@ -355,7 +355,7 @@ _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
     r"|(?:ACTION|Action|AI|AP|TODO|To-?[Dd]o|Aufgabe)(?:\s+(?:ITEM|[Ii]tem|POINT|[Pp]oint))?"
-    r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?\s*(?:--|[:.)–—-])"
+    r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?(?:\s*(?:--|[:.)–—])|\s+-)"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
 # "X can take a look", "I can write the notes": the verbs that make "can" an offer
@@ -539,6 +539,7 @@ _CUE_WORDS = (
     "said", "intend", "offer", "volunteer", "must", "has to", "have to", " to ", "going forward",
     "reconvene", "resume", "meet again", "call", "meeting", "'d ", "’d ", "would", "please",
     "proposed", "suggested", "recommended", "next step", "helpful", "useful", "ai:", "ai ", "ap ",
+    "ap-",
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
@@ -2024,6 +2025,8 @@ _HANDLE_TRAIL = re.compile(
     rf"{HANDLE}))\s*\.?$", re.S)
 
 
+_BRACKETED_HANDLES = re.compile(
+    rf"^\[(?P<whos>@{HANDLE}(?:\s*[,&+]\s*@{HANDLE})*)\]\s*[:–—-]?\s*(?P<task>\S.*)$", re.S)
 # a task-list item that opens with its owner's handle and a verb: "[ ] @majal cut rc1 …"
 _HANDLE_VERB_ITEM = re.compile(
     rf"^(?:\[ \]\s*)?@(?P<who>{HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
@@ -2036,6 +2039,8 @@ _MARKER_PRESENT = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
+    if text[:2] == "[@" and (bracketed := _BRACKETED_HANDLES.match(text)):
+        text = f"{bracketed['whos']}: {bracketed['task']}"  # "[@kwalsh-dev]: review #1420"
     if ":" in text[:12] or "—" in text[:12] or "–" in text[:12] or text[:5].lower() == "owner" \
             or text[:2] == "??":  # "??? label good-first-issues": the owner is not known
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"

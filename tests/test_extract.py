@@ -2663,3 +2663,17 @@ def test_a_quoted_promise_is_the_quoted_persons_and_a_pic_field_names_the_owner(
     assert [(a.owner, a.task) for a in extract(note(pic)).actions] == [
         ("Ratna Dewi", "Finalise the co-funding contracts"),
         ("Wulan Sari", "Key visual and banner 12.12")]
+
+
+def test_numbered_action_points_and_bracketed_handles_name_their_owners() -> None:
+    body = ("**Attendees:** Jens Sørensen (JSø), Emma Young (EY), Paulo Costa (PC)\n\n## Notes\n\n"
+            "AP-14 (JSø, EY, PC): draft the deliverable report by 30 Nov.\n\n"
+            "AI-generated content may be inaccurate.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Jens Sørensen, Emma Young, Paulo Costa", "draft the deliverable report by 30 Nov")]
+    handles = ("| Name | GitHub |\n|---|---|\n| Kieran Walsh | @kwalsh-dev |\n"
+               "| Nadia Rahimi | @nrahimi |\n\n## Actions\n\n- [@kwalsh-dev]: review #1420\n"
+               "- [@kwalsh-dev, @nrahimi]: plan the sprint\n- [@someone-else]: fix CI\n")
+    assert [(a.owner, a.task) for a in extract(note(handles)).actions] == [
+        ("Kieran Walsh", "review #1420"), ("Kieran Walsh, Nadia Rahimi", "plan the sprint"),
+        ("@someone-else", "fix CI")]

@@ -2314,6 +2314,17 @@ _CONSENT_QUESTION = re.compile(
     r"|(?:are\s+|is\s+)?(?:we|you|everyone|everybody|people)\s+(?:all\s+)?(?:ok|okay|happy|fine"
     r"|good)\s+with\s+(?:that|this)|does\s+(?:that|this|the\s+\w+)\s+work\s+for\s+"
     r"(?:everyone|everybody|you\s+all|all\s+of\s+you))\W*\?$", re.I)
+# one person agreeing, which is their view: "Bartek agreed that conflict resolution is hard"
+_ONE_AGREED = re.compile(
+    r"^\W*(?!(?:The|Board|Committee|Council|Group|Team|Everyone|Everybody|All|Members|Trustees"
+    r"|Governors|Directors|Panel|Staff|Parents|Maintainers|Reviewers|Partners|We|They|You|I"
+    r"|Both|Most|Many|Some|People|Attendees)\b)"
+    rf"{_NAME}(?:\s+{_NAME})?\s+(?:also\s+)?agreed\s+(?:that|with)\b")
+# a decision only referred to: "Dana will brief her on the offline decision", "waiting on a
+# decision from legal" (not "Decision: …", "the decision was to …")
+_DECISION_MENTIONED = re.compile(
+    r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?decisions?"
+    r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
 # a proposal put in prose minutes, which a later "Nobody objected, so that's agreed." settles
 _PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
                              re.I)
@@ -2789,6 +2800,9 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
         return None
     if needs & _NEED_NOT_DECISION_BIT and _NOT_DECISION.search(sentence):
         return None
+    if strong and not weak and (_ONE_AGREED.match(sentence) or (
+            strong.group(0)[:8].lower() == "decision" and _DECISION_MENTIONED.search(sentence))):
+        return None  # "Bartek agreed that …" is his view; "brief her on the offline decision"
     if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
         return None
     if weak and (_DISCUSSION.match(sentence) or next_cue):

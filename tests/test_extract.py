@@ -2677,3 +2677,15 @@ def test_numbered_action_points_and_bracketed_handles_name_their_owners() -> Non
     assert [(a.owner, a.task) for a in extract(note(handles)).actions] == [
         ("Kieran Walsh", "review #1420"), ("Kieran Walsh, Nadia Rahimi", "plan the sprint"),
         ("@someone-else", "fix CI")]
+
+
+def test_one_persons_agreement_and_a_decision_only_mentioned_are_not_decisions() -> None:
+    body = ("Bartek agreed that conflict resolution is the hard part.\n\n"
+            "Dana will brief her on the offline decision.\n\n"
+            "This has been discussed before but we still need to make a decision.\n\n"
+            "We agreed that reports go to a private list.\n\n"
+            "The board agreed that the fee stays at £5.\n\n"
+            "Decision: the AGM moves to March.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "We agreed that reports go to a private list.",
+        "The board agreed that the fee stays at £5.", "the AGM moves to March."]

@@ -1153,6 +1153,12 @@ def extract(note: Note) -> Extraction:
 
     warnings.extend(_title_date_warnings(note))
     next_call = _choose_call(_front_matter_call(note) + candidates, note.date, warnings)
+    if next_call and "month" in next_call.text and (rule := _MONTHLY_RULE.search(note.body)):
+        # "Next: same time next month" in a group that meets "first Wednesday of the month"
+        next_call = next((replace(next_call, date=m.date)
+                          for m in find_dates(rule.group(0), note.date)
+                          if (m.date.year, m.date.month) == (next_call.date.year,
+                                                             next_call.date.month)), next_call)
     return Extraction(
         attendees=attendees,
         agenda=tuple(agenda),
@@ -2325,6 +2331,10 @@ _ONE_AGREED = re.compile(
 _DECISION_MENTIONED = re.compile(
     r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?decisions?"
     r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
+# when a group meets each month: "first Wednesday of the month", "last Friday of every month"
+_MONTHLY_RULE = re.compile(
+    r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day\s+of\s+(?:the|each|every)\s+month\b", re.I)
 # a proposal put in prose minutes, which a later "Nobody objected, so that's agreed." settles
 _PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
                              re.I)

@@ -2689,3 +2689,11 @@ def test_one_persons_agreement_and_a_decision_only_mentioned_are_not_decisions()
     assert [d.text for d in extract(note(body)).decisions] == [
         "We agreed that reports go to a private list.",
         "The board agreed that the fee stays at £5.", "the AGM moves to March."]
+
+
+def test_next_month_for_a_group_that_meets_on_a_weekday_of_the_month_is_that_day() -> None:
+    body = ("Monthly, first Wednesday of the month, 16:00 UTC.\n\n## Notes\n\n"
+            "Next: same time next month.\n")
+    assert extract(note(body, day=date(2025, 11, 5))).next_call.date == date(2025, 12, 3)
+    plain = "## Notes\n\nNext: same time next month.\n"
+    assert extract(note(plain, day=date(2025, 11, 5))).next_call.date == date(2025, 12, 5)

@@ -2009,7 +2009,8 @@ _NOBODY_CELL = re.compile(rf"\W*{_NOBODY}\W*", re.I)
 # "… Assigned to: (none)": an owner field that names nobody
 _NOBODY_ASSIGNED = re.compile(
     rf"[\s,;(]*\b(?:owner|assigned\s+to|assignee)\s*:\s*\(?{_NOBODY}\)?\W*$", re.I)
-_NOBODY_LEAD = re.compile(rf"^(?:{_NOBODY}|someone|somebody|anyone)\s*[:–—]\s+|^\?{{2,}}\s+"
+_NOBODY_LEAD = re.compile(rf"^(?:[(\[]?(?:{_NOBODY}|someone|somebody|anyone)[)\]]?)\s*[:–—]\s+"
+                          r"|^\?{2,}\s+"
                           r"|^owner\s+(?:to\s+be"
                           r"\s+(?:confirmed|decided|agreed)|tb[cd]|unknown)\s*[:–—-]\s+", re.I)
 _OWNER_LABEL_LEAD = re.compile(r"^(?:DRI|[Oo]wner|[Aa]ssignee|[Aa]ssigned\s+to)\s*:\s*(?=[@\w])")
@@ -2047,7 +2048,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
     if text[:2] == "[@" and (bracketed := _BRACKETED_HANDLES.match(text)):
         text = f"{bracketed['whos']}: {bracketed['task']}"  # "[@kwalsh-dev]: review #1420"
-    if ":" in text[:12] or "—" in text[:12] or "–" in text[:12] or text[:5].lower() == "owner" \
+    if ":" in text[:14] or "—" in text[:14] or "–" in text[:14] or text[:5].lower() == "owner" \
             or text[:2] == "??":  # "??? label good-first-issues": the owner is not known
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
         text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"

@@ -2697,3 +2697,10 @@ def test_next_month_for_a_group_that_meets_on_a_weekday_of_the_month_is_that_day
     assert extract(note(body, day=date(2025, 11, 5))).next_call.date == date(2025, 12, 3)
     plain = "## Notes\n\nNext: same time next month.\n"
     assert extract(note(plain, day=date(2025, 11, 5))).next_call.date == date(2025, 12, 5)
+
+
+def test_an_owner_slot_in_brackets_that_names_nobody_is_not_part_of_the_task() -> None:
+    body = ("## Action items\n\n- [ ] (unassigned) — VS Code extension update for v4\n"
+            "- [?]: invigilate the catch-up, Thu 27th P2\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        (None, "VS Code extension update for v4"), (None, "invigilate the catch-up, Thu 27th P2")]

@@ -874,7 +874,8 @@ class _Ctx:
     asker: str | None = None
     # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"): who, the
     # task and the question; that person's "Yeah." in the next turns takes it on
-    request: tuple[str, str, str, str] | None = None  # (and who asked)
+    request: tuple[str, str, str, str] | None = None  # (the question with the sentence before
+    # it, and who asked)
     taker: str | None = ""  # who wrote the notes, read when first asked ("": not yet)
 
     def note_taker(self) -> str | None:
@@ -2429,7 +2430,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             motion, voted = "", True
         if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
                 and ctx.is_person(who := asking["who"] or asking["who2"]):
-            ctx.request = (who, one_line(asking["task"] or asking["task2"]), sentence, speaker)
+            ctx.request = (who, one_line(asking["task"] or asking["task2"]),
+                           one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
+                           and "?" not in previous[-5:] else sentence, speaker)
         if sentence[-1:] == "?" and ((put_in := _OBJECTIONS_TO.match(sentence))
                                      or _CONSENT_QUESTION.match(sentence)):
             if put_in:

@@ -1152,6 +1152,9 @@ def extract(note: Note) -> Extraction:
                 for d, r in zip(decisions[found_decisions:], said, strict=True)]
             ctx.referents.clear()
 
+    actions = [_with_partner(a, ctx) if a.owner and (" with " in a.task or " as well" in a.task
+                                                     or " too" in a.task) else a
+               for a in actions]
     warnings.extend(_title_date_warnings(note))
     next_call = _choose_call(_front_matter_call(note) + candidates, note.date, warnings)
     if next_call and "month" in next_call.text and (rule := _MONTHLY_RULE.search(note.body)):
@@ -2516,8 +2519,6 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           previous, speaker)
         for action in found_actions:
             action = _action_with(action, context=sentence)
-            if " with " in action.task and action.owner:
-                action = _with_partner(action, ctx)
             if previous or not earlier:
                 ctx.referents[id(action)] = previous or opening
             actions.append(action)
@@ -2601,7 +2602,16 @@ _WITH_PARTNER = re.compile(
     re.I)
 
 
+_ALSO_PARTNER = re.compile(
+    rf"[;,]\s*(?:and\s+)?(?P<who>{_NAME}(?:\s+{_NAME})?)\s+(?:as\s+well|too)\W*$")
+
+
 def _with_partner(action: Action, ctx: _Ctx) -> Action:
+    if action.owner and (also := _ALSO_PARTNER.search(action.task)) \
+            and ctx.is_person(also["who"]) and (partner := ctx.owners(also["who"])) \
+            and partner not in action.owner.split(", "):  # "review -05 in detail; Zainab as well"
+        return replace(action, owner=f"{action.owner}, {partner}",
+                       task=action.task[: also.start()].rstrip(" ,;"))
     if action.owner and (m := _WITH_PARTNER.match(action.task)) \
             and ctx.is_person(m["who"].removeprefix("the ")) and (partner := ctx.owners(m["who"])) \
             and partner not in action.owner.split(", "):

@@ -2704,3 +2704,12 @@ def test_an_owner_slot_in_brackets_that_names_nobody_is_not_part_of_the_task() -
             "- [?]: invigilate the catch-up, Thu 27th P2\n")
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         (None, "VS Code extension update for v4"), (None, "invigilate the catch-up, Thu 27th P2")]
+
+
+def test_a_second_person_named_as_well_shares_the_task() -> None:
+    body = ("Attendees: Kenji Arakawa, Zainab Yusuf, Owen Gall\n\n## Actions\n\n"
+            "- Kenji offered to review -05 in detail; Zainab as well.\n"
+            "- Owen will fix the build, and the docs too.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Kenji Arakawa, Zainab Yusuf", "review -05 in detail"),
+        ("Owen Gall", "fix the build, and the docs too")]

@@ -483,7 +483,8 @@ _BAD_TASK = re.compile(
     r"|\s+(?:the|everything|someone|somebody)\s+[^.;]*\b(?:ready|done|rigged|set\s+up|in\s+place"
     r"|prepared|fixed|sorted)\b)|not\b"
     r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
-    r"|know\b|see\b|find\s+it\b|like\b|want\b|able\b|take\s+(?:a\s+while|some\s+time|time|long"
+    r"|know\b|see\b|find\s+it\b|like\b|want\b|prefer\b|rather\b|love\b|hate\b|able\b"
+    r"|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
     r"|(?:our|my|your|their|its|his|her)\b)", re.I)  # "Back to our usual slot": not a task

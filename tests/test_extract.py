@@ -2713,3 +2713,9 @@ def test_a_second_person_named_as_well_shares_the_task() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Kenji Arakawa, Zainab Yusuf", "review -05 in detail"),
         ("Owen Gall", "fix the build, and the docs too")]
+
+
+def test_a_preference_is_not_a_task() -> None:
+    body = ("Attendees: Marcus Boateng\n\nMarcus said numbers are strong. He would prefer to "
+            "split the under-11s into two groups. He'd rather keep Fridays.\n")
+    assert extract(note(body)).actions == ()

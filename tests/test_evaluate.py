@@ -126,24 +126,24 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
 # general fixes (gold_heldout12 and gold_heldout15 only after two sessions blind). Floors:
 # (notes, next calls right, decisions, actions, +owner F1).
 HELDOUT_FLOORS = {
-    # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.81, 0.82, 0.81
-    "gold_heldout": (15, 15, 0.80, 0.81, 0.80),
+    # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.82, 0.82, 0.81
+    "gold_heldout": (15, 15, 0.81, 0.81, 0.80),
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.73
     "gold_heldout2": (12, 12, 0.79, 0.74, 0.72),
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
     "gold_heldout3": (8, 8, 0.79, 0.82, 0.71),
     # blind: 7/10, 0.52, 0.65, 0.20 (0.35 after the fixes made for gold_heldout3); now:
-    # 10/10, 0.76, 0.81, 0.77
-    "gold_heldout4": (10, 10, 0.75, 0.80, 0.76),
+    # 10/10, 0.79, 0.82, 0.78
+    "gold_heldout4": (10, 10, 0.78, 0.81, 0.77),
     # blind: 5/10, 0.58, 0.58, 0.27 at the session's start; 4/10, 0.46, 0.51, 0.39 after its
     # changes (a regression, found and mended); now: 10/10, 0.77, 0.69, 0.64
     "gold_heldout5": (10, 10, 0.76, 0.68, 0.63),
     # blind: 4/10, 0.38, 0.46, 0.10 at the session's start; 4/10, 0.40, 0.46, 0.35 after its
-    # changes; tuned on since: 10/10, 0.75, 0.73, 0.62
-    "gold_heldout6": (10, 10, 0.74, 0.72, 0.61),
+    # changes; tuned on since: 10/10, 0.75, 0.73, 0.65
+    "gold_heldout6": (10, 10, 0.74, 0.72, 0.64),
     # blind: 5/10, 0.26, 0.48, 0.27 at the session's start; 5/10, 0.31, 0.54, 0.39 after its
-    # changes (aa70803); tuned on since: 9/10, 0.75, 0.77, 0.72
-    "gold_heldout7": (10, 9, 0.74, 0.76, 0.71),
+    # changes (aa70803); tuned on since: 9/10, 0.75, 0.78, 0.73
+    "gold_heldout7": (10, 9, 0.74, 0.77, 0.72),
     # blind: 4/10, 0.39, 0.59, 0.26 at the session's start; 6/10, 0.41, 0.60, 0.46 after its
     # changes (742c716); tuned on since: 10/10, 0.58, 0.67, 0.53. Actions 0.67 → 0.65 in session
     # 9: "Femi will raise it at the steering meeting" now carries a referent, the item before
@@ -153,26 +153,29 @@ HELDOUT_FLOORS = {
     # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84
     "gold_heldout9": (10, 10, 0.78, 0.86, 0.83),
     # blind: 2/10, 0.32, 0.53, 0.39 at the session's start (e675bb9); tuned on since: 9/10,
-    # 0.48, 0.61, 0.55
-    "gold_heldout10": (10, 9, 0.47, 0.60, 0.54),
+    # 0.48, 0.64, 0.59
+    "gold_heldout10": (10, 9, 0.47, 0.63, 0.58),
     # blind for a session: 6/10, 0.52, 0.50, 0.34 (e675bb9 … afb0c09); tuned on since (43ca31a):
-    # 8/10, 0.57, 0.64, 0.61
-    "gold_heldout11": (10, 8, 0.56, 0.63, 0.60),
+    # 8/10, 0.58, 0.66, 0.64
+    "gold_heldout11": (10, 8, 0.57, 0.65, 0.63),
     # blind for two sessions (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
-    # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.80, 0.75
-    "gold_heldout12": (12, 11, 0.85, 0.79, 0.74),
-    # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since: 12/12, 0.82, 0.81, 0.81
-    "gold_heldout13": (12, 12, 0.81, 0.80, 0.80),
+    # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.81, 0.77
+    "gold_heldout12": (12, 11, 0.85, 0.80, 0.76),
+    # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since: 12/12, 0.82, 0.82, 0.82
+    "gold_heldout13": (12, 12, 0.81, 0.81, 0.81),
     # blind: 8/8, 0.73, 0.79, 0.72 at afb0c09 and 8/8, 0.77, 0.79, 0.73 at e162d24; tuned on
-    # since: 8/8, 0.77, 0.83, 0.80
-    "gold_heldout14": (8, 8, 0.76, 0.82, 0.79),
-    # blind, and kept blind (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e;
-    # 9/10, 0.67, 0.72, 0.64 after tuning on gold_heldout12 (54507ce)
-    "gold_heldout15": (10, 9, 0.66, 0.71, 0.63),
+    # since: 8/8, 0.77, 0.84, 0.83
+    "gold_heldout14": (8, 8, 0.76, 0.83, 0.82),
+    # blind for two sessions (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e;
+    # 9/10, 0.67, 0.72, 0.64 at 54507ce; opened and tuned on since: 10/10, 0.84, 0.79, 0.79
+    "gold_heldout15": (10, 10, 0.83, 0.78, 0.78),
     # blind (only its summary read): 10/10, 0.79, 0.83, 0.70 at daf0a68; 10/10, 0.80, 0.83,
     # 0.71 after session 9's fixes (9ea278c); 0.80, 0.85, 0.77 at a16cf5a, which is not blind
     # (its README says why)
     "gold_heldout16": (10, 10, 0.79, 0.84, 0.76),
+    # written to be tuned on; first measured at daf0a68, before its misses were read: 9/10,
+    # 0.61, 0.69, 0.65; tuned on since: 9/10, 0.76, 0.73, 0.74
+    "gold_heldout17": (10, 9, 0.75, 0.72, 0.73),
     # blind, and kept blind (its writer reported nothing of its contents): 10/10, 0.83, 0.83,
     # 0.73 at daf0a68; 10/10, 0.85, 0.83, 0.74 at e495d71
     "gold_heldout18": (10, 10, 0.84, 0.82, 0.73),

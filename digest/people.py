@@ -193,23 +193,17 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace(".", " ").split())
 
 
-def _without_role_remark(line: str) -> str:
-    """"Fiona Carrick - secretary, taking these notes" → "Fiona Carrick - secretary": the role
-    is kept (a "- Treasurer" is an alias), what follows its comma is a remark."""
-    dash = _DASH_ROLE.search(line.rstrip())
-    assert dash is not None
-    return line[: dash.start("role")] + dash.group("role").split(",")[0]
-
-
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
     if "\n" in text and (" -" in text or "—" in text or "–" in text) \
-            and (lines := [line for line in text.split("\n") if line.strip()]) \
-            and len(lines) >= 2 and all(_DASH_ROLE.search(line.rstrip()) for line in lines):
+            and len(lines := [line.rstrip() for line in text.split("\n") if line.strip()]) >= 2 \
+            and all(dashes := [_DASH_ROLE.search(line) for line in lines]):
         # one person a line, each with a role that may hold a comma: "Fiona Carrick ("Fi") -
         # secretary, taking these notes" is neither wrapped into the next line nor cut at ","
-        return tuple(person for line in lines
-                     for person in parse_attendee_text(_without_role_remark(line)))
+        # (the role is kept, a "- Treasurer" is an alias; what follows its comma is a remark)
+        return tuple(person for line, dash in zip(lines, dashes, strict=True) if dash
+                     for person in parse_attendee_text(
+                         line[: dash.start("role")] + dash["role"].split(",")[0]))
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:

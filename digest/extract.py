@@ -2980,7 +2980,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             quoted = _QUOTED_SPEAKER.search(sentence, 0, pm.start("pro")) if not speaker else None
             pro_owner = None if "d" in modal or "would" in modal \
                 else speaker or (quoted["who"] if quoted and ctx.is_person(quoted["who"])
-                                 else ctx.note_taker() if not ctx.asker else None)
+                                 # (not someone's words: "Kim: I'll …" with Kim unknown)
+                                 else ctx.note_taker() if ":" not in sentence[:pm.start()]
+                                 else None)
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]
             pro_owner = (_last_person(before, ctx, known_only=True)

@@ -344,29 +344,28 @@ class _Tier:
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
-        self.exact: dict[str, list[str]] = {}  # normalised full name, or the alias
-        self.first: dict[str, list[str]] = {}
-        self.first_like: dict[str, list[str]] = {}  # first name and its other forms
-        self.last: dict[str, list[str]] = {}
+        # each key's names as the keys of a dict (unique, in order, and found in constant time
+        # however many attendees share a first name), then as lists
+        exact: dict[str, dict[str, None]] = {}  # normalised full name, or the alias
+        first_names: dict[str, dict[str, None]] = {}
+        first_like: dict[str, dict[str, None]] = {}  # first name and its other forms
+        last: dict[str, dict[str, None]] = {}
         for e in entries:
             name, first = e.name, e.first
-            _index(self.exact, " ".join(e.tokens), name)
+            exact.setdefault(" ".join(e.tokens), {})[name] = None
             for alias in e.aliases:
-                _index(self.exact, alias, name)
-            _index(self.first, first, name)
-            _index(self.first_like, first, name)
-            if first in _SAME_FIRST:
-                for other in _SAME_FIRST[first]:
-                    _index(self.first_like, other, name)
-            _index(self.last, e.last, name)
+                exact.setdefault(alias, {})[name] = None
+            first_names.setdefault(first, {})[name] = None
+            first_like.setdefault(first, {})[name] = None
+            for other in _SAME_FIRST.get(first, ()):
+                first_like.setdefault(other, {})[name] = None
+            last.setdefault(e.last, {})[name] = None
+        self.exact = {key: list(names) for key, names in exact.items()}
+        self.first = {key: list(names) for key, names in first_names.items()}
+        self.first_like = {key: list(names) for key, names in first_like.items()}
+        self.last = {key: list(names) for key, names in last.items()}
         self.lasts = "\n".join(e.last for e in entries)  # for a quick "no last name starts so"
         self.firsts = [(e.first, e.name) for e in entries if len(e.tokens) > 1]
-
-
-def _index(index: dict[str, list[str]], key: str, name: str) -> None:
-    names = index.setdefault(key, [])
-    if name not in names:
-        names.append(name)
 
 
 class Roster:

@@ -2547,7 +2547,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
         elif in_actions and not found_actions and not next_cue \
-                and not _WHEN_STATEMENT.match(sentence):
+                and not _WHEN_STATEMENT.match(sentence) and not _NOT_A_TASK_LINE.match(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan,
             # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
@@ -2625,6 +2625,11 @@ _AND_PARTNER = re.compile(rf"^and\s+(?P<who>{_NAME})\s+(?P<task>\S.*)$", re.S)
 _WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 
 
+# prose under an action list that is not a task: an aside in brackets ("(The 16th is skipped
+# because of the board meeting.)"), where the log or the recording is ("IRC log: …")
+_NOT_A_TASK_LINE = re.compile(
+    r"^\s*\([^()]*\)\W*$|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
+    r"|transcript)\s*:", re.I)
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
     rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:on|from|at)\s+"
@@ -3218,10 +3223,16 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         if (a.owner, content) in exact:
             continue
         theirs = by_owner.setdefault(a.owner, [])
-        if any(_same_content(content, kept[k]) or _same_task(a, out[k], content, kept[k])
-               or _summary_restates(a.rule, out[k].rule, content, kept[k], _SUMMARY_RULES,
-                                    a.owner is not None)
-               for k in theirs[-_COMPARED:]):
+        said_before = next((k for k in theirs[-_COMPARED:]
+                            if _same_content(content, kept[k], a.owner is not None)
+                            or _same_task(a, out[k], content, kept[k])
+                            or _summary_restates(a.rule, out[k].rule, content, kept[k],
+                                                 _SUMMARY_RULES, a.owner is not None)), None)
+        if said_before is not None:
+            if len(kept[said_before]) == 2 and content > kept[said_before]:
+                # "Sun-woo writes the guide." and later "write the 'reattach' guide": one task,
+                # kept where it was first said, in the words that say which
+                out[said_before], kept[said_before] = a, content
             continue
         exact.add((a.owner, content))
         theirs.append(len(out))
@@ -3300,10 +3311,12 @@ def _summary_restates(rule_a: str, rule_b: str, a: frozenset[str], b: frozenset[
                                 or (one_person and shared >= 3 and shared >= 0.4 * len(small)))
 
 
-def _same_content(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether the shorter word set is (nearly) inside the longer: the same thing said twice."""
+def _same_content(a: frozenset[str], b: frozenset[str], owned: bool = False) -> bool:
+    """Whether the shorter word set is (nearly) inside the longer: the same thing said twice
+    (for one owner, two words are enough: "review #1420" after "… will review #1420 tomorrow")."""
     small, large = sorted((a, b), key=len)
-    return small == large or (len(small) >= 3 and len(small & large) >= 0.8 * len(small))
+    return small == large or (len(small) >= 3 and len(small & large) >= 0.8 * len(small)) \
+        or (owned and len(small) == 2 and small <= large)
 
 
 def _dedupe_links(items: list[Link]) -> list[Link]:

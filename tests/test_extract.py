@@ -2719,3 +2719,16 @@ def test_a_preference_is_not_a_task() -> None:
     body = ("Attendees: Marcus Boateng\n\nMarcus said numbers are strong. He would prefer to "
             "split the under-11s into two groups. He'd rather keep Fridays.\n")
     assert extract(note(body)).actions == ()
+
+
+def test_a_short_task_said_again_in_fuller_words_is_one_task_in_those_words() -> None:
+    body = ("| Name | GitHub |\n|---|---|\n| Kieran Walsh | @kwalsh-dev |\n"
+            "| Sun Lim | @sunlim |\n\n## Notes\n\n"
+            "@kwalsh-dev will review #1420 tomorrow. Sun writes the guide.\n\n"
+            "(The 16th is skipped because of the board meeting.)\n\n"
+            "## Action items\n\n- [ ] @kwalsh-dev review #1420\n"
+            "- [ ] @sunlim write the \"reattach detached instances\" guide\n\n"
+            "IRC log: `meetings/2024-04-09.log.html`\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Kieran Walsh", "review #1420 tomorrow"),
+        ("Sun Lim", "write the \"reattach detached instances\" guide")]

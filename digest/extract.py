@@ -2971,6 +2971,10 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if (cut := _NEXT_CLAUSE.search(task)) and (cut.group("who") is None
                                                    or ctx.is_person(cut.group("who"))):
             task, rest = task[: cut.start()], task[cut.start():]  # "… and Anil is writing …"
+        if who[:7].lower() == "me and " and (partner := ctx.owners(who[7:])):
+            # "Me and Joon-ho will go up Friday", said by Ana (in notes, by their writer)
+            me = ctx.owners(speaker) if speaker else ctx.note_taker()
+            owner = f"{me}, {partner}" if me and me != partner else partner
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
         if rest and (wm := _WISH.search(rest)):  # "… and the next step is to make it a library"
             found.append(Action(None, _tidy_task(next(t for t in wm.groups() if t)), line,
@@ -2997,8 +3001,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
             if owner and pm.group("pro") == "I" and " and I" in sentence \
-                    and (partner := _PARTNER_AND_I.search(sentence, 0, pm.start("pro") + 1)) \
-                    and ctx.is_person(partner["who"]) and (also := ctx.owners(partner["who"])):
+                    and (with_i := _PARTNER_AND_I.search(sentence, 0, pm.start("pro") + 1)) \
+                    and ctx.is_person(with_i["who"]) and (also := ctx.owners(with_i["who"])):
                 owner = f"{also}, {owner}"  # "Hanne and I can do a first draft": both
             if owner:
                 task = pm.group("task")

@@ -2732,3 +2732,10 @@ def test_a_short_task_said_again_in_fuller_words_is_one_task_in_those_words() ->
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Kieran Walsh", "review #1420 tomorrow"),
         ("Sun Lim", "write the \"reattach detached instances\" guide")]
+
+
+def test_me_and_someone_is_the_speaker_and_them() -> None:
+    body = ("Participants: Ana Ruiz, Joon-ho Park\n\n"
+            "[00:01:00] Ana Ruiz: Me and Joon-ho will go up Friday at dusk and test the lamp.\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Ana Ruiz, Joon-ho Park", "go up Friday at dusk and test the lamp")]

@@ -219,10 +219,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{inner} "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
-        if _LOWER_NICK.fullmatch(inner):  # "(hiro)": a nick, if made from the name (below)
-            return f" \x03{inner} "
-        if "," in inner and _LOWER_NICK.fullmatch(nick := inner.partition(",")[0].strip()):
-            return f" \x03{nick} "  # "(vpillai, release team)"
+        # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
+        if _LOWER_NICK.fullmatch(nick := inner.partition(",")[0].strip()):
+            return f" \x03{nick} "
         return " "
 
     if "   " in text or "\t" in text:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -877,17 +877,15 @@ class _Ctx:
     # task and the question; that person's "Yeah." in the next turns takes it on
     request: tuple[str, str, str, str] | None = None  # (the question with the sentence before
     # it, and who asked)
-    taker: str | None = ""  # who wrote the notes, read when first asked ("": not yet)
 
+    @cached_property
     def note_taker(self) -> str | None:
         """Who "I'll type these up" in notes without speakers is: the attendee who signs the
         notes ("— Orla" at the end, "I'll … - Fi") or is marked as taking them ("Orla
-        Kennedy (office manager, notes)", "Notes: Raj")."""
-        if self.taker == "":
-            found = _SIGN_OFF.search(self.body[-300:]) or _TAKES_NOTES.search(self.body[:3000])
-            who = found and (found["who"] or found.groupdict().get("who2"))
-            self.taker = self.owners(who) if who else None
-        return self.taker
+        Kennedy (office manager, notes)", "Notes: Raj"); read when first asked."""
+        found = _SIGN_OFF.search(self.body[-300:]) or _TAKES_NOTES.search(self.body[:3000])
+        who = found and (found["who"] or found.groupdict().get("who2"))
+        return self.owners(who) if who else None
 
     def is_person(self, name: str) -> bool:
         name = name.strip(" []@:*_,.")
@@ -2973,7 +2971,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             task, rest = task[: cut.start()], task[cut.start():]  # "… and Anil is writing …"
         if who[:7].lower() == "me and " and (partner := ctx.owners(who[7:])):
             # "Me and Joon-ho will go up Friday", said by Ana (in notes, by their writer)
-            me = ctx.owners(speaker) if speaker else ctx.note_taker()
+            me = ctx.owners(speaker) if speaker else ctx.note_taker
             owner = f"{me}, {partner}" if me and me != partner else partner
         found.append(Action(owner, _tidy_task(task), line, who, "owner-verb"))
         if rest and (wm := _WISH.search(rest)):  # "… and the next step is to make it a library"
@@ -2990,7 +2988,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             pro_owner = None if "d" in modal or "would" in modal \
                 else speaker or (quoted["who"] if quoted and ctx.is_person(quoted["who"])
                                  # (not someone's words: "Kim: I'll …" with Kim unknown)
-                                 else ctx.note_taker() if ":" not in sentence[:pm.start()]
+                                 else ctx.note_taker if ":" not in sentence[:pm.start()]
                                  else None)
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]

@@ -2339,9 +2339,6 @@ _DECISION_MENTIONED = re.compile(
 _MONTHLY_RULE = re.compile(
     r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:mon|tues|wednes|thurs|fri|satur"
     r"|sun)day\s+of\s+(?:the|each|every)\s+month\b", re.I)
-# a proposal put in prose minutes, which a later "Nobody objected, so that's agreed." settles
-_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
-                             re.I)
 # the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
 _OBJECTIONS_TO = re.compile(
     rf"^(?:{_FILLER})*(?:any\s+)?objections?\s+to\s+(?P<what>[^?]{{8,}})\?$", re.I)
@@ -2368,6 +2365,18 @@ _SO_SUMMARY = re.compile(r"^(?:(?:okay|ok|great|good|right|alright)\W+)?so\W+(?P
 _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
                            r"(?:(?:that['’]s\s+|so\s+)?(?:decided|settled)(?:\s+then)?"
                            r"|(?:that['’]s|so)\s+agreed|agreed\s+then)\W*$")
+
+
+# a proposal put in prose minutes ("Robbo proposed a £5 rise"; not "Anil proposed writing …",
+# one person's idea, which _PROPOSAL reads as a task)
+_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
+                             re.I)
+
+
+def _put_so_far(proposed: str, sentence: str) -> str:
+    """A proposal made in prose ("Robbo proposed a £5 rise …") and up to three sentences after
+    it, which a later "Nobody objected, so that's agreed." settles; "" while none is made."""
+    return f"{proposed} {sentence}" if proposed and proposed.count(". ") < 3 else proposed
 
 
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
@@ -2471,8 +2480,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # after the last one is not)
         if not ((in_decisions and sentence[:1] != "[") or cues & _CUE_BIT) \
                 or (sentence[:1] == "[" and _DONE.match(sentence)):
-            if proposed and proposed.count(". ") < 3:
-                proposed = f"{proposed} {sentence}"
+            proposed = _put_so_far(proposed, sentence)
             earlier.append(sentence)
             previous = sentence
             continue
@@ -2549,9 +2557,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             # prose in an action-items section: each sentence an action unless it is a plan,
             # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
-        if proposed or (cues & _PROPOSAL_BIT and _PROSE_PROPOSAL.search(sentence)):
-            proposed = f"{proposed} {sentence}" if proposed and proposed.count(". ") < 3 \
-                else sentence
+        proposed = sentence if cues & _PROPOSAL_BIT and _PROSE_PROPOSAL.search(sentence) \
+            else _put_so_far(proposed, sentence)
         earlier.append(sentence)
         previous = sentence
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):

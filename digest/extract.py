@@ -2311,7 +2311,7 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
 # a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
 # So proposal: in three point oh, the plugin API is declared stable …"
 # the words a chair opens a turn with, which say nothing themselves: "Okay, so …", "Great."
-_FILLER = r"(?:okay|ok|right|so|fine|good|great|then)\W+"
+_FILLER = r"(?:okay|ok|alright|right|so|fine|good|great|then)\W+"
 _PROPOSAL_LEAD = re.compile(
     rf"^(?:{_FILLER})*(?:(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?proposal)\s*[:,]"
     r"|(?:the\s+|my\s+)?proposal\s+is\b:?)\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
@@ -2358,8 +2358,7 @@ _TAKEN_ON = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|of\s+course|ok(?:ay)?|will
                        r"|no\s+problem|happy\s+to|absolutely|definitely|on\s+it)\b(?!\s+not\b)",
                        re.I)
 # the asker's summary once the answers are in: "Great, so 1.6.0 on February 4th, rc1 on the 21st."
-_SO_SUMMARY = re.compile(r"^(?:(?:okay|ok|great|good|right|alright)\W+)?so\W+(?P<what>[^?]{12,})$",
-                         re.I | re.S)
+_SO_SUMMARY = re.compile(rf"^(?:{_FILLER})?so\W+(?P<what>[^?]{{12,}})$", re.I | re.S)
 # what settles the proposal just put, said on its own: "Decided then.", "Okay, that's decided."
 # (not a bare "Agreed.", which is one person's assent)
 _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"

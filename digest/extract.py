@@ -1640,16 +1640,16 @@ _TAKES_NOTES = re.compile(
     rf"notes\b)|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
     re.M | re.I)
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
-# a meeting tool's turn header, the name and the time on a line of their own: "Ama Owusu   1:44"
-_TURN_HEADER_LINE = re.compile(
-    rf"(?m)^(?P<who>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+\(?{_CLOCK}\)?[ \t]*\n(?=[ \t]*\S)")
+# _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers
+_SPEAKER_HEADER_LINE = re.compile(_SPEAKER_HEADER.pattern, re.M)
 
 
 def _transcript_speakers(body: str) -> list[Person]:
     """A transcript with no attendee list ("Priya Natarajan   0:22" over each turn): its
     speakers are who came, so that "Priya" is known even when a line such as "Priya Natarajan
     started transcription" makes her name look like a heading's word. Two speakers at least."""
-    names = dict.fromkeys(m["who"] for m in _TURN_HEADER_LINE.finditer(body))
+    names = dict.fromkeys(m["who2"] for m in _SPEAKER_HEADER_LINE.finditer(body)
+                          if m["who2"] and " " in m["who2"])  # (full names, not handles)
     return [Person(name) for name in names] if len(names) >= 2 else []
 
 

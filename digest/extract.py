@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property, partial
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -850,6 +850,15 @@ def _is_chair_word(who: str) -> bool:
     return who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs")
 
 
+class _Request(NamedTuple):
+    """A task asked of someone by name in a transcript, until they answer."""
+
+    who: str  # as asked: "Pavel", "Rafa"
+    task: str
+    question: str  # with the sentence before it, which often says what the task is about
+    asker: str
+
+
 @dataclass
 class _Ctx:
     note: Note
@@ -873,10 +882,9 @@ class _Ctx:
     # who asked the call "Objections?" / "Does anyone disagree?" (None: nobody, "" in prose):
     # their "None." or "Great, so 1.6.0 on February 4th." in the next turn settles it
     asker: str | None = None
-    # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"): who, the
-    # task and the question; that person's "Yeah." in the next turns takes it on
-    request: tuple[str, str, str, str] | None = None  # (the question with the sentence before
-    # it, and who asked)
+    # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"), which
+    # that person's "Yeah." in their next turn takes on
+    request: _Request | None = None
 
     @cached_property
     def note_taker(self) -> str | None:
@@ -1156,12 +1164,8 @@ def extract(note: Note) -> Extraction:
                for a in actions]
     warnings.extend(_title_date_warnings(note))
     next_call = _choose_call(_front_matter_call(note) + candidates, note.date, warnings)
-    if next_call and "month" in next_call.text and (rule := _MONTHLY_RULE.search(note.body)):
-        # "Next: same time next month" in a group that meets "first Wednesday of the month"
-        next_call = next((replace(next_call, date=m.date)
-                          for m in find_dates(rule.group(0), note.date)
-                          if (m.date.year, m.date.month) == (next_call.date.year,
-                                                             next_call.date.month)), next_call)
+    if next_call and "month" in next_call.text:
+        next_call = _on_monthly_day(next_call, note)
     return Extraction(
         attendees=attendees,
         agenda=tuple(agenda),
@@ -2335,6 +2339,16 @@ _ONE_AGREED = re.compile(
 _DECISION_MENTIONED = re.compile(
     r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?decisions?"
     r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
+def _on_monthly_day(call: NextCall, note: Note) -> NextCall:
+    """"Next: same time next month" in a group that meets "first Wednesday of the month": that
+    Wednesday of the month the call falls in."""
+    if rule := _MONTHLY_RULE.search(note.body):
+        for m in find_dates(rule.group(0), note.date):
+            if (m.date.year, m.date.month) == (call.date.year, call.date.month):
+                return replace(call, date=m.date)
+    return call
+
+
 # when a group meets each month: "first Wednesday of the month", "last Friday of every month"
 _MONTHLY_RULE = re.compile(
     r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:mon|tues|wednes|thurs|fri|satur"
@@ -2440,9 +2454,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             motion, voted = "", True
         if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
                 and ctx.is_person(who := asking["who"] or asking["who2"]):
-            ctx.request = (who, one_line(asking["task"] or asking["task2"]),
-                           one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
-                           and "?" not in previous[-5:] else sentence, speaker)
+            ctx.request = _Request(who, one_line(asking["task"] or asking["task2"]),
+                                   one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
+                                   and "?" not in previous[-5:] else sentence, speaker)
         if sentence[-1:] == "?" and ((put_in := _OBJECTIONS_TO.match(sentence))
                                      or _CONSENT_QUESTION.match(sentence)):
             if put_in:
@@ -2563,7 +2577,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
     if request and speaker and request is ctx.request and earlier \
-            and ctx.owners(request[0]) == ctx.owners(speaker):
+            and ctx.owners(request.who) == ctx.owners(speaker):
         ctx.request = None
         if _TAKEN_ON.match(earlier[0]):
             _take_on(request, speaker, " ".join(earlier[:2]), actions, first_action,
@@ -2571,7 +2585,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     return closing or latest
 
 
-def _take_on(request: tuple[str, str, str, str], speaker: str, reply: str,
+def _take_on(request: _Request, speaker: str, reply: str,
              actions: list[Action], first: int, line: int, ctx: _Ctx) -> None:
     """The person asked ("Pavel, could you cut the 1.5.3 as well?") said yes: the task asked is
     theirs (and their partner's: "Ama, can you and Rafa pair on …", "… with me?"); it also

@@ -117,6 +117,12 @@ _HANDLE_BEFORE_NAME = re.compile(
 _HANDLE_DASH_NAME = re.compile(
     rf"(?<!\S)@(?P<handle>{HANDLE})[ \t]+[—–:-][ \t]+(?P<name>[{UPPER}][{LOWER}'’-]+"
     rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})")
+# "RuthA (Ruth Adeyemi, chair)", "JunO (Jun Ozawa)": the short name a team uses (its chat
+# name), then the full name it stands for
+_NICK_BEFORE_NAME = re.compile(
+    rf"(?m)(?P<lead>(?:^|[,;:]|\band\b)[ \t*•-]*)"  # a list item's start: not "Obi (Obi Fenn …)"
+    rf"(?P<nick>[{UPPER}][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
+    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
 _HANDLE_AFTER_NAME = re.compile(rf"(?<=\w)[ \t]+@({HANDLE})$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
@@ -165,6 +171,22 @@ def _name_of_address(m: re.Match[str]) -> str:
     if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts):
         return " ".join(p.capitalize() for p in parts)
     return m.group("local")
+
+
+def _name_before_nick(m: re.Match[str]) -> str:
+    """The full name first, its short name and role after in brackets, when the short name is
+    made from the full one ("RuthA", "RA" for Ruth Adeyemi, "Bea" for Beatriz Ortega); else
+    `m` unchanged ("Board (Ruth Adeyemi)" is no name for her)."""
+    nick, name = m.group("nick"), m.group("name")
+    parts = [_plain(p) for p in name.split() if p[:1].isupper()]
+    first, last = parts[0], parts[-1]
+    short = _plain(nick)
+    if short not in {first + last[:1], first[:1] + last, first + last,
+                     "".join(p[:1] for p in parts)} \
+            and not (len(short) >= 3 and first.startswith(short)):
+        return m.group(0)
+    role = f" ({m.group('role')[1:].strip()})" if m.group("role") else ""
+    return f"{m.group('lead')}{name} ({nick}){role}"
 
 
 # a nick in lower case after a name: "Hiroshi Tanabe (hiro)", "Luca Ferrante (lferrante)"
@@ -240,6 +262,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         text = _WRAPPED.sub(" ", text)
     if "@" in text and ("—" in text or "–" in text or " - " in text or ": " in text):
         text = _HANDLE_DASH_NAME.sub(r"\g<name> (@\g<handle>)", text)
+    if "(" in text:  # "RuthA (Ruth Adeyemi, chair)" is "Ruth Adeyemi (RuthA) (chair)"
+        text = _NICK_BEFORE_NAME.sub(_name_before_nick, text)
     if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
         text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)  # (a role after goes)
     if "(" in text:

@@ -2739,3 +2739,21 @@ def test_me_and_someone_is_the_speaker_and_them() -> None:
             "[00:01:00] Ana Ruiz: Me and Joon-ho will go up Friday at dusk and test the lamp.\n")
     assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
         ("Ana Ruiz, Joon-ho Park", "go up Friday at dusk and test the lamp")]
+
+
+def test_a_chat_name_before_the_full_name_it_stands_for_is_that_person() -> None:
+    body = ("**On the call:** LenaK (Lena Kowalczyk, chair), TomasR (Tomás Reyes,\n"
+            "treasurer), Bea (Beatriz Ortega), OD (Oskar Dahl)\n\n"
+            "- LenaK will book the hall.\n- TomasR to pay the deposit.\n"
+            "- OD to print the badges.\n")
+    ext = extract(note(body))
+    assert [(p.name, p.chair) for p in ext.attendees] == [
+        ("Lena Kowalczyk", True), ("Tomás Reyes", False), ("Beatriz Ortega", False),
+        ("Oskar Dahl", False)]
+    assert [a.owner for a in ext.actions] == ["Lena Kowalczyk", "Tomás Reyes", "Oskar Dahl"]
+
+
+def test_a_word_before_a_bracketed_name_it_is_not_made_from_stays_apart() -> None:
+    body = ("Present: Mira Sand (Board), Ifeoma Obi (Obi Fenn Partnership)\n\n"
+            "Mira will send the minutes.\n")
+    assert [p.name for p in extract(note(body)).attendees] == ["Mira Sand", "Ifeoma Obi"]

@@ -147,10 +147,18 @@ _SLASH_FIELDS_HANDLE = re.compile(r"(?m)^(?P<name>[^/\n]*?\S)[ \t]+/[ \t]+"
                                   rf"(?:[^/\n]*?[ \t]+/[ \t]+)?@(?P<handle>{HANDLE})")
 
 
+# the last column of a register, a code the minutes' action column uses: "… Architect   KA"
+_CODE_COLUMN = re.compile(rf"(?:[ \t]{{2,}}|\t)(?P<code>[{UPPER}]{{2,4}})$")
+
+
 def _role_in_brackets(m: re.Match[str]) -> str:
-    """A role column read as the remark it is: "Name (Co-opted governor, Chair)"."""
-    role = m.group("role").replace("(", ", ").replace(")", "")
-    return f"{m.group('name')} ({role},)"  # (the comma: "Headteacher" alone is no nickname)
+    """A role column read as the remark it is: "Name (Co-opted governor, Chair)"; a code in a
+    last column of its own is an alias ("Clare Penhaligon … Administrator   KA": "KA to …")."""
+    role, code = m.group("role"), ""
+    if found := _CODE_COLUMN.search(role):
+        role, code = role[: found.start()], f" ({found['code']})"
+    role = role.replace("(", ", ").replace(")", "")
+    return f"{m.group('name')} ({role},){code}"  # (the comma: "Headteacher" alone is no nick)
 
 
 def _given_name_first(m: re.Match[str]) -> str:

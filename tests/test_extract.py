@@ -2757,3 +2757,14 @@ def test_a_word_before_a_bracketed_name_it_is_not_made_from_stays_apart() -> Non
     body = ("Present: Mira Sand (Board), Ifeoma Obi (Obi Fenn Partnership)\n\n"
             "Mira will send the minutes.\n")
     assert [p.name for p in extract(note(body)).attendees] == ["Mira Sand", "Ifeoma Obi"]
+
+
+def test_a_code_in_a_registers_last_column_is_an_alias_when_one_person_has_it() -> None:
+    body = ("Present:\n"
+            "  Petra Lund        Lund Design, Architect                 LD\n"
+            "  Omar Haddad       Haddad Build, Site Manager             HB\n"
+            "  Sean Ryan         Haddad Build, Contracts Manager        HB\n\n"
+            "LD to issue the revised door schedule.\nHB to send the revised programme.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Petra Lund", "Omar Haddad", "Sean Ryan"]
+    assert [a.owner for a in ext.actions] == ["Petra Lund", "HB"]  # two people have HB

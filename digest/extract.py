@@ -1837,8 +1837,10 @@ _NAME_PARTICLES = frozenset(
 # the first column of a table of who came, and the columns a table of tasks has instead
 _ROSTER_HEADER = re.compile(r"^\W*(?:names?|attendees?|participants?|people|persons?|members?"
                             r"|who|present)\W*$", re.I)
+# (a "Who" column beside these is who does each row's work: "| Issue | Title | Verdict | Who |")
 _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|decision|status"
-                                r"|owner|topic|notes?)\b", re.I)
+                                r"|owner|topic|notes?|issues?|title|verdict|ticket|pr|priority"
+                                r"|milestone)\b", re.I)
 
 
 _HANDLE_HEADER = re.compile(r"^\W*(?:github|gitlab|handle|user\s*name|username|nick|irc"
@@ -1908,7 +1910,8 @@ def _could_be_a_name(text: str) -> bool:
     """Whether a line under an attendees heading reads as a name or a nick ("bertil"), not as
     the next section's title ("3. Minutes from previous meetings", "Executive Officer Reports")."""
     tokens = text.split()
-    return tokens[-1].lower() not in _NOT_PEOPLE and (len(tokens) == 1 or all(
+    return any(c.isalpha() for c in text) and tokens[-1].lower() not in _NOT_PEOPLE and (
+        len(tokens) == 1 or all(
         t[:1].isupper() or t in _NAME_PARTICLES or not t[:1].isalpha() for t in tokens))
 
 

@@ -2768,3 +2768,13 @@ def test_a_code_in_a_registers_last_column_is_an_alias_when_one_person_has_it() 
     ext = extract(note(body, fmt="text"))
     assert [p.name for p in ext.attendees] == ["Petra Lund", "Omar Haddad", "Sean Ryan"]
     assert [a.owner for a in ext.actions] == ["Petra Lund", "HB"]  # two people have HB
+
+
+def test_a_who_column_of_a_triage_table_is_not_an_attendee_list() -> None:
+    text = ("---\nattendees:\n  - Ilse Brandvold\n  - Tariq Osei-Bonsu\n---\n\n"
+            "| Issue | Title | Verdict | Who |\n|---|---|---|---|\n"
+            "| #88 | Leak on reload | IN | Ilse |\n| #91 | Docs | OUT | — |\n\n"
+            "Ilse will add a regression test.\n")
+    ext = extract(parse_note(NoteFile("2025-03-04-triage.md", text.encode())))
+    assert [p.name for p in ext.attendees] == ["Ilse Brandvold", "Tariq Osei-Bonsu"]
+    assert [a.owner for a in ext.actions] == ["Ilse Brandvold"]

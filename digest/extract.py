@@ -2109,8 +2109,11 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(owner, _tidy_task(lead.group("task")), line, lead.group("who"), rule)
     if (m := _OWNER_ACTION.search(text)) and (owner := ctx.owners(m.group("who"))):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
-    if rule == "marker" and (m := _MARKER_PRESENT.match(text)) and (owner := ctx.owners(m["who"])):
-        # "AP 17.2 — UNILOR (Chiara) prepares the AMD-2 request": the action point's owner
+    if rule in ("marker", "section") and (m := _MARKER_PRESENT.match(text)) \
+            and (owner := ctx.owners(m["who"])) and (rule == "marker" or owner != m["who"]):
+        # "AP 17.2 — UNILOR (Chiara) prepares the AMD-2 request": the action point's owner;
+        # "• Naledi builds the hours form" under "Who's doing what", when the note names
+        # Naledi in full (not "Cek kapasitas server …", Indonesian for "check")
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)
     if rule == "marker" and (m := _MARKER_NICK.match(text)) and (owner := ctx.owners(m["who"])):
         return Action(owner, _tidy_task(m.group("task")), line, m.group("who"), rule)

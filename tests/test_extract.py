@@ -2778,3 +2778,12 @@ def test_a_who_column_of_a_triage_table_is_not_an_attendee_list() -> None:
     ext = extract(parse_note(NoteFile("2025-03-04-triage.md", text.encode())))
     assert [p.name for p in ext.attendees] == ["Ilse Brandvold", "Tariq Osei-Bonsu"]
     assert [a.owner for a in ext.actions] == ["Ilse Brandvold"]
+
+
+def test_a_named_person_and_a_verb_in_the_present_under_an_actions_heading_is_their_task() -> None:
+    body = ("Hosted by Wren Adair. Panel: Josefa Lindqvist (tool share), Kwabena Mensah.\n\n"
+            "## Who's doing what\n\n- Josefa orders the new padlocks before the workday\n"
+            "- Cek kapasitas gudang sebelum acara\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Josefa Lindqvist", "orders the new padlocks before the workday"),
+        (None, "Cek kapasitas gudang sebelum acara")]

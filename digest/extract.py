@@ -486,7 +486,7 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|prefer\b|rather\b|love\b|hate\b|able\b"
     r"|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
-    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
+    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b|do\W*$"  # ("Will do.")
     r"|(?:our|my|your|their|its|his|her)\b)", re.I)  # "Back to our usual slot": not a task
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
@@ -502,9 +502,10 @@ _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00
 # Chen"; a timestamp on either side tells it from a short line of prose
 _SPEAKER_HEADER = re.compile(
     rf"^(?:\[{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
-    # "yuki-n (she/her)  29:52": a handle, and the pronouns the call shows after a name
-    rf"|(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}})(?:[ \t]+\([a-z]+/[a-z]+\))?"
-    rf"\s+\(?{_CLOCK}\)?)[ \t]*\n")
+    # "yuki-n (she/her)  29:52": a handle, and the pronouns the call shows after a name;
+    # "[Nadia Haddad] 19:01:52": Zoom's saved transcript
+    rf"|(?P<bracket>\[)?(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}})(?(bracket)\])"
+    rf"(?:[ \t]+\([a-z]+/[a-z]+\))?\s+\(?{_CLOCK}\)?)[ \t]*\n")
 # a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
 _VOICE_TAG = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]{1,80}?)[ \t]*>")
 _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
@@ -2367,10 +2368,11 @@ _OBJECTIONS_TO = re.compile(
 _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one"
                          r"|done)(?:\s+then)?\W*$", re.I)
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
-# the flag in the morning?", "Can you take the minutes, Sam?"
+# the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(
-    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}),\s+(?:(?:could|can|would|will)\s+you"
-    r"(?:\s+(?:please|also))?|you['’]ll|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?),\s+(?:(?:could|can"
+    r"|would|will)\s+you(?:\s+(?:two|both))?(?:\s+(?:please|also))?|you['’]ll"
+    r"|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
     rf"|(?:could|can|would|will)\s+you\s+(?P<task2>[^?]{{6,}}?),\s+(?P<who2>{_NAME}))\s*\?$",
     re.I | re.S)
 # the answer that takes it on: "Yeah.", "Sure, …", "Yes, I'll write that up."
@@ -2459,7 +2461,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           "motion"))
             motion, voted = "", True
         if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
-                and ctx.is_person(who := asking["who"] or asking["who2"]):
+                and (who := asking["who"] or asking["who2"]) \
+                and all(ctx.is_person(one) for one in who.split(" and ")):
             ctx.request = _Request(who, one_line(asking["task"] or asking["task2"]),
                                    one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
                                    and "?" not in previous[-5:] else sentence, speaker)
@@ -2583,7 +2586,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
     if request and speaker and request is ctx.request and earlier \
-            and ctx.owners(request.who) == ctx.owners(speaker):
+            and ctx.owners(speaker) in (ctx.owners(request.who) or "").split(", "):
         ctx.request = None
         if _TAKEN_ON.match(earlier[0]):
             _take_on(request, speaker, " ".join(earlier[:2]), actions, first_action,
@@ -2598,15 +2601,21 @@ def _take_on(request: _Request, speaker: str, reply: str,
     says what their own short "I'll write that up" is."""
     who, task, question, asker = request
     owner = ctx.owners(speaker)
+    asked = (ctx.owners(who) or "").split(", ")  # "Con and Tomás, can you two …?": both
+    asked_words = frozenset(words(task)) - _STOP_WORDS
     for index in range(first, len(actions)):
         action = actions[index]
         if owner in (action.owner or "").split(", "):  # (also "Hanne and I will …")
-            if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 4 \
-                    and not _ANAPHORIC_TASK.search(task):
-                actions[index] = _action_with(action, task=_tidy_task(task),
-                                              context=f"{question} {action.context}")
-            return
-    owners = [owner]
+            if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 4:
+                if not _ANAPHORIC_TASK.search(task):  # "I'll write that up": what was asked
+                    actions[index] = _action_with(action, task=_tidy_task(task),
+                                                  context=f"{question} {action.context}")
+                return
+            if action.task.startswith("do ") \
+                    or len(asked_words & frozenset(words(action.task))) >= 2:
+                return  # the task asked, said again in the reply's words ("I can do a draft")
+            # ("Will do. I'll copy Tomás in": a task of their own besides the one asked)
+    owners = asked if len(asked) > 1 else [owner]
     if (partner := _AND_PARTNER.match(task)) and (also := ctx.owners(partner["who"])):
         owners.append(also)
         task = partner["task"]

@@ -360,6 +360,13 @@ def _leading(tokens: Sequence[str], words: frozenset[str]) -> int:
 _LEADING_TITLES = HONORIFICS | _TITLE_WORDS
 
 
+# three-letter words that start first names but stand for something else: "Sun" (Sunniva),
+# "Mar" (Mariana), "All" (Allison), "The" (Theo)
+_NOT_SHORT_NAMES = frozenset("""mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep
+    oct nov dec the and but for not all any can did has had her his its may our out was who why
+    how new one two ten yes see per via let""".split())  # noqa: SIM905
+
+
 class _Entry(NamedTuple):
     name: str
     tokens: tuple[str, ...]  # lower-cased
@@ -530,6 +537,10 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
         if len(t) >= 4:  # "Rafa" for Rafael, "Seun" for Oluwaseun: the start or end of a first name
             return _unique([name for first, name in tier.firsts if first != t
                             and (first.startswith(t) or first.endswith(t))])
+        if len(t) == 3 and t not in _NOT_SHORT_NAMES:
+            # "Con" for Connor; (not the end: "Ian" in Julian is someone else)
+            return _unique([name for first, name in tier.firsts if first != t
+                            and first.startswith(t)])
         return ()
     if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
         return _unique([e.name for e in entries

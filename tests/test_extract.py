@@ -2787,3 +2787,17 @@ def test_a_named_person_and_a_verb_in_the_present_under_an_actions_heading_is_th
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Josefa Lindqvist", "orders the new padlocks before the workday"),
         (None, "Cek kapasitas gudang sebelum acara")]
+
+
+def test_a_zoom_transcript_names_its_speakers_in_brackets_before_the_time() -> None:
+    body = ("Participants: Ilka Brandt (host), Conrad Okafor, Dorota Kwiatek\n\n"
+            "[Ilka Brandt] 19:02:10\nCon, can you book the room for July since you know the"
+            " caretaker?\n\n"
+            "[Conrad Okafor] 19:02:31\nWill do. I'll copy Dorota in on the invoice.\n\n"
+            "[Ilka Brandt] 19:03:05\nConrad and Dorota, can you two redo the sign-up form?\n\n"
+            "[Dorota Kwiatek] 19:03:20\nYep.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task, a.rule) for a in ext.actions] == [
+        ("Conrad Okafor", "copy Dorota in on the invoice", "pronoun"),
+        ("Conrad Okafor", "book the room for July since you know the caretaker", "taken-on"),
+        ("Conrad Okafor, Dorota Kwiatek", "redo the sign-up form", "taken-on")]

@@ -317,6 +317,10 @@ _VOTE_RESULT = re.compile(
     rf"(?:\s+unanimously|\s+{_TALLY})?"
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
+# a vote's count with no verdict: "6 in favor, 0 opposed", "5 for, 1 against"
+_FOR_AGAINST = re.compile(r"\b\d+\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b\d+\s+"
+                          r"(?:opposed|against|no|nays?)\b", re.I)
+_TO_LEAD = re.compile(r"^to\s+(?=[a-z])", re.I)  # "MOTION: To adopt the budget"
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were approved …")
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
@@ -886,6 +890,7 @@ class _Ctx:
     # a task asked of one person by name ("Pavel, could you cut the 1.5.3 as well?"), which
     # that person's "Yeah." in their next turn takes on
     request: _Request | None = None
+    motion: str = ""  # a motion put in the paragraph being read, until its result
 
     @cached_property
     def note_taker(self) -> str | None:
@@ -1134,7 +1139,7 @@ def extract(note: Note) -> Extraction:
                                   block.line, "@" + m.group("who"), "handle-item"))
             continue
         found, found_decisions = len(actions), len(decisions)
-        ctx.paragraph = text
+        ctx.paragraph, ctx.motion = text, ""
         opening = ""  # the turn before, for "I'll fix that one" in the next
         for turn_block, turn in _turns(block, text):
             opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
@@ -2427,7 +2432,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
 
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
-    previous = closing = latest = motion = ""
+    previous = closing = latest = ""
+    motion = ctx.motion  # (a motion's "Moved: Quist." and "Vote: …" lines are turns of their own)
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
@@ -2447,14 +2453,18 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             result = tally  # "Carried 6-0." after "Motion by …, to install …"
         elif ("motion" in low or "moved" in low or "proposed" in low) \
                 and (mm := _MOTION.search(sentence)):
-            motion = one_line(mm.group("proposal") or mm.group("proposal2")
-                              or mm.group("proposal3")).rstrip(" .")
+            motion = _TO_LEAD.sub("", one_line(mm.group("proposal") or mm.group("proposal2")
+                                               or mm.group("proposal3")).rstrip(" ."))
             if (field := _RESULT_FIELD.search(motion)) \
                     and (tally := _VOTE_RESULT.search(motion, field.end())):
                 # "… | Text | Buy a second laser cutter. | Result | Failed 1–3": all in one
                 motion, result = motion[:field.start()].rstrip(" ."), tally
         elif motion and len(motion.split()) < 4 and not low.startswith("moved"):
             motion = f"{motion}. {sentence.rstrip(' .')}"  # "…: REVISED. Change the default …"
+        elif motion and _FOR_AGAINST.search(sentence) and not _VOTE_RESULT.search(sentence):
+            previous = sentence  # "Vote: 6 in favor, 0 opposed." before "Motion carried."
+            earlier.append(sentence)
+            continue
         if result is not None:
             if not _PROCEDURAL.match(motion):
                 decisions.append(Decision(f"{motion} ({result.group(0).lower()})", line,
@@ -2591,6 +2601,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if _TAKEN_ON.match(earlier[0]):
             _take_on(request, speaker, " ".join(earlier[:2]), actions, first_action,
                      block.line, ctx)
+    ctx.motion = motion
     return closing or latest
 
 

@@ -2801,3 +2801,15 @@ def test_a_zoom_transcript_names_its_speakers_in_brackets_before_the_time() -> N
         ("Conrad Okafor", "copy Dorota in on the invoice", "pronoun"),
         ("Conrad Okafor", "book the room for July since you know the caretaker", "taken-on"),
         ("Conrad Okafor, Dorota Kwiatek", "redo the sign-up form", "taken-on")]
+
+
+def test_a_motion_with_mover_seconder_and_vote_on_lines_of_their_own_is_one_decision() -> None:
+    body = ("MOTION: To approve the agenda and the minutes of the March meeting.\n"
+            "Moved: Okafor. Seconded: Lind. Carried unanimously.\n\n"
+            "MOTION: To raise the tutor stipend to $25 an hour from July.\n"
+            "Moved: Lind. Seconded: Baptiste.\n"
+            "Vote: 5 in favor, 1 opposed (Okafor). Motion carried.\n\n"
+            "MOTION: To nominate the candidate for election at the annual meeting.\n"
+            "After discussion, the motion was tabled until May.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "raise the tutor stipend to $25 an hour from July (carried)"]

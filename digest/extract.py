@@ -113,7 +113,7 @@ _SECTION_KINDS = (
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
-                           rf"(?:{_PRESENT_LABEL}|who(?:['’]?s|\s+is|\s+was)?(?:\s+(?:here|there))?"
+                           rf"(?:{_PRESENT_LABEL}|people|who(?:['’]?s|\s+is|\s+was)?(?:\s+(?:here|there))?"
                            r"|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
                            r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"

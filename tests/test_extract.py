@@ -2813,3 +2813,12 @@ def test_a_motion_with_mover_seconder_and_vote_on_lines_of_their_own_is_one_deci
             "After discussion, the motion was tabled until May.\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "raise the tutor stipend to $25 an hour from July (carried)"]
+
+
+def test_a_people_heading_lists_who_came_and_their_first_name_handles_resolve() -> None:
+    body = ("**People**\n\n- Halima Quist — product manager\n- Bruno Feld — iOS\n\n"
+            "## Next steps\n\n- @Halima — check the retention period with compliance\n"
+            "- @Bruno + @Halima — deep-link handoff from the verification email\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Halima Quist", "Bruno Feld"]
+    assert [a.owner for a in ext.actions] == ["Halima Quist", "Bruno Feld, Halima Quist"]

@@ -2643,8 +2643,10 @@ _WITH_PARTNER = re.compile(
     r"^(?:co-)?(?:write|draft|prepare|run|organi[sz]e|plan|pair|build|set|do|lead|host"
     r"|design|test|put|present|investigate|look|fix|sort|produce|compile|create|develop|cover"
     r"|hold|deliver|review|rewrite|redo|edit|facilitate|handle|manage)\b[^.;]*?\b"
-    rf"(?:together\s+|along\s+|jointly\s+)?with\s+(?P<who>(?:the\s+)?{_NAME}(?:\s+{_NAME})?)\b",
-    re.I)
+    rf"(?:together\s+|along\s+|jointly\s+)?with\s+(?P<who>(?:the\s+)?(?-i:{_NAME}(?:\s+{_NAME})?))\b"
+    # any task "with help from Tobias" is done with him
+    rf"|^[^.;]*?\bwith\s+(?:some\s+)?help\s+from\s+(?P<helper>(?-i:{_NAME}(?:\s+{_NAME})?))\b",
+    re.I)  # (names in capitals: "with Benji on the handoff" is with Benji)
 
 
 _ALSO_PARTNER = re.compile(
@@ -2658,10 +2660,16 @@ def _with_partner(action: Action, ctx: _Ctx) -> Action:
         return replace(action, owner=f"{action.owner}, {partner}",
                        task=action.task[: also.start()].rstrip(" ,;"))
     if action.owner and (m := _WITH_PARTNER.match(action.task)) \
-            and ctx.is_person(m["who"].removeprefix("the ")) and (partner := ctx.owners(m["who"])) \
-            and partner not in action.owner.split(", "):
+            and not (m["who"] and _TOLD_WITH.search(action.task, 0, m.start("who"))) \
+            and ctx.is_person((who := m["who"] or m["helper"]).removeprefix("the ")) \
+            and (partner := ctx.owners(who)) and partner not in action.owner.split(", "):
         return replace(action, owner=f"{action.owner}, {partner}")
     return action
+
+
+# "share it with Rosa", "check with Finance": whom a result goes to, not who helps make it
+_TOLD_WITH = re.compile(r"\b(?:share|shares|sharing|send|discuss|check|talk|speak|confirm|raise"
+                        r"|liaise|sync|catch|follow|email|meet|consult)\b", re.I)
 
 
 # "… can you and Rafa pair on the error states?": the task is theirs together

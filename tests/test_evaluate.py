@@ -136,8 +136,11 @@ HELDOUT_FLOORS = {
     # 10/10, 0.79, 0.82, 0.78
     "gold_heldout4": (10, 10, 0.78, 0.81, 0.77),
     # blind: 5/10, 0.58, 0.58, 0.27 at the session's start; 4/10, 0.46, 0.51, 0.39 after its
-    # changes (a regression, found and mended); now: 10/10, 0.77, 0.69, 0.64
-    "gold_heldout5": (10, 10, 0.76, 0.68, 0.63),
+    # changes (a regression, found and mended); 10/10, 0.77, 0.69, 0.64 until session 10, when
+    # "Beatriz offered to pair with Léa on the cost model" became a shared task (the partner
+    # rule had never matched: it read "Léa on" as the name); its labeller gave it to Beatriz
+    # alone, heldout19's reads "will pair with Benji" as shared: 0.62
+    "gold_heldout5": (10, 10, 0.76, 0.68, 0.61),
     # blind: 4/10, 0.38, 0.46, 0.10 at the session's start; 4/10, 0.40, 0.46, 0.35 after its
     # changes; tuned on since: 10/10, 0.75, 0.73, 0.65
     "gold_heldout6": (10, 10, 0.74, 0.72, 0.64),

@@ -2822,3 +2822,13 @@ def test_a_people_heading_lists_who_came_and_their_first_name_handles_resolve() 
     ext = extract(note(body))
     assert [p.name for p in ext.attendees] == ["Halima Quist", "Bruno Feld"]
     assert [a.owner for a in ext.actions] == ["Halima Quist", "Bruno Feld, Halima Quist"]
+
+
+def test_help_from_someone_shares_a_task_and_sharing_a_result_with_them_does_not() -> None:
+    body = ("Attendees: Kwame Aboagye, Tobias Lind, Ben Achter (\"Benji\"), Gus Almada, "
+            "Amara Oke, Rosa Dell\n\n"
+            "Kwame offered to take #1207, with help from Tobias since it touches the C code.\n\n"
+            "Gus will pair with Benji on the deep-link handoff.\n\n"
+            "Amara will draft the report and share it with Rosa next week.\n")
+    assert [a.owner for a in extract(note(body)).actions] == [
+        "Kwame Aboagye, Tobias Lind", "Gus Almada, Ben Achter", "Amara Oke"]

@@ -1819,12 +1819,14 @@ _ROLE_LABEL = re.compile(
     r"|chairs?|chaired\s+by|facilitator|scribes?"
     r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"
     r"|protokoll|présents?|excusés?|absents?|animation)"
-    r"(?:\s*/\s*[\w-]+)?)\W{0,4}(?::\s*|\n)", re.I)  # (and "Contributors / others:")
+    r"(?:\s*/\s*[\w-]+)?)(?:\s*\([\w\s]{1,20}\))?\W{0,4}(?::\s*|\n)", re.I)
+# (and "Contributors / others:", "Directors absent (excused):")
 _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation", re.I)),
           ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe|entschuldigt"
                                 r"|abwesend|protokoll|excusé", re.I)))
 # any other "Label:" line ends an attendee paragraph
-_LABEL_LINE = re.compile(r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?\W{0,4}:")  # ("Couldn't make it:")
+_LABEL_LINE = re.compile(  # ("Couldn't make it:", "Absent (excused):")
+    r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?(?:\s*\([\w\s]{1,20}\))?\W{0,4}:")
 
 
 def _attendee_label(text: str) -> tuple[str, str] | None:

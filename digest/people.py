@@ -311,6 +311,12 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if not name or _NOT_A_NAME.match(name):
             continue
         tokens = name.split()
+        if people and len(tokens) >= 2 and all(t.lower() in _TITLE_WORDS for t in tokens):
+            # "Lorraine Baptiste, Executive Director (ED)": the office of the name before
+            last = people[-1]
+            people[-1] = Person(last.name, last.chair or chair, tuple(dict.fromkeys(
+                (*last.aliases, name, *(a for a in (alias, *offices) if a)))))
+            continue
         # "Alice Moreau Bob Chen Carla Diaz": full names pasted without commas (a document's
         # name chips); only an even run of four or more capitalised words, read as pairs
         if len(tokens) >= 4 and len(tokens) % 2 == 0 and not alias \

@@ -2832,3 +2832,14 @@ def test_help_from_someone_shares_a_task_and_sharing_a_result_with_them_does_not
             "Amara will draft the report and share it with Rosa next week.\n")
     assert [a.owner for a in extract(note(body)).actions] == [
         "Kwame Aboagye, Tobias Lind", "Gus Almada, Ben Achter", "Amara Oke"]
+
+
+def test_an_office_after_a_comma_is_the_persons_and_a_bracketed_remark_ends_a_label() -> None:
+    body = ("Directors present: Harald Jenner (President), Dana Quill (Treasurer), Amara Nwe,\n"
+            "Philippa Grade\nDirectors absent (excused): Rosa Dell\n"
+            "Staff present: Lorna Bapst, Executive Director (ED)\n\n"
+            "The ED will bring a proposal for a second site to the January meeting.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Harald Jenner", "Dana Quill", "Amara Nwe", "Philippa Grade", "Lorna Bapst"]
+    assert [a.owner for a in ext.actions] == ["Lorna Bapst"]

@@ -1917,9 +1917,10 @@ def _names_in_prose(text: str) -> list[Person]:
 def _could_be_a_name(text: str) -> bool:
     """Whether a line under an attendees heading reads as a name or a nick ("bertil"), not as
     the next section's title ("3. Minutes from previous meetings", "Executive Officer Reports")."""
+    if not any(c.isalpha() for c in text):  # a table's "---" or "—"
+        return False
     tokens = text.split()
-    return any(c.isalpha() for c in text) and tokens[-1].lower() not in _NOT_PEOPLE and (
-        len(tokens) == 1 or all(
+    return tokens[-1].lower() not in _NOT_PEOPLE and (len(tokens) == 1 or all(
         t[:1].isupper() or t in _NAME_PARTICLES or not t[:1].isalpha() for t in tokens))
 
 

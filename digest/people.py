@@ -369,8 +369,8 @@ _LEADING_TITLES = HONORIFICS | _TITLE_WORDS
 # three-letter words that start first names but stand for something else: "Sun" (Sunniva),
 # "Mar" (Mariana), "All" (Allison), "The" (Theo)
 _NOT_SHORT_NAMES = frozenset("""mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep
-    oct nov dec the and but for not all any can did has had her his its may our out was who why
-    how new one two ten yes see per via let""".split())  # noqa: SIM905
+    oct nov dec the and but for not all any can did has had her his its our out was who why how
+    new one two ten yes see per via let""".split())  # noqa: SIM905
 
 
 class _Entry(NamedTuple):

@@ -349,8 +349,9 @@ _ELABORATION = re.compile(
 
 # a capitalised word, possibly with inner ' . - ("O'Neil", "Dave.Scott"); possessive runs, so
 # a failed match does not retry every shorter prefix of every capitalised word (the same
-# names match: a name can only be followed by a verb at a run's end or before an apostrophe)
-_NAME = rf"(?:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
+# names match: a name can only be followed by a verb at a run's end or before an apostrophe);
+# in capitals even inside a pattern read case-blind ("with Benji on the handoff" names Benji)
+_NAME = rf"(?-i:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
 # one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "+"
 # "and"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -2646,10 +2647,10 @@ _WITH_PARTNER = re.compile(
     r"^(?:co-)?(?:write|draft|prepare|run|organi[sz]e|plan|pair|build|set|do|lead|host"
     r"|design|test|put|present|investigate|look|fix|sort|produce|compile|create|develop|cover"
     r"|hold|deliver|review|rewrite|redo|edit|facilitate|handle|manage)\b[^.;]*?\b"
-    rf"(?:together\s+|along\s+|jointly\s+)?with\s+(?P<who>(?:the\s+)?(?-i:{_NAME}(?:\s+{_NAME})?))\b"
+    rf"(?:together\s+|along\s+|jointly\s+)?with\s+(?P<who>(?:the\s+)?{_NAME}(?:\s+{_NAME})?)\b"
     # any task "with help from Tobias" is done with him
-    rf"|^[^.;]*?\bwith\s+(?:some\s+)?help\s+from\s+(?P<helper>(?-i:{_NAME}(?:\s+{_NAME})?))\b",
-    re.I)  # (names in capitals: "with Benji on the handoff" is with Benji)
+    rf"|^[^.;]*?\bwith\s+(?:some\s+)?help\s+from\s+(?P<helper>{_NAME}(?:\s+{_NAME})?)\b",
+    re.I)
 
 
 _ALSO_PARTNER = re.compile(

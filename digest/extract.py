@@ -2328,10 +2328,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     return None
 
 
-# a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
-# So proposal: in three point oh, the plugin API is declared stable …"
 # the words a chair opens a turn with, which say nothing themselves: "Okay, so …", "Great."
 _FILLER = r"(?:okay|ok|alright|right|so|fine|good|great|then)\W+"
+# a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
+# So proposal: in three point oh, the plugin API is declared stable …"
 _PROPOSAL_LEAD = re.compile(
     rf"^(?:{_FILLER})*(?:(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?proposal)\s*[:,]"
     r"|(?:the\s+|my\s+)?proposal\s+is\b:?)\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
@@ -2355,20 +2355,6 @@ _ONE_AGREED = re.compile(
 _DECISION_MENTIONED = re.compile(
     r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?decisions?"
     r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
-def _on_monthly_day(call: NextCall, note: Note) -> NextCall:
-    """"Next: same time next month" in a group that meets "first Wednesday of the month": that
-    Wednesday of the month the call falls in."""
-    if rule := _MONTHLY_RULE.search(note.body):
-        for m in find_dates(rule.group(0), note.date):
-            if (m.date.year, m.date.month) == (call.date.year, call.date.month):
-                return replace(call, date=m.date)
-    return call
-
-
-# when a group meets each month: "first Wednesday of the month", "last Friday of every month"
-_MONTHLY_RULE = re.compile(
-    r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day\s+of\s+(?:the|each|every)\s+month\b", re.I)
 # the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
 _OBJECTIONS_TO = re.compile(
     rf"^(?:{_FILLER})*(?:any\s+)?objections?\s+to\s+(?P<what>[^?]{{8,}})\?$", re.I)
@@ -3488,6 +3474,22 @@ def _front_matter_call(note: Note) -> list[_CallCandidate]:
 
 _FRONT_MATTER_NEXT = re.compile(r"^next[_ -]?(?:call|meeting|sync)(?:[_ -]?(?:date|at|on))?$",
                                 re.I)
+
+
+def _on_monthly_day(call: NextCall, note: Note) -> NextCall:
+    """"Next: same time next month" in a group that meets "first Wednesday of the month": that
+    Wednesday of the month the call falls in."""
+    if rule := _MONTHLY_RULE.search(note.body):
+        for m in find_dates(rule.group(0), note.date):
+            if (m.date.year, m.date.month) == (call.date.year, call.date.month):
+                return replace(call, date=m.date)
+    return call
+
+
+# when a group meets each month: "first Wednesday of the month", "last Friday of every month"
+_MONTHLY_RULE = re.compile(
+    r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day\s+of\s+(?:the|each|every)\s+month\b", re.I)
 
 
 def _choose_call(candidates: list[_CallCandidate], meeting: date,

@@ -186,12 +186,10 @@ def _name_before_nick(m: re.Match[str]) -> str:
     made from the full one ("RuthA", "RA" for Ruth Adeyemi, "Bea" for Beatriz Ortega); else
     `m` unchanged ("Board (Ruth Adeyemi)" is no name for her)."""
     nick, name = m.group("nick"), m.group("name")
-    parts = [_plain(p) for p in name.split() if p[:1].isupper()]
-    first, last = parts[0], parts[-1]
-    short = _plain(nick)
-    if short not in {first + last[:1], first[:1] + last, first + last,
-                     "".join(p[:1] for p in parts)} \
-            and not (len(short) >= 3 and first.startswith(short)):
+    entry, short = Roster._entry(name), _plain(nick)
+    if short not in _handle_forms(entry) \
+            and short != "".join(_plain(p)[:1] for p in name.split() if p[:1].isupper()) \
+            and not (len(short) >= 3 and _plain(entry.first).startswith(short)):
         return m.group(0)
     role = f" ({m.group('role')[1:].strip()})" if m.group("role") else ""
     return f"{m.group('lead')}{name} ({nick}){role}"
@@ -540,13 +538,11 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
             return lastname
         if len(t) >= 4 and t in tier.lasts:
             return _unique([e.name for e in entries if e.last.startswith(t)])
-        if len(t) >= 4:  # "Rafa" for Rafael, "Seun" for Oluwaseun: the start or end of a first name
+        if len(t) >= 3 and t not in _NOT_SHORT_NAMES:
+            # "Rafa" for Rafael, "Seun" for Oluwaseun, "Con" for Connor: the start of a first
+            # name, or its end when four letters or more ("Ian" in Julian is someone else)
             return _unique([name for first, name in tier.firsts if first != t
-                            and (first.startswith(t) or first.endswith(t))])
-        if len(t) == 3 and t not in _NOT_SHORT_NAMES:
-            # "Con" for Connor; (not the end: "Ian" in Julian is someone else)
-            return _unique([name for first, name in tier.firsts if first != t
-                            and first.startswith(t)])
+                            and (first.startswith(t) or (len(t) >= 4 and first.endswith(t)))])
         return ()
     if len(toks) == 2 and len(toks[1]) == 1:  # "Thomas L"
         return _unique([e.name for e in entries

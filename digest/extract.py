@@ -597,7 +597,7 @@ _HINT_FAMILIES = (
 
 def _bit(family: tuple[str, ...]) -> int:
     """The bit that says, in a sentence's `_cues`, that it holds a word of `family`."""
-    return 1 << next(i for i, f in enumerate(_HINT_FAMILIES) if f is family)
+    return 1 << _HINT_FAMILIES.index(family)
 
 
 # tested as `cues & _NEXT_BIT`: a bit test, not a call, as it is done ~15 times a sentence
@@ -3089,7 +3089,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             return [Action(owner, task, line, named if owner else None, "request")]
     if cues & _PROPOSAL_BIT and (pr := _PROPOSAL.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
-        whom = pr.group("whom")
+        whom = pr.group("whom") or ""  # (a str, as `whom` is above: one type per name)
         task = pr.group("task")
         first = task.split(" ", 1)[0]
         # "Anil proposed writing down …" is one person's idea; "It was proposed that we …" and

@@ -2244,6 +2244,9 @@ def _tidy_task(task: str) -> str:
 
 # the status of a task just set: "Open", "New", "To do", "Not started"
 _NEW_STATUS = re.compile(r"\W*(?:open|new|to\s*-?do|not\s+started|planned|pending)\W*", re.I)
+# a triage verdict that leaves the issue out: "OUT → 2.9", "Won't fix", "Deferred"
+_LEFT_OUT = re.compile(r"\W*(?:out|no|won'?t|wontfix|rejected|declined|deferred|dropped|later)\b",
+                       re.I)
 # a vote's result in a table cell: "Carried 5-1", "Failed 2-4", "Passed unanimously"
 _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defeated|rejected|lost)"
                         rf"\b(?:\s+unanimously|\s+{_TALLY})?", re.I)
@@ -2276,7 +2279,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         return cells[notes_col] if notes_col < len(cells) and cells[notes_col] else None
     if task_col is None:
         task_col = col("item", "what", "description")
+    if task_col is None and review_col is None:
+        task_col = col("title")  # "| Issue | Title | Assignee |": a tracker's issues, assigned
     status_col = col("status", "state", "done", "progress")
+    verdict_col = col("verdict", "triage", "milestone")
 
     def cell(i: int | None) -> str:
         return cells[i] if i is not None and i < len(cells) else ""
@@ -2307,6 +2313,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         if status_col is not None and kind != ACTIONS \
                 and not _NEW_STATUS.fullmatch(cell(status_col)):
             return None  # a status table, not new actions ("| Open |" is one just set)
+        if verdict_col is not None and _LEFT_OUT.match(cell(verdict_col)):
+            return None  # "| #1412 | Kerberos auth | OUT → 2.9 | — |": nobody works on it now
         task = cell(task_col)
         who = cell(owner_col)
         if _NOBODY_CELL.fullmatch(who):

@@ -2777,7 +2777,8 @@ def test_a_who_column_of_a_triage_table_is_not_an_attendee_list() -> None:
             "Ilse will add a regression test.\n")
     ext = extract(parse_note(NoteFile("2025-03-04-triage.md", text.encode())))
     assert [p.name for p in ext.attendees] == ["Ilse Brandvold", "Tariq Osei-Bonsu"]
-    assert [a.owner for a in ext.actions] == ["Ilse Brandvold"]
+    assert [(a.owner, a.task) for a in ext.actions] == [  # (#91 is left out of the release)
+        ("Ilse Brandvold", "Leak on reload"), ("Ilse Brandvold", "add a regression test")]
 
 
 def test_a_named_person_and_a_verb_in_the_present_under_an_actions_heading_is_their_task() -> None:
@@ -2843,3 +2844,17 @@ def test_an_office_after_a_comma_is_the_persons_and_a_bracketed_remark_ends_a_la
     assert [p.name for p in ext.attendees] == [
         "Harald Jenner", "Dana Quill", "Amara Nwe", "Philippa Grade", "Lorna Bapst"]
     assert [a.owner for a in ext.actions] == ["Lorna Bapst"]
+
+
+def test_a_trackers_title_column_with_an_assignee_is_a_task_unless_it_is_done_or_reviewed() -> None:
+    body = ("Attendees: Gus Almada, Mira Dumas, Ben Achter\n\n"
+            "## Last cycle\n\n| Issue | Title | Assignee | Status |\n|---|---|---|---|\n"
+            "| KY-398 | Address lookup v2 | Mira | Done |\n\n"
+            "## This cycle\n\n| Issue | Title | Assignee | Est |\n|---|---|---|---|\n"
+            "| KY-421 | NFC chip read on iOS | @Gus | 5 |\n"
+            "| KY-430 | Analytics events for the NFC step | *Unassigned* | 2 |\n\n"
+            "## Reviews\n\n| PR | Title | Reviewer |\n|---|---|---|\n"
+            "| #210 | Speed up decompression | Ben |\n")
+    assert owners_tasks(body) == [("Gus Almada", "NFC chip read on iOS"),
+                                  (None, "Analytics events for the NFC step"),
+                                  ("Ben Achter", "review #210 Speed up decompression")]

@@ -245,6 +245,10 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return " \x01chair "
         if _ALIAS.fullmatch(inner):
             return f" \x02{inner} "
+        if office := next((first for part in low.split(",")
+                           if (first := part.strip().partition(" ")[0]) in ROLES), None):
+            # "(Clerk and Responsible Financial Officer)", "(…, Secretary to the committee)"
+            return f" \x02{office.capitalize()} "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
@@ -280,6 +284,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     for raw in _SPLIT.split(text):
         chair = "\x01chair" in raw
         raw = raw.replace("\x01chair", " ")
+        # (a bracketed alias first: "Yasmin Haddow — Safety Officer (DSO)" ends in a role)
+        raw, marked = _take_marked(raw, "\x02") if "\x02" in raw else (raw, [])
         dash_role = None
         if ("—" in raw or "–" in raw or " -" in raw) and (dash := _DASH_ROLE.search(raw.rstrip())):
             chair = chair or any(w in _CHAIR_WORDS for w in dash.group("role").lower().split())
@@ -287,10 +293,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             dash_role = dash.group("role").strip()
         alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
         offices: list[str] = []  # an office held besides the alias: 'Devendra "Dev" Patel
-        if "\x02" in raw:  # (Secretary)' is Dev, and the Secretary
-            raw, aliases = _take_marked(raw, "\x02")
-            offices = [a for a in (*aliases[1:], alias) if a and a.lower() in ROLES]
-            alias = aliases[0]
+        if marked:  # (Secretary)' is Dev, and the Secretary
+            offices = [a for a in (*marked[1:], alias) if a and a.lower() in ROLES]
+            alias = marked[0]
         raw, nicks = _take_marked(raw, "\x03") if "\x03" in raw else (raw, [])
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
@@ -302,8 +307,10 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         name, role = _without_role_title(name)
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]
-        if nicks and not alias:
-            alias = next((n for n in nicks if _nick_of(n, name)), None)
+        if nicks and (not alias or alias.lower() in ROLES) \
+                and (nick := next((n for n in nicks if _nick_of(n, name)), None)):
+            # "Richard (mort) Mortier (secretary)": the nick first, the office besides it
+            offices, alias = [alias, *offices] if alias else offices, nick
         if role and not alias and not role.endswith("s"):
             alias = role  # "Town Clerk Brenda Kowalski": "the Town Clerk will …" is Brenda
         if not name or _NOT_A_NAME.match(name):

@@ -2381,7 +2381,8 @@ def test_a_lower_case_nick_in_brackets_is_an_alias_only_when_made_from_the_name(
     people = parse_attendee_text("Hiroshi Tanabe (hiro), Ana Lima (remote), "
                                  "Richard (mort) Mortier (secretary)")
     assert [(p.name, p.aliases) for p in people] == [
-        ("Hiroshi Tanabe", ("hiro",)), ("Ana Lima", ()), ("Richard Mortier", ("mort",))]
+        ("Hiroshi Tanabe", ("hiro",)), ("Ana Lima", ()),
+        ("Richard Mortier", ("mort", "Secretary"))]  # (the office is kept beside the nick)
 
 
 def test_a_header_label_that_lists_no_one_ends_the_attendee_list() -> None:
@@ -2858,3 +2859,18 @@ def test_a_trackers_title_column_with_an_assignee_is_a_task_unless_it_is_done_or
     assert owners_tasks(body) == [("Gus Almada", "NFC chip read on iOS"),
                                   (None, "Analytics events for the NFC step"),
                                   ("Ben Achter", "review #210 Speed up decompression")]
+
+
+def test_a_role_after_a_dash_ending_in_its_acronym_and_an_office_in_brackets_name_holders() -> None:
+    body = ("**Members present**\n\n- Dr Yasmin Hadley — Departmental Safety Officer (DSO)\n"
+            "- Gwen Pike — Technical Services Manager (TSM)\n\n"
+            "**In attendance:** Rhona Tavish (School Administrator, Secretary to the committee),"
+            " Richard (rich) Morten (clerk and finance officer)\n\n"
+            "The DSO will circulate the labelling rule to all group leaders.\n\n"
+            "The Secretary was asked to set up a booking page for the training.\n\n"
+            "The Clerk will write to both groups to confirm the grants.\n")
+    ext = extract(note(body))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Yasmin Hadley", ("DSO",)), ("Gwen Pike", ("TSM",)),
+        ("Rhona Tavish", ("Secretary",)), ("Richard Morten", ("rich", "Clerk"))]
+    assert [a.owner for a in ext.actions] == ["Yasmin Hadley", "Rhona Tavish", "Richard Morten"]

@@ -64,6 +64,7 @@ from .tsv_text import tsv_to_markdown
 
 # the words that label an attendee list, in a heading, a "Label:" line or a header block
 _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests?"
+                  r"|presenting|presenters?|(?:crit\s+|review\s+)?panel"
                   r"|who|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
                   r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|obecni|obecne"
@@ -143,9 +144,10 @@ _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     rf"|people|{_SPEAKERS_LABEL})(?:\W{{0,4}}:[^\w@]{{0,3}}|[ \t]*\n)(.*)$", re.I | re.S)
 _NAMED_LIST = re.compile(r"^\W{0,4}(?!(?:away|apologies|absent|regrets|excused|not\s+present)\b)"
                          r"[A-Za-z][\w ]{1,20}?\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
-# a second list of who came, after the first: "Guests:", "Also present:", "In attendance:"
-_MORE_ATTENDEES = re.compile(r"^\W{0,4}(?:guests?|also\s+present|in\s+attendance|observers"
-                             r"|visitors|invited)\W{0,4}:", re.I)
+# a second list of who came, after the first: "Guests:", "Also present:", "In attendance:",
+# "RFC authors / guests:"
+_MORE_ATTENDEES = re.compile(r"^\W{0,4}(?:[\w-]+\s*/\s*)?(?:guests?|also\s+present|in\s+attendance"
+                             r"|observers|visitors|invited)\W{0,4}:", re.I)
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
@@ -1695,6 +1697,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                front: Mapping[str, Any], body: str = "") -> tuple[Person, ...]:
     people: list[Person] = []
     chairs: set[str] = set()
+    chair_lines: list[str] = []  # "Chairs: …", "Facilitator: …" on a line of the header
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
             if text.strip(" #:").lower() == "speakers" and index + 1 < len(blocks) \
@@ -1705,11 +1708,13 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             text = text.replace(" · ", "\n")
         if ":" in text and (m := _CHAIR_LINE.match(text)):
             chairs.update(_names_of(m.group(1)))
+            chair_lines.append(m.group(1))
             continue
         if block.kind == PARA and "\n" in text and ":" in text:
             for line in text.split("\n"):  # "Chairs: …" on a line of a header block
                 if m := _CHAIR_LINE.match(line):
                     chairs.update(_names_of(m.group(1)))
+                    chair_lines.append(m.group(1))
         if block.kind == ROW and block.header and (column := _roster_column(block.header)) \
                 is not None and column < len(block.cells):
             # a table of who came: "| Name | Team |", "| Partner | Attendees |", and a handle
@@ -1791,6 +1796,16 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                 if role != "present":
                     continue
             people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
+    if chair_lines:
+        # who chaired came, also when the list of those present leaves them out: a full name
+        # no one listed shares a first name with ("Chair: Anil M." is Anil Madhavapeddy)
+        # ("Chair: Mr Tobias Achterberg, Consultant Surgeon" of a listed Tobias adds no one)
+        firsts = {p.name.split()[0].lower() for p in people if p.name.strip()}
+        for line in chair_lines:
+            named = [p for p in parse_attendee_text(line) if len(p.name.split()) >= 2]
+            if named and named[0].name.split()[0].lower() not in firsts:
+                people.extend(p for p in named if p.name.split()[0].lower() not in firsts
+                              and _could_be_a_name(p.name))
     people.extend(_front_matter_people(front, chairs))
     if "<" in body and ">" in body:
         people.extend(_irc_roll_call(body, chairs))
@@ -1814,7 +1829,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
 # a label inside an attendee list, and who the names after it are: "- Team: A, B", "Also
 # present: C", "Regrets: D", "Chair: A", scribe.perl's "Present" on a line of its own
 _ROLE_LABEL = re.compile(
-    r"^\W{0,4}(?P<label>(?:[\w-]+\s+){0,2}(?:attendees|attendance|present|participants|people"
+    rf"^\W{{0,4}}(?P<label>(?:[\w-]+(?:\s*/)?\s+){{0,2}}(?:{_PRESENT_LABEL}|people"
     r"|team|others|guests?|members|maintainers|staff|observers|visitors|invited|community|board"
     r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
     r"|chairs?|chaired\s+by|facilitator|scribes?"

@@ -71,7 +71,7 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          # a remark after a name's comma: "Mr Daniel Hale (Head), for item 4"
                          r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived)"
                          r"\s+\S)", re.I)
-_ALIAS = re.compile(rf"[{UPPER}][\w'-]+")  # "(Mort)" after a name
+_ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(ADR-0047)"
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",

@@ -2874,3 +2874,25 @@ def test_a_role_after_a_dash_ending_in_its_acronym_and_an_office_in_brackets_nam
         ("Yasmin Hadley", ("DSO",)), ("Gwen Pike", ("TSM",)),
         ("Rhona Tavish", ("Secretary",)), ("Richard Morten", ("rich", "Clerk"))]
     assert [a.owner for a in ext.actions] == ["Yasmin Hadley", "Rhona Tavish", "Richard Morten"]
+
+
+def test_chairs_presenters_panels_and_slashed_guest_labels_name_who_came() -> None:
+    body = ("**Chairs:** Ingrid Solvik (IS), Marcus Oyelade (MO)\n"
+            "**Presenting:** Maya Ferro (ADR-0047)\n"
+            "**Crit panel:** Aroha Ngati (research), Bilal Chowdry (PM)\n"
+            "**RFC authors / guests:** Siddharth Rau (Logistics Core, RFC-041)\n\n"
+            "- IS + MO — email the reviewers who are behind\n"
+            "- Siddharth to update RFC-041 with the migration phases\n")
+    ext = extract(note(body))
+    assert [(p.name, p.chair, p.aliases) for p in ext.attendees] == [
+        ("Maya Ferro", False, ()), ("Aroha Ngati", False, ()), ("Bilal Chowdry", False, ("PM",)),
+        ("Siddharth Rau", False, ()), ("Ingrid Solvik", True, ("IS",)),
+        ("Marcus Oyelade", True, ("MO",))]
+    assert [a.owner for a in ext.actions][-1] == "Siddharth Rau"
+
+
+def test_a_chair_line_of_a_listed_attendee_adds_no_one() -> None:
+    body = ("Chair:    Mr Tobias Achter, Consultant Colorectal Surgeon, Governance Lead\n\n"
+            "Present:  Tobias Achter (Chair), Helen Odu, Rafael Castel\n")
+    assert [p.name for p in extract(note(body, fmt="text")).attendees] == [
+        "Tobias Achter", "Helen Odu", "Rafael Castel"]

@@ -143,6 +143,17 @@ _ROLE_COLUMN = re.compile(rf"(?m)^(?P<name>[ \t]*[{UPPER}][^\n:,;]*?[^\s:,;])(?:
                           r"(?P<role>[^\s–—-][^\n]*?)[ \t]*$")  # ("Name   - Treasurer": a role)
 
 
+# "  AK  Amira Khalid - team lead (Band 8a)": a column of initials before each name, the role
+# after it (its brackets go, so the role is read whole)
+_INITIALS_COLUMN = re.compile(
+    rf"(?m)^[ \t]*(?P<initials>[{UPPER}]{{2,3}})[ \t]{{2,}}(?P<name>(?:{_TITLE}\s+)?"
+    rf"[{UPPER}][^\s,()]*(?:[ \t]+[{UPPER}][^\s,()]*){{1,3}})(?P<rest>[^\n]*)$")
+
+
+def _initials_after_name(m: re.Match[str]) -> str:
+    return f"{m['name']} ({m['initials']}){_PAREN.sub('', m['rest'])}"
+
+
 _SLASH_FIELDS_HANDLE = re.compile(r"(?m)^(?P<name>[^/\n]*?\S)[ \t]+/[ \t]+"
                                   rf"(?:[^/\n]*?[ \t]+/[ \t]+)?@(?P<handle>{HANDLE})")
 
@@ -223,6 +234,8 @@ def _norm(s: str) -> str:
 
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
+    if "  " in text and len(_INITIALS_COLUMN.findall(text)) >= 2:
+        text = _INITIALS_COLUMN.sub(_initials_after_name, text)
     if "\n" in text and (" -" in text or "—" in text or "–" in text) \
             and len(lines := [line.rstrip() for line in text.split("\n") if line.strip()]) >= 2 \
             and all(dashes := [_DASH_ROLE.search(line) for line in lines]):

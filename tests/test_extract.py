@@ -2896,3 +2896,16 @@ def test_a_chair_line_of_a_listed_attendee_adds_no_one() -> None:
             "Present:  Tobias Achter (Chair), Helen Odu, Rafael Castel\n")
     assert [p.name for p in extract(note(body, fmt="text")).attendees] == [
         "Tobias Achter", "Helen Odu", "Rafael Castel"]
+
+
+def test_a_column_of_initials_before_the_names_gives_each_their_initials() -> None:
+    body = ("Present:\n  AK  Amira Khalil - team lead (Band 8a)\n"
+            "  JT  Jonah Threlfall - Band 7, clinical specialist\n"
+            "  PV  Dr Priti Verma - GPwSI MSK (first 15 min only)\n"
+            "Off: Kerry Doyle (annual leave)\n\n"
+            "AK to find out from HR whether the Saturday clinics can run.\n"
+            "JT asked PV to remind the practice leads.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Amira Khalil", ("AK",)), ("Jonah Threlfall", ("JT",)), ("Priti Verma", ("PV",))]
+    assert [a.owner for a in ext.actions] == ["Amira Khalil", "Priti Verma"]

@@ -2864,8 +2864,14 @@ def _referent(previous: str, topic: str) -> str:
     return "; ".join(filter(None, (topic, previous)))
 
 
+_HANDLE_FIRST = re.compile(rf"@(?P<handle>{HANDLE})")
+
+
 def _subject(sentence: str, ctx: _Ctx) -> str | None:
     """Who a sentence is about: a name among its first words, else an attendee it names."""
+    if sentence[:1] == "@" and (lead := _HANDLE_FIRST.match(sentence)) \
+            and (known := ctx.handle_owner(lead["handle"]))[:1] != "@":
+        return known  # "@r-delacroix said he'd like to take it."
     for w in _CAPITALISED.findall(" ".join(sentence.split()[:4])):
         w = _POSSESSIVE.sub("", w)
         if ctx.is_person(w) and (ctx.roster.known(w) or w.lower() not in _SENTENCE_OPENERS):

@@ -112,7 +112,7 @@ FULL_NAME = re.compile(
 # "@lrv (Laura Ruiz Vidal)", "@tamsin (Tamsin Greaves, maintainer)": two to four names
 _HANDLE_BEFORE_NAME = re.compile(
     rf"@(?P<handle>{HANDLE})[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
-    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
+    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>(?:,|\s+[—–-]\s)[^()]*)?\)")
 # "@oadewale — Oyelaran Adewale": a list of handles, each with the name it stands for
 _HANDLE_DASH_NAME = re.compile(
     rf"(?<!\S)@(?P<handle>{HANDLE})[ \t]+[—–:-][ \t]+(?P<name>[{UPPER}][{LOWER}'’-]+"

@@ -2909,3 +2909,14 @@ def test_a_column_of_initials_before_the_names_gives_each_their_initials() -> No
     assert [(p.name, p.aliases) for p in ext.attendees] == [
         ("Amira Khalil", ("AK",)), ("Jonah Threlfall", ("JT",)), ("Priti Verma", ("PV",))]
     assert [a.owner for a in ext.actions] == ["Amira Khalil", "Priti Verma"]
+
+
+def test_a_handle_opening_a_sentence_is_who_the_next_pronoun_means() -> None:
+    body = ("**Present:** @tessj (Tessa Jovan), @r-dela (Rémi Delacour — first time, welcome!)\n\n"
+            "Small fix, the flag is read too late. @r-dela said he'd like to take it, so it's "
+            "assigned to him. He'll ping Tessa if he gets stuck.\n")
+    ext = extract(note(body))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Tessa Jovan", ("tessj",)), ("Rémi Delacour", ("r-dela",))]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Rémi Delacour", "ping Tessa if he gets stuck")]

@@ -854,8 +854,12 @@ def _mentioned_people(text: str) -> list[Person]:
     return list(unique.values())
 
 
+_CHAIR_TITLES = ("chair", "chairs", "co-chairs", "chairman", "chairwoman", "chairperson",
+                 "chairlady")
+
+
 def _is_chair_word(who: str) -> bool:
-    return who.lower().removeprefix("the ").strip() in ("chair", "chairs", "co-chairs")
+    return who.lower().removeprefix("the ").strip() in _CHAIR_TITLES
 
 
 class _Request(NamedTuple):
@@ -1244,7 +1248,7 @@ def _offices(attendees: Sequence[Person]) -> list[str]:
     """The offices the attendee list names a holder for: "Mary Mwangi - Treasurer", the chair."""
     held = [a.lower() for p in attendees for a in p.aliases if a.lower() in ROLES]
     if any(p.chair for p in attendees):
-        held.append("chair")
+        held.extend(("chair", "chairman", "chairwoman", "chairperson", "chairlady"))
     return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"
 
 

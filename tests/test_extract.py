@@ -2920,3 +2920,11 @@ def test_a_handle_opening_a_sentence_is_who_the_next_pronoun_means() -> None:
         ("Tessa Jovan", ("tessj",)), ("Rémi Delacour", ("r-dela",))]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Rémi Delacour", "ping Tessa if he gets stuck")]
+
+
+def test_the_chairman_is_the_attendee_marked_as_chair() -> None:
+    body = ("PRESENT:  Cllr Patricia Greenhill (Chairman), Cllr Dennis Okafor, Cllr Aisha Rahim\n"
+            "IN ATTENDANCE:  Mrs Joanne Pyke (Clerk)\n\n"
+            "The Chairman, Cllr Okafor and the Clerk will meet in October to prepare the budget.\n")
+    assert [a.owner for a in extract(note(body, fmt="text")).actions] == [
+        "Patricia Greenhill, Dennis Okafor, Joanne Pyke"]

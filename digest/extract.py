@@ -854,12 +854,12 @@ def _mentioned_people(text: str) -> list[Person]:
     return list(unique.values())
 
 
-_CHAIR_TITLES = ("chair", "chairs", "co-chairs", "chairman", "chairwoman", "chairperson",
-                 "chairlady")
+# what minutes call the one who chairs: "the Chairman will …" is the attendee marked as chair
+_CHAIR_OFFICES = ("chair", "chairman", "chairwoman", "chairperson", "chairlady")
 
 
 def _is_chair_word(who: str) -> bool:
-    return who.lower().removeprefix("the ").strip() in _CHAIR_TITLES
+    return who.lower().removeprefix("the ").strip() in (*_CHAIR_OFFICES, "chairs", "co-chairs")
 
 
 class _Request(NamedTuple):
@@ -1248,7 +1248,7 @@ def _offices(attendees: Sequence[Person]) -> list[str]:
     """The offices the attendee list names a holder for: "Mary Mwangi - Treasurer", the chair."""
     held = [a.lower() for p in attendees for a in p.aliases if a.lower() in ROLES]
     if any(p.chair for p in attendees):
-        held.extend(("chair", "chairman", "chairwoman", "chairperson", "chairlady"))
+        held.extend(_CHAIR_OFFICES)
     return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"
 
 
@@ -1801,9 +1801,9 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     continue
             people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
     if chair_lines:
-        # who chaired came, also when the list of those present leaves them out: a full name
-        # no one listed shares a first name with ("Chair: Anil M." is Anil Madhavapeddy)
-        # ("Chair: Mr Tobias Achterberg, Consultant Surgeon" of a listed Tobias adds no one)
+        # who chaired came, also when the list of those present leaves them out: full names no
+        # one listed shares a first name with ("Chair: Mr Tobias Achterberg, Consultant
+        # Surgeon" of a listed Tobias adds no one, the rest of its line being his roles)
         firsts = {p.name.split()[0].lower() for p in people if p.name.strip()}
         for line in chair_lines:
             named = [p for p in parse_attendee_text(line) if len(p.name.split()) >= 2]

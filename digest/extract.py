@@ -900,6 +900,11 @@ class _Ctx:
     motion: str = ""  # a motion put in the paragraph being read, until its result
 
     @cached_property
+    def chairs(self) -> list[str]:
+        """The attendees marked as chairing, whom "the Chair(man)" and "the chairs" name."""
+        return [p.name for p in self.attendees if p.chair]
+
+    @cached_property
     def note_taker(self) -> str | None:
         """Who "I'll type these up" in notes without speakers is: the attendee who signs the
         notes ("— Orla" at the end, "I'll … - Fi") or is marked as taking them ("Orla
@@ -946,7 +951,7 @@ class _Ctx:
     def owners(self, who: str) -> str | None:
         """'Dave and Mort' → 'Dave Scott, Richard Mortier'; None unless every part is a person.
         "The chairs" are the attendees marked as chairs."""
-        chairs = [p.name for p in self.attendees if p.chair]
+        chairs = self.chairs
         if chairs and _is_chair_word(who):
             return ", ".join(chairs)
         if who.endswith(")") and (org := _ORG_PERSON.match(who)):
@@ -1834,7 +1839,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
 # present: C", "Regrets: D", "Chair: A", scribe.perl's "Present" on a line of its own
 _ROLE_LABEL = re.compile(
     rf"^\W{{0,4}}(?P<label>(?:[\w-]+(?:\s*/)?\s+){{0,2}}(?:{_PRESENT_LABEL}|people"
-    r"|team|others|guests?|members|maintainers|staff|observers|visitors|invited|community|board"
+    r"|team|others|members|maintainers|staff|observers|visitors|invited|community|board"
     r"|committee|council|contributors|regrets|apologies|absent|excused|unable\s+to\s+attend"
     r"|chairs?|chaired\s+by|facilitator|scribes?"
     r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"

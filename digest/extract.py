@@ -263,7 +263,8 @@ _NOT_DECISION = re.compile(
     # "Not agreed today.", "it can't be decided at ward level", "what the huddle agreed"
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
     r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
-    r"|\bwhat\s+(?:the\s+)?\w+\s+(?:agreed|decided|settled)\b(?!\s*:)"
+    r"|\bwhat\s+(?:the\s+)?\w+\s+(?:just\s+|already\s+)?(?:agreed|decided|settled)\b(?!\s*:)"
+    r"|\b(?:remains|left|stays|still)\s+open\b"
     r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
     r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
     r"|proposed\s+resolution\b|\bagenda(?:\s+as\s+\w+)?\s+(?:was|is)\s+(?:\w+\s+)?approved\b"
@@ -272,6 +273,10 @@ _NOT_DECISION = re.compile(
     r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
+# what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
+_UNSETTLED = re.compile(r"\b(?:no\s+(?:decision|agreement|consensus)|not\s+(?:yet\s+)?(?:decided"
+                        r"|agreed|settled)|undecided|deferred|postponed|tabled|parked"
+                        r"|(?:remains|left|still)\s+open)\b", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
@@ -326,7 +331,8 @@ _TO_LEAD = re.compile(r"^to\s+(?=[a-z])", re.I)  # "MOTION: To adopt the budget"
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were approved …")
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
-    r"|^\W*(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
+    r"|^\W*(?:that\s+)?(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is|be)\s+"
+    r"(?:\w+\s+)?"
     r"(?:approved|accepted|adopted|agreed|confirmed)\b"
     r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
     re.I)
@@ -2561,7 +2567,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if in_decisions:
-            decisions.append(Decision(one_line(sentence), line, "section"))
+            if not _UNSETTLED.search(sentence):
+                decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
         if in_actions and block.kind != PARA and not next_cue:

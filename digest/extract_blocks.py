@@ -20,7 +20,7 @@ from .models import Link
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 # first characters of the lines that may be something other than paragraph text
-_MARKERS = frozenset("#![|=-*+•·▪◦‣☐☑☒⬜✅✔:")
+_MARKERS = frozenset("#![|=-*+•·▪◦‣☐☑☒⬜✅✔:(")
 
 # (?=[ \t]|$): the heading text ends only where a space or the end follows, so the lazy (.*?)
 # is not tried against the rest of the line at every character (same matches)
@@ -28,9 +28,11 @@ _ATX = re.compile(
     r"^ {0,3}(#{1,6})[ \t]+(.*?)(?=[ \t]|$)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _WIKI = re.compile(r"^\s*(!{2,})\s*(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
-# "- item", "1. item", "☐ item", and a bare check box "[ ] item" (plain-text task lists)
+# "- item", "1. item", "☐ item", a bare check box "[ ] item" (plain-text task lists), and the
+# lettered sub-items of minutes ("(a) 23/01873/HH — rear extension", "(ii) …", "b) …")
 _BULLET = re.compile(
-    r"^(\s*)([-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)]|\[[ xX]\])\s+"
+    r"^(\s*)([-*+•·▪◦‣☐☑☒⬜✅✔]\ufe0f?|\d{1,3}[.)]|\[[ xX]\]|\((?:[a-zA-Z]|[ivx]{2,4}|\d{1,3})\)"
+    r"|[a-z]\))\s+"
     r"(\[[ xX]\]\s+|[☐☑☒⬜✅✔]\ufe0f?\s+)?(.*)$")
 # a check box that is ticked: the item is done ("- [x] ship it", "☑ send the survey")
 _TICKED = frozenset("xX☑☒✅✔")
@@ -153,7 +155,7 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
             prev_blank = True
             continue
         c = stripped[0]
-        if c not in _MARKERS and not c.isdigit():
+        if c not in _MARKERS and not c.isdigit() and stripped[1:2] != ")":
             # most lines: none of the block patterns below can match; a paragraph's or an
             # item's next line goes straight in (a paragraph never has an open item before it)
             if para:
@@ -204,7 +206,9 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                                 1 if m.group(1).startswith("=") else 2))
             prev_blank = False
             continue
-        elif (c in "-*+•·▪◦‣☐☑☒⬜✅✔" or c.isdigit() or (c == "[" and stripped[2:3] == "]")) \
+        elif (c in "-*+•·▪◦‣☐☑☒⬜✅✔" or c.isdigit() or (c == "[" and stripped[2:3] == "]")
+              or ((c == "(" or stripped[1:2] == ")")
+                  and _opens_lettered_item(lines, i, prev_blank or not (para or item)))) \
                 and (m := _BULLET.match(line)):
             if c == "*" and _BOLD_LINE.match(line) and prev_blank:
                 pass  # "**Heading**" rather than a bullet
@@ -249,6 +253,17 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
     flush()
     _assign_sections(blocks)
     return Document(blocks, refs)
+
+
+def _opens_lettered_item(lines: list[str], i: int, fresh: bool) -> bool:
+    """Whether "(b) …" on line `i` opens an item, or goes on a sentence wrapped before it ("we
+    can (1) collect thoughts … and\n(2) filter that list"): after a blank line, a finished
+    sentence or a title in capitals ("23/104 PLANNING\n   (a) 23/01873/HH — …"); `fresh` when
+    no paragraph or item is open."""
+    if fresh:
+        return True
+    before = lines[i - 1].rstrip()
+    return before[-1:] in (".", ":", ";", "!", "?") or before.isupper()
 
 
 def _ref_definition(line: str) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ import pytest
 
 from digest.dates import find_dates, find_time
 from digest.extract import extract
-from digest.extract_blocks import github_links
+from digest.extract_blocks import github_links, scan
 from digest.models import Action, DigestEntry, Extraction, Note, NoteFile, Person
 from digest.parse import parse_note
 from digest.people import UNASSIGNED, Roster, actions_by_person, parse_attendee_text
@@ -2928,3 +2928,38 @@ def test_the_chairman_is_the_attendee_marked_as_chair() -> None:
             "The Chairman, Cllr Okafor and the Clerk will meet in October to prepare the budget.\n")
     assert [a.owner for a in extract(note(body, fmt="text")).actions] == [
         "Patricia Greenhill, Dennis Okafor, Joanne Pyke"]
+
+
+def test_lettered_sub_items_of_minutes_are_items_not_one_paragraph() -> None:
+    body = ("24/12 PLANNING\n"
+            "    (a) 24/00417/HH — garden room, 9 Quarry Lane.\n"
+            "        RESOLVED: that the Council makes no objection to application 24/00417/HH.\n"
+            "    (b) 24/00452/FUL — three houses on land off Well Street.\n"
+            "        It was resolved to object to application 24/00452/FUL on flood risk grounds.\n"
+            "\nWe can (1) gather the comments first and\n(2) agree a reply next month.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "that the Council makes no objection to application 24/00417/HH.",
+        "It was resolved to object to application 24/00452/FUL on flood risk grounds."]
+    # "(2)" after an unfinished line goes on the sentence: it is no item
+    assert [b.kind for b in scan(body, plain_text=True).blocks][-1:] == ["para"]
+
+
+def test_approving_the_minutes_is_procedural_even_as_a_resolution() -> None:
+    body = ("RESOLVED: that the minutes of the meeting held on 9 May 2024 be approved as a correct "
+            "record and signed by the Chairman.\n\n"
+            "RESOLVED: that a grant of £250 be awarded to the Youth Club.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "that a grant of £250 be awarded to the Youth Club."]
+
+
+def test_what_a_decisions_section_leaves_unsettled_is_no_decision() -> None:
+    body = ("## Decisions\n\n"
+            "- RFC-12 accepted: the export job moves to the queue service.\n\n"
+            "RFC-15 deferred (no decision).\n\n"
+            "## Notes\n\n"
+            "Members agreed the fence is rotten, but nobody could get a quote; the matter "
+            "remains open.\n"
+            "That changes what we just agreed about the refund object.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "RFC-12 accepted: the export job moves to the queue service."]
+

@@ -228,7 +228,7 @@ _DECISION_STRONG = re.compile(
     r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
     # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
     r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
-    r"|(?<!as\s)(?<=\w\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"  # (not "It is, I checked")
+    r"|(?<!as\s)(?<=[\w)]\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"  # (not "It is, I checked")
     # the usual misspellings: "desided we move …", "agred: …", "also agred to …"
     r"|desided\b|decdied\b|agred\b|aggreed\b|agreeed\b)|\((?:decided|agreed)\)|決定"
     r"|^\W*going\s+with\b"
@@ -1194,7 +1194,8 @@ def extract(note: Note) -> Extraction:
         attendees=attendees,
         agenda=tuple(agenda),
         topics=tuple(topics),
-        decisions=tuple(_dedupe_decisions([d for d in decisions if not _says_nothing(d.text)
+        decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, blocks, texts)
+                                           if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)])),
         actions=tuple(a for a in _dedupe_actions([a for a in actions if not _says_nothing(a.task)])
                       if not _is_question(a)),
@@ -2423,8 +2424,12 @@ _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
 
 # a proposal put in prose minutes ("Robbo proposed a £5 rise"; not "Anil proposed writing …",
 # one person's idea, which _PROPOSAL reads as a task)
-_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)\s+(?:that\s+|a\s+|an\s+|the\s+|to\s+)",
+_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+ing\b)(?=\w))",
                              re.I)
+# what a proposal put in prose proposes, which a vote after it settles: "Cllr Ward proposed the
+# purchase of a speed sign, seconded by Cllr Hale." → "the purchase of a speed sign"
+_PROPOSED_WHAT = re.compile(r"\b(?:proposed|suggested)\s*:?\s+(?:that\s+)?(?P<what>[^.!?]+?)"
+                            r"(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?\s*(?:[.!?]|$)", re.I)
 
 
 def _put_so_far(proposed: str, sentence: str) -> str:
@@ -2477,6 +2482,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         low = sentence.lower()
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
+        if proposed and not motion and (_FOR_AGAINST.search(sentence) or _VOTE_RESULT.search(
+                sentence)) and (put := _PROPOSED_WHAT.search(proposed)):
+            motion = one_line(put["what"])  # "Mo proposed £160 subs. Vote: 6 for, 1 against."
         if motion and (tally := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
             result = tally  # "Carried 6-0." after "Motion by …, to install …"
         elif ("motion" in low or "moved" in low or "proposed" in low) \
@@ -2553,6 +2561,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
             if not _PROCEDURAL.match(m.group("text")):  # procedural, even when marked
+                if decisions and decisions[-1].rule == "motion" \
+                        and line - (decisions[-1].line or 0) <= 3 \
+                        and not _says_nothing(m.group("text")):
+                    del decisions[-1]  # "… the motion carried. RESOLVED: that …" says it in full
                 decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue
@@ -3239,6 +3251,43 @@ def _last_person(sentence: str, ctx: _Ctx, known_only: bool = False) -> str | No
 
 
 _RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least explicit
+
+
+# the option a decision picks by its letter or number: "we're going with option B", "Option (b)
+# it is."
+_CHOSEN_OPTION = re.compile(r"\boption\s+\(?(?P<key>[a-z]|\d{1,2})\)?(?![\w(])", re.I)
+
+
+def _option_laid_out(key: str, text: str) -> str | None:
+    """What option `key` is, where `text` lays it out: on a line of its own ("Option B - switch
+    to KitLocker …", "**Option A:** half-day workshops …") or lettered in a sentence ("two
+    options: (a) use js-yaml as-is, (b) use js-yaml with the safe schema …")."""
+    k = re.escape(key)
+    m = re.search(rf"(?im)^\W*option\s+\(?{k}\)?\W*?\s*[:.)—–-]+\s*(?P<what>\w[^\n]*)", text) \
+        or ("option" in text.lower() and re.search(
+            rf"(?i)(?<![\w(])\({k}\)\s+(?P<what>\w[^()]*?)(?=,?\s*(?:and\s+|or\s+)?\(\w\)|[.;]|$)",
+            text))
+    return one_line(m["what"]).rstrip(" .;,") if m else None
+
+
+def _with_options(decisions: list[Decision], blocks: list[Block],
+                  texts: list[str]) -> list[Decision]:
+    """A decision that picks "option B" says what B is, from where the note laid the options out
+    (the nearest block before it that does): "Final call from Gaz: we're going with option B
+    (option B: switch to KitLocker with an online club shop)"."""
+    out = []
+    for decision in decisions:
+        chosen = _CHOSEN_OPTION.search(decision.text) if "ption" in decision.text else None
+        if chosen and decision.line is not None:
+            key = chosen["key"]
+            before = [t for b, t in zip(blocks, texts, strict=True) if b.line <= decision.line]
+            for text in reversed(before[-12:]):
+                if what := _option_laid_out(key, text):
+                    if not set(words(what)) <= set(words(decision.text)):  # (not said already)
+                        decision = replace(decision, text=f"{decision.text} (option {key}: {what})")
+                    break
+        out.append(decision)
+    return out
 
 
 def _dedupe_decisions(items: list[Decision]) -> list[Decision]:

@@ -2963,3 +2963,29 @@ def test_what_a_decisions_section_leaves_unsettled_is_no_decision() -> None:
     assert [d.text for d in extract(note(body)).decisions] == [
         "RFC-12 accepted: the export job moves to the queue service."]
 
+
+def test_a_vote_after_a_prose_proposal_decides_the_proposal() -> None:
+    body = ("Dev said subs have to go up. He proposed subs go from £90 to £105 for next season.\n"
+            "Vote: 7 for, 2 against (Ola, worried about cost). Carried.\n\n"
+            "Cllr Ward proposed the purchase of a solar speed sign, seconded by Cllr Hale. On a "
+            "vote, 5 in favour and 1 against, the motion carried.\n"
+            "RESOLVED: that the Council buy a solar speed sign at £2,900 from reserves.\n")
+    assert [(d.text, d.rule) for d in extract(note(body, fmt="text")).decisions] == [
+        ("subs go from £90 to £105 for next season (carried)", "motion"),
+        # the resolution says in full what the vote just before it carried
+        ("that the Council buy a solar speed sign at £2,900 from reserves.", "marker")]
+
+
+def test_a_chosen_option_says_what_the_option_is() -> None:
+    body = ("## Kit\n\n"
+            "  Option A - stay with Sportline, bulk orders twice a year\n"
+            "  Option B - move to ShirtHub, parents order online and pay directly\n\n"
+            "Final call from Dee: we're going with option B.\n\n"
+            "## Loader\n\n"
+            "The PR lists two options: (a) keep the parser as-is, (b) use the strict schema and "
+            "keep our own date handling. Tess said (a) breaks old dates. Option (b) it is.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Final call from Dee: we're going with option B. (option B: move to ShirtHub, parents "
+        "order online and pay directly)",
+        "Tess said (a) breaks old dates. Option (b) it is. (option b: use the strict schema and "
+        "keep our own date handling)"]

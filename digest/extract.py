@@ -256,9 +256,12 @@ _NOT_DECISION = re.compile(
     r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
+    r"|(?:last|previous)\s+(?:month|year)\W+(?:\w+\s+){0,2}(?:agreed|decided)\b"
+    # "It was agreed to leave this decision until June", "I agreed to hand over the books"
+    r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
     r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
-    r"|nothing\s+(?:was|has\s+been|got)\s+(?:decided|agreed|settled)\b"
+    r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
     # "Not agreed today.", "it can't be decided at ward level", "what the huddle agreed"
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
@@ -553,7 +556,8 @@ _CUE_WORDS = (
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
     "said", "intend", "offer", "volunteer", "must", "has to", "have to", " to ", "going forward",
     "reconvene", "resume", "meet again", "call", "meeting", "'d ", "’d ", "would", "please",
-    "proposed", "suggested", "recommended", "next step", "helpful", "useful", "ai:", "ai ", "ap ",
+    "proposed", "suggested", "recommended", "put forward", "next step", "helpful", "useful", "ai:",
+    "ai ", "ap ",
     "ap-",
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
@@ -578,7 +582,7 @@ _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we 
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
                  "i '", "i ’", "i will", "i would", "i am going", "i can", "he can")
 _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
-_HINT_PROPOSAL = ("proposed", "suggested", "recommended")
+_HINT_PROPOSAL = ("proposed", "suggested", "recommended", "put forward")
 _HINT_AGENDA = ("agenda", "next")
 _HINT_WE_TODO = ("should", "need", "must")
 # the markers' words sit within a sentence's first characters ("DECISION 60.1:", "#action")
@@ -904,6 +908,9 @@ class _Ctx:
     # that person's "Yeah." in their next turn takes on
     request: _Request | None = None
     motion: str = ""  # a motion put in the paragraph being read, until its result
+    # the last proposal put in prose and its line, which a vote in a later paragraph settles
+    # ("The CEO proposed creating a second technician post …\n\nThe motion was carried, 3-1.")
+    last_proposal: tuple[str, int] | None = None
 
     @cached_property
     def chairs(self) -> list[str]:
@@ -1194,7 +1201,7 @@ def extract(note: Note) -> Extraction:
         attendees=attendees,
         agenda=tuple(agenda),
         topics=tuple(topics),
-        decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, blocks, texts)
+        decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, note)
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)])),
         actions=tuple(a for a in _dedupe_actions([a for a in actions if not _says_nothing(a.task)])
@@ -2424,12 +2431,13 @@ _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
 
 # a proposal put in prose minutes ("Robbo proposed a £5 rise"; not "Anil proposed writing …",
 # one person's idea, which _PROPOSAL reads as a task)
-_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+ing\b)(?=\w))",
-                             re.I)
+_PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+ing\b)(?=\w))"
+                             r"|\bput\s+forward\s+(?!by\b)(?=\w)", re.I)
 # what a proposal put in prose proposes, which a vote after it settles: "Cllr Ward proposed the
 # purchase of a speed sign, seconded by Cllr Hale." → "the purchase of a speed sign"
-_PROPOSED_WHAT = re.compile(r"\b(?:proposed|suggested)\s*:?\s+(?:that\s+)?(?P<what>[^.!?]+?)"
-                            r"(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?\s*(?:[.!?]|$)", re.I)
+_PROPOSED_WHAT = re.compile(r"\b(?:proposed|suggested|put\s+forward)\s*:?\s+(?:that\s+)?"
+                            r"(?P<what>[^.!?]+?)(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?"
+                            r"\s*(?:[.!?]|$)", re.I)
 
 
 def _put_so_far(proposed: str, sentence: str) -> str:
@@ -2482,9 +2490,14 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         low = sentence.lower()
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
-        if proposed and not motion and (_FOR_AGAINST.search(sentence) or _VOTE_RESULT.search(
-                sentence)) and (put := _PROPOSED_WHAT.search(proposed)):
-            motion = one_line(put["what"])  # "Mo proposed £160 subs. Vote: 6 for, 1 against."
+        if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):
+            ctx.last_proposal = one_line(put["what"]), line
+        elif not motion and ctx.last_proposal and line - ctx.last_proposal[1] <= 8 \
+                and (_FOR_AGAINST.search(sentence) or (_VOTE_RESULT.search(sentence) and any(
+                    w in low for w in ("motion", "vote", "proposal", "carried", "passed")))):
+            # (a vote, not "the macOS jobs have failed on 6 of the last 20 runs")
+            motion = ctx.last_proposal[0]  # "Mo proposed £160 subs. Vote: 6 for, 1 against."
+            ctx.last_proposal = None
         if motion and (tally := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
             result = tally  # "Carried 6-0." after "Motion by …, to install …"
         elif ("motion" in low or "moved" in low or "proposed" in low) \
@@ -3254,38 +3267,52 @@ _RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least expl
 
 
 # the option a decision picks by its letter or number: "we're going with option B", "Option (b)
-# it is."
-_CHOSEN_OPTION = re.compile(r"\boption\s+\(?(?P<key>[a-z]|\d{1,2})\)?(?![\w(])", re.I)
+# it is.", "We're going with B."
+_CHOSEN_OPTION = re.compile(r"\b(?:option\s+\(?(?P<key>[a-z]|\d{1,2})\)?"
+                            r"|go(?:ing)?\s+with\s+(?P<bare>(?-i:[A-Z])|\d{1,2}))(?![\w(])", re.I)
+_OPTION_MARKUP = re.compile(r"\*\*|__|[`\"“”]")
 
 
-def _option_laid_out(key: str, text: str) -> str | None:
-    """What option `key` is, where `text` lays it out: on a line of its own ("Option B - switch
-    to KitLocker …", "**Option A:** half-day workshops …") or lettered in a sentence ("two
-    options: (a) use js-yaml as-is, (b) use js-yaml with the safe schema …")."""
+def _option_laid_out(key: str, lines: list[str]) -> str | None:
+    """What option `key` is, from the note's `lines` before the decision (nearest first): a line
+    of its own ("Option B - switch to …", "- **Option A:** …", "2. quarantine them …", "(b) large
+    planters …", continued on the lines under it), or a lettered option in a sentence ("two
+    options: (a) use js-yaml as-is, (b) use it with the safe schema")."""
     k = re.escape(key)
-    m = re.search(rf"(?im)^\W*option\s+\(?{k}\)?\W*?\s*[:.)—–-]+\s*(?P<what>\w[^\n]*)", text) \
-        or ("option" in text.lower() and re.search(
-            rf"(?i)(?<![\w(])\({k}\)\s+(?P<what>\w[^()]*?)(?=,?\s*(?:and\s+|or\s+)?\(\w\)|[.;]|$)",
-            text))
-    return one_line(m["what"]).rstrip(" .;,") if m else None
-
-
-def _with_options(decisions: list[Decision], blocks: list[Block],
-                  texts: list[str]) -> list[Decision]:
-    """A decision that picks "option B" says what B is, from where the note laid the options out
-    (the nearest block before it that does): "Final call from Gaz: we're going with option B
-    (option B: switch to KitLocker with an online club shop)"."""
-    out = []
-    for decision in decisions:
-        chosen = _CHOSEN_OPTION.search(decision.text) if "ption" in decision.text else None
-        if chosen and decision.line is not None:
-            key = chosen["key"]
-            before = [t for b, t in zip(blocks, texts, strict=True) if b.line <= decision.line]
-            for text in reversed(before[-12:]):
-                if what := _option_laid_out(key, text):
-                    if not set(words(what)) <= set(words(decision.text)):  # (not said already)
-                        decision = replace(decision, text=f"{decision.text} (option {key}: {what})")
+    laid_out = re.compile(rf"^(?P<indent>\s*)(?:[-*•+]\s+)?(?:\*\*|__)?(?P<word>option\s+)?"
+                          rf"(?:\({k}\)|{k}\s*(?:\*\*|__)?\s*[.):—–-])\W*?(?P<what>\w.*)$", re.I)
+    for i, line in enumerate(lines):
+        if (m := laid_out.match(line)) and (m["word"] or any(
+                "option" in earlier.lower() for earlier in lines[i:i + 12])):
+            what = [m["what"]]
+            for more in reversed(lines[max(0, i - 4):i]):  # its wrapped lines ("   sprint;")
+                if not more.strip() or len(more) - len(more.lstrip()) <= len(m["indent"]):
                     break
+                what.append(more.strip())
+            return _OPTION_MARKUP.sub("", one_line(" ".join(what))).strip(" .;,:")
+        if f"({key}) " in line.lower() and (m := re.search(
+                rf"(?<![\w(])(?<!option )\({k}\)\s+(?P<what>\w[^()]*?)"
+                r"(?=,?\s*(?:and\s+|or\s+)?\(\w\)|[.;]|$)",
+                " ".join(lines[max(0, i - 2):i + 1][::-1]), re.I)):
+            return one_line(m["what"]).rstrip(" .;,")
+    return None
+
+
+def _with_options(decisions: list[Decision], note: Note) -> list[Decision]:
+    """A decision that picks "option B" says what B is, from where the note laid the options out
+    just before it: "Final call from Gaz: we're going with option B (option B: switch to
+    KitLocker with an online club shop)"."""
+    out, lines = [], None
+    for decision in decisions:
+        if decision.line is not None and ("ption" in decision.text or "with" in decision.text) \
+                and (chosen := _CHOSEN_OPTION.search(decision.text)):
+            key = chosen["key"] or chosen["bare"]
+            lines = note.body.split("\n") if lines is None else lines
+            at = decision.line - note.body_line
+            before = lines[max(0, at - 40):at + 1][::-1]  # nearest first, the decision's own too
+            if (what := _option_laid_out(key, before)) \
+                    and not set(words(what)) <= set(words(decision.text)):  # (not said already)
+                decision = replace(decision, text=f"{decision.text} (option {key}: {what})")
         out.append(decision)
     return out
 

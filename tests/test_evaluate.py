@@ -122,16 +122,16 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
 
 
 # The held-out sets, labelled without reading or running the extractor. Each was measured
-# blind once (its README has the figures); all but gold_heldout16 and 18 were then used to find
-# general fixes (gold_heldout12 and gold_heldout15 only after two sessions blind). Floors:
-# (notes, next calls right, decisions, actions, +owner F1).
+# blind once (its README has the figures); all but gold_heldout16, 18, 20 and 22 were then used
+# to find general fixes (gold_heldout12 and gold_heldout15 only after two sessions blind).
+# Floors: (notes, next calls right, decisions, actions, +owner F1).
 HELDOUT_FLOORS = {
     # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.82, 0.82, 0.82
     "gold_heldout": (15, 15, 0.81, 0.81, 0.81),
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.74
     "gold_heldout2": (12, 12, 0.79, 0.74, 0.73),
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
-    "gold_heldout3": (8, 8, 0.79, 0.82, 0.71),
+    "gold_heldout3": (8, 8, 0.81, 0.82, 0.71),
     # blind: 7/10, 0.52, 0.65, 0.20 (0.35 after the fixes made for gold_heldout3); now:
     # 10/10, 0.79, 0.83, 0.79
     "gold_heldout4": (10, 10, 0.78, 0.82, 0.78),
@@ -187,8 +187,10 @@ HELDOUT_FLOORS = {
     "gold_heldout17": (10, 9, 0.75, 0.72, 0.73),
     # blind, and kept blind (its writer reported nothing of its contents): 10/10, 0.83, 0.83,
     # 0.73 at daf0a68; 10/10, 0.85, 0.83, 0.74 at e495d71; 10/10, 0.85, 0.84, 0.74 at 4e80ae9;
-    # 10/10, 0.85, 0.84, 0.75 at 3b90739 (session 11)
-    "gold_heldout18": (10, 10, 0.84, 0.83, 0.74),
+    # 10/10, 0.85, 0.84, 0.75 at 3b90739 (session 11); 10/10, 0.89, 0.84, 0.75 at b98c273
+    # (session 12; not clean: a search printed four of its label comments, on approving the
+    # minutes, a form that session then fixed)
+    "gold_heldout18": (10, 10, 0.88, 0.83, 0.74),
     # blind, and kept blind (its writer reported only file names and totals): 10/10, 0.73,
     # 0.76, 0.67 at 6bed8ed, session 10's start; 10/10, 0.76, 0.81, 0.73 at its end (fixes made
     # on heldout19 and the opened sets); 10/10, 0.76, 0.81, 0.74 at 3b90739 (session 11)
@@ -199,8 +201,15 @@ HELDOUT_FLOORS = {
     "gold_heldout19": (10, 8, 0.70, 0.79, 0.74),
     # written to be tuned on (weighted to decisions and owners); first measured at c598ee3,
     # before its misses were read: 10/10, 0.70, 0.87, 0.59; tuned on since: 10/10, 0.70, 0.88,
-    # 0.85 at 3b90739
-    "gold_heldout21": (10, 10, 0.69, 0.87, 0.84),
+    # 0.85 at 3b90739; 10/10, 0.81, 0.88, 0.85 at b98c273 (session 12)
+    "gold_heldout21": (10, 10, 0.80, 0.87, 0.84),
+    # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.65, 0.81,
+    # 0.75 at f0b5151, session 12's start, and unchanged at its end (b98c273)
+    "gold_heldout22": (10, 9, 0.64, 0.80, 0.74),
+    # written to be tuned on (weighted to decision look-alikes and hard owners); first measured
+    # at f0b5151, before its misses were read: 9/10, 0.55, 0.77, 0.59; 9/10, 0.72, 0.77, 0.59
+    # at b98c273 (session 12)
+    "gold_heldout23": (10, 9, 0.71, 0.76, 0.58),
 }
 
 

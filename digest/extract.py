@@ -267,7 +267,7 @@ _NOT_DECISION = re.compile(
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
     r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
     r"|\bwhat\s+(?:the\s+)?\w+\s+(?:just\s+|already\s+)?(?:agreed|decided|settled)\b(?!\s*:)"
-    r"|\b(?:remains|left|stays|still)\s+open\b"
+    r"|\b(?:remains|left|still)\s+open\b"
     r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
     r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
     r"|proposed\s+resolution\b|\bagenda(?:\s+as\s+\w+)?\s+(?:was|is)\s+(?:\w+\s+)?approved\b"
@@ -557,8 +557,7 @@ _CUE_WORDS = (
     "said", "intend", "offer", "volunteer", "must", "has to", "have to", " to ", "going forward",
     "reconvene", "resume", "meet again", "call", "meeting", "'d ", "’d ", "would", "please",
     "proposed", "suggested", "recommended", "put forward", "next step", "helpful", "useful", "ai:",
-    "ai ", "ap ",
-    "ap-",
+    "ai ", "ap ", "ap-",
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
@@ -2435,7 +2434,7 @@ _PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+
                              r"|\bput\s+forward\s+(?!by\b)(?=\w)", re.I)
 # what a proposal put in prose proposes, which a vote after it settles: "Cllr Ward proposed the
 # purchase of a speed sign, seconded by Cllr Hale." → "the purchase of a speed sign"
-_PROPOSED_WHAT = re.compile(r"\b(?:proposed|suggested|put\s+forward)\s*:?\s+(?:that\s+)?"
+_PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)\s*:?\s+(?:that\s+)?"
                             r"(?P<what>[^.!?]+?)(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?"
                             r"\s*(?:[.!?]|$)", re.I)
 

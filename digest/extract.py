@@ -251,6 +251,8 @@ _DECISION_WEAK = re.compile(
     r"|^\W*(?:this|it|that)\s+will\s+be\s+(?:a|an|the)\s+(?!(?:good|great|nice|bit|lot|little"
     r"|problem|challenge|issue|question|way|case|first|start)\b)|\bwill\s+be\s+the\s+default\b",
     re.I)
+# said of a question the meeting left unsettled: "no decision", "the matter remains open"
+_LEFT_OPEN = r"no\s+(?:decision|agreement|consensus)\b|(?:remains|left|still)\s+open\b"
 _NOT_DECISION = re.compile(
     r"^\W*previously\b"
     r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -259,7 +261,7 @@ _NOT_DECISION = re.compile(
     r"|(?:last|previous)\s+(?:month|year)\W+(?:\w+\s+){0,2}(?:agreed|decided)\b"
     # "It was agreed to leave this decision until June", "I agreed to hand over the books"
     r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
-    r"|or\s+not\b|would\s+rather\b|prefers?\b|no\s+(?:decision|agreement|consensus)\b"
+    rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
@@ -267,7 +269,6 @@ _NOT_DECISION = re.compile(
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
     r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
     r"|\bwhat\s+(?:the\s+)?\w+\s+(?:just\s+|already\s+)?(?:agreed|decided|settled)\b(?!\s*:)"
-    r"|\b(?:remains|left|still)\s+open\b"
     r"|nada\s+decidido\b|inget\s+beslut\b|belum\s+ada\s+keputusan\b"
     r"|(?:agenda|record|minutes)\b[^.;]{0,40}\bconsented\b|not\s+ready\s+for\s+consent\b"
     r"|proposed\s+resolution\b|\bagenda(?:\s+as\s+\w+)?\s+(?:was|is)\s+(?:\w+\s+)?approved\b"
@@ -277,9 +278,8 @@ _NOT_DECISION = re.compile(
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
-_UNSETTLED = re.compile(r"\b(?:no\s+(?:decision|agreement|consensus)|not\s+(?:yet\s+)?(?:decided"
-                        r"|agreed|settled)|undecided|deferred|postponed|tabled|parked"
-                        r"|(?:remains|left|still)\s+open)\b", re.I)
+_UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
+                        r"|undecided|deferred|postponed|tabled|parked)\b)", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
@@ -2573,10 +2573,6 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
             if not _PROCEDURAL.match(m.group("text")):  # procedural, even when marked
-                if decisions and decisions[-1].rule == "motion" \
-                        and line - (decisions[-1].line or 0) <= 3 \
-                        and not _says_nothing(m.group("text")):
-                    del decisions[-1]  # "… the motion carried. RESOLVED: that …" says it in full
                 decisions.append(Decision(one_line(m.group("text")), line, "marker"))
             previous = sentence
             continue
@@ -3321,7 +3317,7 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     and the sentence saying the same, keep the most explicit (marker, table, section, cue);
     what the room said just before the chair's "#agreed …" is that decision, recorded."""
     items = [d for i, d in enumerate(items)
-             if not (d.rule == "cue" and _restated(d, _markers_soon_after(d.line,
+             if not (d.rule in ("cue", "motion") and _restated(d, _markers_soon_after(d.line,
                                                                       items[i + 1 : i + 9])))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     drop: set[int] = set()

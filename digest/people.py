@@ -103,6 +103,8 @@ _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$",
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
 # the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
 _PARTICLES = r"(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
+# a name in brackets after a handle or a short name: two to four words, "Laura Ruiz Vidal"
+_NAMES_2_TO_4 = rf"[{UPPER}][{LOWER}'’-]+(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}}"
 # a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
 # "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
 FULL_NAME = re.compile(
@@ -111,18 +113,15 @@ FULL_NAME = re.compile(
     rf"(?P<last>{_PARTICLES}[{UPPER}][{LOWER}]*(?:['’-]?[{UPPER}][{LOWER}]+)*)(?![\w@'’-])")
 # "@lrv (Laura Ruiz Vidal)", "@tamsin (Tamsin Greaves, maintainer)": two to four names
 _HANDLE_BEFORE_NAME = re.compile(
-    rf"@(?P<handle>{HANDLE})[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
-    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>(?:,|\s+[—–-]\s)[^()]*)?\)")
+    rf"@(?P<handle>{HANDLE})[ \t]*\((?P<name>{_NAMES_2_TO_4})(?P<role>(?:,|\s+[—–-]\s)[^()]*)?\)")
 # "@oadewale — Oyelaran Adewale": a list of handles, each with the name it stands for
 _HANDLE_DASH_NAME = re.compile(
-    rf"(?<!\S)@(?P<handle>{HANDLE})[ \t]+[—–:-][ \t]+(?P<name>[{UPPER}][{LOWER}'’-]+"
-    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})")
+    rf"(?<!\S)@(?P<handle>{HANDLE})[ \t]+[—–:-][ \t]+(?P<name>{_NAMES_2_TO_4})")
 # "RuthA (Ruth Adeyemi, chair)", "JunO (Jun Ozawa)": the short name a team uses (its chat
 # name), then the full name it stands for
 _NICK_BEFORE_NAME = re.compile(
     rf"(?m)(?P<lead>(?:^|[,;:]|\band\b)[ \t*•-]*)"  # a list item's start: not "Obi (Obi Fenn …)"
-    rf"(?P<nick>[{UPPER}][\w.-]*\w)[ \t]*\((?P<name>[{UPPER}][{LOWER}'’-]+"
-    rf"(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}})(?P<role>,[^()]*)?\)")
+    rf"(?P<nick>[{UPPER}][\w.-]*\w)[ \t]*\((?P<name>{_NAMES_2_TO_4})(?P<role>,[^()]*)?\)")
 _HANDLE_AFTER_NAME = re.compile(rf"(?<=\w)[ \t]+@({HANDLE})$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)

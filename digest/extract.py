@@ -86,7 +86,7 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of"
-    r"|carried\s+over|old\s+business"
+    r"|carried\s+over|old\s+business|matters\s+arising"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
@@ -136,7 +136,7 @@ _SECTION_KINDS = (
 _SPEAKERS_LABEL = r"(?:also\s+)?speak(?:ers|ing)"
 _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     rf"^\W{{0,4}}(?!(?:consensus|agreed|decided|decisions?)\b)"
-    rf"(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}"
+    rf"(?:(?:[\w-]+\s+){{0,3}}{_PRESENT_LABEL}"
     # "Participants (from the Meetecho roster, 31 in total), among them:"
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence; a
@@ -151,13 +151,19 @@ _MORE_ATTENDEES = re.compile(r"^\W{0,4}(?:[\w-]+\s*/\s*)?(?:guests?|also\s+prese
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
-    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,2}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL})\W{{0,4}}:)"
+    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,3}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL})"
+    r"(?:\s*\([^()\n]{0,40}\))?\W{0,4}:)"  # ("Participants (7):")
     r"|(?P<prose>(?<=[.;!?])[ \t]+)"
     r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names
 # at least: "Team: Platform" names a team, not its people)
 _TEAM_LINE = re.compile(r"^\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}(.*)$",
                         re.I | re.S)
+# the same on a later line of a header block, after an emoji ("📅 **Tue 17 Sep 2024** · 09:30\n
+# 🧑‍💻 **Team:** Aurelio Bianchi (EM) · Neha Kulkarni · Jonas\nLindqvist"), up to the next label
+_TEAM_LINE_INSIDE = re.compile(
+    r"\n\W{0,8}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}"
+    r"(?P<names>[^\n]*(?:\n(?![^\n:]{0,30}:)[^\n]*)*)", re.I)
 _CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|moderation|vorsitz)"
                          r"\W{0,4}:\s*(.+)$", re.I)
 
@@ -374,6 +380,9 @@ _ACTION_MARKER = re.compile(
     r"(?:[\s-]*#?[\w.-]*\d[\w.-]*)?(?:\s*\((?P<mwho>[^()]{1,40})\))?(?:\s*(?:--|[:.)–—])|\s+-)"
     r"|(?P<label>(?:Next\s+steps?|Follow[- ]?ups?|Actions|AIs|Action\s+(?:items|points))\s*:))"
     r"\s*(?P<text>.+)$", re.S)
+# a past participle: after "she'd" it says what had been done ("she'd asked", "he'd talked to")
+_PARTICIPLE = (r"(?:[a-z]+ed|been|done|gone|had|seen|got|taken|given|written|spoken|sent"
+               r"|made|told|said|heard|found|left|met|known|thought|brought|bought)")
 # "X can take a look", "I can write the notes": the verbs that make "can" an offer
 _CAN_VERBS = (r"take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
               r"|investigate|check|do\s+more|ask|add|draft|fix|start\s+on"
@@ -384,7 +393,8 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+(?:is\s+|are\s+)?(?:plans?|planning|intends?|agreed|offered|volunteered|promised"
          r"|needs?|has|have)\s+to\s+|\s+should\s+(?:also\s+)?"
          rf"|\s+can\s+(?=(?:{_CAN_VERBS})\b)"
-         r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+|\s+said\s+(?:he|she|they)(?:['’]d|\s+would)\s+"
+         r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+"
+         rf"|\s+said\s+(?:he|she|they)(?:['’]d(?!\s+{_PARTICIPLE}\b)|\s+would)\s+"
          r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
          r"|\s+is\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
@@ -405,7 +415,19 @@ _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
     r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
     r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
-    rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b))\s+(?:also\s+)?(?P<task>[a-z].*)")
+    rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b)|\s+(?:agreed|offered|volunteered|promised)\s+to)"
+    r"\s+(?:also\s+)?(?P<task>[a-z].*)")
+# "she'd asked", "he'd talked to": what had been done, not what will be
+_HAD_DONE = re.compile(rf"['’]d\s+{_PARTICIPLE}\b")
+def _not_a_speaker(before: str) -> bool:
+    """Whether the text before an "I'll" is no speaker's name: no colon ("Kim: I'll …"), or a
+    label with words in lower case before it ("For the public vote: I'll set up the form")."""
+    label, colon, _ = before.rpartition(":")
+    return not colon or any(word[:1].islower() for word in label.split()[1:])
+
+
+# "I'd …", "I would …": a wish or an opinion, not a promise ("I agreed to …" is one)
+_CONDITIONAL = re.compile(r"\s*(?:['’]d|would)\b")
 _ELIDED_ACTION = re.compile(
     r"(?:^\W{0,2}(?:Also\s+|And\s+|Then\s+)?|\s(?:and|then|ready|[.;,])\s+(?:also\s+)?)"
     r"(?:[Ww]ill(?:\s+(?:need|have)\s+to)?|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to"
@@ -503,14 +525,17 @@ _BAD_TASK = re.compile(
     r"|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b|do\W*$"  # ("Will do.")
-    r"|(?:our|my|your|their|its|his|her)\b)", re.I)  # "Back to our usual slot": not a task
+    r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
+    r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w))", re.I)  # (a non-promise)
 _TRAILING_WORDS = (" and", " but", " so", " then")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _TIMESTAMP = rf"(?:\s*\[?{_CLOCK}\]?\s+)?"
 _TIMESTAMP_LEAD = re.compile(rf"^\s*\[?{_CLOCK}\]?\s+")
-_PAREN_CLOCK = rf"(?:\s*\({_CLOCK}\))?"
+# after a speaker's name: when they spoke, or what a call shows there ("Paddy N (iPhone): …")
+_PAREN_CLOCK = (rf"(?:\s*\((?:{_CLOCK}|iPhone|iPad|Android|phone|mobile|tablet|guest"
+                r"|(?:she|he|they)/(?:her|him|them))\))?")
 _SPEAKER_NAME = rf"{_NAME}(?:\s+{_NAME})?"
 _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00:01:02): …"
     rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_PAREN_CLOCK}:\s+")
@@ -579,7 +604,9 @@ _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
                  "everybody", "all of us")
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
-                 "i '", "i ’", "i will", "i would", "i am going", "i can", "he can")
+                 "i '", "i ’", "i will", "i would", "i am going", "i can", "he can",
+                 *(f"{who} {verb} to" for who in ("i", "he")
+                   for verb in ("agreed", "offered", "volunteered", "promised")))
 _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
 _HINT_PROPOSAL = ("proposed", "suggested", "recommended", "put forward")
 _HINT_AGENDA = ("agenda", "next")
@@ -946,9 +973,12 @@ class _Ctx:
             return False  # initials only count when the roster knows them
         tokens = name.split()
         first = tokens[0].lower()
-        if first in _LABEL_OPENERS or first in self.heading_words \
+        if first in _LABEL_OPENERS or (first in self.heading_words
+                                       and not _fuller(name, self.roster.resolve(name))) \
                 or self._written_in_lower_case(first):
-            return False  # "Release" when the note also says "release"
+            # "Release" when the note also says "release"; but a stand-up's "**Sofía** (PTO)"
+            # heads her section, the "Sofía Navarro" the note names elsewhere
+            return False
         # "Waiting", "Hoping", "Managed", "Recently", "Introduction" start sentences, not names
         return _NOT_NAME_SUFFIX.search(tokens[0]) is None
 
@@ -1379,22 +1409,45 @@ _CARRYING_ON = re.compile(r"^(?:continue|keep|still|more|carry\s+on|finish(?:ing
 def _heading_person(heading: str, ctx: _Ctx) -> str | None:
     """The attendee a short heading names ("Leilani", "Svetlana (@sveta)"), else None."""
     name = _PAREN_REMARK.sub("", heading).strip()
-    if not name or len(name.split()) > 3 or not ctx.roster.known(name):
+    if not name or len(name.split()) > 3:
         return None
-    return ctx.roster.resolve(name)
+    # (or someone away whose full name the note gives: "**Sofía** (async, PTO)")
+    full = ctx.roster.resolve(name)
+    return full if ctx.roster.known(name) or _fuller(name, full) else None
+
+
+def _fuller(name: str, full: str) -> bool:
+    """Whether `full` is `name` with more after it ("Sofía" → "Sofía Navarro"; not "Mags" →
+    "Shadow Mags", a task's first words)."""
+    return len(full) > len(name) and full.startswith(name + " ")
 
 
 _PAREN_REMARK = re.compile(r"\s*\([^()]*\)")
 
 
+# where a plan's clauses part: "…; then …", "…, then …", "…, and …", and its sentences
+_PLAN_CLAUSES = re.compile(
+    rf";\s*(?:then\s+)?|,?\s+then\s+|,\s+and\s+(?:also\s+)?(?=[a-z])|(?<=[.!?])\s+(?=[{UPPER}])")
+# what a clause may say before its task: "Then", "once all 40 pass, I'll also"
+_PLAN_LEAD = re.compile(r"^(?:then\s+)?(?:(?:once|when|after|as\s+soon\s+as)\s[^,]{1,60}?"
+                        r"(?:,\s*|\s+(?=I['’]ll\s|I\s+will\s)))?"
+                        r"(?:(?:I['’]ll|I\s+will|I['’]m\s+going\s+to|going\s+to)\s+(?:also\s+)?)?",
+                        re.I)
+# words that open a clause about a state, not a task: "on call from 12:00", "both incidents are
+# already written up", "they're mostly the 3DS flows", "the alert thresholds with Neha"
+_NOT_PLAN_OPENERS = frozenset("""on off in at with the a an both all mostly nothing no none
+    they're it's that's we're i'm still back away""".split())  # noqa: SIM905
+
+
 def _plan_actions(plan: str, owner: str, line: int) -> list[Action]:
     """'address review comments on #2231; then write the release notes' → one task each."""
     found = []
-    for clause in re.split(r";\s*(?:then\s+)?|,?\s+then\s+", one_line(plan)):
-        task = _tidy_task(clause)
+    for clause in _PLAN_CLAUSES.split(one_line(plan)):
+        task = _tidy_task(_PLAN_LEAD.sub("", clause, count=1))
         first = task.split(" ", 1)[0]
-        # a task starts with its verb: not "dashboards for the test", "1:1s"
-        if task and first[:1].islower() and not (first.endswith("s") and not first.endswith("ss")) \
+        # a task starts with its verb: not "dashboards for the test", "1:1s", "sleep"
+        if " " in task and first[:1].islower() and first.lower() not in _NOT_PLAN_OPENERS \
+                and not (first.endswith("s") and not first.endswith("ss")) \
                 and not _CARRYING_ON.match(task) and not _says_nothing(task):
             found.append(Action(owner, task, line, owner, "plan", context=one_line(plan)))
     return found
@@ -1661,8 +1714,8 @@ _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 
 # the notes' signature at their end: "— Orla", "I'll type these up … - Fi", "Notes by Raj Kale"
 _SIGN_OFF = re.compile(
-    rf"(?:^|[.!]\s)[ \t]*(?:[-—–]+[ \t]*|(?:notes|minutes)\s+(?:taken\s+)?by\s+)"
-    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\n?\Z", re.M)
+    rf"(?:^|[.!]\s)[ \t]*[*_]?(?:[-—–]+[ \t]*|(?i:notes|minutes)(?:\s+(?:taken\s+)?by|:)\s+)"
+    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[*_]?[ \t]*\n?\Z", re.M)
 # a person quoted in prose notes: 'Oisín: "I'll do it once it ships."', 'Ana said: "I'll …'
 _QUOTED_SPEAKER = re.compile(rf"(?P<who>{_NAME})(?:\s+said)?:\s*[\"“]$")
 _PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+I$")
@@ -1670,8 +1723,8 @@ _SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
 # an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
 # ("Fi") - secretary, taking these notes", "Notes: Raj Kale", "Scribe: @rk"
 _TAKES_NOTES = re.compile(
-    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\([^()\n]*\b"
-    r"(?:notes|note-?taker|minutes|scribe)\)|[-—–][^\n]*\b(?:taking|takes)\s+(?:the\s+|these\s+)?"
+    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})\s?[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\([^()]{{0,60}}\b"
+    r"(?:notes|note-?taker|minutes|scribe)(?:\s+(?:this|today|for)\b[^()\n]{0,12})?\)|[-—–][^\n]*\b(?:taking|takes|writing)\s+(?:the\s+|these\s+)?"
     rf"notes\b)|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
     re.M | re.I)
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
@@ -1725,6 +1778,11 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             if text.strip(" #:").lower() == "speakers" and index + 1 < len(blocks) \
                     and blocks[index + 1].kind == PARA:  # Otter's "SPEAKERS" line, names under
                 people.extend(parse_attendee_text(texts[index + 1]))
+            continue
+        if not people and index < 8 and block.kind == PARA and "\n" in text \
+                and (m := _TEAM_LINE_INSIDE.search(text)) \
+                and len(team := parse_attendee_text(m.group("names"))) >= 2:
+            people.extend(team)
             continue
         if block.kind == PARA and " · " in text:  # "Date: 2 April · Facilitator: Mariana"
             text = text.replace(" · ", "\n")
@@ -1972,6 +2030,12 @@ def _names_of(text: str) -> set[str]:
     return {p.name.lower() for p in parse_attendee_text(text)}
 
 
+# a line of prose under a header's list of names ("Recording saved to the shared drive.
+# Transcript auto-generated."): a sentence opens it and ends in it
+_PROSE_LINE = re.compile(
+    rf"^\s*[{UPPER}][{LOWER}]+\s+[{LOWER}]{{2,}}\b.*\b[{LOWER}]{{4,}}\.(?:\s|$)")
+
+
 def _until_next_label(rest: str, chairs: set[str]) -> str:
     """The attendee names up to the next "Label:" line ("Also present:" and "Staff present:"
     lines go on the list, a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
@@ -1994,7 +2058,7 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
         elif not labelled and (org := _ORG_GROUP.match(line)) and org.group("indent"):
             groups.append([org.group("names")])  # "    DfT:     Fiona McAllister (Chair)"
             grouped = True
-        elif labelled or _LABEL_LINE.match(line):
+        elif labelled or _LABEL_LINE.match(line) or _PROSE_LINE.search(line):
             listing = False
         else:
             groups[-1].append(line)
@@ -3038,7 +3102,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     if cues & _ASKING_BIT and (ask := _ASKED_TO.search(sentence)) \
             and not sentence.rstrip(" )*_").endswith("?"):
         whom = re.sub(r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)
-        owner = ctx.owners(whom)
+        # "Hilary asked me to …": the speaker, or in notes the one taking them
+        owner = ctx.owners(whom) if whom.lower() != "me" \
+            else ctx.owners(speaker) if speaker else ctx.note_taker
         if owner is None and all(w[:1].isupper() for w in whom.split()):
             owner = whom  # a department or role the attendees do not name: "Public Works"
         return [Action(owner, _tidy_task(ask.group("task") or ask.group("task2")), line,
@@ -3089,15 +3155,15 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     if found:
         return found
     if cues & _PRONOUN_BIT and (pm := _PRONOUN_ACTION.search(sentence)) \
-            and not _ability(pm, sentence):
+            and not _ability(pm, sentence) and not _HAD_DONE.match(sentence, pm.end("pro")):
         if pm.group("pro") == "I":
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
             modal = sentence[pm.end("pro"):pm.start("task")]
             quoted = _QUOTED_SPEAKER.search(sentence, 0, pm.start("pro")) if not speaker else None
-            pro_owner = None if "d" in modal or "would" in modal \
+            pro_owner = None if _CONDITIONAL.match(modal) \
                 else speaker or (quoted["who"] if quoted and ctx.is_person(quoted["who"])
                                  # (not someone's words: "Kim: I'll …" with Kim unknown)
-                                 else ctx.note_taker if ":" not in sentence[:pm.start()]
+                                 else ctx.note_taker if _not_a_speaker(sentence[:pm.start()])
                                  else None)
         else:  # "Anil mentioned that he'd …": the last attendee named before, else anyone
             before = sentence[: pm.start()]
@@ -3119,8 +3185,8 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                     return [Action(owner, _tidy_task(task), line, pro_owner, "pronoun")]
                 # "I'll write the notes, and I'll fix that error message": one each
                 promises = [m for m in _all_matches(_PRONOUN_ACTION, sentence)
-                            if m.group("pro") == "I" and "d" not in
-                            sentence[m.end("pro"):m.start("task")]]
+                            if m.group("pro") == "I"
+                            and not _CONDITIONAL.match(sentence, m.end("pro"), m.start("task"))]
                 found = []
                 for i, m in enumerate(promises):
                     part = task if i == 0 else m.group("task")

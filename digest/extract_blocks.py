@@ -36,7 +36,12 @@ _BULLET = re.compile(
     r"(\[[ xX]\]\s+|[☐☑☒⬜✅✔]\ufe0f?\s+)?(.*)$")
 # a check box that is ticked: the item is done ("- [x] ship it", "☑ send the survey")
 _TICKED = frozenset("xX☑☒✅✔")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
+# (a remark may follow a bold name: a stand-up's "**Hugo** (remote, joined at 09:38):")
+_BOLD_LINE = re.compile(
+    r"^\s*(?:\*\*|__)([^*_]{1,80}?)(?::\s*)?(?:\*\*|__)(\s*\([^()\n]{1,60}\))?\s*:?\s*$")
+# what a bold line with a remark after it must hold to head a section: a name ("**Hugo**"),
+# not a label ("**Consensus on the call** (to be confirmed):" leads the items under it)
+_BOLD_NAME = re.compile(rf"[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,2}}")
 _LABEL_LINE = re.compile(r"^\s*([A-Z][\w /&'-]{1,50}):\s*$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -221,8 +226,10 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
                 continue
         if prev_blank and not para and item is None:
             nxt_blank = i + 1 >= n or not lines[i + 1].strip()
-            if stripped[:2] in ("**", "__") and (m := _BOLD_LINE.match(line)):
-                blocks.append(Block(HEADING, m.group(1).strip(), first_line + i, 7))
+            if stripped[:2] in ("**", "__") and (m := _BOLD_LINE.match(line)) \
+                    and (not m.group(2) or _BOLD_NAME.fullmatch(m.group(1).strip())):
+                blocks.append(Block(HEADING, m.group(1).strip() + (m.group(2) or ""),
+                                    first_line + i, 7))
                 prev_blank = False
                 continue
             if nxt_blank and stripped[-1] == ":" and (m := _LABEL_LINE.match(line)) \

@@ -53,7 +53,7 @@ for _short, _longs in _NICKNAMES.items():
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 # no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
-_SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])")
+_SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])|\s·\s")
 _WRAPPED = re.compile(r"(?<![,;.\n])[ \t]*\n(?=[ \t]*\S)(?![ \t]*[-*•])")  # not after a separator
 # 'Katarzyna "Kasia" Nowak': the quoted word is what people call her
 _QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’'“»]\s")
@@ -72,17 +72,27 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived)"
                          r"\s+\S)", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(ADR-0047)"
+# a role in a person's remark, which the minutes then name them by: "Finance Director",
+# "Chief Executive", "Company Secretary", "Head of Sales"; with it, its acronym ("FD", "CEO")
+_ROLE_PHRASE = re.compile(
+    rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:Director|Officer|Secretary|Manager|Executive|Administrator"
+    rf"|Controller|Engineer)|Head\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?")
+_ACRONYM = re.compile(rf"[{UPPER}]{{2,4}}")
+_QUOTED_NICK = re.compile(rf"[\"“‘']([{UPPER}][\w'-]+)[\"”’']?")  # (its end quote may be gone)
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
 _POSSESSIVE = re.compile(r"['’]s$")
 _CHAIR_WORDS = frozenset({"chair", "chairing", "chairperson", "chairlady", "chairman",
-                          "chairwoman", "facilitator", "host", "lead", "moderation", "vorsitz",
-                          "ordförande", "presidente", "présidente", "président", "anime"})
+                          "chairwoman", "facilitator", "facilitating", "host", "lead",
+                          "moderation", "vorsitz", "ordförande", "presidente", "présidente",
+                          "président", "anime"})
 # offices minutes name people by ("the treasurer will …"), one holder each
 ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman", "secretary",
                    "treasurer", "president", "clerk", "convenor", "facilitator", "scribe",
                    "secretariat", "coordinator"})
 # "Priya Raman — chair", "Ana Costa - facilitating": the role after a dash
 # ("— Co-supervisor", "— 1st call!")
+_DASH = re.compile(r"\s+[—–-]+\s+")
+_ROLE_AND = re.compile(r"\s*&\s*|\s+and\s+")  # "Marketing & front of house": one role
 _DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[^\W_][\w ,/&'’-]{1,39}?)[.!]?$")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
 _TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
@@ -104,7 +114,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji,
 # the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
 _PARTICLES = r"(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
 # a name in brackets after a handle or a short name: two to four words, "Laura Ruiz Vidal"
-_NAMES_2_TO_4 = rf"[{UPPER}][{LOWER}'’-]+(?:[ \t]+{_PARTICLES}[{UPPER}][{LOWER}'’-]+){{1,3}}"
+# (a word may hold capitals after its first: "Okoro-Smith", "O'Neill", "McAllister")
+_NAME_WORD = rf"[{UPPER}][{LOWER}'’-]+(?:[{UPPER}][{LOWER}'’-]+)*"
+_NAMES_2_TO_4 = rf"{_NAME_WORD}(?:[ \t]+{_PARTICLES}{_NAME_WORD}){{1,3}}"
 # a full name written anywhere in a note: "Tomasz Wierzbicki", 'Luca "Lu" Bernardi',
 # "Maarten van den Berg", "Noor Al-Sayed", "Eilidh MacLeod", "Jae-won Park"
 FULL_NAME = re.compile(
@@ -237,13 +249,16 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         text = _INITIALS_COLUMN.sub(_initials_after_name, text)
     if "\n" in text and (" -" in text or "—" in text or "–" in text) \
             and len(lines := [line.rstrip() for line in text.split("\n") if line.strip()]) >= 2 \
-            and all(dashes := [_DASH_ROLE.search(line) for line in lines]):
-        # one person a line, each with a role that may hold a comma: "Fiona Carrick ("Fi") -
-        # secretary, taking these notes" is neither wrapped into the next line nor cut at ","
+            and all(len(parts := _DASH.split(_PAREN.sub("", line).strip(), maxsplit=1)) == 2
+                    and len(parts[0].split()) <= 5 and len(parts[1]) <= 60 for line in lines):
+        # one person a line, each with a role that may hold a comma or a bracket: "Fiona
+        # Carrick ("Fi") - secretary, taking these notes", "Wren Okonkwo - Deputy Stage Manager
+        # (DSM), writing these notes" are neither wrapped into the next line nor cut at ","
         # (the role is kept, a "- Treasurer" is an alias; what follows its comma is a remark)
-        return tuple(person for line, dash in zip(lines, dashes, strict=True) if dash
+        return tuple(person for line in lines
+                     for name, role in [_DASH.split(line.strip(), maxsplit=1)]
                      for person in parse_attendee_text(
-                         line[: dash.start("role")] + dash["role"].split(",")[0]))
+                         f"{name} - {_ROLE_AND.sub(' / ', role.split(',')[0])}"))
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:
@@ -263,6 +278,15 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{office.capitalize()} "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
+        first, _, more = inner.partition(",")
+        if (at := _HANDLE.fullmatch(first.strip())) \
+                and (quoted_nick := _QUOTED_NICK.fullmatch(more.strip())):
+            return f" \x02{at.group(1)} \x04{quoted_nick.group(1)} "  # '(@tobi-a, "Tobi")'
+
+        roles = [part for part in map(str.strip, inner.split(",")) if _ROLE_PHRASE.fullmatch(part)]
+        if roles:  # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call
+            roles += [part for part in map(str.strip, inner.split(",")) if _ACRONYM.fullmatch(part)]
+            return "".join(f" \x04{role.replace(' ', chr(5))}" for role in roles) + " "
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
         if _LOWER_NICK.fullmatch(nick := inner.partition(",")[0].strip()):
             return f" \x03{nick} "
@@ -278,8 +302,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         text = _SURNAME_COMMA_GIVEN.sub(r"\g<given> \g<surname>", text)
     if "@" in text and "." in text:  # "Arvid Lund <arvid.lund@x.example>", "chloe.dumont@x.org"
         text = _EMAIL.sub(_name_of_address, text)
-    if "\n" in text and ("," in text or ";" in text) \
-            and ("(" not in text or re.search(r"[,;]", _PAREN.sub(" ", text))):
+    if "\n" in text and ("," in text or ";" in text or " · " in text) \
+            and ("(" not in text or re.search(r"[,;·]", _PAREN.sub(" ", text))):
         # a list with separators wraps its lines anywhere: "…; Public Works\nDirector Ines …"
         text = _WRAPPED.sub(" ", text)
     if "@" in text and ("—" in text or "–" in text or " - " in text or ": " in text):
@@ -298,18 +322,23 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         raw = raw.replace("\x01chair", " ")
         # (a bracketed alias first: "Yasmin Haddow — Safety Officer (DSO)" ends in a role)
         raw, marked = _take_marked(raw, "\x02") if "\x02" in raw else (raw, [])
+        raw, roles = _take_marked(raw, "\x04") if "\x04" in raw else (raw, [])
         dash_role = None
         if ("—" in raw or "–" in raw or " -" in raw) and (dash := _DASH_ROLE.search(raw.rstrip())):
             chair = chair or any(w in _CHAIR_WORDS for w in dash.group("role").lower().split())
             raw = raw[: dash.start()]
             dash_role = dash.group("role").strip()
         alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
+        if dash_role and not alias and _ROLE_PHRASE.fullmatch(dash_role):
+            roles.append(dash_role)  # "Barnaby Fitch - Stage Manager (SM)"
         offices: list[str] = []  # an office held besides the alias: 'Devendra "Dev" Patel
         if marked:  # (Secretary)' is Dev, and the Secretary
             offices = [a for a in (*marked[1:], alias) if a and a.lower() in ROLES]
             alias = marked[0]
         raw, nicks = _take_marked(raw, "\x03") if "\x03" in raw else (raw, [])
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
+        if name[:10].lower() == "including ":  # "23 residents, including Priya Lal and …"
+            name = name[10:]
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
         if _CJK.search(name) and (latin := _CJK.sub(" ", name).split()):
@@ -348,8 +377,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             people.append(Person(name=tokens[0]))
             people.append(Person(name=tokens[1], chair=chair))
             continue
-        people.append(Person(name=name, chair=chair,
-                             aliases=tuple(dict.fromkeys(a for a in (alias, *offices) if a))))
+        people.append(Person(name=name, chair=chair, aliases=tuple(dict.fromkeys(
+            a for a in (alias, *offices, *(r.replace(chr(5), " ") for r in roles)) if a))))
     return tuple(people)
 
 
@@ -359,7 +388,8 @@ _TITLE_WORDS = frozenset("""mayor deputy councillor councillors councilor counci
     councilmembers alderman alderwoman commissioner commissioners town city county village
     manager clerk director officer finance public works treasurer secretary president vice
     chairman chairwoman chairperson superintendent attorney solicitor engineer planner chief
-    executive capt captain lt lieutenant sgt sergeant cdr commander""".split())  # noqa: SIM905
+    executive capt captain lt lieutenant sgt sergeant cdr commander pc pcso constable inspector
+    detective""".split())  # noqa: SIM905
 
 
 def _without_role_title(name: str) -> tuple[str, str]:

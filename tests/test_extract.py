@@ -2620,7 +2620,7 @@ def test_an_attendee_with_a_nick_and_an_office_answers_to_both() -> None:
     people = parse_attendee_text('Devendra "Dev" Patel (Secretary), Jo Kinsella (Fixtures '
                                  'Secretary)')
     assert [(p.name, p.aliases) for p in people] == [
-        ("Devendra Patel", ("Dev", "Secretary")), ("Jo Kinsella", ())]
+        ("Devendra Patel", ("Dev", "Secretary")), ("Jo Kinsella", ("Fixtures Secretary",))]
     body = ('Present: Geoff Marsh (Chair), Devendra "Dev" Patel (Secretary), Jo Kinsella '
             '(Fixtures Secretary)\n\nThe Secretary will circulate these minutes by the weekend. '
             'Dev will book the nets.\n')
@@ -2871,7 +2871,8 @@ def test_a_role_after_a_dash_ending_in_its_acronym_and_an_office_in_brackets_nam
             "The Clerk will write to both groups to confirm the grants.\n")
     ext = extract(note(body))
     assert [(p.name, p.aliases) for p in ext.attendees] == [
-        ("Yasmin Hadley", ("DSO",)), ("Gwen Pike", ("TSM",)),
+        ("Yasmin Hadley", ("DSO", "Departmental Safety Officer")),
+        ("Gwen Pike", ("TSM", "Technical Services Manager")),
         ("Rhona Tavish", ("Secretary",)), ("Richard Morten", ("rich", "Clerk"))]
     assert [a.owner for a in ext.actions] == ["Yasmin Hadley", "Rhona Tavish", "Richard Morten"]
 
@@ -3017,3 +3018,115 @@ def test_decisions_left_for_later_or_taken_before_are_not_this_meetings() -> Non
             "We agreed to open on Tuesday 23rd December.\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "We agreed to open on Tuesday 23rd December."]
+
+
+def owned(body: str, fmt: str = "markdown") -> list[tuple[str | None, str]]:
+    return [(a.owner, a.task) for a in extract(note(body, fmt=fmt)).actions]
+
+
+def test_a_stand_up_reads_each_persons_plan_as_their_tasks() -> None:
+    body = ("🗓️ **Mon 3 Mar 2025** · 10:00\n"
+            "👥 **Team:** Mara Quist (lead) · Bo Lindahl (notes today) · Ceri\n"
+            "Vance · Dov Amsel\n\n"
+            "**Mara** (in the office):\n"
+            "- Today: 1:1s all day.\n"
+            "- Next: I'll send the hiring plan to finance by Friday.\n\n"
+            "**Ceri** (remote, joined late):\n"
+            "- Today: on call until noon. Handing over to Dov, then sleep.\n"
+            "- Next: write the backfill script, then book a slot with the DBAs. Then update the "
+            "runbook.\n\n"
+            "**Dov** (remote):\n"
+            "- Today: they're mostly done.\n"
+            "- Next: once the tests pass, I'll also tag the release.\n\n"
+            "Kept going after: Mara said she'd think about it.\n\n"
+            "_— Bo_\n")
+    ex = extract(note(body))
+    assert [p.name for p in ex.attendees] == ["Mara Quist", "Bo Lindahl", "Ceri Vance",
+                                              "Dov Amsel"]
+    assert owned(body) == [
+        ("Mara Quist", "send the hiring plan to finance by Friday"),
+        ("Ceri Vance", "write the backfill script"),
+        ("Ceri Vance", "book a slot with the DBAs"),
+        ("Ceri Vance", "update the runbook"),
+        ("Dov Amsel", "tag the release")]
+
+
+def test_me_in_notes_is_whoever_takes_them() -> None:
+    header = ("**Present:** Ines Roth (chair); Olu Bamidele; Kit Farrow (Office Manager,\n"
+              "minutes)\n\n")
+    body = ("Ines asked me to book the hall for June.\n"
+            "I agreed to hand over the keys to Olu by Friday.\n")
+    assert owned(header + body) == [("Kit Farrow", "book the hall for June"),
+                                    ("Kit Farrow", "hand over the keys to Olu by Friday")]
+    signed = "Present: Ines Roth, Olu Bamidele, Kit Farrow\n\n" + body + "\n_Notes: Kit_\n"
+    assert [owner for owner, _ in owned(signed)] == ["Kit Farrow", "Kit Farrow"]
+
+
+def test_offices_in_the_attendee_list_name_people() -> None:
+    body = ("PRESENT:\n"
+            "  Ruth Abara        Chief Executive (CEO)\n"
+            "  Lee Tran          Finance Director (FD)\n"
+            "  Sol Petit         Company Secretary\n"
+            "  Oluwaseun Bello (@seun-b, \"Seun\")\n"
+            "  PCSO Jan Kowal\n\n"
+            "The FD will circulate the revised budget before the end of March.\n"
+            "Chair asked the Company Secretary to file the annual return.\n"
+            "@seun-b will find a venue for the summer social.\n"
+            "PCSO Kowal reported six bike thefts since June. He offered to run a bike-marking "
+            "stall.\n")
+    assert owned(body, fmt="text") == [
+        ("Lee Tran", "circulate the revised budget before the end of March"),
+        ("Sol Petit", "file the annual return"),
+        ("Oluwaseun Bello", "find a venue for the summer social"),
+        ("Jan Kowal", "run a bike-marking stall")]
+
+
+def test_header_lists_of_who_came_in_other_words() -> None:
+    minutes = ("Officers and committee present:\n  Rhian Dale (Chair)\n  Tom Ashby (Treasurer)\n\n"
+               "Also present: 12 residents, including Ama Osei and Piet Vos.\n")
+    assert [p.name for p in extract(note(minutes, fmt="text")).attendees] == [
+        "Rhian Dale", "Tom Ashby", "Ama Osei", "Piet Vos"]
+    zoom = ("Zoom meeting transcript\nTopic: Allotments committee\n"
+            "Participants (3): Gale Ross (host), Fred Ibe, Nia P (iPhone)\n"
+            "Recording saved to the shared drive. Transcript lightly tidied by Gale.\n\n"
+            "Gale Ross: Who can sort the water butts?\n"
+            "Nia P (iPhone): I'll order two water butts tomorrow.\n"
+            "Fred Ibe: Thanks.\n")
+    ex = extract(note(zoom, fmt="text"))
+    assert [p.name for p in ex.attendees] == ["Gale Ross", "Fred Ibe", "Nia P"]
+    assert [(a.owner, a.task) for a in ex.actions] == [("Nia P", "order two water butts tomorrow")]
+
+
+def test_one_person_a_line_with_a_dash_role_that_holds_brackets() -> None:
+    people = parse_attendee_text(
+        "  Ula Brandt - Director\n"
+        "  Tom Reyes - Deputy Stage Manager (DSM), writing these notes\n"
+        "  Ada \"Addy\" Lutz - Marketing & front of house\n"
+        "  Ben Okafor-Hale - Producer (also the treasurer)\n")
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Ula Brandt", ("Director",)), ("Tom Reyes", ("DSM", "Deputy Stage Manager")),
+        ("Ada Lutz", ("Addy",)), ("Ben Okafor-Hale", ())]
+    assert [p.name for p in parse_attendee_text("@raf — Rafael Okoro-Smith (judging)")] == [
+        "Rafael Okoro-Smith"]
+
+
+def test_matters_arising_and_what_had_been_done_are_not_new_tasks() -> None:
+    body = ("Present: Hal Voss (chair), Ivy Sol, Jo Corr, Kit Bell (notes)\n\n"
+            "## 1. Minutes of 14 June and matters arising\n\n"
+            "- Ivy to chase the keys — still open.\n\n"
+            "## 2. Teaching\n\n"
+            "Hal said she'd asked, and the answer was no. Jo said students he'd talked to were "
+            "keen.\n"
+            "For the open day: I'll set up the sign-up form.\n")
+    assert owned(body) == [("Kit Bell", "set up the sign-up form")]
+
+
+def test_a_stand_up_section_of_someone_away_and_plans_joined_by_and() -> None:
+    body = ("**Here:** Ana Lutz, Ben Ode\n**Out:** Sofía Marsh (PTO until Monday)\n\n"
+            "**Ana:**\n- Next: I'll move the refunds job this week, and write a backfill "
+            "runbook.\n\n"
+            "**Sofía** (async, PTO):\n- Next: when I'm back I'll review the model results.\n\n"
+            "### Ben\n- Shadow Mags on the first page.\n")
+    assert owned(body) == [
+        ("Ana Lutz", "move the refunds job this week"), ("Ana Lutz", "write a backfill runbook"),
+        ("Sofía Marsh", "review the model results")]

@@ -282,7 +282,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if (at := _HANDLE.fullmatch(first.strip())) \
                 and (quoted_nick := _QUOTED_NICK.fullmatch(more.strip())):
             return f" \x02{at.group(1)} \x04{quoted_nick.group(1)} "  # '(@tobi-a, "Tobi")'
-
+        # \x04 marks more aliases, kept beside the first (\x05 joins the words of one)
         roles = [part for part in map(str.strip, inner.split(",")) if _ROLE_PHRASE.fullmatch(part)]
         if roles:  # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call
             roles += [part for part in map(str.strip, inner.split(",")) if _ACRONYM.fullmatch(part)]

@@ -419,13 +419,6 @@ _PRONOUN_ACTION = re.compile(
     r"\s+(?:also\s+)?(?P<task>[a-z].*)")
 # "she'd asked", "he'd talked to": what had been done, not what will be
 _HAD_DONE = re.compile(rf"['’]d\s+{_PARTICIPLE}\b")
-def _not_a_speaker(before: str) -> bool:
-    """Whether the text before an "I'll" is no speaker's name: no colon ("Kim: I'll …"), or a
-    label with words in lower case before it ("For the public vote: I'll set up the form")."""
-    label, colon, _ = before.rpartition(":")
-    return not colon or any(word[:1].islower() for word in label.split()[1:])
-
-
 # "I'd …", "I would …": a wish or an opinion, not a promise ("I agreed to …" is one)
 _CONDITIONAL = re.compile(r"\s*(?:['’]d|would)\b")
 _ELIDED_ACTION = re.compile(
@@ -534,11 +527,11 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _TIMESTAMP = rf"(?:\s*\[?{_CLOCK}\]?\s+)?"
 _TIMESTAMP_LEAD = re.compile(rf"^\s*\[?{_CLOCK}\]?\s+")
 # after a speaker's name: when they spoke, or what a call shows there ("Paddy N (iPhone): …")
-_PAREN_CLOCK = (rf"(?:\s*\((?:{_CLOCK}|iPhone|iPad|Android|phone|mobile|tablet|guest"
+_AFTER_SPEAKER = (rf"(?:\s*\((?:{_CLOCK}|iPhone|iPad|Android|phone|mobile|tablet|guest"
                 r"|(?:she|he|they)/(?:her|him|them))\))?")
 _SPEAKER_NAME = rf"{_NAME}(?:\s+{_NAME})?"
 _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00:01:02): …"
-    rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_PAREN_CLOCK}:\s+")
+    rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_AFTER_SPEAKER}:\s+")
 # a speaker's own line above what they said: Otter's "Bob Chen  0:15", Teams' "[10:03 AM] Bob
 # Chen"; a timestamp on either side tells it from a short line of prose
 _SPEAKER_HEADER = re.compile(
@@ -557,7 +550,7 @@ _IRC_PREFIX = rf"^\s{{0,2}}(?:\[?{_CLOCK}\]?\s*)?<[@+%]?"
 _IRC_SPEAKER = re.compile(rf"{_IRC_PREFIX}(?P<who>[^<>\s]{{1,32}})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
-    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_SPEAKER_NAME}\W{{0,2}}{_PAREN_CLOCK}:\s"
+    rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_SPEAKER_NAME}\W{{0,2}}{_AFTER_SPEAKER}:\s"
     rf"|{_IRC_PREFIX}[^<>\s]{{1,32}}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 # the words of a next call's cues: every sentence rule's gate and the next-call rule's
@@ -1723,9 +1716,12 @@ _SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
 # an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
 # ("Fi") - secretary, taking these notes", "Notes: Raj Kale", "Scribe: @rk"
 _TAKES_NOTES = re.compile(
-    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})\s?[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\([^()]{{0,60}}\b"
-    r"(?:notes|note-?taker|minutes|scribe)(?:\s+(?:this|today|for)\b[^()\n]{0,12})?\)|[-—–][^\n]*\b(?:taking|takes|writing)\s+(?:the\s+|these\s+)?"
-    rf"notes\b)|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
+    # (the name may end a line, its remark open the next: "Marta Oyelaran\n(Administrator,
+    # minutes)")
+    rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})\s?[ \t]*(?:\([^()\n]*\)[ \t]*)?"
+    r"(?:\([^()]{0,60}\b(?:notes|note-?taker|minutes|scribe)"
+    r"(?:\s+(?:this|today|for)\b[^()\n]{0,12})?\)|[-—–][^\n]*\b(?:taking|takes|writing)\s+(?:the\s+|these\s+)?notes\b)"
+    rf"|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
     re.M | re.I)
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers
@@ -3281,6 +3277,13 @@ def _ability(m: re.Match[str], sentence: str) -> bool:
     if " can" not in sentence[m.end("pro"):m.start("task")]:
         return False
     return m.group("pro") != "I" or _SUBORDINATE_END.search(sentence, 0, m.start()) is not None
+
+
+def _not_a_speaker(before: str) -> bool:
+    """Whether the text before an "I'll" is no speaker's name: no colon ("Kim: I'll …"), or a
+    label with words in lower case before it ("For the public vote: I'll set up the form")."""
+    label, colon, _ = before.rpartition(":")
+    return not colon or any(word[:1].islower() for word in label.split()[1:])
 
 
 def _with_object(task: str, obj: str) -> str:

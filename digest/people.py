@@ -93,7 +93,7 @@ ROLES = frozenset({"chair", "chairperson", "chairlady", "chairman", "chairwoman"
 # ("— Co-supervisor", "— 1st call!")
 _DASH = re.compile(r"\s+[—–-]+\s+")
 _ROLE_AND = re.compile(r"\s*&\s*|\s+and\s+")  # "Marketing & front of house": one role
-_DASH_ROLE = re.compile(r"\s+[—–-]+\s+(?P<role>[^\W_][\w ,/&'’-]{1,39}?)[.!]?$")
+_DASH_ROLE = re.compile(rf"{_DASH.pattern}(?P<role>[^\W_][\w ,/&'’-]{{1,39}}?)[.!]?$")
 # titles written before a name: "Dr. Jane Smith", "Mr Wilk", "Fr Declan", "Prof. Chen Meiling"
 _TITLES = ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Rev", "Fr", "Cllr", "Father",
            "Sister", "Brother")
@@ -278,17 +278,17 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x02{office.capitalize()} "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
-        first, _, more = inner.partition(",")
-        if (at := _HANDLE.fullmatch(first.strip())) \
-                and (quoted_nick := _QUOTED_NICK.fullmatch(more.strip())):
-            return f" \x02{at.group(1)} \x04{quoted_nick.group(1)} "  # '(@tobi-a, "Tobi")'
+        parts = [part.strip() for part in inner.split(",")]
         # \x04 marks more aliases, kept beside the first (\x05 joins the words of one)
-        roles = [part for part in map(str.strip, inner.split(",")) if _ROLE_PHRASE.fullmatch(part)]
-        if roles:  # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call
-            roles += [part for part in map(str.strip, inner.split(",")) if _ACRONYM.fullmatch(part)]
+        if len(parts) == 2 and (at := _HANDLE.fullmatch(parts[0])) \
+                and (quoted_nick := _QUOTED_NICK.fullmatch(parts[1])):
+            return f" \x02{at.group(1)} \x04{quoted_nick.group(1)} "  # '(@tobi-a, "Tobi")'
+        if roles := [part for part in parts if _ROLE_PHRASE.fullmatch(part)]:
+            # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call them
+            roles += [part for part in parts if _ACRONYM.fullmatch(part)]
             return "".join(f" \x04{role.replace(' ', chr(5))}" for role in roles) + " "
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
-        if _LOWER_NICK.fullmatch(nick := inner.partition(",")[0].strip()):
+        if _LOWER_NICK.fullmatch(nick := parts[0]):
             return f" \x03{nick} "
         return " "
 

@@ -257,8 +257,10 @@ _DECISION_WEAK = re.compile(
     r"|^\W*(?:this|it|that)\s+will\s+be\s+(?:a|an|the)\s+(?!(?:good|great|nice|bit|lot|little"
     r"|problem|challenge|issue|question|way|case|first|start)\b)|\bwill\s+be\s+the\s+default\b",
     re.I)
-# said of a question the meeting left unsettled: "no decision", "the matter remains open"
-_LEFT_OPEN = r"no\s+(?:decision|agreement|consensus)\b|(?:remains|left|still)\s+open\b"
+# said of a question the meeting left unsettled: "no decision", "the matter remains open" (not
+# a condition: "issue by 16 October if there is no agreement by then")
+_LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolution)\b"
+              r"|(?:remains|left|still)\s+open\b")
 _NOT_DECISION = re.compile(
     r"^\W*previously\b"
     r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -1143,7 +1145,10 @@ def extract(note: Note) -> Extraction:
                 continue
             text = notes  # a discussion table's notes: read as the prose they are
         if kind == DECISIONS and block.kind == ITEM:
-            decisions.append(Decision(one_line(_strip_marker(text)), block.line, "section"))
+            # (not "Approve the minutes of 1 June", nor "Second gateway: not decided")
+            if not _PROCEDURAL.match(item := one_line(_strip_marker(text))) \
+                    and not _UNSETTLED.search(item):
+                decisions.append(Decision(item, block.line, "section"))
             continue
         if block.kind == ITEM and (block.ticked or _reports_done(text)) \
                 and not (block.ticked and _SETTLED_LEAD.match(text)):
@@ -3389,6 +3394,8 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
              if not (d.rule in ("cue", "motion") and _restated(d, _markers_soon_after(d.line,
                                                                       items[i + 1 : i + 9])))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
+    picked = [(m["key"] or m["bare"]).lower() if ("ption" in d.text or "with" in d.text)
+              and (m := _CHOSEN_OPTION.search(d.text)) else None for d in items]
     drop: set[int] = set()
     best: dict[frozenset[str], int] = {}  # the same words exactly: one look-up, not a pass
     for k, d in enumerate(items):
@@ -3405,6 +3412,11 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
                     or _summary_restates(a.rule, b.rule, said[i], said[j], _TABLE_RULE):
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
+            elif picked[i] and picked[i] == picked[j] \
+                    and (a.rule in _SUMMARY_RULES) != (b.rule in _SUMMARY_RULES):
+                # "we're going with option B" and the summary's "Option B: bus on Kafka": the
+                # one that says what B is
+                drop.add(j if len(said[i]) >= len(said[j]) else i)
     return [d for k, d in enumerate(items) if k not in drop]
 
 

@@ -3130,3 +3130,34 @@ def test_a_stand_up_section_of_someone_away_and_plans_joined_by_and() -> None:
     assert owned(body) == [
         ("Ana Lutz", "move the refunds job this week"), ("Ana Lutz", "write a backfill runbook"),
         ("Sofía Marsh", "review the model results")]
+
+
+def test_a_decisions_list_leaves_out_procedure_and_what_was_left_open() -> None:
+    body = ("## Summary of decisions\n\n"
+            "1. Approve the minutes of 3 May\n"
+            "2. Move the tile server to the new host\n"
+            "3. Dark mode: not decided, back to the design group\n"
+            "4. Renew the domain for five years if there is no agreement on a new name\n\n"
+            "## 4. Naming\n\n"
+            "Ola: fine. No resolution today; we come back to it in June.\n")
+    assert decisions(body) == ["Move the tile server to the new host",
+                               "Renew the domain for five years if there is no agreement on a "
+                               "new name"]
+
+
+def test_a_choice_after_a_lettered_option_is_one_decision_with_its_summary() -> None:
+    body = ("## Reminders\n\nThree options:\n\n"
+            "- **A.** text messages through a provider\n"
+            "- **B.** push and email from our own service\n\n"
+            "Rui pushed for A. We will go with B. No texts this quarter.\n\n"
+            "## Decisions\n\n"
+            "- Reminders: option B, our own service\n")
+    assert decisions(body) == [  # (the summary's words, the most explicit, are kept)
+        "Reminders: option B, our own service (option B: push and email from our own service)"]
+    # "for A." ends a sentence: "A." is not an initial before "We"
+    assert decisions(body.partition("## Decisions")[0]) == [
+        "We will go with B. (option B: push and email from our own service)"]
+    table = ("Outcome: we're going with option B. The bus moves to Kafka.\n\n"
+             "| # | Decision |\n|---|---|\n"
+             "| D-1 | Option B: bus on Kafka, nothing new on Rabbit |\n")
+    assert decisions(table) == ["Option B: bus on Kafka, nothing new on Rabbit"]

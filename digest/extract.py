@@ -193,11 +193,11 @@ _DECISION_MARKER = re.compile(
 # every character (2-3x faster than a "\b" in front of each alternative; same matches).
 _DECISION_STRONG = re.compile(
     r"\b(?=\w)(?:(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:decided|agreed)\b|decided\s+(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
+    r"(?:decided|agreed)\b|decided\s+(?:not\s+)?(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
     r"|general\s+agreement\b|agreement\s+(?:that|to|on)\b|consensus\b"
     r"|no\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|unanimous"
     r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed|argued|minded|dissented)\b"
-    r"|resolution\b|resolved,?\s+(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
+    r"|resolution\b|resolved,?\s+(?:not\s+)?(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
     r"|(?:poll|vote)\s+(?:result|outcome)|voted\s+(?:to|for|in\s+favou?r)\b|settled?\s+on\b"
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
@@ -217,6 +217,11 @@ _DECISION_STRONG = re.compile(
     r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
     r"|we\s*(?:['’]re|\s+are)\s+going\s+with\b|landed\s+on\b|(?:was|were)\s+decided\b"
+    # "Oliver Fenwick was elected Treasurer.", "The meeting went with option B.", "Signed off
+    # by everyone — …"
+    r"|(?:was|were)\s+(?:duly\s+|re-?)?elected\b|elected\s+unopposed\b"
+    r"|(?:we|meeting|group|team|committee|board|panel|room)\s+went\s+with\b"
+    r"|signed\s+off\s+by\s+(?:everyone|everybody|all)\b|(?:everyone|everybody|all)\s+signed\s+off\b"
     # "Where we landed: …", "3.0 release: decided — rc1 goes out …"
     r"|where\s+we\s+landed\b|(?:(?<=:\s)|(?<=:))(?:decided|agreed)\s*[—–:]"
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
@@ -272,7 +277,7 @@ _NOT_DECISION = re.compile(
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
-    r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled)\b"
+    r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled|passed|carried|adopted)\b"
     # "Not agreed today.", "it can't be decided at ward level", "what the huddle agreed"
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
     r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
@@ -284,10 +289,20 @@ _NOT_DECISION = re.compile(
     r"|accepted|adopted|agreed|confirmed)\b|as\s+(?:previously\s+|already\s+)?agreed\b"
     r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
-    r"|(?:approved|accepted|adopted)\s+(?:the\s+)?(?:\w+\s+)?minutes\b)", re.I)
+    r"|(?:approved|accepted|adopted)\b[^.;]{0,30}?\bminutes\b"
+    # "We'll decide next time", "declared an interest", "the trustees agreed in September to …"
+    # (an earlier meeting), "agreed it would be nice" (a view), "resolution proposed by …",
+    # "If no maintainer objects during FCP, it is accepted" (how decisions are made)
+    r"|we(?:['’]ll|\s+will|\s+can)\s+decide\b|decide\s+(?:next\s+time|later)\b"
+    r"|\bdeclared\s+(?:an?\s+|that\b|(?:his|her|their)\s+interest)"
+    r"|(?:agreed|decided|resolved)\s+(?:in|at)\s+(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b"
+    r"|agreed\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b|resolution\s+proposed\b"
+    r"|^\W*(?:if|unless)\s+(?:no|any|nobody|someone|anyone)\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
 _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
-                        r"|undecided|deferred|postponed|tabled|parked)\b)", re.I)
+                        r"|undecided|deferred|postponed|tabled|parked|waiting\s+(?:for|on))\b)"
+                        r"|⏳", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
@@ -318,7 +333,8 @@ _MOTION = re.compile(
     r"\b(?:motion|moved)\b(?:\s+by\s+[^,.;]{2,60}?)?(?:,?\s*(?:and\s+)?seconded\s+by\s+"
     r"[^,.;]{2,60}?)?,?\s+(?:to|that)\s+(?P<proposal>\S.*)"
     # a standards body's "Motion: Request Working Group 4 to approve …"
-    r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})\s*:\s*(?P<proposal2>\S.*)"
+    r"|\b(?:motion|proposed\s+resolution\b[^:]{0,60})(?:\s*\([^()]{1,60}\))?\s*:\s*"
+    r"(?P<proposal2>\S.*)"
     # a motion recorded as fields, "Motion 7-A | Moved | @grete | … | Text | Raise the fee …"
     r"|\b(?:motion|moved)\b[^.]{0,80}?\b(?:text|wording)\W{1,4}(?P<proposal3>\w.*)", re.I | re.S)
 # a ticked item that opens by saying it was settled ("✔ Decided: Mum doesn't drive until …",
@@ -330,8 +346,8 @@ _SETTLED_LEAD = re.compile(
 _RESULT_FIELD = re.compile(r"[\s|]+(?:result|outcome|vote)\s*[|:]\W*", re.I)
 # how a vote went after its verdict: "unanimously", "5-1", "(6:0)"
 _TALLY = r"\(?\d+\s*[-–:]\s*\d+\)?"
-_VOTE_RESULT = re.compile(
-    r"\b(?:carried|passed|passes|failed|fails|defeated|lost)\b"
+_VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
+    r"(?<!not\s)\b(?:carried|passed|passes|failed|fails|defeated|lost)\b"
     rf"(?:\s+unanimously|\s+{_TALLY})?"
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
@@ -570,7 +586,7 @@ _SETTLED_WORDS = (
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
     "authori", "final answer", "way forward", "going ahead", "dropping", "happy to",
-    "happy with", "plan is now")
+    "happy with", "plan is now", "elected", "went with", "signed off")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -2390,7 +2406,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         return cells[i] if i is not None and i < len(cells) else ""
 
     if decision_col is not None:
-        if cell(decision_col):
+        # (not "| — | Bylaws Art. IV (board size) | tabled to August |")
+        if cell(decision_col) and not any(_UNSETTLED.search(c) for i, c in enumerate(cells)
+                                          if i != decision_col):
             decisions.append(Decision(cell(decision_col), block.line, "table"))
         if task_col is None or owner_col is None:
             return None  # a decisions table; one with an action and an owner column goes on
@@ -2463,7 +2481,8 @@ _ONE_AGREED = re.compile(
 # a decision only referred to: "Dana will brief her on the offline decision", "waiting on a
 # decision from legal" (not "Decision: …", "the decision was to …")
 _DECISION_MENTIONED = re.compile(
-    r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?decisions?"
+    r"\b(?:the|a|an|this|that|our|their|his|her|any|final)\s+(?:[\w-]+\s+)?(?:decision"
+    r"|resolution)s?"
     r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
 # the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
 _OBJECTIONS_TO = re.compile(
@@ -2499,7 +2518,8 @@ _PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+
                              r"|\bput\s+forward\s+(?!by\b)(?=\w)", re.I)
 # what a proposal put in prose proposes, which a vote after it settles: "Cllr Ward proposed the
 # purchase of a speed sign, seconded by Cllr Hale." → "the purchase of a speed sign"
-_PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)\s*:?\s+(?:that\s+)?"
+_PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80}:)?\s*:?\s+"
+                            r"(?:that\s+)?"
                             r"(?P<what>[^.!?]+?)(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?"
                             r"\s*(?:[.!?]|$)", re.I)
 
@@ -2688,6 +2708,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           sentence if sentence != said else "", said_cue)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
+        if decision and _another_bodys(decision, ctx.note.title):
+            decision = None  # "The County Council has decided to cut the grant": news
         if decision and follows_decision and (decision != sentence
                                               or (_CONFIRMATION.match(sentence)
                                                   and not _AGREED_TO.match(sentence))):
@@ -2984,6 +3006,34 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
     return None
 
 
+# a decision some other body took, reported to the meeting: "The County Council has decided to
+# cut the grant", "the ethics committee approved the amendment", "The OpenTrail board has
+# approved funding" (the body named by a proper name or as a public one, and not the group whose
+# notes these are: "The Parish Council resolved" in a parish council's minutes)
+_OTHER_BODY = re.compile(
+    r"\b(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){1,4}?)(?:commission|council|centre|center|district"
+    r"|committee|board|authority|university|school|department|ministry|government|agency|trust"
+    r"|foundation|company|office|court|regulator|funder|bank|landlord|federation|association"
+    r"|league|union)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|formally\s+)?"
+    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b", re.I)
+_PUBLIC_BODY = frozenset((
+    "ethics", "school", "city", "county", "district", "state", "national", "regional", "federal",
+    "university", "local", "government"))
+# the meeting's own decision in the same sentence: "…, so we agreed to appeal"
+_OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+(?:have\s+)?"
+                           r"(?:also\s+)?(?:agreed|decided|resolved)\b", re.I)
+
+
+def _another_bodys(sentence: str, title: str) -> bool:
+    """Whether `sentence` reports another body's decision (see _OTHER_BODY)."""
+    if not (m := _OTHER_BODY.search(sentence)) or _OWN_DECISION.search(sentence):
+        return False
+    name = m["name"].split()
+    own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)}
+    return not {w.lower() for w in name} <= own and any(
+        w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
+
+
 def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,
                        core: str, next_cue: re.Match[str] | None) -> str | None:
     """A decision stated in `sentence` (with its speaker, if any; `core` is it without);
@@ -3003,7 +3053,8 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
     if needs & _NEED_NOT_DECISION_BIT and _NOT_DECISION.search(sentence):
         return None
     if strong and not weak and (_ONE_AGREED.match(sentence) or (
-            strong.group(0)[:8].lower() == "decision" and _DECISION_MENTIONED.search(sentence))):
+            strong.group(0)[:8].lower() in ("decision", "resoluti")
+            and _DECISION_MENTIONED.search(sentence))):
         return None  # "Bartek agreed that …" is his view; "brief her on the offline decision"
     if _HEDGE.match(sentence) and not (strong and _CONSENSUS.search(sentence)):
         return None

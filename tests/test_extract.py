@@ -3161,3 +3161,52 @@ def test_a_choice_after_a_lettered_option_is_one_decision_with_its_summary() -> 
              "| # | Decision |\n|---|---|\n"
              "| D-1 | Option B: bus on Kafka, nothing new on Rabbit |\n")
     assert decisions(table) == ["Option B: bus on Kafka, nothing new on Rabbit"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was resolved not to renew the subscription to the walking network.",
+    "Mo Diaz was elected Treasurer.",
+    "The following were elected unopposed: Chair - Ana Lutz; Secretary - Ben Ode.",
+    "The meeting went with the cheaper supplier.",
+    "Signed off by everyone — the theme this quarter is fewer missed shifts.",
+])
+def test_decisions_taken_by_resolution_election_or_sign_off(sentence: str) -> None:
+    assert decisions(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We'll decide next time, after Ola has talked to the customers.",
+    "Ana declared an interest as a supplier; members agreed it did not affect any item.",
+    "Minibus 3: the trustees agreed in September to replace it from reserves.",
+    "Tariq thought we should run a track session. Several people agreed it would be nice.",
+    "If no maintainer objects during the comment period, it is accepted by lazy consensus.",
+    "A special resolution needs two thirds of those voting.",
+    "22 of 36 is 61%, so the special resolution was not passed.",
+    "Approved without objection: April minutes, committee reports.",
+    "The County Council has decided to cut the transport grant by 15% from April.",
+    "Update: the ethics committee approved the amendment yesterday!",
+])
+def test_not_decisions_deferrals_interests_views_rules_and_other_bodies(sentence: str) -> None:
+    assert decisions(sentence) == []
+
+
+def test_another_bodys_decision_is_not_one_of_the_group_that_names_itself() -> None:
+    body = "The Parish Council resolved to buy a new bench for the green."
+    own = extract(replace(note(body), title="Upper Hatch Parish Council")).decisions
+    assert [d.text for d in own] == [body]
+    assert extract(note(body)).decisions == ()
+
+
+def test_motions_with_movers_in_brackets_or_proposed_by_and_tabled_rows() -> None:
+    body = ("**Motion** (Vance / Hadid): reinstate the monthly member day from August.\n"
+            "Vote: 3 for, 4 against. Motion fails.\n\n"
+            "Motion 2, proposed by Gary Price and seconded by Lena Voss: that the club "
+            "affiliate every member to the county association.\n"
+            "  For 11, against 24, abstentions 3. The motion was lost.\n\n"
+            "| # | Decision | Vote |\n|---|---|---|\n"
+            "| 1 | Up to $18,000 from reserves for the freezer | 6–1 |\n"
+            "| — | Bylaws Art. IV (board size) | tabled to August |\n")
+    assert decisions(body) == [
+        "reinstate the monthly member day from August (fails)",
+        "the club affiliate every member to the county association (lost)",
+        "Up to $18,000 from reserves for the freezer"]

@@ -157,12 +157,13 @@ _ATTENDEES_INSIDE = re.compile(
     r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names
 # at least: "Team: Platform" names a team, not its people)
-_TEAM_LINE = re.compile(r"^\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}(.*)$",
-                        re.I | re.S)
+_TEAM_LINE = re.compile(r"^(?:\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:"
+                        r"|\s*👥\ufe0f?)\W{0,3}(.*)$", re.I | re.S)
 # the same on a later line of a header block, after an emoji ("📅 **Tue 17 Sep 2024** · 09:30\n
-# 🧑‍💻 **Team:** Aurelio Bianchi (EM) · Neha Kulkarni · Jonas\nLindqvist"), up to the next label
+# 🧑‍💻 **Team:** Aurelio Bianchi (EM) · Neha Kulkarni · Jonas\nLindqvist"), up to the next label;
+# or after the people emoji alone ("👥 Nadia Petrova (NP, Head of Product), Owen …")
 _TEAM_LINE_INSIDE = re.compile(
-    r"\n\W{0,8}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:\W{0,3}"
+    r"\n(?:\W{0,8}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:|[ \t]*👥\ufe0f?)\W{0,3}"
     r"(?P<names>[^\n]*(?:\n(?![^\n:]{0,30}:)[^\n]*)*)", re.I)
 _CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|moderation|vorsitz)"
                          r"\W{0,4}:\s*(.+)$", re.I)
@@ -293,7 +294,7 @@ _NOT_DECISION = re.compile(
     # "We'll decide next time", "declared an interest", "the trustees agreed in September to …"
     # (an earlier meeting), "agreed it would be nice" (a view), "resolution proposed by …",
     # "If no maintainer objects during FCP, it is accepted" (how decisions are made)
-    r"|we(?:['’]ll|\s+will|\s+can)\s+decide\b|decide\s+(?:next\s+time|later)\b"
+    r"|(?<!so\s)we(?:['’]ll|\s+will|\s+can)\s+decide\b|decide\s+(?:next\s+time|later)\b"
     r"|\bdeclared\s+(?:an?\s+|that\b|(?:his|her|their)\s+interest)"
     r"|(?:agreed|decided|resolved)\s+(?:in|at)\s+(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b"
@@ -1247,12 +1248,18 @@ def extract(note: Note) -> Extraction:
         decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, note)
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)])),
-        actions=tuple(a for a in _dedupe_actions([a for a in actions if not _says_nothing(a.task)])
-                      if not _is_question(a)),
+        actions=tuple(a for a in _dedupe_actions([
+            a for a in actions if not _says_nothing(a.task)
+            and not ("arried" in a.task and _CARRIED.search(a.task))]) if not _is_question(a)),
         next_call=next_call,
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+# a task the list marks as carried from an earlier meeting: old news, not a new action
+# ("@raj — WAL replay profiling (carried from 29 June)", "Damp figures (carried)")
+_CARRIED = re.compile(r"\(\s*carried(?:\s+(?:over|forward))?(?:\s+from\b[^)]*)?\s*\)", re.I)
 
 
 def _decision_lead(text: str) -> str | None:
@@ -2323,8 +2330,9 @@ def _owner_clauses(text: str, ctx: _Ctx) -> list[str]:
 
 def _initials_owner(who: str, task: str) -> str | None:
     """'KA to write to the planning officer': initials the attendee list does not spell out own
-    the task as written, when a task's verb follows ("CI to run nightly" is no one's)."""
-    if who.isupper() and 2 <= len(who) <= 3 and who not in _NOT_INITIALS \
+    the task as written, when a task's verb follows ("CI to run nightly" is no one's, and "Q3
+    has to fit the team" a quarter's)."""
+    if who.isupper() and who.isalpha() and 2 <= len(who) <= 3 and who not in _NOT_INITIALS \
             and task.split(" ", 1)[0].lower() in _TASK_VERBS:
         return who
     return None

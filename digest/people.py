@@ -161,6 +161,19 @@ _INITIALS_COLUMN = re.compile(
     rf"[{UPPER}][^\s,()]*(?:[ \t]+[{UPPER}][^\s,()]*){{1,3}})(?P<rest>[^\n]*)$")
 
 
+_NAME_WORDS_BEFORE = re.compile(rf"([{UPPER}])[\w'’-]*\s+([{UPPER}])[\w'’-]*"
+                                rf"(?:\s+([{UPPER}])[\w'’-]*)?\s*$")
+
+
+def _initials_before(text: str, end: int) -> tuple[str, ...]:
+    """The initials of the two or three capitalised words just before `end` ("OC" and, for
+    "Ana Lima Soto", "ALS" and "LS")."""
+    if not (m := _NAME_WORDS_BEFORE.search(text, max(0, end - 60), end)):
+        return ()
+    letters = [c for c in m.groups() if c]
+    return ("".join(letters), "".join(letters[-2:]), letters[0] + letters[-1])
+
+
 def _initials_after_name(m: re.Match[str]) -> str:
     return f"{m['name']} ({m['initials']}){_PAREN.sub('', m['rest'])}"
 
@@ -287,6 +300,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call them
             roles += [part for part in parts if _ACRONYM.fullmatch(part)]
             return "".join(f" \x04{role.replace(' ', chr(5))}" for role in roles) + " "
+        if _ACRONYM.fullmatch(parts[0]) and parts[0] in _initials_before(m.string, m.start()):
+            return f" \x04{parts[0]} "  # "Owen Castellanos (OC, EM Scheduling)"
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
         if _LOWER_NICK.fullmatch(nick := parts[0]):
             return f" \x03{nick} "

@@ -3169,6 +3169,7 @@ def test_a_choice_after_a_lettered_option_is_one_decision_with_its_summary() -> 
     "The following were elected unopposed: Chair - Ana Lutz; Secretary - Ben Ode.",
     "The meeting went with the cheaper supplier.",
     "Signed off by everyone — the theme this quarter is fewer missed shifts.",
+    "Landed on: last-touch for Q3 reporting, so we can decide on multi-touch in Q4.",
 ])
 def test_decisions_taken_by_resolution_election_or_sign_off(sentence: str) -> None:
     assert decisions(sentence) == [sentence]
@@ -3210,3 +3211,15 @@ def test_motions_with_movers_in_brackets_or_proposed_by_and_tabled_rows() -> Non
         "reinstate the monthly member day from August (fails)",
         "the club affiliate every member to the county association (lost)",
         "Up to $18,000 from reserves for the freezer"]
+
+
+def test_initials_in_a_remark_and_the_people_emoji_name_the_owners() -> None:
+    assert [(p.name, p.aliases) for p in parse_attendee_text(
+        "Owen Castro (OC, EM\nScheduling), Ama Sarpong (AS, Data), Bo Lind (AWS, guest)")] == [
+        ("Owen Castro", ("OC",)), ("Ama Sarpong", ("AS",)), ("Bo Lind", ())]
+    body = ("# Q3 planning\n\n📅 Tue 24 June 2025 · 11:00\n"
+            "👥 Nadia Pell (NP, Head of Product), Owen Castro (OC, EM Scheduling)\n\n"
+            "Leadership froze hiring, so Q3 has to fit the team we have.\n\n"
+            "## Follow-ups\n\n- [ ] OC — reminders tech spec by Fri 4 July\n"
+            "- [ ] NP — WAL replay profiling (carried from 10 June)\n")
+    assert owned(body) == [("Owen Castro", "reminders tech spec by Fri 4 July")]

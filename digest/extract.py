@@ -199,7 +199,9 @@ _DECISION_STRONG = re.compile(
     r"|no\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|unanimous"
     r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed|argued|minded|dissented)\b"
     r"|resolution\b|resolved,?\s+(?:not\s+)?(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
-    r"|(?:poll|vote)\s+(?:result|outcome)|voted\s+(?:to|for|in\s+favou?r)\b|settled?\s+on\b"
+    r"|(?:poll|vote)\s+(?:result|outcome)|settled?\s+on\b"
+    # "voted to apply", "Members voted by show of hands for Option B"
+    r"|voted(?:\s+by\s+(?:a\s+)?(?:show\s+of\s+hands|(?:secret\s+)?ballot))?\s+(?:to|for|in\s+favou?r)\b"
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
     r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
@@ -213,7 +215,8 @@ _DECISION_STRONG = re.compile(
     r"|rejected|declined)\b"
     r"|(?:approved|adopted|accepted|ratified)\s+(?:by\s+(?:consensus|vote|acclamation|lazy"
     r"\s+consensus)|without\s+objection)\b"
-    r"|(?:approved|adopted|accepted|ratified|rejected)\s+by\s+(?:the\s+)?(?:board|committee|council"
+    r"|(?:approved|adopted|accepted|ratified|rejected|signed\s+off)\s+by\s+(?:the\s+)?(?:board"
+    r"|trustees|governors|members|meeting|panel|committee|council"
     r"|steering\s+council|tsc|sc|wg|sig|core\s+team|maintainers|directors)\b"
     r"|(?:rfc|kep|pep|proposal|motion|budget|policy|charter|amendment)\b[^.;]{0,40}?\b(?:is|was"
     r"|has\s+been|got)\s+(?:approved|accepted|adopted|ratified|rejected|declined)\b"
@@ -348,7 +351,8 @@ _RESULT_FIELD = re.compile(r"[\s|]+(?:result|outcome|vote)\s*[|:]\W*", re.I)
 # how a vote went after its verdict: "unanimously", "5-1", "(6:0)"
 _TALLY = r"\(?\d+\s*[-–:]\s*\d+\)?"
 _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
-    r"(?<!not\s)\b(?:carried|passed|passes|failed|fails|defeated|lost)\b"
+    r"(?<!not\s)\b(?:carried|passed|passes|failed|fails|fell|defeated|lost"
+    r"|(?:resolved|agreed)\s+accordingly)\b"
     rf"(?:\s+unanimously|\s+{_TALLY})?"
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
@@ -356,6 +360,9 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
 _FOR_AGAINST = re.compile(r"\b\d+\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b\d+\s+"
                           r"(?:opposed|against|no|nays?)\b", re.I)
 _TO_LEAD = re.compile(r"^to\s+(?=[a-z])", re.I)  # "MOTION: To adopt the budget"
+# a verdict that names nothing, whose subject is the sentence before: "RESOLVED: no objection."
+_BARE_VERDICT = re.compile(r"\W*(?:no\s+objections?|objection|support(?:ed)?|approved?|refused"
+                           r"|agreed|accepted|rejected|noted|yes|no)\W*$", re.I)
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were approved …")
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
@@ -2528,8 +2535,9 @@ _PROSE_PROPOSAL = re.compile(r"\b(?:proposed|suggested)(?:\s*:\s*|\s+(?!by\b|\w+
 # purchase of a speed sign, seconded by Cllr Hale." → "the purchase of a speed sign"
 _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80}:)?\s*:?\s+"
                             r"(?:that\s+)?"
-                            r"(?P<what>[^.!?]+?)(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?"
-                            r"\s*(?:[.!?]|$)", re.I)
+                            r"(?P<what>(?:[^.!?]|\.(?=\d))+?)"  # ("from £3.00 to £3.50")
+                            r"(?:,?\s+(?:and\s+)?seconded\s+by\b[^.!?]*)?"
+                            r"\s*(?:[.!?](?!\d)|$)", re.I)
 
 
 def _put_so_far(proposed: str, sentence: str) -> str:
@@ -2665,8 +2673,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
-            if not _PROCEDURAL.match(m.group("text")):  # procedural, even when marked
-                decisions.append(Decision(one_line(m.group("text")), line, "marker"))
+            if not _PROCEDURAL.match(said := m.group("text")):  # procedural, even when marked
+                if len(said.split()) <= 3 and len(previous.split()) >= 3 and _BARE_VERDICT.match(
+                        said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
+                    said = f"{previous.rstrip(' .:')}: {said}"
+                decisions.append(Decision(one_line(said), line, "marker"))
             previous = sentence
             continue
         if head & _ACTION_MARKER_BIT and (m := _ACTION_MARKER.match(sentence)):

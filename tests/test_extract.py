@@ -3223,3 +3223,21 @@ def test_initials_in_a_remark_and_the_people_emoji_name_the_owners() -> None:
             "## Follow-ups\n\n- [ ] OC — reminders tech spec by Fri 4 July\n"
             "- [ ] NP — WAL replay profiling (carried from 10 June)\n")
     assert owned(body) == [("Owen Castro", "reminders tech spec by Fri 4 July")]
+
+
+def test_votes_that_name_their_proposal_only_before_them() -> None:
+    body = ("a) 24/00412/HOU - 3 Mill Row - single-storey rear extension.\n"
+            "   RESOLVED: no objection.\n\n"
+            "Cllr Ray then proposed a smaller rise, to £33 a year for a full plot. This was "
+            "seconded by the Chair.\n5 for, 1 against. RESOLVED accordingly.\n\n"
+            "Ann Mehta proposed that the fare rise from £3.00 to £3.50 from 1 April. On a vote, "
+            "4 were in favour and 2 against. The proposal was carried.\n\n"
+            "Marcus brought two dates:\n\n- Option A: Friday 9 May\n- Option B: Saturday 17 May\n\n"
+            "Members voted by show of hands for Option B.\n\n"
+            "The updated lone working policy was signed off by the trustees.\n")
+    assert decisions(body) == [
+        "24/00412/HOU - 3 Mill Row - single-storey rear extension: no objection.",
+        "a smaller rise, to £33 a year for a full plot (resolved accordingly)",
+        "the fare rise from £3.00 to £3.50 from 1 April (carried)",
+        "Members voted by show of hands for Option B. (option B: Saturday 17 May)",
+        "The updated lone working policy was signed off by the trustees."]

@@ -465,7 +465,7 @@ _SOMEONE = r"(?:some(?:one|body)|anyone|anybody)"
 _ASKED_TO = re.compile(
     r"\b(?:asked|requested|directed|instructed|tasked|charged)\s+"
     r"(?!(?:for|about|whether|if|how|what|why|when|that)\b)(?P<whom>(?:the\s+)?[^,.;:()]{2,40}?)"
-    r"\s+to\s+(?P<task>[a-z].*)"
+    r"(?<!\bnot)\s+to\s+(?P<task>[a-z].*)"  # (not "asked residents not to leave tools …")
     r"|^\W*(?P<whom2>(?:the\s+)?[^,.;:()]{2,40}?)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
     r"(?:asked|requested|directed|instructed|tasked|charged)\s+(?:with\s+|to\s+)(?P<task2>[a-z].*)")
 # "Assigned to Fatima: the switcher styling", "The switcher styling is assigned to Fatima.",
@@ -1367,6 +1367,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
     if plain_text and "   " in body and _ID_NAME_TASK.search(body):
         body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
+    if plain_text and "   " in body and _COLUMN_HEADER.search(body):
+        body = _COLUMN_ROWS.sub(_column_rows_as_items, body)
     if "] " in body and _NOTE_TAG.search(body):  # OneNote's "[To Do] Dana to send …"
         body = _NOTE_TAG.sub(_tag_as_item, body)
     return body, line_of
@@ -1588,6 +1590,39 @@ _ID_NAME_TASK = re.compile(
     rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
     r"|\([a-z]+\)[ \t]+)"
     rf"(?P<who>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}})[ \t]{{2,}}(?P<task>\S.*)$")
+
+
+# a plain-text table of actions in columns apart by runs of spaces, under a header naming them:
+# "Who             What                                  By\nMalcolm         Letter to …   19 Dec"
+_COLUMN_WORDS = {"who": "who", "owner": "who", "owners": "who", "responsible": "who",
+                 "lead": "who", "what": "what", "action": "what", "actions": "what", "task": "what",
+                 "by": "when", "when": "when", "due": "when", "deadline": "when"}
+_COLUMN_HEADER = re.compile(r"(?im)^[ \t]*(?:who|owner|responsible|lead|what|action|task)[ \t]{2,}"
+                            r"(?:who|owner|responsible|lead|what|action|task)\b")
+_COLUMN_ROWS = re.compile(r"(?im)^(?P<header>[ \t]*(?:who|owners?|responsible|lead|what|actions?"
+                          r"|task)(?:[ \t]{2,}\w+){1,3}[ \t]*)\n(?P<rows>(?:[ \t]*\S[^\n]*\n?)+)")
+_NO_OWNER = frozenset({"?", "??", "???", "-", "—", "tbc", "tbd", "n/a", "none"})
+
+
+def _column_rows_as_items(m: re.Match[str]) -> str:
+    """The rows under a "Who  What  By" header as "- Malcolm: Letter to … (by 19 Dec)" items,
+    cut where the header's columns start; the header line is left blank (the same lines)."""
+    header = m["header"]
+    starts = [c.start() for c in re.finditer(r"\S+", header)]
+    roles = [_COLUMN_WORDS.get(word.lower()) for word in header.split()]
+    if "who" not in roles or "what" not in roles or None in roles:
+        return m[0]
+    rows = []
+    for line in m["rows"].rstrip("\n").split("\n"):
+        if any(0 < at < len(line) and line[at - 1] != " " for at in starts):
+            return m[0]  # not cut at the header's columns: not this table
+        cells = {role: line[at:end].strip() for role, at, end
+                 in zip(roles, starts, [*starts[1:], len(line)], strict=True)}
+        who = "" if cells["who"].lower() in _NO_OWNER else f"{cells['who']}: "
+        when = cells.get("when", "")
+        due = f" (by {when})" if when and when.lower() not in _NO_OWNER else ""
+        rows.append(f"- {who}{cells['what']}{due}")
+    return "\n" + "\n".join(rows) + ("\n" if m[0].endswith("\n") else "")
 
 
 def _tag_as_item(m: re.Match[str]) -> str:
@@ -3144,6 +3179,14 @@ def _arrow_names_someone(who: str, task: str, ctx: _Ctx) -> bool:
         or task.split(" ", 1)[0] in _TASK_VERBS
 
 
+# the meeting itself, which a request from the floor is put to
+_THE_MEETING = frozenset({"board", "committee", "council", "meeting", "panel", "trustees",
+                          "group", "members"})
+# a view before "X should …": "felt the Club should", "thinks we should", "believed Ana should"
+_VIEW_BEFORE = re.compile(r"\b(?:felt|feels|thought|thinks|believes?|believed|reckons?|argued)"
+                          r"\s+(?:that\s+)?(?:the\s+)?$", re.I)
+
+
 def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int, ctx: _Ctx,
                       subject: Callable[[], str | None], previous: str,
                       speaker: str | None = None) -> list[Action]:
@@ -3171,8 +3214,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
     if found:
         return found
     if cues & _ASKING_BIT and (ask := _ASKED_TO.search(sentence)) \
-            and not sentence.rstrip(" )*_").endswith("?"):
-        whom = re.sub(r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)
+            and not sentence.rstrip(" )*_").endswith("?") and (whom := re.sub(
+                r"^the\s+", "", ask.group("whom") or ask.group("whom2"), flags=re.I)).lower() \
+            not in _THE_MEETING:  # ("A member asked the board to …": a request to the meeting)
         # "Hilary asked me to …": the speaker, or in notes the one taking them
         owner = ctx.owners(whom) if whom.lower() != "me" \
             else ctx.owners(speaker) if speaker else ctx.note_taker
@@ -3198,6 +3242,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         matches += _all_matches(_OWNER_TO, sentence, _OWNER_TO_FIRST)
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
+        if m.re is _OWNER_ACTION and "should" in m["verb"] \
+                and _VIEW_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "Cllr Birt felt the Club should first apply to …": a view
         owner = ctx.owners(m.group("who")) or _initials_owner(m.group("who"), m.group("task"))
         if not owner:
             continue

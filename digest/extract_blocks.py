@@ -54,7 +54,9 @@ _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.S)
 _NOT_ABBREV = (r"(?i:(?:(?<!\b[A-Z]\.)"
                r"|(?=\s+[\"'(*_]*(?-i:We|I|It|The|This|That|They|No|So|Then)\s))"
                r"(?<!\b(?:cf|vs|ie|eg)\.)(?<!\b(?:e\.g|i\.e|c\.f|etc)\.)"
-               r"(?<!\bincl\.)(?<!\bapprox\.)"
+               r"(?<!\bincl\.)(?<!\bapprox\.)(?<!\b(?:mr|ms|dr|st|jr|sr)\.)"
+               # titles: "once Ms. Delgado sends", "Rev. Lusk"
+               r"(?<!\b(?:mrs|rev)\.)(?<!\b(?:cllr|prof)\.)"
                # a month ("Next meeting: Mar. 4"); not "may." (a word) nor "sept." (four letters)
                r"(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.(?=\s+\d)))")
 # group 1: the sentence's last characters; an arrow opens a conclusion ("→ We will …")

@@ -3241,3 +3241,26 @@ def test_votes_that_name_their_proposal_only_before_them() -> None:
         "the fare rise from £3.00 to £3.50 from 1 April (carried)",
         "Members voted by show of hands for Option B. (option B: Saturday 17 May)",
         "The updated lone working policy was signed off by the trustees."]
+
+
+def test_a_plain_text_table_of_actions_in_columns_under_who_what_by() -> None:
+    body = ("Present: Mal Reid (Chair), Sandra Kim, Anj Mehta, Pete Lusk\n\n"
+            "SUMMARY OF ACTIONS\n\n"
+            "Who             What                                       By\n"
+            "Sandra          Draft the volunteer driver advert          15 Dec\n"
+            "Anj             Update the budget for the fare rise        Jan mtg\n"
+            "?               Charity register - trustee details         -\n"
+            "Pete            Safeguarding training (carried)            end Jan\n")
+    assert owned(body, fmt="text") == [
+        ("Sandra Kim", "Draft the volunteer driver advert (by 15 Dec)"),
+        ("Anj Mehta", "Update the budget for the fare rise (by Jan mtg)"),
+        (None, "Charity register - trustee details")]
+
+
+def test_requests_views_and_titles_are_not_tasks_or_sentence_ends() -> None:
+    body = ("Attendees: Ann Birt, Carla Medeiros, Pat Farrant, Tam Rhodes\n\n"
+            "Pat Farrant asked residents not to leave tools in vans overnight.\n"
+            "Cllr Birt felt the Club should first apply to the District fund.\n"
+            "A member asked the board to bring back the member day.\n"
+            "Tam will pay the bus company once Ms. Delgado sends the invoice.\n")
+    assert owned(body) == [("Tam Rhodes", "pay the bus company once Ms. Delgado sends the invoice")]

@@ -91,6 +91,7 @@ _SECTION_PREVIOUS = re.compile(
     r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
+    r"|(?:actions?|action\s+items?)\s+review"  # "### 2. Action item review"
     r"|rückblick|terugblik|retour\s+sur\s+les\s+actions|offene\s+punkte\s+(?:vom|aus)"
     # "Repaso de la semana pasada", "semana passada", "semaine dernière", "letzte Woche",
     # "Przegląd zadań z zeszłego tygodnia"
@@ -1257,7 +1258,8 @@ def extract(note: Note) -> Extraction:
                                            and not _ASSENT.match(d.text)])),
         actions=tuple(a for a in _dedupe_actions([
             a for a in actions if not _says_nothing(a.task)
-            and not ("arried" in a.task and _CARRIED.search(a.task))]) if not _is_question(a)),
+            and not (("arried" in a.task or a.task[:1] == "[") and _CARRIED.search(a.task))])
+            if not _is_question(a)),
         next_call=next_call,
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
@@ -1265,8 +1267,10 @@ def extract(note: Note) -> Extraction:
 
 
 # a task the list marks as carried from an earlier meeting: old news, not a new action
-# ("@raj — WAL replay profiling (carried from 29 June)", "Damp figures (carried)")
-_CARRIED = re.compile(r"\(\s*carried(?:\s+(?:over|forward))?(?:\s+from\b[^)]*)?\s*\)", re.I)
+# ("@raj — WAL replay profiling (carried from 29 June)", "Damp figures (carried)", a W3C
+# tracker's "[OPEN] ACTION-43: …" beside this call's "[NEW] ACTION: …")
+_CARRIED = re.compile(r"\(\s*carried(?:\s+(?:over|forward))?(?:\s+from\b[^)]*)?\s*\)"
+                      r"|^\W*\[(?:open|carried|continued|ongoing)\]", re.I)  # "[OPEN] ACTION-43: …"
 
 
 def _decision_lead(text: str) -> str | None:

@@ -3264,3 +3264,14 @@ def test_requests_views_and_titles_are_not_tasks_or_sentence_ends() -> None:
             "A member asked the board to bring back the member day.\n"
             "Tam will pay the bus company once Ms. Delgado sends the invoice.\n")
     assert owned(body) == [("Tam Rhodes", "pay the bus company once Ms. Delgado sends the invoice")]
+
+
+def test_an_action_item_review_and_open_tracker_items_are_not_new_tasks() -> None:
+    body = ("Present: Jo Kern (chair), Ruth Abel, Sergio Alva\n\n"
+            "### 2. Action item review\n\n"
+            "Jo: ACTION-41, Ruth to draft the glossary.\n\n"
+            "Ruth: done, it's in PR #63, merged on Monday.\n\n"
+            "### 11. Summary of action items\n\n"
+            "1. [NEW] ACTION: Ruth to update the glossary\n"
+            "2. [OPEN] ACTION-43: Sergio to contact the tagging folks\n")
+    assert owned(body) == [("Ruth Abel", "update the glossary")]

@@ -2616,6 +2616,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     motion = ctx.motion  # (a motion's "Moved: Quist." and "Vote: …" lines are turns of their own)
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
+    chosen: int | None = None  # the decision just taken picks an option by its place or letter
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     for sentence, line in sentences(text, block.line):
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
@@ -2627,6 +2628,15 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             closing = sentence
         latest = sentence
         low = sentence.lower()
+        if chosen is not None:  # "Let's go with the second option then." said just before
+            old, chosen = decisions[chosen], None
+            if sentence[-1:] != "?" and len(sentence.split()) >= 3 \
+                    and not _cues(low) & (_DECISION_BIT | _OWNER_VERB_BIT | _PRONOUN_BIT):
+                # "… Hosted fields, and no hotfix in the meantime.": what the choice is
+                decisions[decisions.index(old)] = new = replace(
+                    old, text=f"{old.text} {one_line(sentence)}")
+                if id(old) in ctx.referents:
+                    ctx.referents[id(new)] = ctx.referents.pop(id(old))
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
         if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):
@@ -2778,6 +2788,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
+            if len(decision.split()) <= 10 and ("ption" in decision or "with" in decision) \
+                    and (_CHOSEN_OPTION.search(decision) or _ORDINAL_CHOICE.search(decision)):
+                chosen = len(decisions) - 1  # the next sentence may say what was chosen
         elif in_actions and not found_actions and not next_cue \
                 and not _WHEN_STATEMENT.match(sentence) and not _NOT_A_TASK_LINE.match(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan,
@@ -3457,10 +3470,16 @@ _RULE_RANK = {"marker": 0, "table": 1, "section": 2}  # cue last: the least expl
 
 
 # the option a decision picks by its letter or number: "we're going with option B", "Option (b)
-# it is.", "We're going with B."
+# it is.", "We're going with B.", "we'll go with (b)"
 _CHOSEN_OPTION = re.compile(r"\b(?:option\s+\(?(?P<key>[a-z]|\d{1,2})\)?"
-                            r"|go(?:ing)?\s+with\s+(?P<bare>(?-i:[A-Z])|\d{1,2}))(?![\w(])", re.I)
+                            r"|go(?:ing)?\s+with\s+\(?(?P<bare>(?-i:[A-Z])|\d{1,2}|[a-z](?=\)))\)?)"
+                            r"(?![\w(])", re.I)
 _OPTION_MARKUP = re.compile(r"\*\*|__|[`\"“”]")
+# what a list of options is introduced by: "Three options:", "Three ways to structure it"
+_OPTIONS_WORD = re.compile(r"option|choices|alternatives|approaches|\bways\b", re.I)
+# an option picked by its place: "Let's go with the second option then", "the second one"
+_ORDINAL_CHOICE = re.compile(r"\bwith\s+(?:the\s+)?(?:first|second|third|fourth|last|former"
+                             r"|latter)(?:\s+(?:one|option|choice))?\b", re.I)
 
 
 def _option_laid_out(key: str, lines: list[str]) -> str | None:
@@ -3473,7 +3492,7 @@ def _option_laid_out(key: str, lines: list[str]) -> str | None:
                           rf"(?:\({k}\)|{k}\s*(?:\*\*|__)?\s*[.):—–-])\W*?(?P<what>\w.*)$", re.I)
     for i, line in enumerate(lines):
         if (m := laid_out.match(line)) and (m["word"] or any(
-                "option" in earlier.lower() for earlier in lines[i:i + 12])):
+                _OPTIONS_WORD.search(earlier) for earlier in lines[i:i + 12])):
             what = [m["what"]]
             for more in reversed(lines[max(0, i - 4):i]):  # its wrapped lines ("   sprint;")
                 if not more.strip() or len(more) - len(more.lstrip()) <= len(m["indent"]):

@@ -3156,7 +3156,8 @@ def test_a_choice_after_a_lettered_option_is_one_decision_with_its_summary() -> 
         "Reminders: option B, our own service (option B: push and email from our own service)"]
     # "for A." ends a sentence: "A." is not an initial before "We"
     assert decisions(body.partition("## Decisions")[0]) == [
-        "We will go with B. (option B: push and email from our own service)"]
+        "We will go with B. No texts this quarter. (option B: push and email from our own "
+        "service)"]
     table = ("Outcome: we're going with option B. The bus moves to Kafka.\n\n"
              "| # | Decision |\n|---|---|\n"
              "| D-1 | Option B: bus on Kafka, nothing new on Rabbit |\n")
@@ -3275,3 +3276,13 @@ def test_an_action_item_review_and_open_tracker_items_are_not_new_tasks() -> Non
             "1. [NEW] ACTION: Ruth to update the glossary\n"
             "2. [OPEN] ACTION-43: Sergio to contact the tagging folks\n")
     assert owned(body) == [("Ruth Abel", "update the glossary")]
+
+
+def test_a_choice_by_its_place_or_bracketed_letter_says_what_was_chosen() -> None:
+    assert decisions("Priya: Right. Let's go with the second option then. Hosted fields, and no "
+                     "hotfix in the meantime. Everyone okay with that?") == [
+        "Let's go with the second option then. Hosted fields, and no hotfix in the meantime."]
+    body = ("Three ways to structure it:\n\n- **(a)** S3 only\n- **(b)** a generic store trait\n\n"
+            "Raj worried. After some back and forth: we will go with (b).\n")
+    assert decisions(body) == [
+        "After some back and forth: we will go with (b). (option b: a generic store trait)"]

@@ -303,7 +303,11 @@ _NOT_DECISION = re.compile(
     r"|(?:agreed|decided|resolved)\s+(?:in|at)\s+(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b"
     r"|agreed\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b|resolution\s+proposed\b"
-    r"|^\W*(?:if|unless)\s+(?:no|any|nobody|someone|anyone)\b)", re.I)
+    r"|^\W*(?:if|unless)\s+(?:no|any|nobody|someone|anyone)\b"
+    # one person's yes: "Stuart asked Fiona to upload the certificates, and she agreed", "(budget
+    # £40, agreed by Treasurer)"
+    r"|\band\s+(?:she|he|they)\s+agreed\W*$|agreed\s+by\s+(?:the\s+)?(?:treasurer|chair"
+    r"|chairman|chairwoman|chairperson|secretary|clerk|director|manager|head|ceo|cfo|cto)\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
 _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
                         r"|undecided|deferred|postponed|tabled|parked|waiting\s+(?:for|on))\b)"
@@ -548,6 +552,7 @@ _BAD_TASK = re.compile(
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w))", re.I)  # (a non-promise)
 _TRAILING_WORDS = (" and", " but", " so", " then")
+_AGREED_TAIL = re.compile(r",?\s+and\s+(?:she|he|they)\s+agreed$")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -2411,6 +2416,8 @@ def _tidy_task(task: str) -> str:
     for word in _TRAILING_WORDS:
         if task.endswith(word):
             task = task[: -len(word)].rstrip(" ,;:(")
+    if task.endswith(" agreed") and (yes := _AGREED_TAIL.search(task)):
+        task = task[: yes.start()]  # "upload the certificates, and she agreed"
     return task
 
 

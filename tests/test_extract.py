@@ -3286,3 +3286,13 @@ def test_a_choice_by_its_place_or_bracketed_letter_says_what_was_chosen() -> Non
             "Raj worried. After some back and forth: we will go with (b).\n")
     assert decisions(body) == [
         "After some back and forth: we will go with (b). (option b: a generic store trait)"]
+
+
+def test_one_persons_yes_is_not_a_decision() -> None:
+    body = ("Present: Stu Hale, Fiona Marr\n\n"
+            "Stu asked Fiona to upload the gas certificates before the contract starts, and she "
+            "agreed.\n\nThe secretary will send a card (budget £40, agreed by Treasurer).\n\n"
+            "The budget was agreed by the board.\n")
+    assert decisions(body) == ["The budget was agreed by the board."]
+    assert owned(body)[0] == ("Fiona Marr",
+                              "upload the gas certificates before the contract starts")

@@ -3601,6 +3601,10 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
     log and in the summary; the sentence and its marker) is kept once, the first time."""
     out: list[Action] = []
     kept: list[frozenset[str]] = []
+    # with the referent: a closing list's "email Piet about RFC 0030" restates "Hanna will email
+    # Piet to ask whether he still plans to work on it" said under "4. RFC 0030" (for one owner's
+    # tasks: two tasks nobody owns may share a topic and still be two)
+    told: list[frozenset[str]] = []
     by_owner: dict[str | None, list[int]] = {}  # where each owner's kept tasks are in `out`
     exact: set[tuple[str | None, frozenset[str]]] = set()
     for i, a in enumerate(items):
@@ -3612,22 +3616,28 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         content = frozenset(words(own)) - _STOP_WORDS
         if (a.owner, content) in exact:
             continue
+        with_referent = content if own is a.task or a.rule in _SUMMARY_RULES or a.owner is None \
+            else frozenset(words(a.task)) - _STOP_WORDS
         theirs = by_owner.setdefault(a.owner, [])
         said_before = next((k for k in theirs[-_COMPARED:]
                             if _same_content(content, kept[k], a.owner is not None)
                             or _same_task(a, out[k], content, kept[k])
-                            or _summary_restates(a.rule, out[k].rule, content, kept[k],
+                            or _summary_restates(a.rule, out[k].rule, with_referent, told[k],
                                                  _SUMMARY_RULES, a.owner is not None)), None)
         if said_before is not None:
-            if len(kept[said_before]) == 2 and content > kept[said_before]:
-                # "Sun-woo writes the guide." and later "write the 'reattach' guide": one task,
-                # kept where it was first said, in the words that say which
+            if (len(kept[said_before]) == 2 and content > kept[said_before]) or (
+                    a.rule in _SUMMARY_RULES and _THIS_TASK.match(out[said_before].task)):
+                # "Sun-woo writes the guide." and later "write the 'reattach' guide" ("Liam said
+                # he'd do it" and the list's "log the prep room sink"): one task, kept where it
+                # was first said, in the words that say which
                 out[said_before], kept[said_before] = a, content
+                told[said_before] = with_referent
             continue
         exact.add((a.owner, content))
         theirs.append(len(out))
         out.append(a)
         kept.append(content)
+        told.append(with_referent)
     return out
 
 

@@ -3296,3 +3296,19 @@ def test_one_persons_yes_is_not_a_decision() -> None:
     assert decisions(body) == ["The budget was agreed by the board."]
     assert owned(body)[0] == ("Fiona Marr",
                               "upload the gas certificates before the contract starts")
+
+
+def test_a_closing_list_restating_a_task_said_under_its_topic_is_one_task() -> None:
+    body = ("Present: Hanna Lind (chair), Liam Carr, Ben Ode\n\n"
+            "## 4. RFC 0030 — query planner rewrite\n\n"
+            "No activity from the author since April. Hanna will email Piet to ask whether he "
+            "still plans to work on it.\n\n"
+            "## 5. Facilities\n\n"
+            "- Ben: the prep room sink is leaking again. Someone needs to log it with the site "
+            "team; Liam said he'd do it.\n\n"
+            "## Action items\n\n"
+            "- [Hanna]: email Piet about RFC 0030\n"
+            "- [Liam]: log the prep room sink with the site team\n")
+    assert [(owner, task.partition(" (")[0]) for owner, task in owned(body)] == [
+        ("Hanna Lind", "email Piet to ask whether he still plans to work on it"),
+        ("Liam Carr", "log the prep room sink with the site team")]

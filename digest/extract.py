@@ -306,6 +306,9 @@ _NOT_DECISION = re.compile(
     r"|^\W*(?:if|unless)\s+(?:no|any|nobody|someone|anyone)\b"
     # one person's yes: "Stuart asked Fiona to upload the certificates, and she agreed", "(budget
     # £40, agreed by Treasurer)"
+    # "once the draft is agreed", "once the decision is known": a condition
+    r"|\b(?:once|until|when)\s+(?:the\s+|a\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:is|are|has\s+been)"
+    r"\s+(?:agreed|decided|known|approved|settled)\b"
     r"|\band\s+(?:she|he|they)\s+agreed\W*$|agreed\s+by\s+(?:the\s+)?(?:treasurer|chair"
     r"|chairman|chairwoman|chairperson|secretary|clerk|director|manager|head|ceo|cfo|cto)\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
@@ -423,6 +426,9 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
          r"|\s+(?:is\s+|are\s+)?(?:plans?|planning|intends?|agreed|offered|volunteered|promised"
          r"|needs?|has|have)\s+to\s+|\s+should\s+(?:also\s+)?"
+         # "JonL has agreed to add vchan support", "Rosa has agreed by email to draft …"
+         r"|\s+ha(?:s|ve)\s+(?:agreed|promised)(?:\s+by\s+(?:email|phone))?"
+         r"\s+to\s+(?!(?:this|that|it)\b)"  # (not "has agreed to this and will add …")
          rf"|\s+can\s+(?=(?:{_CAN_VERBS})\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+"
          rf"|\s+said\s+(?:he|she|they)(?:['’]d(?!\s+{_PARTICIPLE}\b)|\s+would)\s+"
@@ -2538,7 +2544,9 @@ _ONE_AGREED = re.compile(
     r"^\W*(?!(?:The|Board|Committee|Council|Group|Team|Everyone|Everybody|All|Members|Trustees"
     r"|Governors|Directors|Panel|Staff|Parents|Maintainers|Reviewers|Partners|We|They|You|I"
     r"|Both|Most|Many|Some|People|Attendees)\b)"
-    rf"{_NAME}(?:\s+{_NAME})?\s+(?:also\s+)?agreed\s+(?:that|with)\b")
+    rf"{_NAME}(?:\s+{_NAME})?(?:,[^,]{{2,40}},)?\s+(?:also\s+|has\s+|had\s+)?agreed"
+    # "SA agreed.", "Rosa, who was excused, has agreed by email to draft the policy" (her task)
+    r"(?:\s+(?:that|with)\b|\W*$|\s+(?:by\s+(?:email|phone)\s+)?to\s+[a-z])")
 # a decision only referred to: "Dana will brief her on the offline decision", "waiting on a
 # decision from legal" (not "Decision: …", "the decision was to …")
 _DECISION_MENTIONED = re.compile(

@@ -3187,6 +3187,10 @@ def test_decisions_taken_by_resolution_election_or_sign_off(sentence: str) -> No
     "Approved without objection: April minutes, committee reports.",
     "The County Council has decided to cut the transport grant by 15% from April.",
     "Update: the ethics committee approved the amendment yesterday!",
+    "IH thinks the story is not strong enough without the sorption data. SA agreed.",
+    "Rosa Delgado, who was excused tonight, has agreed by email to draft the revised policy.",
+    "Kasia to post the consultation link on our socials once the draft is agreed.",
+    "The secretary will email round a few dates once the decision is known.",
 ])
 def test_not_decisions_deferrals_interests_views_rules_and_other_bodies(sentence: str) -> None:
     assert decisions(sentence) == []
@@ -3312,3 +3316,11 @@ def test_a_closing_list_restating_a_task_said_under_its_topic_is_one_task() -> N
     assert [(owner, task.partition(" (")[0]) for owner, task in owned(body)] == [
         ("Hanna Lind", "email Piet to ask whether he still plans to work on it"),
         ("Liam Carr", "log the prep room sink with the site team")]
+
+
+def test_has_agreed_to_is_a_task_of_the_one_who_agreed() -> None:
+    body = ("Attendees: Jon Ludlam, Anil Mad\n\n"
+            "JonL has agreed to add vchan support to the conduit library.\n\n"
+            "Someone should look at the TLS patch. Anil has agreed to this and will review it.\n")
+    assert decisions(body) == []
+    assert owned(body)[0] == ("Jon Ludlam", "add vchan support to the conduit library")

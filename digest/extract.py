@@ -202,7 +202,8 @@ _DECISION_STRONG = re.compile(
     r"|resolution\b|resolved,?\s+(?:not\s+)?(?:to|that)\b|conclusion\s*:|we\s+concluded\b"
     r"|(?:poll|vote)\s+(?:result|outcome)|settled?\s+on\b"
     # "voted to apply", "Members voted by show of hands for Option B"
-    r"|voted(?:\s+by\s+(?:a\s+)?(?:show\s+of\s+hands|(?:secret\s+)?ballot))?\s+(?:to|for|in\s+favou?r)\b"
+    r"|voted(?:\s+by\s+(?:a\s+)?(?:show\s+of\s+hands|(?:secret\s+)?ballot))?"
+    r"\s+(?:to|for|in\s+favou?r)\b"
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
     r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
@@ -226,7 +227,8 @@ _DECISION_STRONG = re.compile(
     # by everyone — …"
     r"|(?:was|were)\s+(?:duly\s+|re-?)?elected\b|elected\s+unopposed\b"
     r"|(?:we|meeting|group|team|committee|board|panel|room)\s+went\s+with\b"
-    r"|signed\s+off\s+by\s+(?:everyone|everybody|all)\b|(?:everyone|everybody|all)\s+signed\s+off\b"
+    r"|signed\s+off\s+by\s+(?:everyone|everybody|all)\b"
+    r"|(?:everyone|everybody|all)\s+signed\s+off\b"
     # "Where we landed: …", "3.0 release: decided — rc1 goes out …"
     r"|where\s+we\s+landed\b|(?:(?<=:\s)|(?<=:))(?:decided|agreed)\s*[—–:]"
     r"|(?:was|were)\s+not\s+taken\s+up\b|on\s+part\s+sur\b|final\s+call\s+on\b"
@@ -304,11 +306,11 @@ _NOT_DECISION = re.compile(
     r"|august|september|october|november|december)\b"
     r"|agreed\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b|resolution\s+proposed\b"
     r"|^\W*(?:if|unless)\s+(?:no|any|nobody|someone|anyone)\b"
+    # "once the draft is agreed", "once the decision is known": a condition
+    r"|\b(?:once|until|when)\s+(?:the\s+|a\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:is|are|has\s+been)\s+(?:agreed|decided|known|approved|settled)\b"
     # one person's yes: "Stuart asked Fiona to upload the certificates, and she agreed", "(budget
     # £40, agreed by Treasurer)"
-    # "once the draft is agreed", "once the decision is known": a condition
-    r"|\b(?:once|until|when)\s+(?:the\s+|a\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:is|are|has\s+been)"
-    r"\s+(?:agreed|decided|known|approved|settled)\b"
     r"|\band\s+(?:she|he|they)\s+agreed\W*$|agreed\s+by\s+(?:the\s+)?(?:treasurer|chair"
     r"|chairman|chairwoman|chairperson|secretary|clerk|director|manager|head|ceo|cfo|cto)\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
@@ -1281,7 +1283,7 @@ def extract(note: Note) -> Extraction:
 # ("@raj — WAL replay profiling (carried from 29 June)", "Damp figures (carried)", a W3C
 # tracker's "[OPEN] ACTION-43: …" beside this call's "[NEW] ACTION: …")
 _CARRIED = re.compile(r"\(\s*carried(?:\s+(?:over|forward))?(?:\s+from\b[^)]*)?\s*\)"
-                      r"|^\W*\[(?:open|carried|continued|ongoing)\]", re.I)  # "[OPEN] ACTION-43: …"
+                      r"|^\W*\[(?:open|carried|continued|ongoing)\]", re.I)
 
 
 def _decision_lead(text: str) -> str | None:
@@ -2644,12 +2646,12 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         latest = sentence
         low = sentence.lower()
         if chosen is not None:  # "Let's go with the second option then." said just before
-            old, chosen = decisions[chosen], None
+            at, chosen = chosen, None
             if sentence[-1:] != "?" and len(sentence.split()) >= 3 \
                     and not _cues(low) & (_DECISION_BIT | _OWNER_VERB_BIT | _PRONOUN_BIT):
                 # "… Hosted fields, and no hotfix in the meantime.": what the choice is
-                decisions[decisions.index(old)] = new = replace(
-                    old, text=f"{old.text} {one_line(sentence)}")
+                old = decisions[at]
+                decisions[at] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
                 if id(old) in ctx.referents:
                     ctx.referents[id(new)] = ctx.referents.pop(id(old))
         voted = False  # the sentence gives a motion's result: the motion is the decision

@@ -273,6 +273,8 @@ _DECISION_WEAK = re.compile(
 # a condition: "issue by 16 October if there is no agreement by then")
 _LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolution)\b"
               r"|(?:remains|left|still)\s+open\b")
+# the one asked saying yes: "Stuart asked Fiona to upload the certificates, and she agreed"
+_SHE_AGREED = r"\band\s+(?:she|he|they)\s+agreed"
 _NOT_DECISION = re.compile(
     r"^\W*previously\b"
     r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -311,7 +313,7 @@ _NOT_DECISION = re.compile(
     r"(?:is|are|has\s+been)\s+(?:agreed|decided|known|approved|settled)\b"
     # one person's yes: "Stuart asked Fiona to upload the certificates, and she agreed", "(budget
     # £40, agreed by Treasurer)"
-    r"|\band\s+(?:she|he|they)\s+agreed\W*$|agreed\s+by\s+(?:the\s+)?(?:treasurer|chair"
+    rf"|{_SHE_AGREED}\W*$|agreed\s+by\s+(?:the\s+)?(?:treasurer|chair"
     r"|chairman|chairwoman|chairperson|secretary|clerk|director|manager|head|ceo|cfo|cto)\b)", re.I)
 # what a "Decisions" section says was left unsettled: "RFC-044 deferred (no decision)."
 _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
@@ -560,7 +562,7 @@ _BAD_TASK = re.compile(
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w))", re.I)  # (a non-promise)
 _TRAILING_WORDS = (" and", " but", " so", " then")
-_AGREED_TAIL = re.compile(r",?\s+and\s+(?:she|he|they)\s+agreed$")
+_AGREED_TAIL = re.compile(rf",?\s+{_SHE_AGREED}$")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -1384,7 +1386,7 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
     if plain_text and "   " in body and _ID_NAME_TASK.search(body):
         body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
-    if plain_text and "   " in body and _COLUMN_HEADER.search(body):
+    if plain_text and "   " in body:
         body = _COLUMN_ROWS.sub(_column_rows_as_items, body)
     if "] " in body and _NOTE_TAG.search(body):  # OneNote's "[To Do] Dana to send …"
         body = _NOTE_TAG.sub(_tag_as_item, body)
@@ -1614,10 +1616,9 @@ _ID_NAME_TASK = re.compile(
 _COLUMN_WORDS = {"who": "who", "owner": "who", "owners": "who", "responsible": "who",
                  "lead": "who", "what": "what", "action": "what", "actions": "what", "task": "what",
                  "by": "when", "when": "when", "due": "when", "deadline": "when"}
-_COLUMN_HEADER = re.compile(r"(?im)^[ \t]*(?:who|owner|responsible|lead|what|action|task)[ \t]{2,}"
-                            r"(?:who|owner|responsible|lead|what|action|task)\b")
-_COLUMN_ROWS = re.compile(r"(?im)^(?P<header>[ \t]*(?:who|owners?|responsible|lead|what|actions?"
-                          r"|task)(?:[ \t]{2,}\w+){1,3}[ \t]*)\n(?P<rows>(?:[ \t]*\S[^\n]*\n?)+)")
+_COLUMN_ROWS = re.compile(  # a header opening with a who or what column, the rows under it
+    rf"(?im)^(?P<header>[ \t]*(?:{'|'.join(w for w, r in _COLUMN_WORDS.items() if r != 'when')})"
+    r"(?:[ \t]{2,}\w+){1,3}[ \t]*)\n(?P<rows>(?:[ \t]*\S[^\n]*\n?)+)")
 _NO_OWNER = frozenset({"?", "??", "???", "-", "—", "tbc", "tbd", "n/a", "none"})
 
 

@@ -410,7 +410,7 @@ _NAME = rf"(?-i:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
 # one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "+"
 # "and"
 _NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
-          rf"(?:\s*(?:,|/|&|\+|\band\b)\s*{_NAME}(?:\s+{_NAME}){{0,2}})*")
+          rf"(?:\s*(?:,|/|&|\+|\band\b)\s*(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"
@@ -843,6 +843,7 @@ _NOT_PEOPLE = frozenset(
     aims challenge idea intention purpose point problem hope task job focus priority proposal
     proposals motion motions request requests report reports review reviews item items topic
     topics draft drafts minutes recommendation recommendations option options feedback
+    staff board committee council trustees governors management leadership volunteers members
     beschluss beschlüsse einigung entscheidung aufgabe aufgaben protokoll teilnehmer moderation
     entschuldigt décision décisions participants présents validé décidé adopté acté settled
     deliberação deliberado decisão decidido acordado aprovado beslut beslutat owner keputusan
@@ -1044,7 +1045,9 @@ class _Ctx:
 
     def person_parts(self, who: str) -> list[str]:
         """The names in 'Also, Dave and Mort' as written (['Dave', 'Mort']); [] unless all are."""
-        parts = [p for p in OWNER_SEPARATOR.split(who.strip()) if p]
+        # ("The CEO and the Operations Director": the offices)
+        parts = [p.removeprefix("the ").removeprefix("The ")
+                 for p in OWNER_SEPARATOR.split(who.strip()) if p]
         while len(parts) > 1 and parts[0].lower() in _NOT_PEOPLE:
             parts = parts[1:]  # "Also, Anil"
         if not parts:

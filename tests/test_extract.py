@@ -3324,3 +3324,15 @@ def test_has_agreed_to_is_a_task_of_the_one_who_agreed() -> None:
             "Someone should look at the TLS patch. Anil has agreed to this and will review it.\n")
     assert decisions(body) == []
     assert owned(body)[0] == ("Jon Ludlam", "add vchan support to the conduit library")
+
+
+def test_two_offices_joined_by_and_the_name_both_holders_and_a_body_is_nobody() -> None:
+    body = ("Present: Maren Holt (Chief Executive, CEO), Idris Vale (Operations Director), "
+            "Bea Lunn (Treasurer)\n\n## Hiring\n"
+            "The CEO and the Operations Director will draw up the job description.\n"
+            "The Treasurer and the CEO will meet the auditor before March.\n"
+            "The Board will review the pay bands.\n")
+    ext = extract(note(body))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Maren Holt, Idris Vale", "draw up the job description"),
+        ("Bea Lunn, Maren Holt", "meet the auditor before March")]

@@ -407,10 +407,10 @@ _ELABORATION = re.compile(
 # names match: a name can only be followed by a verb at a run's end or before an apostrophe);
 # in capitals even inside a pattern read case-blind ("with Benji on the handoff" names Benji)
 _NAME = rf"(?-i:[{UPPER}]\w*+(?:['’.-]++\w++)*)"
-# one or more names, each of up to three words ("Ana Beatriz Costa"), joined by "," "/" "&" "+"
-# "and"
-_NAMES = (rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
-          rf"(?:\s*(?:,|/|&|\+|\band\b)\s*(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})*")
+# one or more names, each of up to three words ("Ana Beatriz Costa", an office: "the Head of
+# Sales"), joined by "," "/" "&" "+" "and"
+_NAMES = (rf"{_NAME}(?:\s+(?-i:of\s+)?{_NAME}){{0,2}}"
+          rf"(?:\s*(?:,|/|&|\+|\band\b)\s*(?:the\s+)?{_NAME}(?:\s+(?-i:of\s+)?{_NAME}){{0,2}})*")
 _ACTION_MARKER = re.compile(
     r"^\W{0,3}(?:\[(?:NEW|PENDING|CONTINUING|CONTINUED|IN\s+PROGRESS)\]\s*)?"
     r"(?:#action\b|\[(?:ACTION|TODO|AI)\]\s*[:.–—-]?|ACTION(?=\s+[A-Z][a-z])"

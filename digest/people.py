@@ -73,10 +73,11 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"\s+\S)", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(ADR-0047)"
 # a role in a person's remark, which the minutes then name them by: "Finance Director",
-# "Chief Executive", "Company Secretary", "Head of Sales"; with it, its acronym ("FD", "CEO")
+# "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
+# with it, its acronym ("FD", "CEO")
 _ROLE_PHRASE = re.compile(
     rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:Director|Officer|Secretary|Manager|Executive|Administrator"
-    rf"|Controller|Engineer)|Head\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?")
+    rf"|Controller|Engineer)|(?:Head|Director|Dean)\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}}")
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,4}}")
 _QUOTED_NICK = re.compile(rf"[\"“‘']([{UPPER}][\w'-]+)[\"”’']?")  # (its end quote may be gone)
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
@@ -557,9 +558,9 @@ class Roster:
         toks = low.split()
         raw = name.strip()
         # "Mr Wilk", "Fr Declan", "Prof. Okonkwo", "Deputy Varga", "Capt. Abernathy" (but "Town
-        # Clerk" is all title: an office the roster may know)
+        # Clerk" is all title, and "Director of Studies" an office: the roster may know them)
         titles = _leading(toks, _LEADING_TITLES) if toks and toks[0] in _LEADING_TITLES else 0
-        if 0 < titles < len(toks):
+        if 0 < titles < len(toks) and toks[titles] != "of":
             toks = toks[titles:]
             low, raw = " ".join(toks), raw.split(None, titles)[titles]
         if "-" in raw and (suffix := _HONORIFIC_SUFFIX.search(raw)):  # "Sato-san", "Ji-woo-ssi"

@@ -3336,3 +3336,15 @@ def test_two_offices_joined_by_and_the_name_both_holders_and_a_body_is_nobody() 
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Maren Holt, Idris Vale", "draw up the job description"),
         ("Bea Lunn, Maren Holt", "meet the auditor before March")]
+
+
+def test_an_office_named_director_of_or_head_of_is_the_person_who_holds_it() -> None:
+    body = ("**Present:** Dr Ama Boateng (Director of Graduate Studies); Lev Orlov (Head of "
+            "Sales); Rui Pinto\n\n## Studies\n"
+            "The Director of Graduate Studies will update the handbook.\n"
+            "The Head of Sales and Rui will write the brochure.\n")
+    ext = extract(note(body))
+    assert [p.aliases for p in ext.attendees] == [
+        ("Director of Graduate Studies",), ("Head of Sales",), ()]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Ama Boateng", "update the handbook"), ("Lev Orlov, Rui Pinto", "write the brochure")]

@@ -207,7 +207,8 @@ _DECISION_STRONG = re.compile(
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
     r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
-    r"\s+(?:keep|go\s+with|ship|use|drop|stay\s+with|stick\s+with|adopt|take)\b"
+    r"\s+(?:keep(?!\s+(?:it|that|this|them)\s+on\b)|go\s+with|ship|use|drop|stay\s+with"
+    r"|stick\s+with|adopt|take)\b"  # (not "Okay, we'll keep it on the list")
     # a vote's result: "the motion carried 5-0", "7 in favour, 2 against", "the board approved"
     r"|\b(?=\w)(?:motion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
     r"|\d+\s*(?:in\s+favou?r|for|yes|ayes|\+1s?)\b[^.;]{0,40}?\b\d+\s*(?:against|no|nays|-1s?)\b"
@@ -256,7 +257,12 @@ _DECISION_WEAK = re.compile(
     r"\b(?=\w)(?:we\s*(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+should|['’]re\s+planning"
     r"\s+to|\s+are\s+planning\s+to|\s+plan\s+to|['’]ll\s+try\s+and)\s+(?:also\s+|still\s+|first\s+)?"
     r"(?!be\s+able|need|have\s+to|see|think|consider|look\s+at|talk|probably|hopefully|ask|check"
-    r"|invite|email|get\s+back|try\s+to\s+find)"
+    r"|invite|email|get\s+back|try\s+to\s+find"
+    # replies and facts, not plans: "Sure, we'll do it", "Good question, we'll come back to
+    # it", "Okay, we'll keep it on the list", "We'll all bring gloves" (each of us), "We'll
+    # know by October"
+    r"|do\s+(?:it|that|this|so)\b|come\s+back\s+to|keep\s+(?:it|that|this|them)\s+on\b"
+    r"|all\b|know\b)"
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
     r"|meet|reconvene|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
@@ -277,7 +283,7 @@ _LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolut
 _SHE_AGREED = r"\band\s+(?:she|he|they)\s+agreed"
 _NOT_DECISION = re.compile(
     r"^\W*previously\b"
-    r"|\b(?=\w)(?:whether\b|need\s+to\s+decide\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
+    r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
     r"|(?:last|previous)\s+(?:month|year)\W+(?:\w+\s+){0,2}(?:agreed|decided)\b"
@@ -581,7 +587,19 @@ _SPEAKER_HEADER = re.compile(
     # "yuki-n (she/her)  29:52": a handle, and the pronouns the call shows after a name;
     # "[Nadia Haddad] 19:01:52": Zoom's saved transcript
     rf"|(?P<bracket>\[)?(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}})(?(bracket)\])"
-    rf"(?:[ \t]+\([a-z]+/[a-z]+\))?\s+\(?{_CLOCK}\)?)[ \t]*\n")
+    rf"(?:[ \t]+\([a-z]+/[a-z]+\))?\s+\(?{_CLOCK}\)?"
+    # Microsoft Teams: "Whitaker, Joanna   11:03", "Otieno, Sam (Ridgeline Digital)   2:22"
+    rf"|(?P<last>{_NAME}),[ \t]+(?P<first>{_NAME}(?:[ \t]+{_NAME})?)(?:[ \t]+\([^()\n]{{1,40}}\))?"
+    rf"[ \t]+{_CLOCK})[ \t]*\n")
+
+
+def _header_name(header: re.Match[str]) -> str:
+    """Who a _SPEAKER_HEADER names, first name first ("Whitaker, Joanna" → "Joanna Whitaker")."""
+    if header["last"]:
+        return f"{header['first']} {header['last']}"
+    return header["who"] or header["who2"]
+
+
 # a subtitle file's cue number and timing lines ("12", "00:00:05.000 --> 00:00:09.000")
 _VOICE_TAG = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]{1,80}?)[ \t]*>")
 _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*|WEBVTT.*)$\n?")
@@ -1823,8 +1841,8 @@ def _transcript_speakers(body: str) -> list[Person]:
     """A transcript with no attendee list ("Priya Natarajan   0:22" over each turn): its
     speakers are who came, so that "Priya" is known even when a line such as "Priya Natarajan
     started transcription" makes her name look like a heading's word. Two speakers at least."""
-    names = dict.fromkeys(m["who2"] for m in _SPEAKER_HEADER_LINE.finditer(body)
-                          if m["who2"] and " " in m["who2"])  # (full names, not handles)
+    names = dict.fromkeys(name for m in _SPEAKER_HEADER_LINE.finditer(body)
+                          if " " in (name := _header_name(m)))  # (full names, not handles)
     return [Person(name) for name in names] if len(names) >= 2 else []
 
 
@@ -2613,7 +2631,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     words or more, not "Sure."), which the next transcript turn's "that one" may point at."""
     speaker = None
     if "\n" in text and (h := _SPEAKER_HEADER.match(text)) \
-            and ctx.is_person(who := h.group("who") or h.group("who2")):
+            and ctx.is_person(who := _header_name(h)):
         speaker, text = who, f"{who}: {text[h.end():]}"  # read as "Bob Chen: I'll …"
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
@@ -2929,6 +2947,8 @@ def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
     if block.kind != PARA or "\n" not in text or not (":" in text or "<" in text or "#" in text):
         return [(block, text)]
     starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
+    if re.search(rf"{_CLOCK}[ \t]*\n", text):  # turns with no blank line between them
+        starts = sorted({*starts, *(m.start() for m in _SPEAKER_HEADER_LINE.finditer(text))})
     if len(starts) < 2:
         return [(block, text)]
     if starts[0] != 0:

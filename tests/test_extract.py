@@ -3348,3 +3348,29 @@ def test_an_office_named_director_of_or_head_of_is_the_person_who_holds_it() -> 
         ("Director of Graduate Studies",), ("Head of Sales",), ()]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Ama Boateng", "update the handbook"), ("Lev Orlov, Rui Pinto", "write the brochure")]
+
+
+def test_a_teams_transcript_with_no_blank_lines_is_read_turn_by_turn_last_name_first() -> None:
+    body = ("Review-20241212_100212-Meeting Recording\n\n"
+            "Marsh, Petra   0:24\nMorning all. Can everyone hear me?\n"
+            "Obi, Femi (Northgate Digital)   1:08\nYes. I'll send the statement of work to "
+            "procurement before Christmas.\n"
+            "Marsh, Petra   1:39\nGreat. Okay, so we're going with CivicPay for the renewals "
+            "then.\n"
+            "Lund, Kari   2:02\nI'll book the test tablets for next week.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Petra Marsh", "Femi Obi", "Kari Lund"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Femi Obi", "send the statement of work to procurement before Christmas"),
+        ("Kari Lund", "book the test tablets for next week")]
+    assert [d.text for d in ext.decisions] == [
+        "Okay, so we're going with CivicPay for the renewals then."]
+
+
+@pytest.mark.parametrize("reply", [
+    "Sure, we'll do it.", "Good question, we'll come back to it.",
+    "Okay, we'll keep it on the list, it's not for January.", "We'll all bring our own gloves.",
+    "We'll know by mid-October.", "This is the one I need a decision on today."])
+def test_a_reply_or_a_fact_in_the_first_person_plural_is_not_a_decision(reply: str) -> None:
+    body = f"Present: Ann Lee, Bob Roe\n\n## Budget\n\nAnn Lee: Can we have it?\n\n{reply}\n"
+    assert extract(note(body)).decisions == ()

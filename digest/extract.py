@@ -744,7 +744,8 @@ _ANAPHORIC_TASK = re.compile(
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow|tonight|this|by|at"
     r"|until|within|during|asap|anyway|later)\b)[a-z])"  # ("order it this week", "… by Friday")
     r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
-    r"|(?:thing|things|stuff)\b|a\s+(?:look|go|crack|try)$"
+    r"|(?:thing|things|stuff)\b|something(?=\s+(?:out|together|up)\b|\W*$)"
+    r"|a\s+(?:look|go|crack|try)$"
     r"|a\s+(?:go|crack|stab)\b(?!\s+(?:at|on|with)\b))", re.I)  # "have a go tomorrow"
 
 # a short task whose object only its topic names: "write the patch", "review the PR"
@@ -2863,8 +2864,11 @@ def _take_on(request: _Request, speaker: str, reply: str,
     for index in range(first, len(actions)):
         action = actions[index]
         if owner in (action.owner or "").split(", "):  # (also "Hanne and I will …")
-            if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 4:
-                if not _ANAPHORIC_TASK.search(task):  # "I'll write that up": what was asked
+            if _ANAPHORIC_TASK.search(action.task) and len(action.task.split()) <= 6:
+                # "I'll write that up", "I'll put them in the doc": what was asked, unless the
+                # question said less
+                if not _ANAPHORIC_TASK.search(task) \
+                        or len(asked_words) > len(frozenset(words(action.task)) - _STOP_WORDS):
                     actions[index] = _action_with(action, task=_tidy_task(task),
                                                   context=f"{question} {action.context}")
                 return
@@ -3682,8 +3686,10 @@ _COMPARED = 200
 
 def _offer_restated(offer: Action, then: Action | None) -> bool:
     """'I can take that.' followed, a turn or two later, by the same person's 'I'll benchmark
-    the cache …': one task, said the second time in full."""
-    return then is not None and offer.rule == "pronoun" and " can " in offer.context \
+    the cache …': one task, said the second time in full (the question asked before the offer,
+    "can you close 2210?", is not the offer)."""
+    return then is not None and offer.rule == "pronoun" \
+        and " can " in offer.context.rpartition("?")[2] \
         and then.owner == offer.owner and offer.line is not None and then.line is not None \
         and 0 <= then.line - offer.line <= 2
 

@@ -3374,3 +3374,22 @@ def test_a_teams_transcript_with_no_blank_lines_is_read_turn_by_turn_last_name_f
 def test_a_reply_or_a_fact_in_the_first_person_plural_is_not_a_decision(reply: str) -> None:
     body = f"Present: Ann Lee, Bob Roe\n\n## Budget\n\nAnn Lee: Can we have it?\n\n{reply}\n"
     assert extract(note(body)).decisions == ()
+
+
+def test_a_yes_to_a_question_takes_the_task_asked_when_the_question_says_more() -> None:
+    body = ("Dana Cole  27:56\nWen, can you pull the no-show numbers for the three pilot "
+            "clinics?\n\nWen Zhao  28:41\nYep. I'll put them in the pilot doc.\n\n"
+            "Dana Cole  29:10\nKofi, can you close 2210 with a comment explaining this?\n\n"
+            "Kofi Mensah  29:30\nSure, I'll do that today. And I can start on the schema.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Wen Zhao", "pull the no-show numbers for the three pilot clinics"),
+        ("Kofi Mensah", "close 2210 with a comment explaining this"),
+        ("Kofi Mensah", "start on the schema")]
+
+
+def test_a_task_that_only_says_something_is_told_by_the_sentence_before() -> None:
+    body = ("Present: Ana Lima, Bo Chen\n\nA short post to introduce the new docs site would "
+            "be useful. Ana will put something together before the next call.\n")
+    [action] = extract(note(body)).actions
+    assert action.task.startswith("put something together before the next call (A short post")

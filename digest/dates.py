@@ -100,6 +100,7 @@ _DATE = re.compile(
     | (?P<rel>\b(?:in|within|after)\s+(?P<rn>{_NUM})\s+(?P<ru>day|week|month)s?\b
           | \b(?P<rn2>{_NUM})\s+(?P<ru2>day|week|month)s?\s+(?:from\s+(?:now|today)|later|time)\b
           | \b(?:in\s+)?a\s+fortnight\b(?P<fortnight>)
+          | \ba\s+week\s+(?:today|tonight)\b(?P<week_today>)  # British: seven days from now
           | \bnext\s+(?P<ru3>week|month)(?:'s|’s)?\b
           | \b(?P<tomorrow>tomorrow)\b)
     | (?P<wday>\b(?:(?P<wrel>next|this|coming|following)\s+)?(?P<wd5>{_WDAY_FULL}|{_WDAY_SHORT})\b
@@ -319,6 +320,8 @@ def find_dates(text: str, meeting: date) -> list[DateMention]:
                 when = meeting + timedelta(days=1)
             elif g["fortnight"] is not None:
                 when = meeting + timedelta(days=14)
+            elif g["week_today"] is not None:
+                when = meeting + timedelta(days=7)
             elif g["ru3"]:
                 unit, n = g["ru3"].lower(), 1
                 when = meeting + timedelta(days=7) if unit == "week" else add_months(meeting, 1)

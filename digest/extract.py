@@ -265,7 +265,7 @@ _DECISION_WEAK = re.compile(
     r"|all\b|know\b)"
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
-    r"|meet|reconvene|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
+    r"|meet|reconvene|regroup|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
     r"|do\s+(?:aob|a\s+quick|the\s+rest|introductions)|wrap|skip|break|stop|end|close|adjourn"
     r"|call\s+it|go\s+(?:on|to)|move\s+to\s+(?:the\s+)?(?:next|aob|item|topic)"
     r"|start|begin|go\s+(?:through|over|around)|recap|review|not\b)"
@@ -617,7 +617,8 @@ _SPEAKER_LINE = re.compile(
 _CALL_WORDS = (
     "next", "chste", "prochain", "see you", "see everyone", "xima", "ximo", "prossim", "volgend",
     "meet on", "meet next", "nästa", "次回", "berikut", "follow", "nxt", "same time", "same slot",
-    "same place", "back on", "first ", "spotkani", "zebrani", "posiedzeni", "agli ", "agle ")
+    "same place", "back on", "first ", "regroup", "spotkani", "zebrani", "posiedzeni", "agli ",
+    "agle ")
 # the words of a group settling something: in the gate, the decision words and the strong cues
 _SETTLED_WORDS = (
     "decid", "decision", "agree", "consensus", "objection", "unanimous", "resol", "conclu",
@@ -785,7 +786,7 @@ _ITEM_OWNER_FIELD = re.compile(  # (and the "PIC:", person in charge, of notes a
 
 _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRONG (speed)
     rf"\b(?=\w)(?:ne?xt\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
-    r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b"
+    r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b|regroup\b"
     # "We're going to meet on Monday to check the checklist"
     r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b"
     # "Follow-up call with Gwen booked for Thursday 10 September"
@@ -796,8 +797,11 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|same\s+(?:time|slot|place)\s+(?:in\b|next\b|(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun))"
     r"|\w+\s+weeks?\s+(?:from\s+(?:now|today)|later)\b)"
     r"|(?<!\w\s)(?<!\w\s\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))"
-    r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))|next\s+one\s+"
-    rf"(?=(?:is\s+|will\s+be\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d|the\s+{SPOKEN_DAY})))"
+    r"|(?<=['’]re\s|are\s)back\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))"
+    # "Next one's after the holidays, the 9th of January"
+    r"|next\s+one(?:['’]s\s+|\s+)(?=(?:is\s+|will\s+be\s+)?(?:(?:after|in)\s+the\s+(?:holidays"
+    r"|break|new\s+year|summer)\W+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d"
+    rf"|the\s+(?:\d|{SPOKEN_DAY}))))"
     # a calendar's "Next: Wed Jun 11 · 10:30", "Next M&M: …", "Follow-up: Tue, Oct 27" (only
     # with a date right after it, and not a release, deadline or other non-meeting)
     r"|^\W*(?:next(?:\s+(?!(?:release|version|steps?|deadline|milestone|sprint|payment"
@@ -838,6 +842,9 @@ _PAREN_ASIDE = re.compile(r"\([^()]*\)")
 _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
     r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
+# "I'll put a poll in #general for the next call date": whatever dates are near, none is set
+_DATE_POLL = re.compile(r"\b(?:poll|doodle)\b[^.]{0,30}\bfor\s+(?:the\s+)?(?:next\s+)?(?:call"
+                        r"|meeting)\s+(?:date|time)", re.I)
 _NOT_A_CALL_SENTENCE = re.compile(
     r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)"
     r"|\b(?:on|to|onto|for)\s+the\s+agenda\b|\bagenda\s+(?:for|of)\s+the\s+next\b", re.I)
@@ -3800,6 +3807,8 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
         strength = 2 if _STRONG_AFTER.match(sentence[cue.end():]) else 1
     if not heading and strength == 1 and _NOT_A_CALL_SENTENCE.search(sentence):
         strength = 0
+    if _DATE_POLL.search(sentence):
+        return [_CallCandidate(max(strength, 2), None, sentence, line)]
     mentions = find_dates(sentence, meeting)
     if len(mentions) > 1 and "(" in sentence:
         # "In two weeks, same time. (Rukmini is away on the 29th, …)": a date in brackets is a

@@ -3393,3 +3393,21 @@ def test_a_task_that_only_says_something_is_told_by_the_sentence_before() -> Non
             "be useful. Ana will put something together before the next call.\n")
     [action] = extract(note(body)).actions
     assert action.task.startswith("put something together before the next call (A short post")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("No meeting on the 26th, obviously. Next one's after the holidays, the 9th of January, "
+     "same time.", date(2025, 1, 9)),
+    ("The next one is on the 9th of January.", date(2025, 1, 9)),
+    ("I'll send the notes round. Let's regroup a week today, same time.", date(2024, 12, 19)),
+    ("When's the next one? The jam eats next week. I'll put a poll in #general for the next "
+     "call date.", None)])
+def test_a_next_call_said_aloud(said: str, expected: date | None) -> None:
+    ext = extract(note(f"Notes\n\n## AOB\n\n{said}\n", day=date(2024, 12, 12)))
+    assert (ext.next_call.date if ext.next_call else None) == expected
+
+
+def test_a_poll_for_the_next_call_date_leaves_it_unset_whatever_dates_are_near() -> None:
+    body = ("Notes\n\n**next call**\n\nrook: when's the next one? the jam eats next week\n"
+            "rook: ok i'll put a poll in #general for the next call date\n")
+    assert extract(note(body, day=date(2023, 6, 6))).next_call is None

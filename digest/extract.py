@@ -1301,7 +1301,7 @@ def extract(note: Note) -> Extraction:
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)])),
         actions=tuple(a for a in _dedupe_actions([
-            a for a in actions if not _says_nothing(a.task)
+            a for a in actions if not _says_nothing(a.task) and not _PARKED.match(a.task)
             and not (("arried" in a.task or a.task[:1] == "[") and _CARRIED.search(a.task))])
             if not _is_question(a)),
         next_call=next_call,
@@ -1310,6 +1310,10 @@ def extract(note: Note) -> Extraction:
     )
 
 
+# a task nobody took, left where it was: "I'll leave it on the board", "keep it in the doc" (but
+# "I'll put it on the board as up for grabs" posts it: a task)
+_PARKED = re.compile(r"(?:leave|keep)\s+(?:it|that|this|them)\s+(?:on|in)\s+(?:the\s+)?"
+                     r"(?:board|list|doc|backlog|parking\s+lot|wish\s*list)\b(?!['’])", re.I)
 # a task the list marks as carried from an earlier meeting: old news, not a new action
 # ("@raj — WAL replay profiling (carried from 29 June)", "Damp figures (carried)", a W3C
 # tracker's "[OPEN] ACTION-43: …" beside this call's "[NEW] ACTION: …")
@@ -2859,6 +2863,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     return closing or latest
 
 
+# a request that only points at the task said before it: "Can you take that, Ruth?"
+_TAKE_THAT = re.compile(r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+one)?\W*$", re.I)
+
+
 def _take_on(request: _Request, speaker: str, reply: str,
              actions: list[Action], first: int, line: int, ctx: _Ctx) -> None:
     """The person asked ("Pavel, could you cut the 1.5.3 as well?") said yes: the task asked is
@@ -2866,6 +2874,12 @@ def _take_on(request: _Request, speaker: str, reply: str,
     says what their own short "I'll write that up" is."""
     who, task, question, asker = request
     owner = ctx.owners(speaker)
+    if _TAKE_THAT.match(task) and first and (left := actions[first - 1]).owner is None \
+            and left.line is not None and 0 <= line - left.line <= 2:
+        # "Someone needs to write the short descriptions … Can you take that, Ruth?" "Yeah,
+        # sure.": the task nobody had is hers
+        actions[first - 1] = replace(left, owner=owner, owner_text=speaker)
+        return
     asked = (ctx.owners(who) or "").split(", ")  # "Con and Tomás, can you two …?": both
     asked_words = frozenset(words(task)) - _STOP_WORDS
     for index in range(first, len(actions)):

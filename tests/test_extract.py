@@ -3411,3 +3411,14 @@ def test_a_poll_for_the_next_call_date_leaves_it_unset_whatever_dates_are_near()
     body = ("Notes\n\n**next call**\n\nrook: when's the next one? the jam eats next week\n"
             "rook: ok i'll put a poll in #general for the next call date\n")
     assert extract(note(body, day=date(2023, 6, 6))).next_call is None
+
+
+def test_can_you_take_that_gives_the_task_nobody_had_to_whoever_says_yes() -> None:
+    body = ("[00:20:46] Ines Roa: The reserve pages are empty. Someone needs to write the short "
+            "descriptions for the eleven reserves. Can you take that, Ruth?\n"
+            "[00:21:56] Ruth Ash: Yeah, sure. By the end of next week?\n"
+            "[00:22:40] Ines Roa: Nobody for the iPad test then. Okay, I'll leave it on the "
+            "board.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Ruth Ash", "write the short descriptions for the eleven reserves")]

@@ -76,8 +76,9 @@ _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(A
 # "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
 # with it, its acronym ("FD", "CEO")
 _ROLE_PHRASE = re.compile(
-    rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:Director|Officer|Secretary|Manager|Executive|Administrator"
-    rf"|Controller|Engineer)|(?:Head|Director|Dean)\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}}")
+    rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:(?:Director|Officer|Secretary|Manager|Executive"
+    rf"|Administrator|Controller|Engineer)|(?:Head|Director|Dean)(?=\s+of\s))"
+    rf"(?:\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}})?")
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,4}}")
 _QUOTED_NICK = re.compile(rf"[\"“‘']([{UPPER}][\w'-]+)[\"”’']?")  # (its end quote may be gone)
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
@@ -283,13 +284,19 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         low = inner.lower()
         if any(part.strip() in _CHAIR_WORDS for part in low.split(",")):  # "(President, chair)"
             chair_marks.append("")
-            return " \x01chair "
+            # ("Director of Postgraduate Research, Chair": the office is still theirs)
+            return " \x01chair " + "".join(
+                f" \x04{role.replace(' ', chr(5))}" for part in inner.split(",")
+                if _ROLE_PHRASE.fullmatch(role := part.strip())) + " "
         if _ALIAS.fullmatch(inner):
             return f" \x02{inner} "
         if office := next((first for part in low.split(",")
                            if (first := part.strip().partition(" ")[0]) in ROLES), None):
-            # "(Clerk and Responsible Financial Officer)", "(…, Secretary to the committee)"
-            return f" \x02{office.capitalize()} "
+            # "(Clerk and Responsible Financial Officer)", "(…, Secretary to the committee)",
+            # "Postgraduate Research Administrator (Secretary)"
+            return f" \x02{office.capitalize()} " + "".join(
+                f" \x04{role.replace(' ', chr(5))}" for part in inner.split(",")
+                if _ROLE_PHRASE.fullmatch(role := part.strip())) + " "
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
         parts = [part.strip() for part in inner.split(",")]
@@ -471,6 +478,12 @@ class _Tier:
         self.first = {key: list(names) for key, names in first_names.items()}
         self.first_like = {key: list(names) for key, names in first_like.items()}
         self.last = {key: list(names) for key, names in last.items()}
+        # each office alias by its head word: "director of postgraduate research" → ("director",
+        # {}), "postgraduate research administrator" → ("administrator", {postgraduate, research})
+        self.offices = [(words[-1], frozenset(words[:-1]), e.name) for e in entries
+                        for alias in e.aliases
+                        if (words := alias.partition(" of ")[0].split())
+                        and words[-1] in _OFFICE_HEADS]
         self.lasts = "\n".join(e.last for e in entries)  # for a quick "no last name starts so"
         self.firsts = [(e.first, e.name) for e in entries if len(e.tokens) > 1]
 
@@ -581,6 +594,8 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
     entries = tier.entries
     if exact := tier.exact.get(low):
         return exact
+    if tier.offices and toks and toks[-1] in _OFFICE_HEADS and len(toks) <= 3:
+        return _office_holder(tier, toks)
     if len(toks) == 1:
         t = toks[0]
         if first := tier.first.get(t):
@@ -620,6 +635,25 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
         return _unique([e.name for e in entries
                         if len(e.tokens) > len(toks) and list(e.tokens[: len(toks)]) == toks])
     return ()
+
+
+# the last word of an office ("Deputy Director", "Research Administrator")
+_OFFICE_HEADS = frozenset("""director administrator officer secretary manager dean head lead
+    coordinator executive controller engineer""".split())  # noqa: SIM905
+
+
+def _office_holder(tier: _Tier, toks: list[str]) -> list[str]:
+    """Who holds the office a short form names: "the Deputy Director" is the one whose office
+    says "Deputy Director of …"; "the PGR Director" the Director of Postgraduate Research, not
+    the Deputy (words the office has and the short form lacks rule it out); "the PGR
+    Administrator" the only administrator there is. Several fit: ambiguous."""
+    head, said = toks[-1], set(toks[:-1])
+    offices = [(words, name) for office_head, words, name in tier.offices if office_head == head]
+    fits = [(len(words & said), name) for words, name in offices if words <= said]
+    if fits:
+        best = max(score for score, _ in fits)
+        return _unique([name for score, name in fits if score == best])
+    return _unique([name for _, name in offices]) if len(toks) > 1 else []
 
 
 def _plain(text: str) -> str:

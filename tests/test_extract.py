@@ -2873,7 +2873,8 @@ def test_a_role_after_a_dash_ending_in_its_acronym_and_an_office_in_brackets_nam
     assert [(p.name, p.aliases) for p in ext.attendees] == [
         ("Yasmin Hadley", ("DSO", "Departmental Safety Officer")),
         ("Gwen Pike", ("TSM", "Technical Services Manager")),
-        ("Rhona Tavish", ("Secretary",)), ("Richard Morten", ("rich", "Clerk"))]
+        ("Rhona Tavish", ("Secretary", "School Administrator")),
+        ("Richard Morten", ("rich", "Clerk"))]
     assert [a.owner for a in ext.actions] == ["Yasmin Hadley", "Rhona Tavish", "Richard Morten"]
 
 
@@ -3422,3 +3423,18 @@ def test_can_you_take_that_gives_the_task_nobody_had_to_whoever_says_yes() -> No
     ext = extract(note(body, fmt="text"))
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Ruth Ash", "write the short descriptions for the eleven reserves")]
+
+
+def test_an_office_said_short_names_its_holder_and_a_deputy_is_told_apart() -> None:
+    body = ("Present:\n  Prof. Ada Nwosu        Director of Graduate Research (Chair)\n"
+            "  Dr Cal Reid            Deputy Director of Graduate Research\n"
+            "  Lorna Beattie          Graduate Research Administrator (Secretary)\n\n"
+            "The PGR Director will write to all supervisors.\n"
+            "The Deputy Director will check with Estates.\n"
+            "The PGR Administrator will update the handbook.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(p.name, p.chair, p.aliases) for p in ext.attendees] == [
+        ("Ada Nwosu", True, ("Director of Graduate Research",)),
+        ("Cal Reid", False, ("Deputy Director of Graduate Research",)),
+        ("Lorna Beattie", False, ("Secretary", "Graduate Research Administrator"))]
+    assert [a.owner for a in ext.actions] == ["Ada Nwosu", "Cal Reid", "Lorna Beattie"]

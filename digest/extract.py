@@ -305,6 +305,7 @@ _NOT_DECISION = re.compile(
     r"|(?:isn['’]t|is\s+not|not)\s+(?:a|an|our)\s+(?:[\w:-]+\s+)?decision\b"
     r"|(?!(?:we|everyone|everybody|all|they|group|team|room)\b)\w+\s+agreed\s+with\b"
     r"|(?:approved|accepted|adopted)\b[^.;]{0,30}?\bminutes\b"
+    r"|\bas\s+an?\s+(?:true|correct|accurate|fair)\s+record\b"  # "Agreed as a true record."
     # "We'll decide next time", "declared an interest", "the trustees agreed in September to …"
     # (an earlier meeting), "agreed it would be nice" (a view), "resolution proposed by …",
     # "If no maintainer objects during FCP, it is accepted" (how decisions are made)
@@ -431,6 +432,9 @@ _PARTICIPLE = (r"(?:[a-z]+ed|been|done|gone|had|seen|got|taken|given|written|spo
 _CAN_VERBS = (r"take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare|review"
               r"|investigate|check|do\s+more|ask|add|draft|fix|start\s+on"
               r"|do\s+(?:the|a|an)\s+(?!call\b|meeting\b|time\b|slot\b)")
+# a feeling or an absence, not a task: "Aziz said he'd miss them", "I'll miss the next call"
+_NOT_A_TASK_VERB = (r"(?!(?:miss|like|love|prefer|hate|enjoy|rather"
+                    r"|be\s+(?:sad|happy|glad|sorry))\b)")
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"
@@ -442,6 +446,7 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          rf"|\s+can\s+(?=(?:{_CAN_VERBS})\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+"
          rf"|\s+said\s+(?:he|she|they)(?:['’]d(?!\s+{_PARTICIPLE}\b)|\s+would)\s+"
+         rf"{_NOT_A_TASK_VERB}"
          r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
          r"|\s+is\s+to\s+"
          r"|,?\s+who\s+(?:will|has\s+to|needs\s+to|is\s+going\s+to)\s+)")
@@ -463,7 +468,7 @@ _PRONOUN_ACTION = re.compile(
     r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
     r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
     rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b)|\s+(?:agreed|offered|volunteered|promised)\s+to)"
-    r"\s+(?:also\s+)?(?P<task>[a-z].*)")
+    rf"\s+(?:also\s+)?{_NOT_A_TASK_VERB}(?P<task>[a-z].*)")
 # "she'd asked", "he'd talked to": what had been done, not what will be
 _HAD_DONE = re.compile(rf"['’]d\s+{_PARTICIPLE}\b")
 # "I'd …", "I would …": a wish or an opinion, not a promise ("I agreed to …" is one)
@@ -567,7 +572,7 @@ _BAD_TASK = re.compile(
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b|do\W*$"  # ("Will do.")
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w))", re.I)  # (a non-promise)
-_TRAILING_WORDS = (" and", " but", " so", " then")
+_TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
 _AGREED_TAIL = re.compile(rf",?\s+{_SHE_AGREED}$")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one

@@ -3438,3 +3438,15 @@ def test_an_office_said_short_names_its_holder_and_a_deputy_is_told_apart() -> N
         ("Cal Reid", False, ("Deputy Director of Graduate Research",)),
         ("Lorna Beattie", False, ("Secretary", "Graduate Research Administrator"))]
     assert [a.owner for a in ext.actions] == ["Ada Nwosu", "Cal Reid", "Lorna Beattie"]
+
+
+def test_a_feeling_a_record_approved_and_a_tag_question_are_not_read_as_news() -> None:
+    body = ("Attendees: Aziz Karimov, Bob Roe\n\n## Minutes\n\nThe minutes of the October "
+            "meeting were read. Agreed as a true record.\n\n## Fireworks\n\nNo fireworks this "
+            "year. Aziz said he'd miss them. I'll miss the next call myself.\n\n"
+            "Aziz Karimov: Bob, you'll do the invoice for phase one after the submission, right?"
+            "\n\nBob Roe: Yes.\n")
+    ext = extract(note(body))
+    assert ext.decisions == ()
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Bob Roe", "do the invoice for phase one after the submission")]

@@ -465,10 +465,13 @@ _OWNER_TO_BODY = (rf"\W{{0,3}}(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+)?(?P<who>
 _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
-    r"\b(?P<pro>[Hh]e|[Ss]he|I)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to|\s+is\s+going\s+to|['’]d"
-    r"|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
+    r"\b(?P<pro>[Hh]e|[Ss]he|I|(?<=[Ll]et\s)me)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to"
+    r"|\s+is\s+going\s+to|['’]d|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
+    # "Let me check what the landlord allows and get back to you": a promise to come back
+    r"|(?<=me)(?=\s+[a-z][^.?!]{0,100}?\band\s+(?:get|come)\s+back\b)"
     rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b)|\s+(?:agreed|offered|volunteered|promised)\s+to)"
     rf"\s+(?:also\s+)?{_NOT_A_TASK_VERB}(?P<task>[a-z].*)")
+_FIRST_PERSON = ("I", "me")
 # "she'd asked", "he'd talked to": what had been done, not what will be
 _HAD_DONE = re.compile(rf"['’]d\s+{_PARTICIPLE}\b")
 # "I'd …", "I would …": a wish or an opinion, not a promise ("I agreed to …" is one)
@@ -663,7 +666,7 @@ _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
                  "everybody", "all of us")
 _HINT_PRONOUN = ("he'", "he’", "he '", "he ’", "he will", "he would", "he is going", "i'", "i’",
-                 "i '", "i ’", "i will", "i would", "i am going", "i can", "he can",
+                 "i '", "i ’", "i will", "i would", "i am going", "i can", "he can", "let me",
                  *(f"{who} {verb} to" for who in ("i", "he")
                    for verb in ("agreed", "offered", "volunteered", "promised")))
 _HINT_WISH = ("would be", "will be", "might be", "step", "plan should")
@@ -3362,7 +3365,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         return found
     if cues & _PRONOUN_BIT and (pm := _PRONOUN_ACTION.search(sentence)) \
             and not _ability(pm, sentence) and not _HAD_DONE.match(sentence, pm.end("pro")):
-        if pm.group("pro") == "I":
+        if pm.group("pro") in _FIRST_PERSON:
             # "I'll …" is a promise; "I'd support that" (I would) is an opinion
             modal = sentence[pm.end("pro"):pm.start("task")]
             quoted = _QUOTED_SPEAKER.search(sentence, 0, pm.start("pro")) if not speaker else None
@@ -3379,7 +3382,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                          or subject())
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
-            if owner and pm.group("pro") == "I" and " and I" in sentence \
+            if owner and pm.group("pro") in _FIRST_PERSON and " and I" in sentence \
                     and (with_i := _PARTNER_AND_I.search(sentence, 0, pm.start("pro") + 1)) \
                     and ctx.is_person(with_i["who"]) and (also := ctx.owners(with_i["who"])):
                 owner = f"{also}, {owner}"  # "Hanne and I can do a first draft": both
@@ -3387,11 +3390,11 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                 task = pm.group("task")
                 if rel := _RELATIVE_OBJECT.search(sentence[: pm.start()]):
                     task = _with_object(task, rel.group("object"))
-                if pm.group("pro") != "I":
+                if pm.group("pro") not in _FIRST_PERSON:
                     return [Action(owner, _tidy_task(task), line, pro_owner, "pronoun")]
                 # "I'll write the notes, and I'll fix that error message": one each
                 promises = [m for m in _all_matches(_PRONOUN_ACTION, sentence)
-                            if m.group("pro") == "I"
+                            if m.group("pro") in _FIRST_PERSON
                             and not _CONDITIONAL.match(sentence, m.end("pro"), m.start("task"))]
                 found = []
                 for i, m in enumerate(promises):
@@ -3486,7 +3489,8 @@ def _ability(m: re.Match[str], sentence: str) -> bool:
     ("I can take the release notes"): only "I can", and not in a condition or purpose."""
     if " can" not in sentence[m.end("pro"):m.start("task")]:
         return False
-    return m.group("pro") != "I" or _SUBORDINATE_END.search(sentence, 0, m.start()) is not None
+    return m.group("pro") not in _FIRST_PERSON \
+        or _SUBORDINATE_END.search(sentence, 0, m.start()) is not None
 
 
 def _not_a_speaker(before: str) -> bool:

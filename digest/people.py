@@ -55,6 +55,12 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 # no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
 _SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])|\s·\s")
 _WRAPPED = re.compile(r"(?<![,;.\n])[ \t]*\n(?=[ \t]*\S)(?![ \t]*[-*•])")  # not after a separator
+# "Philippa is Pip to everyone", said beside the list of who came
+_CALLED_IN_PROSE = re.compile(rf"\b([{UPPER}][{LOWER}]+)\s+is\s+([{UPPER}][{LOWER}]+)\s+to\s+"
+                              r"every(?:one|body)\b")
+# "Grace Ng from Ferrow Labs": the name, then where they are from
+_FROM_ORG = re.compile(rf"[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{1,2}}"
+                       rf"(?=\s+from\s+(?:the\s+)?[{UPPER}])")
 # 'Katarzyna "Kasia" Nowak': the quoted word is what people call her
 _QUOTED_ALIAS = re.compile(rf"\s[\"“‘'„«]\s?([{UPPER}][\w-]+)\s?[\"”’'“»]\s")
 # ThomasG, JonL, DavidK
@@ -69,7 +75,8 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          # a transcript's unnamed voice: Otter's "Speaker 6"
                          r"|^(?:speaker|participant|guest|unknown)\s*\d+$"
                          # a remark after a name's comma: "Mr Daniel Hale (Head), for item 4"
-                         r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived)"
+                         r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived"
+                         r"|who|which|whose|so)"
                          r"\s+\S)", re.I)
 _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(ADR-0047)"
 # a role in a person's remark, which the minutes then name them by: "Finance Director",
@@ -362,6 +369,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         name = " ".join(raw.replace("*", " ").split()).strip(" .?:!")
         if name[:10].lower() == "including ":  # "23 residents, including Priya Lal and …"
             name = name[10:]
+        if " from " in name and (just_name := _FROM_ORG.match(name)):
+            name = just_name.group(0)  # "Grace Ng from Ferrow Labs": her organisation
         if name[:1] == "@" and name[1:2].isupper():  # a mention chip: "@Rahel Tesfaye"
             name = name[1:]
         if _CJK.search(name) and (latin := _CJK.sub(" ", name).split()):
@@ -402,6 +411,11 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             continue
         people.append(Person(name=name, chair=chair, aliases=tuple(dict.fromkeys(
             a for a in (alias, *offices, *(r.replace(chr(5), " ") for r in roles)) if a))))
+    if " to every" in text and (called := dict(_CALLED_IN_PROSE.findall(text))):
+        # "Philippa is Pip to everyone": what the rest of the notes call her
+        people = [Person(p.name, p.chair, (*p.aliases, called[first]))
+                  if (first := p.name.split()[0]) in called and called[first] not in p.aliases
+                  else p for p in people]
     return tuple(people)
 
 

@@ -3450,3 +3450,18 @@ def test_a_feeling_a_record_approved_and_a_tag_question_are_not_read_as_news() -
     assert ext.decisions == ()
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Bob Roe", "do the invoice for phase one after the submission")]
+
+
+def test_let_me_check_and_get_back_to_you_is_a_promise_and_let_me_share_is_not() -> None:
+    body = ("Attendees: Kofi Asare, Bea Roe\n\n## Door\n\nKofi Asare: Let me check what the "
+            "landlord allows and get back to you all.\n\nBea Roe: Let me share my screen.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Kofi Asare", "check what the landlord allows and get back to you all")]
+
+
+def test_a_guest_from_an_organisation_and_a_nickname_given_in_prose_beside_the_list() -> None:
+    people = parse_attendee_text(
+        "Maya Lind (community), Philippa Oduya (maintainer), and Grace Ng from Ferrow Labs, "
+        "who joined for the first time. Philippa is Pip to everyone, so she's Pip below.")
+    assert [(p.name, p.aliases) for p in people] == [
+        ("Maya Lind", ()), ("Philippa Oduya", ("Pip",)), ("Grace Ng", ())]

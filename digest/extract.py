@@ -65,7 +65,7 @@ from .tsv_text import tsv_to_markdown
 # the words that label an attendee list, in a heading, a "Label:" line or a header block
 _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance|attended|guests?"
                   r"|presenting|presenters?|(?:crit\s+|review\s+)?panel"
-                  r"|who|ppl|in\s+the\s+(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
+                  r"|who|ppl|in\s+(?:the\s+)?(?:huddle|room|call)|on\s+the\s+call|teilnehmer(?:innen)?"
                   r"|teilnehmende|anwesend|présents?|asistentes|participantes|presentes|aanwezig"
                   r"|presenti|partecipanti|närvarande|deltagare|deltagere|til\s+stede|obecni|obecne"
                   r"|uczestnicy|参加者|出席者)")
@@ -465,13 +465,13 @@ _OWNER_TO_BODY = (rf"\W{{0,3}}(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+)?(?P<who>
 _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
 _PRONOUN_ACTION = re.compile(
-    r"\b(?P<pro>[Hh]e|[Ss]he|I|(?<=[Ll]et\s)me)\s*(?:['’]ll|\s+will|['’]s\s+going\s+to"
+    r"\b(?P<pro>[Hh]e|[Ss]he|I|(?<=[Ll]et\s)me|(?<![(\w.])i(?=['’]ll\s|\s+will\s))\s*(?:['’]ll|\s+will|['’]s\s+going\s+to"
     r"|\s+is\s+going\s+to|['’]d|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
     # "Let me check what the landlord allows and get back to you": a promise to come back
     r"|(?<=me)(?=\s+[a-z][^.?!]{0,100}?\band\s+(?:get|come)\s+back\b)"
     rf"|\s+can(?=\s+(?:{_CAN_VERBS})\b)|\s+(?:agreed|offered|volunteered|promised)\s+to)"
     rf"\s+(?:also\s+)?{_NOT_A_TASK_VERB}(?P<task>[a-z].*)")
-_FIRST_PERSON = ("I", "me")
+_FIRST_PERSON = ("I", "me", "i")  # ("dunk: i'll look at that": typed in a chat)
 # "she'd asked", "he'd talked to": what had been done, not what will be
 _HAD_DONE = re.compile(rf"['’]d\s+{_PARTICIPLE}\b")
 # "I'd …", "I would …": a wish or an opinion, not a promise ("I agreed to …" is one)
@@ -1149,6 +1149,11 @@ def extract(note: Note) -> Extraction:
     if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
         the_office = re.compile(rf"\b[Tt]he\s+({'|'.join(offices)})\b", re.I)
         texts = [the_office.sub(lambda m: m.group(1).capitalize(), t) if "he " in t else t
+                 for t in texts]
+    if len(nicks := _chat_nicks(attendees)) >= 2:
+        # "rook (Ravi Okoro)" in the list, "rook: …" over what he said: "Ravi Okoro: …"
+        said_by = re.compile(rf"(?m)^[ \t]*({'|'.join(map(re.escape, nicks))}):(?=\s)")
+        texts = [said_by.sub(lambda m: f"{nicks[m.group(1)]}:", t) if ":" in t else t
                  for t in texts]
     others = [note.author] if note.author else []
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
@@ -1855,6 +1860,12 @@ _TAKES_NOTES = re.compile(
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers
 _SPEAKER_HEADER_LINE = re.compile(_SPEAKER_HEADER.pattern, re.M)
+
+
+def _chat_nicks(attendees: Sequence[Person]) -> dict[str, str]:
+    """Each attendee's chat name in lower case ("rook", "hanak") → their full name."""
+    return {alias: person.name for person in attendees for alias in person.aliases
+            if alias.islower() and " " not in alias}
 
 
 def _transcript_speakers(body: str) -> list[Person]:
@@ -2638,6 +2649,12 @@ _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80
                             r"\s*(?:[.!?](?!\d)|$)", re.I)
 
 
+# a speaker taking on the task said just before, which nobody had: "Leave it with me."
+_TAKEN_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|yeah|yep|yes|fine)\W+)*(?:leave\s+it\s+with\s+me"
+                       r"|i['’]ll\s+(?:take|do|handle)\s+(?:that|it|this)(?:\s+one)?|on\s+it)\W*$",
+                       re.I)
+
+
 def _put_so_far(proposed: str, sentence: str) -> str:
     """A proposal made in prose ("Robbo proposed a £5 rise …") and up to three sentences after
     it, which a later "Nobody objected, so that's agreed." settles; "" while none is made."""
@@ -2687,6 +2704,14 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             closing = sentence
         latest = sentence
         low = sentence.lower()
+        if speaker and actions and (unowned := actions[-1]).owner is None \
+                and unowned.line is not None and 0 <= line - unowned.line <= 2 \
+                and _TAKEN_UP.match(sentence) and (owner := ctx.owners(speaker)):
+            # "that has to be fixed before anything goes public" "dunk: leave it with me"
+            actions[-1] = replace(unowned, owner=owner, owner_text=speaker)
+            earlier.append(sentence)
+            previous = sentence
+            continue
         if chosen is not None:  # "Let's go with the second option then." said just before
             at, chosen = chosen, None
             if sentence[-1:] != "?" and len(sentence.split()) >= 3 \

@@ -142,7 +142,7 @@ _HANDLE_DASH_NAME = re.compile(
 # name), then the full name it stands for
 _NICK_BEFORE_NAME = re.compile(
     rf"(?m)(?P<lead>(?:^|[,;:]|\band\b)[ \t*•-]*)"  # a list item's start: not "Obi (Obi Fenn …)"
-    rf"(?P<nick>[{UPPER}][\w.-]*\w)[ \t]*\((?P<name>{_NAMES_2_TO_4})(?P<role>,[^()]*)?\)")
+    rf"(?P<nick>[{UPPER}a-z][\w.-]*\w)[ \t]*\((?P<name>{_NAMES_2_TO_4})(?P<role>,[^()]*)?\)")
 _HANDLE_AFTER_NAME = re.compile(rf"(?<=\w)[ \t]+@({HANDLE})$")
 # an e-mail address, in angle brackets after a name or alone
 # (not inside a run of word characters and dots: "a.a.a…" is read once, not once a dot)
@@ -230,12 +230,15 @@ def _name_before_nick(m: re.Match[str]) -> str:
     made from the full one ("RuthA", "RA" for Ruth Adeyemi, "Bea" for Beatriz Ortega); else
     `m` unchanged ("Board (Ruth Adeyemi)" is no name for her)."""
     nick, name = m.group("nick"), m.group("name")
+    role = f" ({m.group('role')[1:].strip()})" if m.group("role") else ""
     entry, short = Roster._entry(name), _plain(nick)
     if short not in _handle_forms(entry) \
             and short != "".join(_plain(p)[:1] for p in name.split() if p[:1].isupper()) \
             and not (len(short) >= 3 and _plain(entry.first).startswith(short)):
+        if nick.islower() and len(_NICK_BEFORE_NAME.findall(m.string)) >= 2:
+            # a chat's list, "rook (Ravi Okoro), moth (Hana Sørensen)": names people chose
+            return f"{m.group('lead')}{name} (@{nick}){role}"
         return m.group(0)
-    role = f" ({m.group('role')[1:].strip()})" if m.group("role") else ""
     return f"{m.group('lead')}{name} ({nick}){role}"
 
 

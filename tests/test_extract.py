@@ -3465,3 +3465,20 @@ def test_a_guest_from_an_organisation_and_a_nickname_given_in_prose_beside_the_l
         "who joined for the first time. Philippa is Pip to everyone, so she's Pip below.")
     assert [(p.name, p.aliases) for p in people] == [
         ("Maya Lind", ()), ("Philippa Oduya", ("Pip",)), ("Grace Ng", ())]
+
+
+def test_a_chat_typed_in_lower_case_names_its_speakers_by_their_handles() -> None:
+    body = ("in call: rook (Ravi Oke), moth (Hana Sand), dunk (Duncan Fell)\n\n**bugs**\n\n"
+            "dunk: the big one is the save file\n"
+            "rook: that has to be fixed before anything goes public\n"
+            "dunk: leave it with me\n"
+            "moth: i'll make the demo trailer, first cut by end of july\n"
+            "rook: right, that's settled, blue capsule goes on the store page\n")
+    ext = extract(note(body, day=date(2023, 6, 6)))
+    assert [(p.name, p.aliases) for p in ext.attendees] == [
+        ("Ravi Oke", ("rook",)), ("Hana Sand", ("moth",)), ("Duncan Fell", ("dunk",))]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Duncan Fell", "that has to be fixed before anything goes public (bugs)"),
+        ("Hana Sand", "make the demo trailer, first cut by end of july")]
+    assert [d.text for d in ext.decisions] == [
+        "Ravi Oke: right, that's settled, blue capsule goes on the store page"]

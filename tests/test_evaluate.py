@@ -244,12 +244,13 @@ def test_gold_heldout_sets_label_every_note_and_keep_their_scores(name: str) -> 
     labelled = {n.source.removeprefix("local:notes/") for n in load_gold(folder)}
     assert labelled == {p.name for p in (folder / "notes").iterdir()}
     report = evaluate_gold(folder, {})
-    notes, next_calls, decisions, actions, owners = HELDOUT_FLOORS[name]
-    assert report.notes == notes
-    assert report.next_call_correct >= next_calls
-    assert report.fields["decisions"].f1 >= decisions
-    assert report.fields["actions"].f1 >= actions
-    assert report.fields["actions+owner"].f1 >= owners
+    floors = HELDOUT_FLOORS[name]
+    # figures only, also in a failure's message: a blind set's misses must never be shown
+    figures = (report.notes, report.next_call_correct, *(
+        round(report.fields[field].f1, 4) for field in ("decisions", "actions", "actions+owner")))
+    assert figures[0] == floors[0] and all(
+        got >= floor for got, floor in zip(figures[1:], floors[1:], strict=True)), \
+        f"{name}: (notes, next calls, decisions, actions, +owner) {figures} below {floors}"
 
 
 def test_eval_asks_for_shared_only_when_labels_need_it(tmp_path: Path) -> None:

@@ -270,6 +270,8 @@ _DECISION_WEAK = re.compile(
     r"|call\s+it|go\s+(?:on|to)|move\s+to\s+(?:the\s+)?(?:next|aob|item|topic)"
     r"|start|begin|go\s+(?:through|over|around)|recap|review|not\b)"
     r"|the\s+plan\s+is\s+to\b|stick\s+(?:with|to)\b|should\s+(?:switch|move)\s+to\b"
+    # "so the plan is the demo ends after level 2"
+    r"|(?<=so\s)the\s+plan\s+is\s+(?:that\s+)?(?!to\b)(?=\w+\s+\w+\s+\w)"
     r"|will\s+(?:move|switch)\s+to\b|going\s+forward\b)"
     # a settled outcome stated as fact: "This will be a 2.7 release", "X will be the default"
     r"|^\W*(?:this|it|that)\s+will\s+be\s+(?:a|an|the)\s+(?!(?:good|great|nice|bit|lot|little"
@@ -335,8 +337,8 @@ _CONSENSUS = re.compile(r"\beveryone\b|\bconsensus\b|\bgeneral\s+agreement\b|\bu
 # ("Change of call day: …") or "so"; not inside "Anil noted that we should …", "perhaps we
 # should", "whether we should", "the procedure we should follow"
 _PLAN_PREFIX = re.compile(
-    r"^[\s→⇒>=*-]*(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:and\s+)?(?:so|therefore|thus"
-    r"|hence)\s+)?$"
+    r"^[\s→⇒>=*-]*(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:ok(?:ay)?|right|alright)\s+)?"
+    r"(?:(?:and\s+)?(?:so|therefore|thus|hence)\s+)?$"
     r"|(?:[,;]|\bso|\btherefore|\bthus|\bhence|\bbut\s+first|\band\s+then)\s*$", re.I)
 _SPEAKER_PREFIX = re.compile(rf"^\W*[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
@@ -660,7 +662,7 @@ _HINT_STRONG = (
     *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
-              "plan is to", "stick ", "switch to", "move to", "going forward", "will be ")
+              "plan is", "stick ", "switch to", "move to", "going forward", "will be ")
 _HINT_OWNER_VERB = ("ll ", " to ", "should", "can ", "said")
 _HINT_ELIDED = ("will", "going to", "plan", "need", "should", "can ")
 _HINT_UNOWNED = ("someone", "somebody", "anyone", "anybody", "a volunteer", "we all", "everyone",
@@ -2649,6 +2651,9 @@ _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80
                             r"\s*(?:[.!?](?!\d)|$)", re.I)
 
 
+# a settlement that does not say what it settles
+_SETTLED_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|good|great|fine|so)\W+)*(?:that|it)['’]s"
+                           r"\s+settled(?:\s+then)?\W*$", re.I)
 # a speaker taking on the task said just before, which nobody had: "Leave it with me."
 _TAKEN_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|yeah|yep|yes|fine)\W+)*(?:leave\s+it\s+with\s+me"
                        r"|i['’]ll\s+(?:take|do|handle)\s+(?:that|it|this)(?:\s+one)?|on\s+it)\W*$",
@@ -2872,9 +2877,14 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 ctx.referents[id(taken)] = previous
             decisions.append(taken)
-            if len(decision.split()) <= 10 and ("ption" in decision or "with" in decision) \
-                    and (_CHOSEN_OPTION.search(decision) or _ORDINAL_CHOICE.search(decision)):
-                chosen = len(decisions) - 1  # the next sentence may say what was chosen
+            if len(decision.split()) <= 10 and (
+                    (("ption" in decision or "with" in decision)
+                     and (_CHOSEN_OPTION.search(decision) or _ORDINAL_CHOICE.search(decision)))
+                    or (not previous and _SETTLED_ONLY.search(sentence))):
+                # the next sentence may say what was chosen, or what is settled when nothing
+                # before it in the turn does: "Right, that's settled. Harbour, Northgate and
+                # Kelso for the pilot."
+                chosen = len(decisions) - 1
         elif in_actions and not found_actions and not next_cue \
                 and not _WHEN_STATEMENT.match(sentence) and not _NOT_A_TASK_LINE.match(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan,

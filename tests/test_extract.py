@@ -3482,3 +3482,16 @@ def test_a_chat_typed_in_lower_case_names_its_speakers_by_their_handles() -> Non
         ("Hana Sand", "make the demo trailer, first cut by end of july")]
     assert [d.text for d in ext.decisions] == [
         "Ravi Oke: right, that's settled, blue capsule goes on the store page"]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("Leona Marsh: Right, that's settled. Harbour and Kelso for the pilot, from 7 April.",
+     "Leona Marsh: Right, that's settled. Harbour and Kelso for the pilot, from 7 April."),
+    ("rook: so the plan is the demo ends after level 2. we tease level 3 at the end",
+     "rook: so the plan is the demo ends after level 2. we tease level 3 at the end"),
+    ("rook: ok we'll stop doing nightly builds to itch. one build a week, fridays",
+     "rook: ok we'll stop doing nightly builds to itch. one build a week, fridays")])
+def test_a_plan_said_aloud_and_a_settlement_with_what_it_settles_after_it(
+        said: str, expected: str) -> None:
+    body = f"Attendees: Leona Marsh, rook\n\n## Pilot\n\n{said}\n"
+    assert [d.text for d in extract(note(body)).decisions] == [expected]

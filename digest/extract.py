@@ -2917,12 +2917,16 @@ def _take_on(request: _Request, speaker: str, reply: str,
     says what their own short "I'll write that up" is."""
     who, task, question, asker = request
     owner = ctx.owners(speaker)
-    if _TAKE_THAT.match(task) and first and (left := actions[first - 1]).owner is None \
-            and left.line is not None and 0 <= line - left.line <= 2:
-        # "Someone needs to write the short descriptions … Can you take that, Ruth?" "Yeah,
-        # sure.": the task nobody had is hers
-        actions[first - 1] = replace(left, owner=owner, owner_text=speaker)
-        return
+    if _TAKE_THAT.match(task):
+        if first and (left := actions[first - 1]).owner is None \
+                and left.line is not None and 0 <= line - left.line <= 6:
+            # "Someone needs to write the short descriptions … Can you take that, Ruth?" "Yeah,
+            # sure.": the task nobody had is hers
+            actions[first - 1] = replace(left, owner=owner, owner_text=speaker)
+            return
+        if any(owner in (a.owner or "").split(", ") for a in actions[first:]):
+            return  # "Yeah, sure. I'll rewrite it and send it to Imran": the reply says what
+
     asked = (ctx.owners(who) or "").split(", ")  # "Con and Tomás, can you two …?": both
     asked_words = frozenset(words(task)) - _STOP_WORDS
     for index in range(first, len(actions)):
@@ -3750,11 +3754,12 @@ _COMPARED = 200
 
 
 def _offer_restated(offer: Action, then: Action | None) -> bool:
-    """'I can take that.' followed, a turn or two later, by the same person's 'I'll benchmark
-    the cache …': one task, said the second time in full (the question asked before the offer,
-    "can you close 2210?", is not the offer)."""
+    """'I can take that.' (or 'I'll take that.') followed, a turn or two later, by the same
+    person's 'I'll benchmark the cache …': one task, said the second time in full (the question
+    asked before the offer, "can you close 2210?", is not the offer)."""
     return then is not None and offer.rule == "pronoun" \
-        and " can " in offer.context.rpartition("?")[2] \
+        and (" can " in offer.context.rpartition("?")[2]
+             or _TAKE_THAT.match(offer.task.split(" (", 1)[0]) is not None) \
         and then.owner == offer.owner and offer.line is not None and then.line is not None \
         and 0 <= then.line - offer.line <= 2
 

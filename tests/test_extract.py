@@ -3495,3 +3495,16 @@ def test_a_plan_said_aloud_and_a_settlement_with_what_it_settles_after_it(
         said: str, expected: str) -> None:
     body = f"Attendees: Leona Marsh, rook\n\n## Pilot\n\n{said}\n"
     assert [d.text for d in extract(note(body)).decisions] == [expected]
+
+
+def test_i_ll_take_that_before_the_task_in_full_or_after_a_task_nobody_had_is_one_task() -> None:
+    body = ("Priya Natesan   30:00\nSomebody has to write the spec and own it.\n\n"
+            "Priya Natesan   30:15\nCan you own that, Sinead?\n\n"
+            "Sinead Byrne   30:24\nYep, sure.\n\n"
+            "Priya Natesan   31:00\nAnd the strings need pulling out. Isla?\n\n"
+            "Isla Lachance   31:10\nYep, I'll take that. I'll pull the strings out of the build "
+            "for the translators.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Sinead Byrne", "write the spec and own it"),
+        ("Isla Lachance", "pull the strings out of the build for the translators")]

@@ -3195,14 +3195,21 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
 # approved funding" (the body named by a proper name or as a public one, and not the group whose
 # notes these are: "The Parish Council resolved" in a parish council's minutes)
 _OTHER_BODY = re.compile(
-    r"\b(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){1,4}?)(?:commission|council|centre|center|district"
-    r"|committee|board|authority|university|school|department|ministry|government|agency|trust"
-    r"|foundation|company|office|court|regulator|funder|bank|landlord|federation|association"
-    r"|league|union)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|formally\s+)?"
-    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b", re.I)
+    r"\b(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?)(?P<body>commission|council|centre|center"
+    r"|district|committee|board|authority|university|school|department|ministry|government|agency"
+    r"|trust|foundation|company|office|court|regulator|funder|bank|landlord|federation"
+    r"|association|league|union|faculty|senate)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+"
+    r"|already\s+|formally\s+)?"
+    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b"
+    # "… has confirmed its grant — they decided at their September meeting"
+    r"|\bthey\s+(?:decided|agreed|voted|resolved)\s+(?:it\s+)?at\s+their\b(?P<their>)", re.I)
 _PUBLIC_BODY = frozenset((
     "ethics", "school", "city", "county", "district", "state", "national", "regional", "federal",
-    "university", "local", "government"))
+    "university", "local", "government", "town"))
+# bodies a meeting reports on by their noun alone ("The Faculty has decided"), never its own
+# unless its title says so
+_OUTSIDE_BODY = frozenset(("faculty", "senate", "university", "council", "government", "ministry",
+                           "regulator", "funder", "bank", "landlord", "court"))
 # the meeting's own decision in the same sentence: "…, so we agreed to appeal"
 _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+(?:have\s+)?"
                            r"(?:also\s+)?(?:agreed|decided|resolved)\b", re.I)
@@ -3212,8 +3219,12 @@ def _another_bodys(sentence: str, title: str) -> bool:
     """Whether `sentence` reports another body's decision (see _OTHER_BODY)."""
     if not (m := _OTHER_BODY.search(sentence)) or _OWN_DECISION.search(sentence):
         return False
+    if m["their"] is not None or "at their" in sentence[m.end():]:
+        return True  # "they decided at their September meeting"
     name = m["name"].split()
     own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)}
+    if not name:  # "The Faculty has decided …": another body, unless the note is the Faculty's
+        return m["body"].lower() in _OUTSIDE_BODY and m["body"].lower() not in own
     return not {w.lower() for w in name} <= own and any(
         w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
 

@@ -3508,3 +3508,12 @@ def test_i_ll_take_that_before_the_task_in_full_or_after_a_task_nobody_had_is_on
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Sinead Byrne", "write the spec and own it"),
         ("Isla Lachance", "pull the strings out of the build for the translators")]
+
+
+def test_the_faculty_or_a_town_council_deciding_is_news_not_the_meeting_s_decision() -> None:
+    body = ("School PGR Committee\n\n## Funding\n\nThe Faculty has decided to reduce the "
+            "conference allowance to 400 pounds.\n\nThe town council has confirmed its grant — "
+            "they decided at their September meeting.\n\nThe committee agreed to keep the "
+            "poster allowance.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "The committee agreed to keep the poster allowance."]

@@ -2612,11 +2612,13 @@ _DECISION_MENTIONED = re.compile(
     r"(?!\s*(?:[:—–-]|was\b|is\b|to\b|made\b|taken\b|reached\b|that\b|on\b))", re.I)
 # the question that says what it puts: "Any objections to ramping it to fifty percent tomorrow?"
 _OBJECTIONS_TO = re.compile(
-    rf"^(?:{_FILLER})*(?:any\s+)?objections?\s+to\s+(?P<what>[^?]{{8,}})\?$", re.I)
+    rf"^(?:{_FILLER})*(?:(?:any\s+)?objections?\s+to|(?:does\s+)?any(?:one|body)\s+(?:disagree"
+    rf"|object)\s+(?:with|to))\s*:?\s+(?P<what>[^?]{{8,}})\?$", re.I)
 # the asker's answer to their own question when nobody objected: "None.", "Hearing none.",
 # "Okay, done."
 _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one"
-                         r"|done)(?:\s+then)?\W*$", re.I)
+                         r"|done|(?:that|it)['’]s\s+(?:agreed|settled|decided))(?:\s+then)?\W*$",
+                         re.I)
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
 # the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(

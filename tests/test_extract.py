@@ -3517,3 +3517,11 @@ def test_the_faculty_or_a_town_council_deciding_is_news_not_the_meeting_s_decisi
             "poster allowance.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "The committee agreed to keep the poster allowance."]
+
+
+def test_does_anyone_disagree_with_a_proposal_then_that_s_agreed_decides_the_proposal() -> None:
+    body = ("[Nadia Haddad] 19:32:23\nDoes anyone disagree with: the mini-conf stays free, plus "
+            "an optional supporter\nticket?\n\n[Yetunde Afolabi] 19:32:52\nNo, sounds good.\n\n"
+            "[Nadia Haddad] 19:33:09\nOkay, that's agreed.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "the mini-conf stays free, plus an optional supporter ticket"]

@@ -2831,7 +2831,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if in_decisions:
-            if not _UNSETTLED.search(sentence):
+            if not _UNSETTLED.search(sentence) and not _NOT_A_TASK_LINE.match(sentence):
                 decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
@@ -2997,11 +2997,13 @@ _AND_PARTNER = re.compile(rf"^and\s+(?P<who>{_NAME})\s+(?P<task>\S.*)$", re.S)
 _WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 
 
-# prose under an action list that is not a task: an aside in brackets ("(The 16th is skipped
-# because of the board meeting.)"), where the log or the recording is ("IRC log: …")
+# prose under an action or decision list that is none: an aside in brackets ("(The 16th is
+# skipped because of the board meeting.)"), where the log or the recording is ("IRC log: …"),
+# who wrote the minutes ("Minutes formatted by the scribe from the IRC log.")
 _NOT_A_TASK_LINE = re.compile(
     r"^\s*\([^()]*\)\W*$|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
-    r"|transcript)\s*:", re.I)
+    r"|transcript)\s*:|^\W*(?:minutes|notes)\s+(?:formatted|taken|written|typed|recorded"
+    r"|compiled)\s+by\b", re.I)
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
     rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:on|from|at)\s+"

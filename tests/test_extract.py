@@ -3525,3 +3525,10 @@ def test_does_anyone_disagree_with_a_proposal_then_that_s_agreed_decides_the_pro
             "[Nadia Haddad] 19:33:09\nOkay, that's agreed.\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "the mini-conf stays free, plus an optional supporter ticket"]
+
+
+def test_who_wrote_the_minutes_under_a_decisions_list_is_not_a_decision() -> None:
+    body = ("## Resolutions\n\n1. Publish the explainer as a draft report by July\n\n"
+            "Minutes formatted by the scribe from the IRC log.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Publish the explainer as a draft report by July"]

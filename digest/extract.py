@@ -435,8 +435,8 @@ _CAN_VERBS = (r"take|look|pick|write|help|share|sync|cut|dig|follow|send|prepare
               r"|investigate|check|do\s+more|ask|add|draft|fix|start\s+on"
               r"|do\s+(?:the|a|an)\s+(?!call\b|meeting\b|time\b|slot\b)")
 # a feeling or an absence, not a task: "Aziz said he'd miss them", "I'll miss the next call"
-_NOT_A_TASK_VERB = (r"(?!(?:miss|like|love|prefer|hate|enjoy|rather"
-                    r"|be\s+(?:sad|happy|glad|sorry))\b)")
+_NOT_A_TASK_VERB = (r"(?!(?:miss|love|prefer|hate|enjoy|rather"
+                    r"|be\s+(?:sad|sorry))\b)")  # (but "she'd be happy to", "he'd like to": offers)
 _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to)\s+"
          r"|need\s+to\s+|have\s+to\s+)?"
          r"|\s+(?:is|are)\s+(?:also\s+)?going\s+to\s+|['’]s\s+going\s+to\s+"

@@ -2656,10 +2656,12 @@ _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80
 # a settlement that does not say what it settles
 _SETTLED_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|good|great|fine|so)\W+)*(?:that|it)['’]s"
                            r"\s+settled(?:\s+then)?\W*$", re.I)
+# a task that only points at the one said before it: "Can you take that, Ruth?"
+_TAKE_THAT_WORDS = r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+one)?"
+_TAKE_THAT = re.compile(rf"{_TAKE_THAT_WORDS}\W*$", re.I)
 # a speaker taking on the task said just before, which nobody had: "Leave it with me."
 _TAKEN_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|yeah|yep|yes|fine)\W+)*(?:leave\s+it\s+with\s+me"
-                       r"|i['’]ll\s+(?:take|do|handle)\s+(?:that|it|this)(?:\s+one)?|on\s+it)\W*$",
-                       re.I)
+                       rf"|i['’]ll\s+{_TAKE_THAT_WORDS}|on\s+it)\W*$", re.I)
 
 
 def _put_so_far(proposed: str, sentence: str) -> str:
@@ -2831,7 +2833,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if in_decisions:
-            if not _UNSETTLED.search(sentence) and not _NOT_A_TASK_LINE.match(sentence):
+            if not _UNSETTLED.search(sentence) and not _ASIDE_LINE.match(sentence):
                 decisions.append(Decision(one_line(sentence), line, "section"))
             previous = sentence
             continue
@@ -2888,7 +2890,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 # Kelso for the pilot."
                 chosen = len(decisions) - 1
         elif in_actions and not found_actions and not next_cue \
-                and not _WHEN_STATEMENT.match(sentence) and not _NOT_A_TASK_LINE.match(sentence):
+                and not _WHEN_STATEMENT.match(sentence) and not _ASIDE_LINE.match(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan,
             # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
@@ -2906,10 +2908,6 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                      block.line, ctx)
     ctx.motion = motion
     return closing or latest
-
-
-# a request that only points at the task said before it: "Can you take that, Ruth?"
-_TAKE_THAT = re.compile(r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+one)?\W*$", re.I)
 
 
 def _take_on(request: _Request, speaker: str, reply: str,
@@ -3000,7 +2998,7 @@ _WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 # prose under an action or decision list that is none: an aside in brackets ("(The 16th is
 # skipped because of the board meeting.)"), where the log or the recording is ("IRC log: …"),
 # who wrote the minutes ("Minutes formatted by the scribe from the IRC log.")
-_NOT_A_TASK_LINE = re.compile(
+_ASIDE_LINE = re.compile(
     r"^\s*\([^()]*\)\W*$|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
     r"|transcript)\s*:|^\W*(?:minutes|notes)\s+(?:formatted|taken|written|typed|recorded"
     r"|compiled)\s+by\b", re.I)

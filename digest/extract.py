@@ -596,7 +596,8 @@ _SPEAKER_HEADER = re.compile(
     rf"^(?:\[{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})"
     # "yuki-n (she/her)  29:52": a handle, and the pronouns the call shows after a name;
     # "[Nadia Haddad] 19:01:52": Zoom's saved transcript
-    rf"|(?P<bracket>\[)?(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}})(?(bracket)\])"
+    rf"|(?P<bracket>\[)?(?P<who2>{_NAME}(?:\s+{_NAME}){{0,2}}|[a-z][\w.-]{{1,30}}"
+    r"|Speaker\s+\d{1,2})(?(bracket)\])"  # (Otter's "Speaker 5": a voice it could not name)
     rf"(?:[ \t]+\([a-z]+/[a-z]+\))?\s+\(?{_CLOCK}\)?"
     # Microsoft Teams: "Whitaker, Joanna   11:03", "Otieno, Sam (Ridgeline Digital)   2:22"
     rf"|(?P<last>{_NAME}),[ \t]+(?P<first>{_NAME}(?:[ \t]+{_NAME})?)(?:[ \t]+\([^()\n]{{1,40}}\))?"
@@ -2670,6 +2671,14 @@ def _put_so_far(proposed: str, sentence: str) -> str:
     return f"{proposed} {sentence}" if proposed and proposed.count(". ") < 3 else proposed
 
 
+def _unnamed_answer(who: str, ctx: _Ctx) -> str | None:
+    """Who a transcript's speaker is: Otter's unnamed "Speaker 5" answering "Wen, can you pull
+    the numbers?" is Wen, and no one when nobody was asked."""
+    if who[:8] != "Speaker " or not who[8:].isdigit():
+        return who
+    return ctx.request.who if ctx.request is not None else None
+
+
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate], opening: str = "") -> str:
@@ -2677,7 +2686,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     words or more, not "Sure."), which the next transcript turn's "that one" may point at."""
     speaker = None
     if "\n" in text and (h := _SPEAKER_HEADER.match(text)) \
-            and ctx.is_person(who := _header_name(h)):
+            and (who := _unnamed_answer(_header_name(h), ctx)) and ctx.is_person(who):
         speaker, text = who, f"{who}: {text[h.end():]}"  # read as "Bob Chen: I'll …"
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
@@ -3613,7 +3622,7 @@ def _option_laid_out(key: str, lines: list[str]) -> str | None:
     """What option `key` is, from the note's `lines` before the decision (nearest first): a line
     of its own ("Option B - switch to …", "- **Option A:** …", "2. quarantine them …", "(b) large
     planters …", continued on the lines under it), or a lettered option in a sentence ("two
-    options: (a) use js-yaml as-is, (b) use it with the safe schema")."""
+    options: (a) use js-yaml as-is, (b) use it with the safe schema", "(2) +6% on wholesale")."""
     k = re.escape(key)
     laid_out = re.compile(rf"^(?P<indent>\s*)(?:[-*•+]\s+)?(?:\*\*|__)?(?P<word>option\s+)?"
                           rf"(?:\({k}\)|{k}\s*(?:\*\*|__)?\s*[.):—–-])\W*?(?P<what>\w.*)$", re.I)
@@ -3627,7 +3636,7 @@ def _option_laid_out(key: str, lines: list[str]) -> str | None:
                 what.append(more.strip())
             return _OPTION_MARKUP.sub("", one_line(" ".join(what))).strip(" .;,:")
         if f"({key}) " in line.lower() and (m := re.search(
-                rf"(?<![\w(])(?<!option )\({k}\)\s+(?P<what>\w[^()]*?)"
+                rf"(?<![\w(])(?<!option )\({k}\)\s+(?P<what>[\w+£$€]\S*[^()]*?)"
                 r"(?=,?\s*(?:and\s+|or\s+)?\(\w\)|[.;]|$)",
                 " ".join(lines[max(0, i - 2):i + 1][::-1]), re.I)):
             return one_line(m["what"]).rstrip(" .;,")

@@ -3532,3 +3532,20 @@ def test_who_wrote_the_minutes_under_a_decisions_list_is_not_a_decision() -> Non
             "Minutes formatted by the scribe from the IRC log.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "Publish the explainer as a draft report by July"]
+
+
+def test_an_unnamed_otter_speaker_answering_a_named_request_is_the_one_asked() -> None:
+    body = ("Leona Marsh  27:56\nTomas, can you pull the no-show numbers for the pilot clinics?"
+            "\nSpeaker 5  28:41\nYep. I'll put them in the pilot doc.\n"
+            "Leona Marsh  29:00\nGreat.\nSpeaker 6  29:10\nI'll take the minutes next time.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Tomas", "pull the no-show numbers for the pilot clinics")]
+
+
+def test_an_inline_option_with_a_sign_before_its_words_is_what_option_2_means() -> None:
+    body = ("## Prices\n\nCarys laid out three options: (1) absorb it, (2) +6% on wholesale from "
+            "1 April, (3) +6% on everything now.\nAbena: \"Okay, so we're going with option 2 "
+            "then.\"\n")
+    [decision] = extract(note(body)).decisions
+    assert decision.text.endswith("(option 2: +6% on wholesale from 1 April)")

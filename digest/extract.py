@@ -294,7 +294,8 @@ _NOT_DECISION = re.compile(
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
-    r"|(?:was|were|is|has\s+been)\s+not\s+(?:yet\s+)?(?:agreed|settled|passed|carried|adopted)\b"
+    r"|(?:was|were|is|has\s+been|resolution|motion|proposal)\s+not\s+(?:yet\s+)?(?:agreed|settled"
+    r"|passed|carried|adopted)\b"
     # "Not agreed today.", "it can't be decided at ward level", "what the huddle agreed"
     r"|^\W*not\s+(?:yet\s+)?(?:agreed|decided|settled|approved)\b"
     r"|(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+be\s+(?:decided|agreed|settled)\b"
@@ -3236,8 +3237,11 @@ def _another_bodys(sentence: str, title: str) -> bool:
     own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)}
     if not name:  # "The Faculty has decided …": another body, unless the note is the Faculty's
         return m["body"].lower() in _OUTSIDE_BODY and m["body"].lower() not in own
-    return not {w.lower() for w in name} <= own and any(
-        w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
+    if {w.lower() for w in name} <= own:
+        # "the Parish Council resolved" in the Parish Council's minutes is theirs; "The
+        # OpenTrail board has approved" in an OpenTrail working group's is the board's
+        return m["body"].lower() not in own
+    return any(w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
 
 
 def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,

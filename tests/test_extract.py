@@ -3549,3 +3549,11 @@ def test_an_inline_option_with_a_sign_before_its_words_is_what_option_2_means() 
             "then.\"\n")
     [decision] = extract(note(body)).decisions
     assert decision.text.endswith("(option 2: +6% on wholesale from 1 April)")
+
+
+def test_a_parent_body_named_in_the_title_still_decides_for_itself_when_its_noun_is_not() -> None:
+    body = ("# OpenTrail Route Exchange WG — Call 42\n\n## News\n\nThe OpenTrail board has "
+            "approved funding for a plugfest in May.\n\n## Schema\n\nThe proposed resolution "
+            "was withdrawn. Resolution not adopted.\n\nRESOLVED: the schema moves to 0.9.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "the schema moves to 0.9."]

@@ -193,6 +193,8 @@ _DECISION_MARKER = re.compile(
     r"\W{0,3}(?P<text>.+)$", re.S)
 # Each alternation below starts with "\b(?=\w)(?:": tried only at the start of a word, not at
 # every character (2-3x faster than a "\b" in front of each alternative; same matches).
+# a task kept where it was, not a plan: "Okay, we'll keep it on the list"
+_KEEP_IT_ON = r"keep\s+(?:it|that|this|them)\s+on\b"
 _DECISION_STRONG = re.compile(
     r"\b(?=\w)(?:(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:decided|agreed)\b|decided\s+(?:not\s+)?(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
@@ -207,7 +209,7 @@ _DECISION_STRONG = re.compile(
     r"|it\s+was\s+felt\b|everyone\s+(?:agrees|thinks|is\s+happy)\b"
     r"|(?:that|it)(?:['’]s|\s+is)\s+settled\b|settled\s+then\b)"
     r"|^\W*(?:\w+\W+)?(?:so|then|ok(?:ay)?|great|good|alright|right)\W+(?:then\s+)?we(?:['’]ll|\s+will)?"
-    r"\s+(?:keep(?!\s+(?:it|that|this|them)\s+on\b)|go\s+with|ship|use|drop|stay\s+with"
+    rf"\s+(?:(?!{_KEEP_IT_ON})keep|go\s+with|ship|use|drop|stay\s+with"
     r"|stick\s+with|adopt|take)\b"  # (not "Okay, we'll keep it on the list")
     # a vote's result: "the motion carried 5-0", "7 in favour, 2 against", "the board approved"
     r"|\b(?=\w)(?:motion\b[^.;]{0,80}?\b(?:carried|passed|adopted|approved|accepted)\b"
@@ -261,7 +263,7 @@ _DECISION_WEAK = re.compile(
     # replies and facts, not plans: "Sure, we'll do it", "Good question, we'll come back to
     # it", "Okay, we'll keep it on the list", "We'll all bring gloves" (each of us), "We'll
     # know by October"
-    r"|do\s+(?:it|that|this|so)\b|come\s+back\s+to|keep\s+(?:it|that|this|them)\s+on\b"
+    rf"|do\s+(?:it|that|this|so)\b|come\s+back\s+to|{_KEEP_IT_ON}"
     r"|all\b|know\b)"
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
@@ -1864,6 +1866,7 @@ _TAKES_NOTES = re.compile(
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers
 _SPEAKER_HEADER_LINE = re.compile(_SPEAKER_HEADER.pattern, re.M)
+_CLOCK_LINE_END = re.compile(rf"{_CLOCK}[ \t]*\n")  # a turn's header line: "Lowe, Bethany   24:35"
 
 
 def _chat_nicks(attendees: Sequence[Person]) -> dict[str, str]:
@@ -2656,8 +2659,8 @@ _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80
 
 
 # a settlement that does not say what it settles
-_SETTLED_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|good|great|fine|so)\W+)*(?:that|it)['’]s"
-                           r"\s+settled(?:\s+then)?\W*$", re.I)
+_SETTLED_ONLY = re.compile(rf"^\W*(?:{_FILLER})*(?:that|it)['’]s\s+settled(?:\s+then)?\W*$",
+                           re.I)
 # a task that only points at the one said before it: "Can you take that, Ruth?"
 _TAKE_THAT_WORDS = r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+one)?"
 _TAKE_THAT = re.compile(rf"{_TAKE_THAT_WORDS}\W*$", re.I)
@@ -3031,7 +3034,7 @@ def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
     if block.kind != PARA or "\n" not in text or not (":" in text or "<" in text or "#" in text):
         return [(block, text)]
     starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
-    if re.search(rf"{_CLOCK}[ \t]*\n", text):  # turns with no blank line between them
+    if _CLOCK_LINE_END.search(text):  # turns with no blank line between them
         starts = sorted({*starts, *(m.start() for m in _SPEAKER_HEADER_LINE.finditer(text))})
     if len(starts) < 2:
         return [(block, text)]
@@ -3212,9 +3215,11 @@ _OTHER_BODY = re.compile(
     r"|trust|foundation|company|office|court|regulator|funder|bank|landlord|federation"
     r"|association|league|union|faculty|senate)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+"
     r"|already\s+|formally\s+)?"
-    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b"
-    # "… has confirmed its grant — they decided at their September meeting"
-    r"|\bthey\s+(?:decided|agreed|voted|resolved)\s+(?:it\s+)?at\s+their\b(?P<their>)", re.I)
+    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b",
+    re.I)
+# "… has confirmed its grant — they decided at their September meeting"
+_THEIR_MEETING = re.compile(r"\bthey\s+(?:decided|agreed|voted|resolved)\s+(?:it\s+)?at\s+their\b",
+                            re.I)
 _PUBLIC_BODY = frozenset((
     "ethics", "school", "city", "county", "district", "state", "national", "regional", "federal",
     "university", "local", "government", "town"))
@@ -3229,10 +3234,13 @@ _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+
 
 def _another_bodys(sentence: str, title: str) -> bool:
     """Whether `sentence` reports another body's decision (see _OTHER_BODY)."""
-    if not (m := _OTHER_BODY.search(sentence)) or _OWN_DECISION.search(sentence):
+    if _OWN_DECISION.search(sentence):
         return False
-    if m["their"] is not None or "at their" in sentence[m.end():]:
-        return True  # "they decided at their September meeting"
+    m = _OTHER_BODY.search(sentence)
+    if _THEIR_MEETING.search(sentence) or (m and "at their" in sentence[m.end():]):
+        return True  # "… has confirmed its grant — they decided at their September meeting"
+    if m is None:
+        return False
     name = m["name"].split()
     own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)}
     if not name:  # "The Faculty has decided …": another body, unless the note is the Faculty's

@@ -82,10 +82,11 @@ _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(A
 # a role in a person's remark, which the minutes then name them by: "Finance Director",
 # "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
 # with it, its acronym ("FD", "CEO")
+_OFFICE_WORDS = ("Director", "Officer", "Secretary", "Manager", "Executive", "Administrator",
+                 "Controller", "Engineer")
 _ROLE_PHRASE = re.compile(
-    rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:(?:Director|Officer|Secretary|Manager|Executive"
-    rf"|Administrator|Controller|Engineer)|(?:Head|Director|Dean)(?=\s+of\s))"
-    rf"(?:\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}})?")
+    rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:(?:{'|'.join(_OFFICE_WORDS)})|(?:Head|Director|Dean)"
+    rf"(?=\s+of\s))(?:\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}})?")
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,4}}")
 _QUOTED_NICK = re.compile(rf"[\"“‘']([{UPPER}][\w'-]+)[\"”’']?")  # (its end quote may be gone)
 _QUOTED_LEAD = re.compile(rf"^[\"“‘']([{UPPER}][\w'-]+)[\"”’'],")  # '"Dev", from Data'
@@ -181,6 +182,17 @@ def _initials_before(text: str, end: int) -> tuple[str, ...]:
         return ()
     letters = [c for c in m.groups() if c]
     return ("".join(letters), "".join(letters[-2:]), letters[0] + letters[-1])
+
+
+def _roles_in(remark: str) -> list[str]:
+    """The offices a bracketed remark names: "Director of Postgraduate Research, Chair" →
+    ["Director of Postgraduate Research"]."""
+    return [role for part in remark.split(",") if _ROLE_PHRASE.fullmatch(role := part.strip())]
+
+
+def _role_marks(roles: Iterable[str]) -> str:
+    """Roles marked as more aliases for the name before them (\x04 each, \x05 between words)."""
+    return "".join(f" \x04{role.replace(' ', chr(5))}" for role in roles) + " "
 
 
 def _initials_after_name(m: re.Match[str]) -> str:
@@ -295,18 +307,14 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if any(part.strip() in _CHAIR_WORDS for part in low.split(",")):  # "(President, chair)"
             chair_marks.append("")
             # ("Director of Postgraduate Research, Chair": the office is still theirs)
-            return " \x01chair " + "".join(
-                f" \x04{role.replace(' ', chr(5))}" for part in inner.split(",")
-                if _ROLE_PHRASE.fullmatch(role := part.strip())) + " "
+            return " \x01chair" + _role_marks(_roles_in(inner))
         if _ALIAS.fullmatch(inner):
             return f" \x02{inner} "
         if office := next((first for part in low.split(",")
                            if (first := part.strip().partition(" ")[0]) in ROLES), None):
             # "(Clerk and Responsible Financial Officer)", "(…, Secretary to the committee)",
             # "Postgraduate Research Administrator (Secretary)"
-            return f" \x02{office.capitalize()} " + "".join(
-                f" \x04{role.replace(' ', chr(5))}" for part in inner.split(",")
-                if _ROLE_PHRASE.fullmatch(role := part.strip())) + " "
+            return f" \x02{office.capitalize()}" + _role_marks(_roles_in(inner))
         if handle := _HANDLE.fullmatch(inner):  # "Hana Kobayashi (@hanak)"
             return f" \x02{handle.group(1)} "
         parts = [part.strip() for part in inner.split(",")]
@@ -314,10 +322,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if len(parts) == 2 and (at := _HANDLE.fullmatch(parts[0])) \
                 and (quoted_nick := _QUOTED_NICK.fullmatch(parts[1])):
             return f" \x02{at.group(1)} \x04{quoted_nick.group(1)} "  # '(@tobi-a, "Tobi")'
-        if roles := [part for part in parts if _ROLE_PHRASE.fullmatch(part)]:
+        if roles := _roles_in(inner):
             # "(Finance Director, FD)", "(Company Secretary, minutes)": what minutes call them
-            roles += [part for part in parts if _ACRONYM.fullmatch(part)]
-            return "".join(f" \x04{role.replace(' ', chr(5))}" for role in roles) + " "
+            return _role_marks([*roles, *(part for part in parts if _ACRONYM.fullmatch(part))])
         if _ACRONYM.fullmatch(parts[0]) and parts[0] in _initials_before(m.string, m.start()):
             return f" \x04{parts[0]} "  # "Owen Castellanos (OC, EM Scheduling)"
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
@@ -655,8 +662,8 @@ def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match
 
 
 # the last word of an office ("Deputy Director", "Research Administrator")
-_OFFICE_HEADS = frozenset("""director administrator officer secretary manager dean head lead
-    coordinator executive controller engineer""".split())  # noqa: SIM905
+_OFFICE_HEADS = frozenset({*(w.lower() for w in _OFFICE_WORDS), "head", "dean", "lead",
+                           "coordinator"})
 
 
 def _office_holder(tier: _Tier, toks: list[str]) -> list[str]:

@@ -510,6 +510,8 @@ _ASSIGNED = re.compile(
     rf"(?P<who>{_NAMES}"
     rf"(?:\s+@{_NAMES})*)\s*[:,–—-]\s*(?P<task>\S.*)"
     rf"|^\W{{0,3}}@?(?P<who3>{_NAMES})\s*(?:→|⇒|->)\s*(?P<task3>[a-z].*)"
+    # "-> Marek: new keyring in stable before the 15th": the arrow leads to who does it
+    rf"|^\W{{0,3}}(?:→|⇒|->)\s*@?(?P<who4>{_NAMES}):\s+(?P<task4>\S.*)"
     rf"|^\W*(?P<task2>\S.*?)\s+(?:is|was|has\s+been|got)\s+(?:re)?assigned\s+to\s+@?"
     rf"(?P<who2>{_NAMES})\W*$")
 _UNOWNED = re.compile(
@@ -1156,11 +1158,13 @@ def extract(note: Note) -> Extraction:
         the_office = re.compile(rf"\b[Tt]he\s+({'|'.join(offices)})\b", re.I)
         texts = [the_office.sub(lambda m: m.group(1).capitalize(), t) if "he " in t else t
                  for t in texts]
-    if len(nicks := _chat_nicks(attendees)) >= 2:
-        # "rook (Ravi Okoro)" in the list, "rook: …" over what he said: "Ravi Okoro: …"
-        said_by = re.compile(rf"(?m)^[ \t]*({'|'.join(map(re.escape, nicks))}):(?=\s)")
-        texts = [said_by.sub(lambda m: f"{nicks[m.group(1)]}:", t) if ":" in t else t
-                 for t in texts]
+    if len(nicks := _chat_nicks(attendees)) >= 2 and not _IRC_SPEAKER.search(body):
+        # "rook (Ravi Okoro)" in the list: "rook: …" over what he said is "Ravi Okoro: …", and
+        # "dvolkov will post …" Dmitri Volkov's task (an IRC log's rules read its nicks as such)
+        as_subject = re.compile(rf"(?m)(?P<lead>^[^\w\n]*|\band\s+|[.;:(]\s*)"
+                                rf"(?<![@\w])(?P<nick>{'|'.join(map(re.escape, nicks))})"
+                                rf"(?=:\s|['’]ll\b|\s+(?:and|will|to|can|should|said|[a-z]+s)\b)")
+        texts = [as_subject.sub(lambda m: m["lead"] + nicks[m["nick"]], t) for t in texts]
     others = [note.author] if note.author else []
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
@@ -1422,6 +1426,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     line_of: list[int] | None = None  # a spreadsheet paste's lines → the note's
     if plain_text and body.count("\t") >= 6 and _TSV_ROW.search(body):
         body, line_of = tsv_to_markdown(body)
+    if "h1. " in body or "h2. " in body or "h3. " in body:  # Textile (Redmine's wiki)
+        body = _TEXTILE_HEADING.sub(lambda m: "#" * int(m["level"]) + " ", body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
     if "\\\n" in body:  # a hard line break, markdown's "\" or DokuWiki's "\\", ends a line
@@ -1604,6 +1610,8 @@ _ARROW_LINE = re.compile(
     r"|note|status)\b)")
 # a row pasted from a spreadsheet: three cells or more, tab-separated
 _TSV_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\t\n]*\t")
+# Textile's heading, as Redmine's wiki pages write them: "h2. Next meeting"
+_TEXTILE_HEADING = re.compile(r"(?m)^h(?P<level>[1-6])\.[ \t]+(?=\S)")
 # a plain-text note's numbered or timed agenda point over its minutes: "1. Opening and
 # welcome", "7:05 pm  Matters arising" (not a list item that wraps onto an indented line)
 _NUMBERED_TITLE = re.compile(
@@ -3308,7 +3316,8 @@ _QUESTION_LEAD = re.compile(r"(?:whether|if|why|how|what|who|when|about)\b", re.
 # present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
 _PRESENT_FORMS = {
     form: verb for verb in (_TASK_VERBS - {"propose", "discuss", "decide", "talk"}) | frozenset(
-        "open close answer credit own lead handle take drive chase host invite reach".split())  # noqa: SIM905
+        "open close answer credit own lead handle take drive chase host invite reach "  # noqa: SIM905
+        "adopt".split())
     for form in (verb + "s", verb + "es", verb[:-1] + "ies" if verb.endswith("y") else "")
     if form}
 
@@ -3392,9 +3401,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
             and (am := _ASSIGNED.search(sentence)) \
             and not (am["who3"] and not _arrow_names_someone(am["who3"], am["task3"], ctx)) \
             and (owner := ctx.owners(who := re.sub(r"\s+@", ", ", am["who"] or "")
-                                     or am["who2"] or am["who3"])):
-        return [Action(owner, _tidy_task(am["task"] or am["task2"] or am["task3"]), line, who,
-                       "assigned")]
+                                     or am["who2"] or am["who3"] or am["who4"])):
+        return [Action(owner, _tidy_task(am["task"] or am["task2"] or am["task3"]
+                                         or am["task4"]), line, who, "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
             and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
         handles = re.findall(rf"@({HANDLE})", "@" + hm.group("who"))

@@ -291,6 +291,8 @@ def _title(
     for line in lines[:12]:  # Org-mode's "#+TITLE: Planning meeting", LaTeX's \section{…}
         if line[:8].upper() == "#+TITLE:" and line[8:].strip():
             return _short(line[8:].strip())
+        if line[:4] == "h1. " and line[4:].strip():  # Textile's (Redmine's wiki pages)
+            return _short(line[4:].strip())
         if (tex := _TEX_TITLE.match(line)) and tex.group(1).strip():
             return _short(tex.group(1).strip())
     if fmt == "text":

@@ -262,7 +262,7 @@ def _nick_of(nick: str, name: str) -> bool:
     """Whether `nick` is made from `name` (a first name's start, a surname inside it), not a
     remark such as "(remote)" or "(notes)"."""
     return any(len(part) >= 3 and (part.startswith(nick[:3]) or (len(part) >= 4 and part in nick))
-               for part in name.lower().split())
+               for part in map(_plain, name.split()))  # "mkral" for Marek Král
 
 
 def _take_marked(raw: str, mark: str) -> tuple[str, list[str]]:

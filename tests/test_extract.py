@@ -3557,3 +3557,40 @@ def test_a_parent_body_named_in_the_title_still_decides_for_itself_when_its_noun
             "was withdrawn. Resolution not adopted.\n\nRESOLVED: the schema moves to 0.9.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "the schema moves to 0.9."]
+
+
+def test_lower_case_nicks_in_the_attendee_list_own_the_tasks_they_open() -> None:
+    body = ("Present: Marek Král (mkral), Aoife Brennan (aoifeb), Dmitri Volkov (dvolkov)\n\n"
+            "## Signing key\n\n* dvolkov will post the announcement to the list this week.\n"
+            "* -> mkral: new keyring with both keys, in stable before the 15th\n"
+            "* The mirror admins need to hear about the new key too. Not assigned.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dmitri Volkov", "post the announcement to the list this week"),
+        ("Marek Král", "new keyring with both keys, in stable before the 15th")]
+
+
+def test_a_nick_that_is_also_a_word_stays_a_word_where_no_one_acts() -> None:
+    body = ("in call: rook (Ravi Okoro), kit (Kit Amari), moth (Hana Sorensen)\n\n"
+            "rook: someone should update the press kit, the screenshots are old\n"
+            "kit: (scribe: moth will cut the trailer by friday)\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        (None, "update the press kit, the screenshots are old"),
+        ("Hana Sorensen", "cut the trailer by friday")]
+
+
+def test_textile_headings_of_a_redmine_page_are_headings() -> None:
+    body = ("h1. Packaging team meeting, 2025-06-24\n\nh2. AOB\n\n* The CfP closes 31/07.\n\n"
+            "h2. Next meeting\n\nTue 08/07, 18:00 UTC, same channel.\n")
+    parsed = parse_note(NoteFile("2025-06-24.txt", body.encode()))
+    assert parsed.title == "Packaging team meeting, 2025-06-24"
+    ext = extract(parsed)
+    assert ext.next_call is not None and ext.next_call.date == date(2025, 7, 8)
+    assert ext.topics[-2:] == ("AOB", "Next meeting")
+
+
+def test_someone_who_adopts_an_orphaned_package_owes_it() -> None:
+    body = "Present: Luis Pinheiro, Dmitri Volkov\n\n## Orphans\n\n* Luis adopts pngcheck.\n"
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Luis Pinheiro", "adopt pngcheck")]

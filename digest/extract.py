@@ -2499,6 +2499,9 @@ def _tidy_task(task: str) -> str:
 
 # the status of a task just set: "Open", "New", "To do", "Not started"
 _NEW_STATUS = re.compile(r"\W*(?:open|new|to\s*-?do|not\s+started|planned|pending)\W*", re.I)
+# an action table's row that is not this call's new task: "Done", "Carried", "Closed"
+_OLD_STATUS = re.compile(r"\W*(?:done|completed?|closed|finished|carried|cancell?ed|dropped)\b",
+                         re.I)
 # a triage verdict that leaves the issue out: "OUT → 2.9", "Won't fix", "Deferred"
 _LEFT_OUT = re.compile(r"\W*(?:out|no|won'?t|wontfix|rejected|declined|deferred|dropped|later)\b",
                        re.I)
@@ -2545,7 +2548,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     if decision_col is not None:
         # (not "| — | Bylaws Art. IV (board size) | tabled to August |")
         if cell(decision_col) and not any(_UNSETTLED.search(c) for i, c in enumerate(cells)
-                                          if i != decision_col):
+                                          if i != decision_col) \
+                and not (status_col is not None and _LEFT_OUT.match(cell(status_col))):
+            # (not "| D2 | Backoff inside the worker | ❌ Rejected |")
             decisions.append(Decision(cell(decision_col), block.line, "table"))
         if task_col is None or owner_col is None:
             return None  # a decisions table; one with an action and an owner column goes on
@@ -2567,9 +2572,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                                   "table"))
         return None
     if task_col is not None and (owner_col is not None or kind == ACTIONS):
-        if status_col is not None and kind != ACTIONS \
-                and not _NEW_STATUS.fullmatch(cell(status_col)):
-            return None  # a status table, not new actions ("| Open |" is one just set)
+        if status_col is not None and (_OLD_STATUS.match(cell(status_col)) if kind == ACTIONS
+                                       else not _NEW_STATUS.fullmatch(cell(status_col))):
+            return None  # a status table, not new actions ("| Open |" is one just set); under
+            # "Action items", the rows done or carried from an earlier call
         if verdict_col is not None and _LEFT_OUT.match(cell(verdict_col)):
             return None  # "| #1412 | Kerberos auth | OUT → 2.9 | — |": nobody works on it now
         task = cell(task_col)
@@ -2723,6 +2729,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
     chosen: int | None = None  # the decision just taken picks an option by its place or letter
+    marked: int | None = None  # the decision a marker just recorded, which the paragraph goes on
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     for sentence, line in sentences(text, block.line):
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
@@ -2742,6 +2749,17 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             earlier.append(sentence)
             previous = sentence
             continue
+        if marked is not None:  # "DECISION 58.1: X is the last cycle. It is removed in Y."
+            if speaker is None and sentence[-1:] != "?" and "@" not in sentence \
+                    and not _speaker_match(sentence) \
+                    and not _cues(low) & (_OWNER_VERB_BIT | _PRONOUN_BIT) \
+                    and not _DECISION_MARKER.match(sentence) and not _ACTION_MARKER.match(sentence):
+                old = decisions[marked]
+                decisions[marked] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
+                if id(old) in ctx.referents:
+                    ctx.referents[id(new)] = ctx.referents.pop(id(old))
+            else:
+                marked = None
         if chosen is not None:  # "Let's go with the second option then." said just before
             at, chosen = chosen, None
             if sentence[-1:] != "?" and len(sentence.split()) >= 3 \
@@ -2841,6 +2859,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                         said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
                     said = f"{previous.rstrip(' .:')}: {said}"
                 decisions.append(Decision(one_line(said), line, "marker"))
+                if any(c.isdigit() for c in sentence[: m.start("text")]):
+                    marked = len(decisions) - 1  # a numbered record's: "DECISION 58.1: …"
             previous = sentence
             continue
         if head & _ACTION_MARKER_BIT and (m := _ACTION_MARKER.match(sentence)):
@@ -3354,7 +3374,7 @@ def _arrow_names_someone(who: str, task: str, ctx: _Ctx) -> bool:
 
 # the meeting itself, which a request from the floor is put to
 _THE_MEETING = frozenset({"board", "committee", "council", "meeting", "panel", "trustees",
-                          "group", "members"})
+                          "group", "members", "us"})  # ("The council asked us to …")
 # a view before "X should …": "felt the Club should", "thinks we should", "believed Ana should"
 _VIEW_BEFORE = re.compile(r"\b(?:felt|feels|thought|thinks|believes?|believed|reckons?|argued)"
                           r"\s+(?:that\s+)?(?:the\s+)?$", re.I)

@@ -261,8 +261,12 @@ _LOWER_NICK = re.compile(r"[a-z][a-z0-9_.-]{2,23}")
 def _nick_of(nick: str, name: str) -> bool:
     """Whether `nick` is made from `name` (a first name's start, a surname inside it), not a
     remark such as "(remote)" or "(notes)"."""
+    parts = [_plain(part) for part in name.split()]
+    if len(nick) >= 4 and len(parts) >= 2 and nick[0] == parts[0][:1] \
+            and any(part.startswith(nick[1:]) for part in parts[1:]):
+        return True  # an initial and the surname's start: "dsok" for Dmitri Sokolov
     return any(len(part) >= 3 and (part.startswith(nick[:3]) or (len(part) >= 4 and part in nick))
-               for part in map(_plain, name.split()))  # "mkral" for Marek Král
+               for part in parts)  # "mkral" for Marek Král
 
 
 def _take_marked(raw: str, mark: str) -> tuple[str, list[str]]:

@@ -3594,3 +3594,41 @@ def test_someone_who_adopts_an_orphaned_package_owes_it() -> None:
     body = "Present: Luis Pinheiro, Dmitri Volkov\n\n## Orphans\n\n* Luis adopts pngcheck.\n"
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Luis Pinheiro", "adopt pngcheck")]
+
+
+def test_a_numbered_decision_marker_takes_the_sentences_that_go_on_in_its_paragraph() -> None:
+    body = ("DECISION 58.1: Sapphire is the last cycle with Python 2.7 jobs. They become "
+            "non-voting at\nmilestone 2 and are removed at the start of Topaz.\n\n"
+            "DECISION 58.2: the PTG is virtual. Dmitri will book the slots.\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "Sapphire is the last cycle with Python 2.7 jobs. They become non-voting at milestone 2 "
+        "and are removed at the start of Topaz.", "the PTG is virtual."]
+
+
+def test_an_initial_and_the_start_of_the_surname_is_a_nick() -> None:
+    body = ("**Present:** Tomasz Wierzbicki (twierz), Dmitri Sokolov (dsok)\n\n"
+            "ACTION 58.1a (dsok): send the end-of-support notice to the lists.\n")
+    ext = extract(note(body))
+    assert [p.aliases for p in ext.attendees] == [("twierz",), ("dsok",)]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dmitri Sokolov", "send the end-of-support notice to the lists")]
+
+
+def test_a_request_put_to_us_by_others_is_no_task_of_its_own() -> None:
+    body = ("Present: Ferhat Demir, Rajesh Menon\n\nThe council's tree team asked us to move "
+            "the compost bays before then. Ferhat and Rajesh will move the bays on Sunday.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Ferhat Demir, Rajesh Menon", "move the bays on Sunday")]
+
+
+def test_rows_rejected_done_or_carried_are_not_this_calls_decisions_or_tasks() -> None:
+    body = ("Attendees: Keith Donnelly (KD), Priyanka Rao (PR)\n\n## Decisions Made\n\n"
+            "| # | Decision | Status |\n|---|---|---|\n"
+            "| D1 | Retries move into the queue | ✅ Agreed |\n"
+            "| D2 | Backoff inside the worker | ❌ Rejected |\n\n## Action Items\n\n"
+            "| Owner | Action | Status |\n|---|---|---|\n| PR | Rotate the sandbox keys | Done |\n"
+            "| KD | Fix the flaky tests | Carried |\n| KD | Build the refund DLQ | New |\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == ["Retries move into the queue"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Keith Donnelly", "Build the refund DLQ")]

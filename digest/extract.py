@@ -88,7 +88,7 @@ _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of"
     r"|carried\s+over|old\s+business|matters\s+arising"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
-    r"|(?:actions?|action\s+items|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
+    r"|(?:actions?|action\s+(?:items|points)|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
     r"|(?:actions?|action\s+items?)\s+review"  # "### 2. Action item review"
@@ -166,13 +166,17 @@ _TEAM_LINE = re.compile(r"^(?:\W{0,4}(?:(?:core\s+)?team|members|team\s+members)
 _TEAM_LINE_INSIDE = re.compile(
     r"\n(?:\W{0,8}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:|[ \t]*👥\ufe0f?)\W{0,3}"
     r"(?P<names>[^\n]*(?:\n(?![^\n:]{0,30}:)[^\n]*)*)", re.I)
+_TAKER_LINE = re.compile(r"^\W{0,4}(?:scribe|note-?taker|minute-?taker|(?:notes|minutes)\s+by)"
+                         r"\W{0,4}:\s*(.+)$", re.I)
 _CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|moderation|vorsitz)"
                          r"\W{0,4}:\s*(.+)$", re.I)
 
 # -- decisions -------------------------------------------------------------------------------
 
 _DECISION_MARKER = re.compile(
-    r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
+    r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b"
+    r"|\[(?:DECISION|RESOLUTION|RESOLVED|AGREED|DECIDED)\]\s*[:.–—-]?"  # "[DECISION] …"
+    r"|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
     r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?"
     # "AGREED (Harriet / Omar): …", not "Decision (postponed): …"
@@ -1430,6 +1434,9 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _TEXTILE_HEADING.sub(lambda m: "#" * int(m["level"]) + " ", body)
     if plain_text and _NUMBERED_TITLE.search(body):
         body = _NUMBERED_TITLE.sub(r"## \g<label>\n", body)
+    if ":" in body and len(_CLOCK_LEAD.findall(body)) >= 3:
+        # a scribe's timed log, "14:20 AP-3 — @tbui: update section 7": the time goes
+        body = _CLOCK_LEAD.sub("", body)
     if "\\\n" in body:  # a hard line break, markdown's "\" or DokuWiki's "\\", ends a line
         body = _LINE_BREAK.sub("", body)
     if plain_text and ("=" in body or "--" in body) and _RULED_TITLE.search(body):
@@ -1610,6 +1617,10 @@ _ARROW_LINE = re.compile(
     r"|note|status)\b)")
 # a row pasted from a spreadsheet: three cells or more, tab-separated
 _TSV_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\t\n]*\t")
+# the time a scribe's log puts before a line ("14:19 [DECISION] …"), not a time of day the
+# line is about ("15:00 UTC, same channel", "7:05 pm")
+_CLOCK_LEAD = re.compile(rf"(?m)^{_CLOCK}[ \t]+(?![ap]\.?m\b|UTC\b|GMT\b|[A-Z]{{2,4}}T\b|[-–—<]|\d)"
+                         r"(?=\S)")
 # Textile's heading, as Redmine's wiki pages write them: "h2. Next meeting"
 _TEXTILE_HEADING = re.compile(r"(?m)^h(?P<level>[1-6])\.[ \t]+(?=\S)")
 # a plain-text note's numbered or timed agenda point over its minutes: "1. Opening and
@@ -1924,6 +1935,7 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
     people: list[Person] = []
     chairs: set[str] = set()
     chair_lines: list[str] = []  # "Chairs: …", "Facilitator: …" on a line of the header
+    taker_lines: list[str] = []  # "Scribe: …", "Minutes: …" there: who took the notes came
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
             if text.strip(" #:").lower() == "speakers" and index + 1 < len(blocks) \
@@ -1937,6 +1949,9 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             continue
         if block.kind == PARA and " · " in text:  # "Date: 2 April · Facilitator: Mariana"
             text = text.replace(" · ", "\n")
+        if index < 12 and block.kind == PARA and ":" in text:
+            taker_lines.extend(m.group(1) for line in text.split("\n")
+                               if (m := _TAKER_LINE.match(line)))
         if ":" in text and (m := _CHAIR_LINE.match(text)):
             chairs.update(_names_of(m.group(1)))
             chair_lines.append(m.group(1))
@@ -2027,12 +2042,12 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                 if role != "present":
                     continue
             people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
-    if chair_lines:
-        # who chaired came, also when the list of those present leaves them out: full names no
-        # one listed shares a first name with ("Chair: Mr Tobias Achterberg, Consultant
-        # Surgeon" of a listed Tobias adds no one, the rest of its line being his roles)
+    if chair_lines or taker_lines:
+        # who chaired or took the notes came, also when the list of those present leaves them
+        # out: full names no one listed shares a first name with ("Chair: Mr Tobias Achterberg,
+        # Consultant Surgeon" of a listed Tobias adds no one, the rest of its line his roles)
         firsts = {p.name.split()[0].lower() for p in people if p.name.strip()}
-        for line in chair_lines:
+        for line in chair_lines + taker_lines:
             named = [p for p in parse_attendee_text(line) if len(p.name.split()) >= 2]
             if named and named[0].name.split()[0].lower() not in firsts:
                 people.extend(p for p in named if p.name.split()[0].lower() not in firsts

@@ -3632,3 +3632,24 @@ def test_rows_rejected_done_or_carried_are_not_this_calls_decisions_or_tasks() -
     ext = extract(note(body))
     assert [d.text for d in ext.decisions] == ["Retries move into the queue"]
     assert [(a.owner, a.task) for a in ext.actions] == [("Keith Donnelly", "Build the refund DLQ")]
+
+
+def test_a_scribes_timed_log_keeps_its_markers_and_its_scribe() -> None:
+    body = ("**Chair:** @mkowal (Magda Kowal)\n**Scribe:** @gfour (Gaelle Fournier)\n"
+            "**Present:**\n- @tbui (Thi Bui)\n\n---\n\n14:04 **Action points from 9 September**\n"
+            "- AP-2 — @tbui: merge the CRS examples — carried, waiting on #142.\n\n"
+            "14:06 **Identifiers**\nThi: two options in the issue.\n"
+            "14:19 [DECISION] Identifiers are URIs.\n14:20 AP-3 — @tbui: update section 7.\n"
+            "14:49 AP-6 — @gfour: start a thread on the list.\n")
+    ext = extract(note(body))
+    assert "Gaelle Fournier" in [p.name for p in ext.attendees]
+    assert [d.text for d in ext.decisions] == ["Identifiers are URIs."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Thi Bui", "update section 7"), ("Gaelle Fournier", "start a thread on the list")]
+
+
+def test_a_time_of_day_that_opens_a_line_stays() -> None:
+    body = ("## Next meeting\n\nTue 5 March\n15:00 UTC, same channel.\n\n10:00 coffee\n"
+            "10:30 talks\n11:00 lunch\n")
+    call = extract(note(body, day=date(2024, 2, 20))).next_call
+    assert call is not None and (call.date, call.time) == (date(2024, 3, 5), time(15, 0))

@@ -253,10 +253,19 @@ _DECISION_STRONG = re.compile(
     r"|disepakati\b|instructs?\s+us\s+to\b|(?:client|customer|employer)\s+instructed\b"
     # "ingrid ok with moving the freeze (decided)", "everyone ok with it, jsonl it is"
     r"|everyone(?:['’]s|\s+(?:is|was))?\s+(?:ok(?:ay)?|fine)\s+with\b"
-    r"|(?<!as\s)(?<=[\w)]\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"  # (not "It is, I checked")
     # the usual misspellings: "desided we move …", "agred: …", "also agred to …"
     r"|desided\b|decdied\b|agred\b|aggreed\b|agreeed\b)|\((?:decided|agreed)\)|決定"
     r"|^\W*going\s+with\b"
+    # a choice: "Option B it is.", "everyone ok with it, jsonl it is" (not "It is, I checked",
+    # "Of course it is", "Leave it as it is", "… which of our plugins it is")
+    r"|(?:^|[,;:—–]\s*|\b(?:ok(?:ay)?|so|right|alright|fine|great)\W+)\W*(?:[\w.+#/()'’-]+\s+){1,3}(?<!\bas\s)(?<!what\s)(?<!how\s)"
+    r"(?<!where\s)(?<!which\s)(?<!who\s)(?<!course\s)(?<!sure\s)(?<!yes\s)(?<!yeah\s)"
+    r"(?<!think\s)(?<!hope\s)(?<!guess\s)(?<!know\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
+    # the chair settling what was just asked: "Fine, the sitemap fix goes to 2.0.1 then."
+    r"|^(?:[^:]{1,40}:\s+)?\W*(?:fine|ok(?:ay)?|right|alright|good)\W+(?:so\W+)?"
+    r"(?=\w)(?!(?:i|you|we|it|this|that|that['’]s)\b)"
+    r"[^?]{3,}?\b(?:goes|moves|stays|slips|ships|lands|waits|becomes|(?:is|are)(?!\s+(?:fine|ok"
+    r"|okay|good|great|perfect|better|all)\b))\b[^?]{2,}?\s+then\W*$"
     # a verdict after an arrow or a mark: "→ **Accept, with shepherding.**", "✅ approved, …"
     r"|^\s*(?:→|=>|->|✅|❌)\W*(?:accept(?:ed)?|reject(?:ed)?|approved?|declined)\b", re.I)
 _DECISION_WEAK = re.compile(
@@ -268,7 +277,7 @@ _DECISION_WEAK = re.compile(
     # it", "Okay, we'll keep it on the list", "We'll all bring gloves" (each of us), "We'll
     # know by October"
     rf"|do\s+(?:it|that|this|so)\b|come\s+back\s+to|{_KEEP_IT_ON}"
-    r"|all\b|know\b)"
+    r"|all\b|know\b|cope\b|manage\b|survive\b|be\s+(?:fine|ok(?:ay)?|alright)\b)"
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
     r"|meet|reconvene|regroup|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
@@ -649,7 +658,7 @@ _SETTLED_WORDS = (
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
     "authori", "final answer", "way forward", "going ahead", "dropping", "happy to",
-    "happy with", "plan is now", "elected", "went with", "signed off")
+    "happy with", "plan is now", "elected", "went with", "signed off", " then.")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -2651,8 +2660,26 @@ _OBJECTIONS_TO = re.compile(
 # the asker's answer to their own question when nobody objected: "None.", "Hearing none.",
 # "Okay, done."
 _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objections?|nobody|no\s+one"
-                         r"|done|(?:that|it)['’]s\s+(?:agreed|settled|decided))(?:\s+then)?\W*$",
+                         r"|done|(?:that|it)['’]s\s+(?:agreed|settled|decided)"
+                         r"|that['’]s\s+what\s+we['’]ll\s+do)(?:\s+then)?\W*$",
                          re.I)
+
+# the asker waiting for answers: "Going once...", "Anyone?", "Nope?"
+_STILL_ASKING = re.compile(rf"^(?:{_FILLER})*(?:going\s+(?:once|twice)|any(?:one|body)|nobody"
+                           r"|no\s*one|nope|no|last\s+chance)\W*$", re.I)
+
+
+def _echoes(sentence: str, proposal: str) -> bool:
+    """Whether the asker, after the answers, says the proposal again in short ("Okay. Node 14
+    minimum for 2.0.", "Okay, we'll move to Matrix."): most of what they say is in it."""
+    if not proposal or sentence[-1:] == "?" or len(sentence.split()) > 12:
+        return False
+    said = frozenset(words(sentence)) - _STOP_WORDS - _FILLER_WORDS
+    return len(said) >= 2 and len(said & frozenset(words(proposal))) >= 0.6 * len(said)
+
+
+_FILLER_WORDS = frozenset({"okay", "ok", "alright", "right", "so", "fine", "good", "great",
+                           "then", "yes", "yeah", "ll", "let", "s", "go", "going"})
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
 # the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(
@@ -2834,7 +2861,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if ctx.asker == (speaker or "") and not asked and (settled := (
-                ctx.proposal if _NONE_HEARD.match(sentence)
+                ctx.proposal if _NONE_HEARD.match(sentence) or _echoes(sentence, ctx.proposal)
                 else (summary := _SO_SUMMARY.match(sentence)) and one_line(summary["what"]))):
             decisions.append(Decision(settled.rstrip(" ."), line, "settled"))
             ctx.proposal, ctx.asker = "", None
@@ -2954,7 +2981,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             else _put_so_far(proposed, sentence)
         earlier.append(sentence)
         previous = sentence
-    if ctx.asker == (speaker or "") and not asked and latest.strip(" .…"):
+    if ctx.asker == (speaker or "") and not asked and latest.strip(" .…") \
+            and not _STILL_ASKING.match(latest):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
     if request and speaker and request is ctx.request and earlier \
             and ctx.owners(speaker) in (ctx.owners(request.who) or "").split(", "):

@@ -3653,3 +3653,42 @@ def test_a_time_of_day_that_opens_a_line_stays() -> None:
             "10:30 talks\n11:00 lunch\n")
     call = extract(note(body, day=date(2024, 2, 20))).next_call
     assert call is not None and (call.date, call.time) == (date(2024, 3, 5), time(15, 0))
+
+
+SPOKEN = ("Participants: Nadia Brightwater (host), Rafael Quintero, Lukas Feld, Tamsin Okoro\n\n"
+          "[00:13:32] Nadia Brightwater: Okay. So the proposal is: we ship 2.0 on the 28th, with "
+          "the old engine behind a flag.\n[00:13:48] Nadia Brightwater: Anyone against?\n"
+          "[00:13:52] Rafael Quintero: Not against.\n[00:14:00] Tamsin Okoro: No, go for it.\n"
+          "[00:14:08] Nadia Brightwater: Okay, that's what we'll do.\n"
+          "[00:16:40] Nadia Brightwater: Does anyone object to making Node 14 the minimum?\n"
+          "[00:16:50] Nadia Brightwater: Going once...\n"
+          "[00:16:55] Nadia Brightwater: Nope? Okay. Node 14 minimum.\n"
+          "[00:18:25] Lukas Feld: I'd let the sitemap fix slip.\n"
+          "[00:18:31] Nadia Brightwater: Fine, the sitemap fix goes to 2.0.1 then.\n"
+          "[00:41:35] Nadia Brightwater: So: we move the chat to Matrix and keep Gitter bridged "
+          "for a few months. Objections?\n[00:41:48] Lukas Feld: None.\n"
+          "[00:41:58] Nadia Brightwater: Okay, we'll move to Matrix.\n")
+
+
+def test_a_chair_settles_a_proposal_by_saying_it_again_or_that_we_will_do_it() -> None:
+    assert [d.text for d in extract(note(SPOKEN, fmt="text")).decisions] == [
+        "we ship 2.0 on the 28th, with the old engine behind a flag",
+        "making Node 14 the minimum",
+        "Nadia Brightwater: Fine, the sitemap fix goes to 2.0.1 then.",
+        "we move the chat to Matrix and keep Gitter bridged for a few months"]
+
+
+@pytest.mark.parametrize("said", [
+    "Of course it is.", "Great, because otherwise I'd have no idea which plugin it is.",
+    "Leave it as it is.", "That's fine, we'll cope.", "Okay, it stays a maybe then.",
+    "Right, the 14th is fine then."])
+def test_replies_that_only_sound_settled_are_no_decisions(said: str) -> None:
+    body = f"Participants: Ana Lima, Bo Chen\n\nAna Lima: {said}\n"
+    assert extract(note(body, fmt="text")).decisions == ()
+
+
+@pytest.mark.parametrize("said", ["Everyone ok with it, jsonl it is.", "Option B it is then.",
+                                  "ok tryouts it is."])
+def test_a_choice_said_as_it_is_is_a_decision(said: str) -> None:
+    body = f"Participants: Ana Lima, Bo Chen\n\nAna Lima: {said}\n"
+    assert len(extract(note(body, fmt="text")).decisions) == 1

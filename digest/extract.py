@@ -87,6 +87,8 @@ AGENDA, DECISIONS, ACTIONS, PREVIOUS, ATTENDEES, NEXT, OTHER = (
 _SECTION_PREVIOUS = re.compile(
     r"\b(?:previous|last\s+(?:week|month|meeting|call|time|session|sync)|review\s+of"
     r"|carried\s+over|old\s+business|matters\s+arising"
+    r"|(?:minutes|notes)\s+of\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\s+(?:meeting|call)"  # "Notes of the July meeting and follow-up"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
     r"|(?:actions?|action\s+(?:items|points)|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
@@ -176,6 +178,7 @@ _CHAIR_LINE = re.compile(r"^\W{0,4}(?:(?:co-?)?chairs?|chaired\s+by|facilitator|
 _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b"
     r"|\[(?:DECISION|RESOLUTION|RESOLVED|AGREED|DECIDED)\]\s*[:.–—-]?"  # "[DECISION] …"
+    r"|D-\d{1,4}(?:[-.]\d{1,3})*\s*:"  # a decision's number in a register: "D-2025-07: …"
     r"|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
     r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?"
@@ -201,7 +204,8 @@ _DECISION_MARKER = re.compile(
 _KEEP_IT_ON = r"keep\s+(?:it|that|this|them)\s+on\b"
 _DECISION_STRONG = re.compile(
     r"\b(?=\w)(?:(?:we|they|group|team|everyone|all|it\s+was)\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:decided|agreed)\b|decided\s+(?:not\s+)?(?:to|that|on|against)\b|decision\b(?!s)|agreed\b"
+    r"(?:decided|agreed)\b|decided\s+(?:not\s+)?(?:to|that|on|against)\b"
+    r"|decision\b(?!s|\s+(?:numbers?|log|register|records?|making|makers?|trees?|ids?)\b)|agreed\b"
     r"|general\s+agreement\b|agreement\s+(?:that|to|on)\b|consensus\b"
     r"|no\s+(?:strong\s+|major\s+|further\s+|real\s+)?objections?\b|unanimous"
     r"|(?:nobody|no\s*one|none)\s+(?:objected|disagreed|argued|minded|dissented)\b"
@@ -299,7 +303,7 @@ _LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolut
 # the one asked saying yes: "Stuart asked Fiona to upload the certificates, and she agreed"
 _SHE_AGREED = r"\band\s+(?:she|he|they)\s+agreed"
 _NOT_DECISION = re.compile(
-    r"^\W*previously\b"
+    r"^\W*previously\b|\breminded\b|\bstill\s+stands\b"  # (a rule that stands is no news)
     r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
@@ -403,7 +407,8 @@ _BARE_VERDICT = re.compile(r"\W*(?:no\s+objections?|objection|support(?:ed)?|app
 # the meeting's own business, not a decision readers need: agenda, minutes, adjourning
 _PROCEDURAL = re.compile(  # (and "DECISION 7.2: The minutes of meeting 6 were approved …")
     r"^(?:approve|adopt|accept)\s+(?:the\s+)?(?:\w+\s+)?(?:agenda|minutes)\b|^adjourn|^recess"
-    r"|^\W*(?:that\s+)?(?:the\s+)?(?:minutes|agenda)\b[^.;]{0,60}?\b(?:were|was|are|is|be)\s+"
+    r"|^\W*(?:that\s+)?(?:the\s+)?(?:minutes|agenda|(?:(?!release)\w+\s+)?notes)\b[^.;]{0,60}?\b(?:were|was"
+    r"|are|is|be)\s+"
     r"(?:\w+\s+)?"
     r"(?:approved|accepted|adopted|agreed|confirmed)\b"
     r"|^(?:go|move)\s+into\s+(?:closed|executive)|^receive\s+and\s+file|^suspend\s+the\s+rules",
@@ -669,7 +674,7 @@ _CUE_WORDS = (
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
-    "validé", "acté", "verdict")
+    "validé", "acté", "verdict", *(f"d-{digit}" for digit in range(10)))
 _DECISION_WORDS = (
     *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
     "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result")
@@ -700,7 +705,8 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "einigung", "entscheid", "décision", "final call", "settled", "validé",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
                          "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
-                         "deciso", "decisione", "consented", "[d]", "result", "verdict")
+                         "deciso", "decisione", "consented", "[d]", "result", "verdict",
+                         *(f"d-{digit}" for digit in range(10)))
 _HINT_ACTION_MARKER = ("#", "action", "ai", "ap", "todo", "to-do", "next step", "follow",
                        "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
@@ -2794,7 +2800,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if marked is not None:  # "DECISION 58.1: X is the last cycle. It is removed in Y."
             if speaker is None and sentence[-1:] != "?" and "@" not in sentence \
                     and not _speaker_match(sentence) \
-                    and not _cues(low) & (_OWNER_VERB_BIT | _PRONOUN_BIT) \
+                    and not _OWNER_ACTION.search(sentence) and not _OWNER_TO_FIRST.match(sentence) \
+                    and not _PRONOUN_ACTION.search(sentence) \
                     and not _DECISION_MARKER.match(sentence) and not _ACTION_MARKER.match(sentence):
                 old = decisions[marked]
                 decisions[marked] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
@@ -3331,6 +3338,8 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
         return None  # a question; a bot's list of commands ("#action #agreed #help")
     if "(" in sentence and sentence.partition("(")[0].isupper() and sentence[-1:] != ".":
         return None  # a title: "5. COMMENT RESOLUTION ON D1.3 (letter ballot LB-41)"
+    if "otes" in sentence and _PROCEDURAL.match(sentence):
+        return None  # "The July notes were agreed." (the minutes' own lines are read before)
     strong = None
     if cues & _STRONG_BIT and needs & _NEED_STRONG_BIT:
         # "Dana: Great, then we keep …" is read without "Dana:"

@@ -3692,3 +3692,19 @@ def test_replies_that_only_sound_settled_are_no_decisions(said: str) -> None:
 def test_a_choice_said_as_it_is_is_a_decision(said: str) -> None:
     body = f"Participants: Ana Lima, Bo Chen\n\nAna Lima: {said}\n"
     assert len(extract(note(body, fmt="text")).decisions) == 1
+
+
+def test_a_decision_register_numbers_its_decisions_and_reviews_the_last_meetings() -> None:
+    body = ("Attending: Gus Whitford (chair), Kofi Boateng\n\n"
+            "Decision numbers continue the 2025 series (the last was D-2025-06 in July).\n\n"
+            "1. NOTES OF THE JULY MEETING AND FOLLOW-UP\n\nThe July notes were agreed.\n"
+            "- Jingle refresh (Kofi): not done yet, carried.\n\n2. WINTER SCHEDULE\n\n"
+            "D-2025-07: The Sunday slot goes to the youth show from January.\n"
+            "The folk show's last broadcast will be Sunday 21 December.\n\n"
+            "D-2025-08: From November we log local content hours every week.\n\n"
+            "Gus reminded everyone that the rule agreed in 2023 still stands.\n")
+    ext = extract(note(body, day=date(2025, 10, 15), fmt="text"))
+    assert [d.text for d in ext.decisions] == [
+        "The Sunday slot goes to the youth show from January. The folk show's last broadcast "
+        "will be Sunday 21 December.", "From November we log local content hours every week."]
+    assert ext.actions == ()

@@ -1034,6 +1034,8 @@ class _Ctx:
     # the last proposal put in prose and its line, which a vote in a later paragraph settles
     # ("The CEO proposed creating a second technician post …\n\nThe motion was carried, 3-1.")
     last_proposal: tuple[str, int] | None = None
+    # the line of a bare "Next call." said in a call, whose date the next few lines give
+    call_topic: int | None = None
 
     @cached_property
     def chairs(self) -> list[str]:
@@ -2670,6 +2672,9 @@ _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objection
                          r"|that['’]s\s+what\s+we['’]ll\s+do)(?:\s+then)?\W*$",
                          re.I)
 
+# the chair turning to the next call, its date said in the turns after: "Okay. Next call."
+_BARE_NEXT_CALL = re.compile(rf"^(?:{_FILLER})*(?:and\s+)?(?:the\s+)?next\s+(?:call|meeting|sync"
+                             r"|session)(?:\s+then)?\W*$", re.I)
 # the asker waiting for answers: "Going once...", "Anyone?", "Nope?"
 _STILL_ASKING = re.compile(rf"^(?:{_FILLER})*(?:going\s+(?:once|twice)|any(?:one|body)|nobody"
                            r"|no\s*one|nope|no|last\s+chance)\W*$", re.I)
@@ -2789,6 +2794,15 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             closing = sentence
         latest = sentence
         low = sentence.lower()
+        if ctx.call_topic is not None:  # "Next call." … "so that would be the first of July."
+            if line - ctx.call_topic > 8:
+                ctx.call_topic = None
+            elif dated := [c for c in _call_candidates(sentence, line, ctx.note.date, heading=True)
+                           if c.mention is not None and c.mention.date > ctx.note.date]:
+                candidates.extend(replace(c, strength=1) for c in dated)  # (said outright wins)
+                ctx.call_topic = None
+        elif len(low) < 40 and "next" in low and _BARE_NEXT_CALL.match(sentence):
+            ctx.call_topic = line
         if speaker and actions and (unowned := actions[-1]).owner is None \
                 and unowned.line is not None and 0 <= line - unowned.line <= 2 \
                 and _TAKEN_UP.match(sentence) and (owner := ctx.owners(speaker)):

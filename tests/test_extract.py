@@ -3708,3 +3708,12 @@ def test_a_decision_register_numbers_its_decisions_and_reviews_the_last_meetings
         "The Sunday slot goes to the youth show from January. The folk show's last broadcast "
         "will be Sunday 21 December.", "From November we log local content hours every week."]
     assert ext.actions == ()
+
+
+def test_a_bare_next_call_said_in_a_call_takes_the_date_the_next_turns_give() -> None:
+    body = ("Participants: Ana Lima, Bo Chen\n\n[00:40:02] Bo Chen: The release is on the 28th.\n"
+            "[00:47:43] Ana Lima: Okay, I think we're at time. Next call.\n"
+            "[00:47:51] Ana Lima: We're every two weeks, so that would be the first of July.\n"
+            "[00:47:56] Bo Chen: The first is fine.\n")
+    call = extract(note(body, day=date(2021, 6, 17), fmt="text")).next_call
+    assert call is not None and call.date == date(2021, 7, 1)

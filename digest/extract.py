@@ -3931,7 +3931,7 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
 # the rules that read a summary, which the notes often say again in a sentence: a table row
 # (decisions and actions), an item of an "Action items" list (actions)
 _TABLE_RULE = frozenset({"table"})
-_SUMMARY_RULES = frozenset({"table", "section"})
+_SUMMARY_RULES = frozenset({"table", "section", "bracket-item"})
 
 
 def _summary_restates(rule_a: str, rule_b: str, a: frozenset[str], b: frozenset[str],

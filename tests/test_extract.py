@@ -3717,3 +3717,13 @@ def test_a_bare_next_call_said_in_a_call_takes_the_date_the_next_turns_give() ->
             "[00:47:56] Bo Chen: The first is fine.\n")
     call = extract(note(body, day=date(2021, 6, 17), fmt="text")).next_call
     assert call is not None and call.date == date(2021, 7, 1)
+
+
+def test_a_to_do_list_of_bracketed_owners_restates_the_tasks_said_above_it() -> None:
+    body = ("Present: Rajesh Menon (Raj), Bev Okonjo\n\n7. COMPOST TOILET\n\nNo decision "
+            "tonight on the compost toilet. Raj will find out whether the National Lottery Awards "
+            "for All grant would cover it, and we will come back to it in April.\n\nTO DO\n"
+            "- [Raj]: find out if Awards for All covers a compost toilet\n"
+            "- [Bev]: buy the padlock for the shed\n")
+    assert [(a.owner, a.rule) for a in extract(note(body, fmt="text")).actions] == [
+        ("Rajesh Menon", "owner-verb"), ("Bev Okonjo", "bracket-item")]

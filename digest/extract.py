@@ -1483,12 +1483,24 @@ def _without_attribution(text: str) -> str:
     return _ATTRIBUTION.sub("", text) if text.endswith(")") else text
 
 
+# a header's "Date:" line: "**Date:** Tue 23 Jan 2024", "Meeting date: 5 March"
+_DATE_LINE = re.compile(r"(?im)^\W{0,4}(?P<label>date|meeting\s+date|when)\W{0,4}:\W*"
+                        r"(?P<when>[^\n]*\d[^\n]*)$")
+
+
 def _title_date_warnings(note: Note) -> list[str]:
-    """A title whose date is not the note's ("Wednesday 7 December" on a note filed as the
-    6th), or whose weekday is wrong: the note's date stands, the reader is told."""
+    """A title or a "Date:" line whose date is not the note's ("Wednesday 7 December" on a note
+    filed as the 6th; a header left from last meeting's page), or whose weekday is wrong: the
+    note's date stands, the reader is told."""
+    out: list[str] = []
+    if (header := _DATE_LINE.search(note.body[:600])) \
+            and header["when"].strip(" *_") not in (note.title or ""):  # (the title warns below)
+        out.extend(f"the {header['label'].lower()} line says {header['when'][m.start:m.end]!r} "
+                   f"but the note is dated {note.date.isoformat()}; kept {note.date.isoformat()}"
+                   for m in find_dates(header["when"], note.date)[:1]
+                   if m.kind == "absolute" and m.date != note.date)
     if not note.title or not any(c.isdigit() for c in note.title):
-        return []
-    out = []
+        return out
     for m in find_dates(note.title, note.date):
         if m.kind != "absolute":
             continue
@@ -2542,6 +2554,12 @@ _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defea
                         rf"\b(?:\s+unanimously|\s+{_TALLY})?", re.I)
 
 
+def _earlier_row(when: str, meeting: date) -> bool:
+    """Whether a table's date cell puts its row before the meeting the note records."""
+    return any(c.isdigit() for c in when) and any(
+        m.kind == "absolute" and m.date < meeting for m in find_dates(when, meeting))
+
+
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                decisions: list[Decision], actions: list[Action]) -> str | None:
     """Read one table row into `decisions` and `actions`; return the notes of a discussion
@@ -2581,8 +2599,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         # (not "| — | Bylaws Art. IV (board size) | tabled to August |")
         if cell(decision_col) and not any(_UNSETTLED.search(c) for i, c in enumerate(cells)
                                           if i != decision_col) \
-                and not (status_col is not None and _LEFT_OUT.match(cell(status_col))):
-            # (not "| D2 | Backoff inside the worker | ❌ Rejected |")
+                and not (status_col is not None and _LEFT_OUT.match(cell(status_col))) \
+                and not _earlier_row(cell(col("date", "decided", "meeting")), ctx.note.date):
+            # (not "| D2 | Backoff inside the worker | ❌ Rejected |", nor a decision log's row
+            # from an earlier meeting: "| 2024-01-16 | DL-41 | dbt 1.7 in prod |")
             decisions.append(Decision(cell(decision_col), block.line, "table"))
         if task_col is None or owner_col is None:
             return None  # a decisions table; one with an action and an owner column goes on
@@ -3104,12 +3124,13 @@ _WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 # skipped because of the board meeting.)"), where the log or the recording is ("IRC log: …"),
 # who wrote the minutes ("Minutes formatted by the scribe from the IRC log.")
 _ASIDE_LINE = re.compile(
-    r"^\s*\([^()]*\)\W*$|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
+    r"^\s*\([^()]*\)\W*$|^\W*(?:fyi|nb|n\.b\.|ps|p\.s\.)\b"  # "FYI: January close runs …"
+    r"|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
     r"|transcript)\s*:|^\W*(?:minutes|notes)\s+(?:formatted|taken|written|typed|recorded"
     r"|compiled)\s+by\b", re.I)
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
-    rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:on|from|at)\s+"
+    rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:(?:on|from|at)\s+)?"
     rf"(?:{_WEEKDAY_WORD}|\d)|^[^:]{{1,40}}:\W*(?:{_WEEKDAY_WORD})\W+\d", re.I)
 
 

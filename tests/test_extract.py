@@ -3727,3 +3727,18 @@ def test_a_to_do_list_of_bracketed_owners_restates_the_tasks_said_above_it() -> 
             "- [Bev]: buy the padlock for the shed\n")
     assert [(a.owner, a.rule) for a in extract(note(body, fmt="text")).actions] == [
         ("Rajesh Menon", "owner-verb"), ("Bev Okonjo", "bracket-item")]
+
+
+def test_a_decision_logs_rows_from_earlier_meetings_and_an_fyi_are_not_this_calls() -> None:
+    body = ("**Date:** Tue 23 Jan 2024\n**Attendees:** Hana Novak (HN), Corey Whitlock (CW)\n\n"
+            "## Decision log\n\n| Date | ID | Decision |\n|---|---|---|\n"
+            "| 2024-01-16 | DL-41 | dbt 1.7 in prod |\n| 2024-01-30 | DL-45 | Auto-suspend dev "
+            "warehouses after 5 minutes |\n\n## Follow-ups\n\n- Corey: invite the analysts to the "
+            "demo\n\nFYI: January close runs Wed 31 Jan to Fri 2 Feb. Q1 planning review is Thu "
+            "1 Feb.\n")
+    ext = extract(note(body, day=date(2024, 1, 30)))
+    assert [d.text for d in ext.decisions] == ["Auto-suspend dev warehouses after 5 minutes"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Corey Whitlock", "invite the analysts to the demo")]
+    assert ext.warnings == ("the date line says 'Tue 23 Jan 2024' but the note is dated "
+                            "2024-01-30; kept 2024-01-30",)

@@ -2603,7 +2603,11 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                 and not _earlier_row(cell(col("date", "decided", "meeting")), ctx.note.date):
             # (not "| D2 | Backoff inside the worker | ❌ Rejected |", nor a decision log's row
             # from an earlier meeting: "| 2024-01-16 | DL-41 | dbt 1.7 in prod |")
-            decisions.append(Decision(cell(decision_col), block.line, "table"))
+            said = cell(decision_col)
+            if "outcome" in header[decision_col] and len(said.split()) <= 4 and (what := " ".join(
+                    c for i, c in enumerate(cells) if i != decision_col and c)):
+                said = f"{what}: {said}"  # "| GA | Aug 24 | moved to Aug 31 |": what was moved
+            decisions.append(Decision(said, block.line, "table"))
         if task_col is None or owner_col is None:
             return None  # a decisions table; one with an action and an owner column goes on
     result_col = col("result", "vote", "disposition")

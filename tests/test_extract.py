@@ -3742,3 +3742,10 @@ def test_a_decision_logs_rows_from_earlier_meetings_and_an_fyi_are_not_this_call
         ("Corey Whitlock", "invite the analysts to the demo")]
     assert ext.warnings == ("the date line says 'Tue 23 Jan 2024' but the note is dated "
                             "2024-01-30; kept 2024-01-30",)
+
+
+def test_a_short_outcome_cell_says_what_its_row_is_about() -> None:
+    body = ("## Proposed schedule\n\n| Milestone | Proposed | Outcome |\n|---|---|---|\n"
+            "| Feature freeze | Aug 3 | kept |\n| GA | Aug 24 | moved to Aug 31 |\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Feature freeze Aug 3: kept", "GA Aug 24: moved to Aug 31"]

@@ -1899,7 +1899,7 @@ _SIGN_OFF = re.compile(
     rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[*_]?[ \t]*\n?\Z", re.M)
 # a person quoted in prose notes: 'Oisín: "I'll do it once it ships."', 'Ana said: "I'll …'
 _QUOTED_SPEAKER = re.compile(rf"(?P<who>{_NAME})(?:\s+said)?:\s*[\"“]$")
-_PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+I$")
+_PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+[Ii]$")  # ("wren and i", in a chat)
 _SIGNED_TAIL = re.compile(rf"[.!]\s+[-—–]+\s*{_NAME}$")
 # an attendee marked as taking the notes: "Orla Kennedy (office manager, notes)", "Fiona Carrick
 # ("Fi") - secretary, taking these notes", "Notes: Raj Kale", "Scribe: @rk"
@@ -3575,9 +3575,10 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                          or subject())
         if pro_owner and not _BAD_TASK.match(pm.group("task")):
             owner = ctx.owners(pro_owner)
-            if owner and pm.group("pro") in _FIRST_PERSON and " and I" in sentence \
+            if owner and pm.group("pro") in _FIRST_PERSON and " and i" in sentence.lower() \
                     and (with_i := _PARTNER_AND_I.search(sentence, 0, pm.start("pro") + 1)) \
-                    and ctx.is_person(with_i["who"]) and (also := ctx.owners(with_i["who"])):
+                    and ctx.is_person(with_i["who"]) and (also := ctx.owners(with_i["who"])) \
+                    and also != owner:
                 owner = f"{also}, {owner}"  # "Hanne and I can do a first draft": both
             if owner:
                 task = pm.group("task")

@@ -3749,3 +3749,12 @@ def test_a_short_outcome_cell_says_what_its_row_is_about() -> None:
             "| Feature freeze | Aug 3 | kept |\n| GA | Aug 24 | moved to Aug 31 |\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "Feature freeze Aug 3: kept", "GA Aug 24: moved to Aug 31"]
+
+
+def test_x_and_i_typed_in_lower_case_is_both_and_naming_oneself_is_one() -> None:
+    body = ("in call: rook (Ravi Okoro), wren (Wren Takahashi), moth (Hana Sorensen)\n\n"
+            "rook: wren and i will prep the pitch deck tomorrow night.\n"
+            "moth: Hana and I will cut the trailer.\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Wren Takahashi, Ravi Okoro", "prep the pitch deck tomorrow night"),
+        ("Hana Sorensen", "cut the trailer")]

@@ -2696,6 +2696,15 @@ _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objection
                          r"|that['’]s\s+what\s+we['’]ll\s+do)(?:\s+then)?\W*$",
                          re.I)
 
+
+def _go_on(decisions: list[Decision], at: int, sentence: str, ctx: _Ctx) -> None:
+    """The decision at `at` with `sentence` added, which says more of it (its referent kept)."""
+    old = decisions[at]
+    decisions[at] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
+    if id(old) in ctx.referents:
+        ctx.referents[id(new)] = ctx.referents.pop(id(old))
+
+
 # the chair turning to the next call, its date said in the turns after: "Okay. Next call."
 _BARE_NEXT_CALL = re.compile(rf"^(?:{_FILLER})*(?:and\s+)?(?:the\s+)?next\s+(?:call|meeting|sync"
                              r"|session)(?:\s+then)?\W*$", re.I)
@@ -2841,10 +2850,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     and not _OWNER_ACTION.search(sentence) and not _OWNER_TO_FIRST.match(sentence) \
                     and not _PRONOUN_ACTION.search(sentence) \
                     and not _DECISION_MARKER.match(sentence) and not _ACTION_MARKER.match(sentence):
-                old = decisions[marked]
-                decisions[marked] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
-                if id(old) in ctx.referents:
-                    ctx.referents[id(new)] = ctx.referents.pop(id(old))
+                _go_on(decisions, marked, sentence, ctx)
             else:
                 marked = None
         if chosen is not None:  # "Let's go with the second option then." said just before
@@ -2852,10 +2858,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if sentence[-1:] != "?" and len(sentence.split()) >= 3 \
                     and not _cues(low) & (_DECISION_BIT | _OWNER_VERB_BIT | _PRONOUN_BIT):
                 # "… Hosted fields, and no hotfix in the meantime.": what the choice is
-                old = decisions[at]
-                decisions[at] = new = replace(old, text=f"{old.text} {one_line(sentence)}")
-                if id(old) in ctx.referents:
-                    ctx.referents[id(new)] = ctx.referents.pop(id(old))
+                _go_on(decisions, at, sentence, ctx)
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
         if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):

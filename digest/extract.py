@@ -1277,7 +1277,8 @@ def extract(note: Note) -> Extraction:
                 action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
                 if action.owner is None and (person := speaker_section()):  # "### Dmitri" …
                     action = replace(action, owner=person)
-                actions.append(action)
+                if not _REPLY_ONLY.fullmatch(action.task):
+                    actions.append(action)
             continue
         if (plan := _TODAY.match(text)) and (speaker := speaker_section()):
             actions.extend(_plan_actions(plan.group("plan"), speaker, block.line))
@@ -2311,6 +2312,12 @@ def _action_with(action: Action, task: str | None = None, context: str | None = 
     every action found); tests/test_extract.py checks it keeps every field."""
     return Action(action.owner, action.task if task is None else task, action.line,
                   action.owner_text, action.rule, action.context if context is None else context)
+
+
+# an "Action items" line that only replies, as an auto-summary writes one: "[ ] Rafael: Sounds
+# good."
+_REPLY_ONLY = re.compile(r"\W*(?:sounds\s+good|ok(?:ay)?|thanks?(?:\s+you)?|great|yes|yeah|yep|sure"
+                         r"|agreed|cool|nice|perfect|noted|will\s+do|fine)\W*", re.I)
 
 
 def _item_action(text: str, line: int, ctx: _Ctx, rule: str) -> Action:

@@ -3758,3 +3758,10 @@ def test_x_and_i_typed_in_lower_case_is_both_and_naming_oneself_is_one() -> None
     assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
         ("Wren Takahashi, Ravi Okoro", "prep the pitch deck tomorrow night"),
         ("Hana Sorensen", "cut the trailer")]
+
+
+def test_an_action_items_line_that_only_replies_is_no_task() -> None:
+    body = ("Action Items\n[ ] Tobias Engel to design the SMS templates.\n"
+            "[ ] Rafael Duarte: Sounds good.\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Tobias Engel", "design the SMS templates")]

@@ -90,7 +90,8 @@ _SECTION_PREVIOUS = re.compile(
     r"|(?:minutes|notes)\s+of\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\s+(?:meeting|call)"  # "Notes of the July meeting and follow-up"
     r"|outstanding\s+actions|status\s+of\s+(?:previous\s+)?actions|from\s+last"
-    r"|(?:actions?|action\s+(?:items|points)|decisions|follow-?ups?)\s+(?:from|of)\s+(?!today|this)\w+"
+    r"|(?:actions?|action\s+(?:items|points)|ais?|decisions|follow-?ups?)\s+(?:from|of)\s+"
+    r"(?!today|this)\w+"
     r"|for\s+the\s+record|yesterday['’]?s"
     r"|(?:outstanding|open)\s+action\s+items|review\s+(?:of\s+)?(?:outstanding|open|previous)\b"
     r"|(?:actions?|action\s+items?)\s+review"  # "### 2. Action item review"
@@ -2111,14 +2112,15 @@ _ROLE_LABEL = re.compile(
     r"|chairs?|chaired\s+by|facilitator|scribes?"
     r"|teilnehmer(?:innen)?|teilnehmende|anwesend|entschuldigt|abwesend|moderation|vorsitz"
     r"|protokoll|présents?|excusés?|absents?|animation)"
-    r"(?:\s*/\s*[\w-]+)?)(?:\s*\([\w\s]{1,20}\))?\W{0,4}(?::\s*|\n)", re.I)
-# (and "Contributors / others:", "Directors absent (excused):")
+    r"(?:\s*/\s*[\w-]+)?)(?:\s*\([\w\s,-]{1,40}\)\W{0,4}:\s*|\W{0,4}(?::\s*|\n))", re.I)
+# (and "Contributors / others:", "Directors absent (excused):", "Also present (non-voting):",
+# "Present (committer, invited for item 2):")
 _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation", re.I)),
           ("absent", re.compile(r"regrets|apologies|absent|excused|unable|scribe|entschuldigt"
                                 r"|abwesend|protokoll|excusé", re.I)))
 # any other "Label:" line ends an attendee paragraph
 _LABEL_LINE = re.compile(  # ("Couldn't make it:", "Absent (excused):")
-    r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?(?:\s*\([\w\s]{1,20}\))?\W{0,4}:")
+    r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?(?:\s*\([\w\s,-]{1,40}\))?\W{0,4}:")
 
 
 def _attendee_label(text: str) -> tuple[str, str] | None:
@@ -2232,6 +2234,10 @@ _PROSE_LINE = re.compile(
     rf"^\s*[{UPPER}][{LOWER}]+\s+[{LOWER}]{{2,}}\b.*\b[{LOWER}]{{4,}}\.(?:\s|$)")
 
 
+# the surname a list wrapped onto a line of prose: "Sokolov for the first half hour."
+_WRAPPED_SURNAME = re.compile(rf"[{UPPER}][{LOWER}'’-]+(?=\s+[{LOWER}])")
+
+
 def _until_next_label(rest: str, chairs: set[str]) -> str:
     """The attendee names up to the next "Label:" line ("Also present:" and "Staff present:"
     lines go on the list, a "Chair:" line names the chair, "Regrets:" and the rest end it)."""
@@ -2256,6 +2262,10 @@ def _until_next_label(rest: str, chairs: set[str]) -> str:
             grouped = True
         elif labelled or _LABEL_LINE.match(line) or _PROSE_LINE.search(line):
             listing = False
+            if not labelled and not _LABEL_LINE.match(line) and "," in (last := groups[-1][-1]) \
+                    and last[-1:].isalpha() and len(re.split(r",|\band\b", last)[-1].split()) == 1 \
+                    and (rest_of_name := _WRAPPED_SURNAME.match(line)):
+                groups[-1].append(rest_of_name[0])  # "…, and Dmitri\nSokolov for the first hour."
         else:
             groups[-1].append(line)
     if not grouped:
@@ -2344,8 +2354,8 @@ _HANDLE_LEAD = re.compile(rf"^@(?P<who>{HANDLE})\s*[:,–—-]?\s+(?P<task>\S.*)
 # name chips ("@Full Name", as a document editor inserts them) before a dash or colon
 _CHIP = rf"@[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}"
 _CHIPS_LEAD = re.compile(
-    rf"^(?P<whos>{_CHIP}(?:\s*(?:,|\+|&|\band\b)\s*{_CHIP})*)\s*(?:[:–—]|\s-)\s*(?P<task>\S.*)$",
-    re.S)
+    rf"^(?P<whos>{_CHIP}(?:(?:\s*(?:,|\+|&|\band\b)\s*|\s+){_CHIP})*)"
+    r"(?:\s*(?:[:–—]|\s-)\s*|\s+(?=[a-z]))(?P<task>\S.*)$", re.S)  # ("@Ollie Ferreira confirm …")
 # "@adaeze, @sofiag: draft the report", "@mfeld + @bia fix …": a task shared by several handles
 _HANDLES_LEAD = re.compile(
     rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$",
@@ -2376,7 +2386,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
         text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"
     if text[:1] == "@" and (m := _CHIPS_LEAD.match(text)) \
-            and (chips := ctx.owners(m.group("whos").replace("@", ""))):
+            and (chips := ctx.owners(", ".join(c[1:] for c in re.findall(_CHIP, m["whos"])))):
         # "@Mei-Ling Chua + @Devendra Rao — churn baseline": a document's name chips
         return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):

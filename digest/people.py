@@ -54,6 +54,8 @@ for _short, _longs in _NICKNAMES.items():
 _PAREN = re.compile(r"\(([^()]*)\)")
 # no \s* around: quadratic on long blank runs; "@Rahel Tesfaye @Aroha Ngata" are mention chips
 _SPLIT = re.compile(rf",|;|\band\b|&|\n|\s(?=@[{UPPER}])|\s·\s")
+# the gap between two name chips a document pastes as text: "Grace Whitaker  Idris Bello"
+_CHIP_GAPS = re.compile(rf"(?<=[{LOWER}])[ \t]{{2}}(?=[{UPPER}])")
 _WRAPPED = re.compile(r"(?<![,;.\n])[ \t]*\n(?=[ \t]*\S)(?![ \t]*[-*•])")  # not after a separator
 # "Philippa is Pip to everyone", said beside the list of who came
 _CALLED_IN_PROSE = re.compile(rf"\b([{UPPER}][{LOWER}]+)\s+is\s+([{UPPER}][{LOWER}]+)\s+to\s+"
@@ -258,6 +260,13 @@ def _name_before_nick(m: re.Match[str]) -> str:
 _LOWER_NICK = re.compile(r"[a-z][a-z0-9_.-]{2,23}")
 
 
+# a remark in words after a full name, on when or how they came: "for the first half hour",
+# "from 17:20", "until the break", "via phone"
+_TWO_NAME_WORDS = re.compile(rf"[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+)+")
+_TIME_REMARK = re.compile(rf"(?<=[{LOWER}])\s+(?:for\s+the\s+(?:first|last)\b|from\s+\d|until\b"
+                          r"|till\b|via\b|after\s+the\b|since\b).*$")
+
+
 def _nick_of(nick: str, name: str) -> bool:
     """Whether `nick` is made from `name` (a first name's start, a surname inside it), not a
     remark such as "(remote)" or "(notes)"."""
@@ -336,6 +345,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return f" \x03{nick} "
         return " "
 
+    if "  " in text and "," not in text and len(_CHIP_GAPS.findall(text)) >= 2:
+        text = _CHIP_GAPS.sub(", ", text)  # name chips pasted with two spaces between them
     if "   " in text or "\t" in text:
         text = _ROLE_COLUMN.sub(_role_in_brackets, text)
     if " / @" in text:  # a sign-in sheet's "Name / affiliation / @handle"
@@ -391,6 +402,9 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             name = " ".join(latin)  # "佐藤 健太 Sato Kenta": the name the notes write in Latin
         if "@" in name and (after := _HANDLE_AFTER_NAME.search(name)):
             name, alias = name[: after.start()], alias or after.group(1)  # "Lin Qiao @linq"
+        if " " in name and (remark := _TIME_REMARK.search(name)) \
+                and _TWO_NAME_WORDS.fullmatch(name[: remark.start()]):
+            name = name[: remark.start()]  # "Dmitri Sokolov for the first half hour"
         name, role = _without_role_title(name)
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]

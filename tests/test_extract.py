@@ -3765,3 +3765,40 @@ def test_an_action_items_line_that_only_replies_is_no_task() -> None:
             "[ ] Rafael Duarte: Sounds good.\n")
     assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
         ("Tobias Engel", "design the SMS templates")]
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ("**Voting members present:** Mbali Dlamini (chair), Cormac Fitzgerald\n"
+     "**Also present (non-voting):** Elif Demir (program manager), Sam Okafor\n",
+     ["Mbali Dlamini", "Cormac Fitzgerald", "Elif Demir", "Sam Okafor"]),
+    ("Present (PMC):  Teodora Ilieva (teodora), Wren Castellano (wren)\n"
+     "Present (committer, invited for item 2): Ahmed Farouk (afarouk)\n",
+     ["Teodora Ilieva", "Wren Castellano", "Ahmed Farouk"])])
+def test_attendee_labels_with_a_remark_in_brackets_end_the_names_before_them(
+        body: str, names: list[str]) -> None:
+    assert [p.name for p in extract(note(body, fmt="text")).attendees] == names
+
+
+def test_an_e_mails_wrapped_attendee_list_and_its_review_of_the_last_calls_ais() -> None:
+    body = ("Hi all,\n\nPresent: Ines Carvalho (writing this), Tobias\nLindqvist, Yuki Tanabe, "
+            "and Dmitri\nSokolov for the first half hour.\n\nAIs from the 1 Sept call:\n"
+            "- Tobias: move CI to GitHub Actions. Done, merged Thursday.\n\nAIs:\n"
+            "- Dmitri: dig into the Windows wheel failure.\n")
+    ext = extract(note(body, day=date(2020, 9, 15), fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Ines Carvalho", "Tobias Lindqvist", "Yuki Tanabe", "Dmitri Sokolov"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dmitri Sokolov", "dig into the Windows wheel failure")]
+
+
+def test_name_chips_pasted_as_text_are_attendees_and_owners() -> None:
+    body = ("Attendees: Grace Whitaker  Idris Bello  Mei-Lin Zhou  Beatrix Novak\n\n"
+            "Action items\n\n☐ @Mei-Lin Zhou draft the festival poster\n"
+            "☐ @Beatrix Novak @Idris Bello draft the festival budget\n"
+            "☑ @Grace Whitaker send thank-you cards\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Grace Whitaker", "Idris Bello", "Mei-Lin Zhou", "Beatrix Novak"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Mei-Lin Zhou", "draft the festival poster"),
+        ("Beatrix Novak, Idris Bello", "draft the festival budget")]

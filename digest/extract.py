@@ -122,7 +122,9 @@ _SECTION_KINDS = (
                            r"|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
                            r"(?:\([\w\s]*\)\W*)?$", re.I)),
     (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"
-                           r"|outcomes?|what\s+we\s+settled"
+                           # (not "Sprint 14 outcomes", "Q3 outcomes": results reported)
+                           r"|(?<!sprint\s)(?<!\d\s)(?<!quarter\s)(?<!release\s)outcomes?"
+                           r"|what\s+we\s+settled"
                            r"|instructions\s+received"
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
@@ -158,7 +160,7 @@ _ATTENDEES_INSIDE = re.compile(
     rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,3}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL})"
     r"(?:\s*\([^()\n]{0,40}\))?\W{0,4}:)"  # ("Participants (7):")
     r"|(?P<prose>(?<=[.;!?])[ \t]+)"
-    r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended)\s*:)", re.I)
+    r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended|On\s+the\s+call)\s*:)", re.I)
 # a header's list of the team, read as the attendees when there is no attendee list (two names
 # at least: "Team: Platform" names a team, not its people)
 _TEAM_LINE = re.compile(r"^(?:\W{0,4}(?:(?:core\s+)?team|members|team\s+members)\W{0,4}:"
@@ -1176,6 +1178,8 @@ def extract(note: Note) -> Extraction:
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
+    if "is " in body and (said_as := _NAMED_ALIAS.findall(body)):
+        attendees = _with_aliases(attendees, said_as)
     if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
         the_office = re.compile(rf"\b[Tt]he\s+({'|'.join(offices)})\b", re.I)
         texts = [the_office.sub(lambda m: m.group(1).capitalize(), t) if "he " in t else t
@@ -1434,7 +1438,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body))):
         # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"
         body = _SPEAKER_NUMBER.sub(
-            lambda m: m["lead"] + names[m["n"]] if m["n"] in names else m[0], body)
+            lambda m: (m["lead"] or "") + names[n] if (n := m["n"] or m["n2"]) in names else m[0],
+            body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
@@ -1622,10 +1627,13 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
 # who an auto-transcript's numbered speakers are: "Speaker 1 = Ilse", "Speaker 4 is Tevita"
-_SPEAKER_LEGEND = re.compile(
-    rf"\bSpeaker[ \t]+(\d{{1,2}})[ \t]*(?:=|is\b)[ \t]*([{UPPER}][\w'’-]+)")
+_SPEAKER_LEGEND = re.compile(  # (also 'and "Speaker 2"\nis Kofi', said of a pasted recap)
+    rf"\bSpeaker[ \t]+(\d{{1,2}})[\"”]?[\s>]*(?:=|is\b)[ \t]*([{UPPER}][\w'’-]+)")
+# where a numbered speaker is named: over a turn ("Speaker 2: …") or as a sentence's subject in a
+# recap ("Speaker 2 will measure the door")
 _SPEAKER_NUMBER = re.compile(
-    r"(?m)^(?P<lead>[ \t]*(?:\[[\d:.]+\][ \t]*)?)Speaker[ \t]+(?P<n>\d{1,2})(?=[ \t]*:)")
+    r"(?m)^(?P<lead>[ \t]*(?:\[[\d:.]+\][ \t]*)?)Speaker[ \t]+(?P<n>\d{1,2})(?=[ \t]*:)"
+    r"|\bSpeaker[ \t]+(?P<n2>\d{1,2})(?=[ \t]+(?!is\b)[a-z])")
 # a WhatsApp export's date and time before each message ("24/02/2026, 19:28 - Dave Pemberton:
 # …", "[24/02/2026, 19:28:05] Dave: …"): what is left is a transcript's "Name: …" turn
 _WHATSAPP_LINE = re.compile(
@@ -1917,6 +1925,26 @@ _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers
 _SPEAKER_HEADER_LINE = re.compile(_SPEAKER_HEADER.pattern, re.M)
 _CLOCK_LINE_END = re.compile(rf"{_CLOCK}[ \t]*\n")  # a turn's header line: "Lowe, Bethany   24:35"
+
+
+# a name the text got wrong, said to be an attendee's: '"Shivon" is Siobhán', '"Mark Voychek" is
+# Marek' (a recap an assistant wrote, pasted with a note on whom it misheard)
+_NAMED_ALIAS = re.compile(
+    rf"[\"“](?P<alias>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+)?)[\"”][\s>]+is[ \t]+"
+    rf"(?P<name>[{UPPER}][\w'’-]+)")
+
+
+def _with_aliases(attendees: tuple[Person, ...], said_as: list[tuple[str, str]]
+                  ) -> tuple[Person, ...]:
+    """`attendees`, each with the names `said_as` pairs with their first name (an alias given
+    to a first name two attendees share is left out)."""
+    added: dict[int, list[str]] = {}
+    for alias, first in said_as:
+        fits = [i for i, p in enumerate(attendees) if p.name.split()[:1] == [first]]
+        if len(fits) == 1 and alias not in attendees[fits[0]].name:
+            added.setdefault(fits[0], []).append(alias)
+    return tuple(Person(p.name, p.chair, (*p.aliases, *added[i])) if i in added else p
+                 for i, p in enumerate(attendees))
 
 
 def _chat_nicks(attendees: Sequence[Person]) -> dict[str, str]:

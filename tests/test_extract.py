@@ -3802,3 +3802,24 @@ def test_name_chips_pasted_as_text_are_attendees_and_owners() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Mei-Lin Zhou", "draft the festival poster"),
         ("Beatrix Novak, Idris Bello", "draft the festival budget")]
+
+
+def test_a_pasted_recap_with_a_note_on_the_names_its_assistant_misheard() -> None:
+    body = ("> Pasted by Ruth Abernethy. On the call: Ruth Abernethy (ops), Siobhán Kearney,\n"
+            "> Marek Wójcik and Kofi Mensah. The assistant got some names wrong: \"Shivon\" is "
+            "Siobhán,\n> \"Mark Voychek\" is Marek, and \"Speaker 2\"\n> is Kofi.\n\n"
+            "## Next steps\n\n- Shivon will add a banner to the shop.\n"
+            "- Mark Voychek will book the forklift hire.\n"
+            "- Speaker 2 will measure the loading bay door.\n")
+    ext = extract(note(body))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Siobhán Kearney", "add a banner to the shop"),
+        ("Marek Wójcik", "book the forklift hire"),
+        ("Kofi Mensah", "measure the loading bay door")]
+
+
+def test_a_sprints_outcomes_are_its_results_not_decisions() -> None:
+    body = ("**Sprint 14 outcomes**\n- 9 of 11 stories were completed.\n\n**Go-live**\n"
+            "- The team agreed not to ship the widget in the launch release.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "The team agreed not to ship the widget in the launch release."]

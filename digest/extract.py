@@ -1178,6 +1178,8 @@ def extract(note: Note) -> Extraction:
     kinds = _section_kinds(blocks, texts)
 
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
+    if "@" in body:  # a document's name chip as a sentence's subject: "@Zainab Qureshi will …"
+        texts = [_CHIP_SUBJECT.sub(r"\g<name>", t) if "@" in t else t for t in texts]
     if "is " in body and (said_as := _NAMED_ALIAS.findall(body)):
         attendees = _with_aliases(attendees, said_as)
     if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
@@ -1282,8 +1284,9 @@ def extract(note: Note) -> Extraction:
                 action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
                 if action.owner is None and (person := speaker_section()):  # "### Dmitri" …
                     action = replace(action, owner=person)
-                if not _REPLY_ONLY.fullmatch(action.task):
-                    actions.append(action)
+                if not _REPLY_ONLY.fullmatch(action.task) and not _ASIDE_LINE.match(text) \
+                        and not _WHEN_STATEMENT.match(text):
+                    actions.append(action)  # (not "Sprint 15 runs to 28 May.", a disclaimer)
             continue
         if (plan := _TODAY.match(text)) and (speaker := speaker_section()):
             actions.extend(_plan_actions(plan.group("plan"), speaker, block.line))
@@ -1473,6 +1476,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
     if "[A " in body or "<todo" in body:  # "- [A dario] write …", DokuWiki's "<todo @mk>…</todo>"
         body = _TODO_TAG.sub(_as_todo, _ACTION_TAG.sub(r"\g<lead>TODO(\g<who>): ", body))
+    if plain_text and "  -" in body and _NICK_DASH_TASKS.search(body):
+        body = _NICK_DASH_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
     if plain_text and "   " in body and _ID_NAME_TASK.search(body):
         body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
     if plain_text and "   " in body:
@@ -1715,6 +1720,10 @@ def _as_todo(m: re.Match[str]) -> str:
 # a plain-text table of numbered items in columns apart by runs of spaces, owner before task:
 # "    AI-0908-2  Rafael Quiroga        submission text for CIDs 150-157" ("- Rafael Quiroga:
 # submission text …"; its wrapped lines stay under it), "(carried) Thandiwe Mokoena   …"
+# a plain-text list of tasks by nick, the nicks in a column: "  kmori     - release paragraph"
+_NICK_DASH_TASK = re.compile(
+    r"(?m)^(?P<indent>[ \t]{0,4})(?P<who>[a-z][\w.-]{1,20}|\?+)[ \t]{2,}[-–—][ \t]+(?P<task>\S.*)$")
+_NICK_DASH_TASKS = re.compile(rf"(?:{_NICK_DASH_TASK.pattern[4:]}\n){{2}}", re.M)  # (two at least)
 _ID_NAME_TASK = re.compile(
     rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
     r"|\([a-z]+\)[ \t]+)"
@@ -1927,6 +1936,9 @@ _SPEAKER_HEADER_LINE = re.compile(_SPEAKER_HEADER.pattern, re.M)
 _CLOCK_LINE_END = re.compile(rf"{_CLOCK}[ \t]*\n")  # a turn's header line: "Lowe, Bethany   24:35"
 
 
+_CHIP_SUBJECT = re.compile(
+    rf"(?<![\w@])@(?P<name>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}})"
+    r"(?=\s+(?:will|to|can|should|is\s+going\s+to)\b|['’]ll\b)")
 # a name the text got wrong, said to be an attendee's: '"Shivon" is Siobhán', '"Mark Voychek" is
 # Marek' (a recap an assistant wrote, pasted with a note on whom it misheard)
 _NAMED_ALIAS = re.compile(
@@ -2388,6 +2400,8 @@ _CHIPS_LEAD = re.compile(
 _HANDLES_LEAD = re.compile(
     rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$",
     re.S)
+_CHIPS_TRAIL = re.compile(
+    rf"^(?P<task>.+?)\s*\((?P<whos>{_CHIP}(?:\s*(?:,|&|\+|\band\b)\s*{_CHIP})*)\)$", re.S)
 _HANDLE_TRAIL = re.compile(
     rf"^(?P<task>.+?)[\s,;]*(?:[(\[]\s*@(?P<who>{HANDLE})\s*[)\]]|(?:[–—-]+\s*|\s)@(?P<who2>"
     rf"{HANDLE}))\s*\.?$", re.S)
@@ -2421,6 +2435,10 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         handles = re.findall(rf"@({HANDLE})", m.group("whos"))
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                       _tidy_task(m.group("task")), line, m.group("whos"), rule)
+    if text[-1:] == ")" and (m := _CHIPS_TRAIL.match(text)) \
+            and (chips := ctx.owners(", ".join(c[1:] for c in re.findall(_CHIP, m["whos"])))):
+        # "Fix the contrast failures (@Oskar Lindgren, @Callum Reid)"
+        return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
         who = m.group("who") or m.groupdict().get("who2") or ""
         task = m.group("task")
@@ -3014,7 +3032,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if in_actions and block.kind != PARA and not next_cue:
-            actions.append(_item_action(sentence, line, ctx, "section"))
+            if not _ASIDE_LINE.match(sentence):
+                actions.append(_item_action(sentence, line, ctx, "section"))
             previous = sentence
             continue
         follows_decision = bool(previous) and bool(decisions) and (
@@ -3177,12 +3196,16 @@ _WITH_ME = re.compile(r"\bwith\s+me\b", re.I)
 # who wrote the minutes ("Minutes formatted by the scribe from the IRC log.")
 _ASIDE_LINE = re.compile(
     r"^\s*\([^()]*\)\W*$|^\W*(?:fyi|nb|n\.b\.|ps|p\.s\.)\b"  # "FYI: January close runs …"
+    # an assistant's disclaimer: "You should check these notes for accuracy."
+    r"|^.*\b(?:check\s+these\s+notes|generated\s+automatically|ai-generated"
+    r"|may\s+contain\s+mistakes|may\s+be\s+(?:incorrect|inaccurate))\b"
     r"|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
     r"|transcript)\s*:|^\W*(?:minutes|notes)\s+(?:formatted|taken|written|typed|recorded"
     r"|compiled)\s+by\b", re.I)
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
-    rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be)\s+(?:(?:on|from|at)\s+)?"
+    rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be|runs?|starts?|ends?)\s+"
+    rf"(?:(?:on|from|at|to|until)\s+)?"
     rf"(?:{_WEEKDAY_WORD}|\d)|^[^:]{{1,40}}:\W*(?:{_WEEKDAY_WORD})\W+\d", re.I)
 
 

@@ -3823,3 +3823,26 @@ def test_a_sprints_outcomes_are_its_results_not_decisions() -> None:
             "- The team agreed not to ship the widget in the launch release.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "The team agreed not to ship the widget in the launch release."]
+
+
+def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
+    body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
+            "  kmori     - release cadence paragraph for the board report\n"
+            "  ?         - committee page / DOAP update\n"
+            "  aholm     - post the item 2 summary to dev@\n")
+    assert [(a.owner, a.task) for a in extract(note(body, fmt="text")).actions] == [
+        ("Kenji Mori", "release cadence paragraph for the board report"),
+        (None, "committee page / DOAP update"), ("Anders Holm", "post the item 2 summary to dev@")]
+
+
+def test_a_copilot_style_recap_with_name_chips_and_a_disclaimer() -> None:
+    body = ("Invited: Zainab Qureshi; Beatriz Moura; Oskar Lindgren; Callum Reid\n\n"
+            "## Meeting notes\n\n- @Zainab Qureshi will make the switch and @Beatriz Moura will "
+            "test it with the 200 addresses.\n\n## Follow-up tasks\n\n"
+            "- Fix the two contrast failures (@Oskar Lindgren, @Callum Reid)\n"
+            "- Sprint 15 runs to Wednesday 28 May.\n"
+            "- *You should check these notes for accuracy. They were generated automatically.*\n")
+    assert [(a.owner, a.task) for a in extract(note(body, day=date(2025, 5, 15))).actions] == [
+        ("Zainab Qureshi", "make the switch"),
+        ("Beatriz Moura", "test it with the 200 addresses (Zainab Qureshi will make the switch)"),
+        ("Oskar Lindgren, Callum Reid", "Fix the two contrast failures")]

@@ -253,7 +253,9 @@ _DECISION_STRONG = re.compile(
     # party on …", "We're dropping Pentire", "Everyone was happy to push 4.18 back a week",
     # "so the plan is now: …", "Grace approved the budget for three replacements"
     r"|final\s+answer\b|is\s+the\s+way\s+forward\b|going\s+ahead\s+with\b"
-    r"|we\s*(?:['’]re|\s+are)\s+dropping\b|the\s+plan\s+is\s+now\b"
+    r"|we\s*(?:['’]re|\s+are)\s+(?:dropping|sticking\s+with|keeping(?!\s+(?:an\s+eye|track|tabs"
+    r"|in\s+touch|(?:it|this|that|them)\s+(?:on|open|in\s+mind)|(?:you|everyone)\s+posted)\b))\b"
+    r"|the\s+plan\s+is\s+now\b"
     r"|(?:everyone|everybody|all)\s+(?:was|were)\s+happy\s+(?:to|with)\b"
     r"|approved\s+the\s+(?:budget|spend|spending|purchase|payment|travel|trip|request|hire"
     r"|funding|cost|costs|expense|expenses)\b"
@@ -665,7 +667,8 @@ _SETTLED_WORDS = (
     "decidido", "besl", "決定", "it is then", "go ahead", "consent", "si decide", "deciso",
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
-    "authori", "final answer", "way forward", "going ahead", "dropping", "happy to",
+    "authori", "final answer", "way forward", "going ahead", "dropping", "keeping", "sticking",
+    "happy to",
     "happy with", "plan is now", "elected", "went with", "signed off", " then.")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",

@@ -3846,3 +3846,11 @@ def test_a_copilot_style_recap_with_name_chips_and_a_disclaimer() -> None:
         ("Zainab Qureshi", "make the switch"),
         ("Beatriz Moura", "test it with the 200 addresses (Zainab Qureshi will make the switch)"),
         ("Oskar Lindgren, Callum Reid", "Fix the two contrast failures")]
+
+
+def test_we_are_keeping_a_thing_as_it_is_is_a_decision_but_not_an_eye_on_it() -> None:
+    body = ("## Discount\n\n- Pieter proposed cutting the annual discount to 15%.\n"
+            "- We're keeping the annual discount at 20%, no change.\n"
+            "- We're keeping an eye on churn.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "We're keeping the annual discount at 20%, no change."]

@@ -1446,6 +1446,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _SPEAKER_NUMBER.sub(
             lambda m: (m["lead"] or "") + names[n] if (n := m["n"] or m["n2"]) in names else m[0],
             body)
+    if " commented " in body and _COMMENT_HEADER.search(body):  # a GitHub issue's thread
+        body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
@@ -1635,6 +1637,31 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
 _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
 # who an auto-transcript's numbered speakers are: "Speaker 1 = Ilse", "Speaker 4 is Tevita"
+# a comment's header in an issue or discussion thread: "**adeyemi** commented on Aug 29, 2023"
+_COMMENT_HEADER = re.compile(r"(?m)^[ \t]*\*\*@?(?P<who>[\w.-]{2,39})\*\*[ \t]+commented\b[^\n]*$")
+_PROMISE = re.compile(r"\bI(?:['’]ll|\s+will|\s+can|['’]m\s+going\s+to)\b")
+_PARAGRAPH_START = re.compile(r"\A(?=[ \t]*(?!\d{1,3}[.)]\s)[^\s>#|*-])")
+
+
+def _comments_as_turns(body: str) -> str:
+    """Each comment's paragraphs said by its author ("adeyemi: I'll take the codemod …"), as a
+    transcript's turns are, up to the next comment or rule."""
+    out, at = [], 0
+    headers = list(_COMMENT_HEADER.finditer(body))
+    for i, header in enumerate(headers):
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(body)
+        if (rule := body.find("\n---", header.end(), end)) >= 0:
+            end = rule
+        out.append(body[at:header.end()])
+        # (only a paragraph that promises, for whom "I" is: the others keep their form)
+        out.append("\n\n".join(_PARAGRAPH_START.sub(f"{header['who']}: ", part, count=1)
+                               if _PROMISE.search(part) else part
+                               for part in body[header.end():end].split("\n\n")))
+        at = end
+    out.append(body[at:])
+    return "".join(out)
+
+
 _SPEAKER_LEGEND = re.compile(  # (also 'and "Speaker 2"\nis Kofi', said of a pasted recap)
     rf"\bSpeaker[ \t]+(\d{{1,2}})[\"”]?[\s>]*(?:=|is\b)[ \t]*([{UPPER}][\w'’-]+)")
 # where a numbered speaker is named: over a turn ("Speaker 2: …") or as a sentence's subject in a

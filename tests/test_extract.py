@@ -3854,3 +3854,13 @@ def test_we_are_keeping_a_thing_as_it_is_is_a_decision_but_not_an_eye_on_it() ->
             "- We're keeping an eye on churn.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "We're keeping the annual discount at 20%, no change."]
+
+
+def test_a_comment_in_an_issue_thread_promises_for_its_author() -> None:
+    body = ("Attendees: @rhiannon-d (Rhiannon Davies), @adeyemi (Adeyemi Ogunleye)\n\n---\n\n"
+            "**adeyemi** commented on Aug 29, 2023\n\nI'll take the codemod, with a PR up by "
+            "the end of next week.\n\n---\n\n**rhiannon-d** commented on Aug 30, 2023\n\n"
+            "Thanks all. I'll post in Discussions once we have a date.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Adeyemi Ogunleye", "take the codemod, with a PR up by the end of next week"),
+        ("Rhiannon Davies", "post in Discussions once we have a date")]

@@ -604,7 +604,13 @@ _BAD_TASK = re.compile(
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b|do\W*$"  # ("Will do.")
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
-    r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w))", re.I)  # (a non-promise)
+    r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w)"  # (a non-promise)
+    # what is done on the call itself: "I'll share my screen", "paste the link in the chat",
+    # "I'll leave it open", "I'll add that at the end"
+    r"|share\s+(?:my|the|his|her)\s+screen\b"
+    r"|(?:paste|drop|put|post)\s+(?:the\s+|a\s+)?links?\s+(?:in|into)\s+(?:the\s+)?chat\b"
+    r"|leave\s+(?:it|that|this)\s+open\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b)",
+    re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
 _AGREED_TAIL = re.compile(rf",?\s+{_SHE_AGREED}$")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")

@@ -3864,3 +3864,11 @@ def test_a_comment_in_an_issue_thread_promises_for_its_author() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Adeyemi Ogunleye", "take the codemod, with a PR up by the end of next week"),
         ("Rhiannon Davies", "post in Discussions once we have a date")]
+
+
+@pytest.mark.parametrize("said", [
+    "So the agenda's in the doc, I'll paste the link in the chat.", "I'll share my screen.",
+    "I'll leave it open and we'll come back to it.", "Oh right, yes. I'll add that at the end."])
+def test_what_is_done_on_the_call_itself_is_no_task(said: str) -> None:
+    body = f"Participants: Ana Lima, Bo Chen\n\n[00:01:02] Ana Lima: {said}\n"
+    assert extract(note(body, fmt="text")).actions == ()

@@ -820,7 +820,9 @@ _ITEM_COLON = re.compile(rf"^@?(?P<who>{_NAMES})(?:\s*\([^()]{{1,40}}\))?\s*(?::
 _ITEM_TO = re.compile(rf"^@?(?P<who>{_NAMES}(?:\s*\([^()]{{1,40}}\))?)\s+"
                       r"(?:to|will|should|['’]ll|must)\s+(?P<task>.+)$", re.S)
 _ITEM_TRAILING = re.compile(
-    rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})\s*[)\]]"
+    rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})"
+    # "- update the help article (Rosalind, due Fri)"
+    r"\s*(?:[,;]\s*(?:due|by|before|until|deadline|eta)\b[^()\[\]]{0,30})?[)\]]"
     rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
 # the fields an action's line may give after its owner: "Due: Friday", "Timescale: 4 weeks"
 _LATER_FIELD = r"(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:"

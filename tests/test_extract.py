@@ -3872,3 +3872,12 @@ def test_a_comment_in_an_issue_thread_promises_for_its_author() -> None:
 def test_what_is_done_on_the_call_itself_is_no_task(said: str) -> None:
     body = f"Participants: Ana Lima, Bo Chen\n\n[00:01:02] Ana Lima: {said}\n"
     assert extract(note(body, fmt="text")).actions == ()
+
+
+def test_an_items_owner_in_brackets_with_its_due_date() -> None:
+    body = ("Attendees: Rosalind Achebe, Teodor Vasile\n\n## Next steps\n\n"
+            "- update the help article for Android 9 (Rosalind, due Fri)\n"
+            "- roll out variant B (Teodor; by 13 Mar)\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Rosalind Achebe", "update the help article for Android 9"),
+        ("Teodor Vasile", "roll out variant B")]

@@ -682,7 +682,7 @@ _CUE_WORDS = (
     "said", "intend", "offer", "volunteer", "must", "has to", "have to", " to ", "going forward",
     "reconvene", "resume", "meet again", "call", "meeting", "'d ", "’d ", "would", "please",
     "proposed", "suggested", "recommended", "put forward", "next step", "helpful", "useful", "ai:",
-    "ai ", "ap ", "ap-",
+    "ai ", "ai(", "ap ", "ap-",
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
@@ -1291,7 +1291,9 @@ def extract(note: Note) -> Extraction:
             continue
         if kind == ACTIONS and block.kind == ITEM:
             # MeetBot's "Action items, by person" lists each owner ("* bertil") over their tasks
-            if not _is_owner_label(text, ctx):
+            if "(" in text[:40] and (marked := _ACTION_MARKER.match(text)) and marked["mwho"]:
+                actions.extend(_marker_actions(marked, block.line, ctx))  # "AI(AL): send …"
+            elif not _is_owner_label(text, ctx):
                 action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
                 if action.owner is None and (person := speaker_section()):  # "### Dmitri" …
                     action = replace(action, owner=person)

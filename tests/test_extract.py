@@ -3881,3 +3881,12 @@ def test_an_items_owner_in_brackets_with_its_due_date() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Rosalind Achebe", "update the help article for Android 9"),
         ("Teodor Vasile", "roll out variant B")]
+
+
+def test_a_marker_with_its_owner_in_brackets_in_an_action_items_list() -> None:
+    body = ("**Attendees:** Ana Lima (AL), Bo Chen, Dev Patel\n\nAI(AL): send the invite.\n\n"
+            "## Action Items\n\n- TODO(dev): fix the CI\n- AI(AL): book the room\n"
+            "- ACTION 12.4 (Dev Patel): order the laptops\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Ana Lima", "send the invite"), ("Dev Patel", "fix the CI"),
+        ("Ana Lima", "book the room"), ("Dev Patel", "order the laptops")]

@@ -253,6 +253,9 @@ _DECISION_STRONG = re.compile(
     # party on …", "We're dropping Pentire", "Everyone was happy to push 4.18 back a week",
     # "so the plan is now: …", "Grace approved the budget for three replacements"
     r"|final\s+answer\b|is\s+the\s+way\s+forward\b|going\s+ahead\s+with\b"
+    # "We're not going to support IE11 any more", "we won't renew the lease"
+    r"|we\s*(?:(?:['’]re|\s+are)\s+not\s+going\s+to|\s+won['’]t|\s+will\s+not)\s+(?:support|ship|use"
+    r"|accept|merge|release|renew|add|keep|hold|run|publish|adopt|pursue|fund|buy)\b"
     r"|we\s*(?:['’]re|\s+are)\s+(?:dropping|sticking\s+with|keeping(?!\s+(?:an\s+eye|track|tabs"
     r"|in\s+touch|(?:it|this|that|them)\s+(?:on|open|in\s+mind)|(?:you|everyone)\s+posted)\b))\b"
     r"|the\s+plan\s+is\s+now\b"
@@ -313,6 +316,9 @@ _NOT_DECISION = re.compile(
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
     r"|(?:last|previous)\s+(?:month|year)\W+(?:\w+\s+){0,2}(?:agreed|decided)\b"
+    # "The board approved the budget last month": decided before this meeting
+    r"|\b(?:approved|agreed|decided|resolved|adopted)\b[^.;]{0,50}\b(?<!as\s)(?<!than\s)(?<!did\s)"
+    r"(?:last|previous)\s+(?:week|month|year|meeting|time|call)\b"  # (not "the same as last year")
     # "It was agreed to leave this decision until June", "I agreed to hand over the books"
     r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
@@ -674,6 +680,7 @@ _SETTLED_WORDS = (
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
     "authori", "final answer", "way forward", "going ahead", "dropping", "keeping", "sticking",
+    "not going to", "won't", "won’t", "will not",
     "happy to",
     "happy with", "plan is now", "elected", "went with", "signed off", " then.")
 _CUE_WORDS = (

@@ -3890,3 +3890,12 @@ def test_a_marker_with_its_owner_in_brackets_in_an_action_items_list() -> None:
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Ana Lima", "send the invite"), ("Dev Patel", "fix the CI"),
         ("Ana Lima", "book the room"), ("Dev Patel", "order the laptops")]
+
+
+@pytest.mark.parametrize(("said", "decided"), [
+    ("We're not going to support IE11 any more.", True),
+    ("We won't renew the lease.", True),
+    ("The board approved the budget last month.", False),
+    ("Agreed to run it the same way as last year.", True)])
+def test_decisions_not_to_and_decisions_taken_before(said: str, decided: bool) -> None:
+    assert bool(extract(note(f"## Notes\n\n- {said}\n")).decisions) is decided

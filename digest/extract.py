@@ -270,9 +270,10 @@ _DECISION_STRONG = re.compile(
     r"|^\W*going\s+with\b"
     # a choice: "Option B it is.", "everyone ok with it, jsonl it is" (not "It is, I checked",
     # "Of course it is", "Leave it as it is", "… which of our plugins it is")
-    r"|(?:^|[,;:—–]\s*|\b(?:ok(?:ay)?|so|right|alright|fine|great)\W+)\W*(?:[\w.+#/()'’-]+\s+){1,3}(?<!\bas\s)(?<!what\s)(?<!how\s)"
-    r"(?<!where\s)(?<!which\s)(?<!who\s)(?<!course\s)(?<!sure\s)(?<!yes\s)(?<!yeah\s)"
-    r"(?<!think\s)(?<!hope\s)(?<!guess\s)(?<!know\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
+    r"|(?:^|[,;:—–]\s*|\b(?:ok(?:ay)?|so|right|alright|fine|great)\W+)\W*"
+    r"(?:[\w.+#/()'’-]+\s+){1,3}(?<!\bas\s)(?<!what\s)(?<!how\s)(?<!where\s)(?<!which\s)"
+    r"(?<!who\s)(?<!course\s)(?<!sure\s)(?<!yes\s)(?<!yeah\s)(?<!think\s)(?<!hope\s)"
+    r"(?<!guess\s)(?<!know\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
     # the chair settling what was just asked: "Fine, the sitemap fix goes to 2.0.1 then."
     r"|^(?:[^:]{1,40}:\s+)?\W*(?:fine|ok(?:ay)?|right|alright|good)\W+(?:so\W+)?"
     r"(?=\w)(?!(?:i|you|we|it|this|that|that['’]s)\b)"
@@ -680,9 +681,8 @@ _SETTLED_WORDS = (
     "disepakati", "instruct", "it is", "(decided)", "(agreed)", "ok with", "okay with",
     "fine with", "desided", "decdied", "agred", "aggreed", "accept", "reject", "approve",
     "authori", "final answer", "way forward", "going ahead", "dropping", "keeping", "sticking",
-    "not going to", "won't", "won’t", "will not",
-    "happy to",
-    "happy with", "plan is now", "elected", "went with", "signed off", " then.")
+    "not going to", "won't", "won’t", "will not", "happy to", "happy with", "plan is now",
+    "elected", "went with", "signed off", " then.")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -1764,13 +1764,14 @@ def _as_todo(m: re.Match[str]) -> str:
     return f"TODO({m['who']}): {m['task']}" if m["who"] else f"TODO: {m['task']}"
 
 
+# a plain-text list of tasks by nick, the nicks in a column: "  kmori     - release paragraph"
+_NICK_DASH = (r"^(?P<indent>[ \t]{0,4})(?P<who>[a-z][\w.-]{1,20}|\?+)[ \t]{2,}[-–—][ \t]+"
+              r"(?P<task>\S.*)$")
+_NICK_DASH_TASK = re.compile(_NICK_DASH, re.M)
+_NICK_DASH_TASKS = re.compile(rf"(?:{_NICK_DASH}\n){{2}}", re.M)  # (a list: two lines at least)
 # a plain-text table of numbered items in columns apart by runs of spaces, owner before task:
 # "    AI-0908-2  Rafael Quiroga        submission text for CIDs 150-157" ("- Rafael Quiroga:
 # submission text …"; its wrapped lines stay under it), "(carried) Thandiwe Mokoena   …"
-# a plain-text list of tasks by nick, the nicks in a column: "  kmori     - release paragraph"
-_NICK_DASH_TASK = re.compile(
-    r"(?m)^(?P<indent>[ \t]{0,4})(?P<who>[a-z][\w.-]{1,20}|\?+)[ \t]{2,}[-–—][ \t]+(?P<task>\S.*)$")
-_NICK_DASH_TASKS = re.compile(rf"(?:{_NICK_DASH_TASK.pattern[4:]}\n){{2}}", re.M)  # (two at least)
 _ID_NAME_TASK = re.compile(
     rf"(?m)^(?P<indent>[ \t]*)(?:[A-Z][\w.-]*\d[\w.-]*[ \t]{{2,}}|\d{{1,3}}[.)]?[ \t]{{2,}}"
     r"|\([a-z]+\)[ \t]+)"

@@ -683,6 +683,7 @@ _SETTLED_WORDS = (
     "authori", "final answer", "way forward", "going ahead", "dropping", "keeping", "sticking",
     "not going to", "won't", "won’t", "will not", "happy to", "happy with", "plan is now",
     "elected", "went with", "signed off", " then.")
+_REGISTER_NUMBERS = tuple(f"d-{digit}" for digit in range(10))  # "D-2025-07: …" (a decision's)
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -693,7 +694,7 @@ _CUE_WORDS = (
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
-    "validé", "acté", "verdict", *(f"d-{digit}" for digit in range(10)))
+    "validé", "acté", "verdict", *_REGISTER_NUMBERS)
 _DECISION_WORDS = (
     *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
     "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result")
@@ -725,7 +726,7 @@ _HINT_DECISION_MARKER = ("#", "decisi", "resol", "agreed", "decided", "outcome",
                          "décidé", "adopté", "acté", "delibera", "decisão", "decidido",
                          "acordado", "aprovado", "beslut", "決定", "keputusan", "disepakati",
                          "deciso", "decisione", "consented", "[d]", "result", "verdict",
-                         *(f"d-{digit}" for digit in range(10)))
+                         *_REGISTER_NUMBERS)
 _HINT_ACTION_MARKER = ("#", "action", "ai", "ap", "todo", "to-do", "next step", "follow",
                        "aufgabe")
 _HINT_ASKING = ("asked", "requested", "directed", "instructed", "tasked", "charged")
@@ -1198,8 +1199,6 @@ def extract(note: Note) -> Extraction:
     attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
     if "@" in body:  # a document's name chip as a sentence's subject: "@Zainab Qureshi will …"
         texts = [_CHIP_SUBJECT.sub(r"\g<name>", t) if "@" in t else t for t in texts]
-    if "is " in body and (said_as := _NAMED_ALIAS.findall(body)):
-        attendees = _with_aliases(attendees, said_as)
     if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
         the_office = re.compile(rf"\b[Tt]he\s+({'|'.join(offices)})\b", re.I)
         texts = [the_office.sub(lambda m: m.group(1).capitalize(), t) if "he " in t else t
@@ -2188,6 +2187,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if p.name.lower() not in seen:
             seen.add(p.name.lower())
             unique.append(p)
+    if ("\"" in body or "”" in body) and (said_as := _NAMED_ALIAS.findall(body)):
+        return _with_aliases(tuple(unique), said_as)  # '"Shivon" is Siobhán'
     return tuple(unique)
 
 
@@ -2476,7 +2477,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
         text = _OWNER_LABEL_LEAD.sub("", text)  # "DRI: Jun — fix the export"
     if text[:1] == "@" and (m := _CHIPS_LEAD.match(text)) \
-            and (chips := ctx.owners(", ".join(c[1:] for c in re.findall(_CHIP, m["whos"])))):
+            and (chips := _chip_owners(m["whos"], ctx)):
         # "@Mei-Ling Chua + @Devendra Rao — churn baseline": a document's name chips
         return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if text[:1] == "@" and (m := _HANDLES_LEAD.match(text)):
@@ -2484,7 +2485,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
                       _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if text[-1:] == ")" and (m := _CHIPS_TRAIL.match(text)) \
-            and (chips := ctx.owners(", ".join(c[1:] for c in re.findall(_CHIP, m["whos"])))):
+            and (chips := _chip_owners(m["whos"], ctx)):
         # "Fix the contrast failures (@Oskar Lindgren, @Callum Reid)"
         return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
@@ -2539,6 +2540,11 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     if m := _SOMEONE_TO.match(text):
         return Action(None, _tidy_task(m.group("task")), line, None, rule)
     return Action(None, _tidy_task(text), line, None, rule)
+
+
+def _chip_owners(chips: str, ctx: _Ctx) -> str | None:
+    """The attendees a run of name chips names: "@Beatriz Novak @Idris Bello"."""
+    return ctx.owners(", ".join(chip[1:] for chip in re.findall(_CHIP, chips)))
 
 
 def _lower_case_owner(lead: re.Match[str], ctx: _Ctx) -> str | None:
@@ -2808,6 +2814,15 @@ _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objection
                          re.I)
 
 
+def _says_more(sentence: str) -> bool:
+    """Whether `sentence` only goes on with what was just recorded: no question, no speaker,
+    no task for anyone, no marker of its own."""
+    return sentence[-1:] != "?" and "@" not in sentence and not _speaker_match(sentence) \
+        and not _OWNER_ACTION.search(sentence) and not _OWNER_TO_FIRST.match(sentence) \
+        and not _PRONOUN_ACTION.search(sentence) and not _DECISION_MARKER.match(sentence) \
+        and not _ACTION_MARKER.match(sentence)
+
+
 def _go_on(decisions: list[Decision], at: int, sentence: str, ctx: _Ctx) -> None:
     """The decision at `at` with `sentence` added, which says more of it (its referent kept)."""
     old = decisions[at]
@@ -2956,11 +2971,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if marked is not None:  # "DECISION 58.1: X is the last cycle. It is removed in Y."
-            if speaker is None and sentence[-1:] != "?" and "@" not in sentence \
-                    and not _speaker_match(sentence) \
-                    and not _OWNER_ACTION.search(sentence) and not _OWNER_TO_FIRST.match(sentence) \
-                    and not _PRONOUN_ACTION.search(sentence) \
-                    and not _DECISION_MARKER.match(sentence) and not _ACTION_MARKER.match(sentence):
+            if speaker is None and _says_more(sentence):
                 _go_on(decisions, marked, sentence, ctx)
             else:
                 marked = None

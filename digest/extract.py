@@ -4024,6 +4024,8 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
                 # was first said, in the words that say which
                 out[said_before], kept[said_before] = a, content
                 told[said_before] = with_referent
+            elif _list_says_more(a, out[said_before], content, kept[said_before]):
+                out[said_before] = a  # (compared with later tasks in the words first said)
             continue
         exact.add((a.owner, content))
         theirs.append(len(out))
@@ -4088,6 +4090,27 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
 # (decisions and actions), an item of an "Action items" list (actions)
 _TABLE_RULE = frozenset({"table"})
 _SUMMARY_RULES = frozenset({"table", "section", "bracket-item"})
+
+
+def _list_says_more(listed: Action, said: Action, listed_words: frozenset[str],
+                    said_words: frozenset[str]) -> bool:
+    """A closing list's item that restates a task said in a sentence and adds what it was
+    about ("Grace will book the upstairs room for the 24th and 25th", then "Grace: book the
+    upstairs room at Broad Street for 24–25 Sep"): the list's words say more."""
+    if listed.rule not in _SUMMARY_RULES or said.rule in _SUMMARY_RULES \
+            or listed.owner is None or len(listed_words - said_words) < 2 \
+            or ";" in listed.task:  # ("revenue mart tests; review Ana's PR": the list's bundle)
+        return False
+    if len(listed_words) <= len(said_words):
+        return False
+    if len(said_words) <= 4:  # "Greg will open the tickets for the move": the list says which
+        return True
+    listed_stems = {_ORDINAL_END.sub("", w) for w in listed_words}
+    said_stems = {_ORDINAL_END.sub("", w) for w in said_words}
+    return len(said_stems & listed_stems) >= 0.8 * len(said_stems)
+
+
+_ORDINAL_END = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")  # "the 24th" is "24 Sep"'s 24
 
 
 def _summary_restates(rule_a: str, rule_b: str, a: frozenset[str], b: frozenset[str],

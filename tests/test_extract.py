@@ -2405,6 +2405,20 @@ def test_a_closing_action_list_abbreviating_a_persons_task_counts_it_once() -> N
         ("Esther Mbeki", "sign the backup contract")]
 
 
+def test_a_closing_list_that_says_more_than_the_sentence_gives_the_tasks_words() -> None:
+    body = ("Attendees: Greta Holm, Ivo Sand, Pia Lund\n\n## Autumn fair\n\n"
+            "Greta will book the upstairs hall for the 3rd and 4th. Ivo will order the banners.\n\n"
+            "## Rota\n\nPia will ask again on the forum.\n\n## Action items\n\n"
+            "- Greta: book the upstairs hall on Mill Lane for 3–4 October\n"
+            "- Ivo: banners and flyers; the float\n"
+            "- Pia: ask on the forum for stall volunteers\n")
+    assert owned(body) == [
+        ("Greta Holm", "book the upstairs hall on Mill Lane for 3–4 October"),
+        ("Ivo Sand", "order the banners"),
+        ("Pia Lund", "ask on the forum for stall volunteers"),
+        ("Ivo Sand", "banners and flyers; the float")]
+
+
 def test_a_proposal_put_to_the_call_is_the_decision_a_later_decided_then_settles() -> None:
     body = ("Participants: Noor Haddad, Chiara Lombardi, yuki-n (she/her)\n\n"
             "Noor Haddad  26:16\nOkay. So proposal: in three point oh, the v1 plugin API is "

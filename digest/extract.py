@@ -609,7 +609,8 @@ _BAD_TASK = re.compile(
     r"|know\b|see\b|find\s+it\b|like\b|want\b|prefer\b|rather\b|love\b|hate\b|able\b"
     r"|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
-    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b|do\W*$"  # ("Will do.")
+    r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
+    r"|do(?:\W+(?:today|tonight|tomorrow|now|asap|soon))?\W*$"  # ("Will do.", "Will do, today.")
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w)"  # (a non-promise)
     # what is done on the call itself: "I'll share my screen", "paste the link in the chat",
@@ -619,6 +620,7 @@ _BAD_TASK = re.compile(
     r"|leave\s+(?:it|that|this)\s+open\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b)",
     re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
+_WHEN_THEN = re.compile(r"\b(?:before|until|till|by|from)\s+then$")  # a time, not a filler
 _AGREED_TAIL = re.compile(rf",?\s+{_SHE_AGREED}$")
 _ACTION_TAG_TAIL = re.compile(r"\s*\((?:ACTION|Action|action)\b[^()]*\)$")
 # transcript clock times: "14:02", "[00:08:10] " before a speaker, "(00:01:02)" after one
@@ -628,7 +630,7 @@ _TIMESTAMP_LEAD = re.compile(rf"^\s*\[?{_CLOCK}\]?\s+")
 # after a speaker's name: when they spoke, or what a call shows there ("Paddy N (iPhone): …")
 _AFTER_SPEAKER = (rf"(?:\s*\((?:{_CLOCK}|iPhone|iPad|Android|phone|mobile|tablet|guest"
                 r"|(?:she|he|they)/(?:her|him|them))\))?")
-_SPEAKER_NAME = rf"{_NAME}(?:\s+{_NAME})?"
+_SPEAKER_NAME = rf"{_NAME}(?:\s+(?:(?:de|van|von|da|di|du|del|der|le|la)\s+)?{_NAME}){{0,2}}"
 _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00:01:02): …"
     rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_AFTER_SPEAKER}:\s+")
 # a speaker's own line above what they said: Otter's "Bob Chen  0:15", Teams' "[10:03 AM] Bob
@@ -1237,11 +1239,22 @@ def extract(note: Note) -> Extraction:
 
     parents = _item_parents(blocks)
     agreed_list = False  # after "We agreed on the following:", its items are the decisions
+    handed_to: tuple[str, int] | None = None  # "For Priya:": to whom the items under it go
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
         agreed_list = agreed_list and block.kind == ITEM
         if agreed_list:
             kind = DECISIONS
+        if handed_to is not None and not (block.kind == ITEM and block.level > handed_to[1]):
+            handed_to = None
+        if handed_to is not None:
+            kind = ACTIONS
+        elif block.kind in (PARA, ITEM) and text[-1:] == ":" \
+                and kind not in (PREVIOUS, AGENDA, ATTENDEES) \
+                and (owner := _handed_to(text, texts[block.section + 1 : index], ctx)) \
+                is not None:
+            handed_to = (owner, block.level if block.kind == ITEM else -1)
+            continue
         links.extend(github_links(text))
         links.extend(bare_urls(text))
         if block.kind == HEADING:
@@ -1301,7 +1314,8 @@ def extract(note: Note) -> Extraction:
                 actions.extend(_marker_actions(marked, block.line, ctx))  # "AI(AL): send …"
             elif not _is_owner_label(text, ctx):
                 action = _item_action(text.removeprefix("→ "), block.line, ctx, "section")
-                if action.owner is None and (person := speaker_section()):  # "### Dmitri" …
+                if action.owner is None and (person := (handed_to and handed_to[0])
+                                             or speaker_section()):  # "### Dmitri" …
                     action = replace(action, owner=person)
                 if not _REPLY_ONLY.fullmatch(action.task) and not _ASIDE_LINE.match(text) \
                         and not _WHEN_STATEMENT.match(text):
@@ -1582,6 +1596,41 @@ _TODAY = re.compile(r"^\W{0,4}(?:today|plan(?:s|ned)?(?:\s+for\s+today)?|next|to
 _CARRYING_ON = re.compile(r"^(?:continue|keep|still|more|carry\s+on|finish(?:ing)?\s+up)\b", re.I)
 
 
+# a line that hands the list under it to someone: "For Priya:", "Asked of the author:",
+# "Actions for Tomasz:", "Bram's to-dos:", "Over to @lena:", "Sam to:"
+_TASKS_FOR = re.compile(
+    r"^\W{0,3}(?:(?:for|asked\s+of|asks?\s+(?:of|for)|over\s+to"
+    r"|(?:actions?|action\s+items?|tasks?|to-?\s?dos?|next\s+steps?|follow[- ]?ups?)\s+for)"
+    r"\s+(?P<who>[^:\n]{2,40}?)"
+    r"|(?P<whose>[^:\n]{2,40}?)(?:['’]s\s+(?:actions?|action\s+items?|tasks?|to-?\s?dos?"
+    r"|next\s+steps?)|\s+to(?:\s+do)?))\W{0,3}:$", re.I)
+# whom a request may be put to without a name: "Asked of the author:"
+_ROLE_HOLDER = re.compile(
+    r"\b(?:author|presenter|proposer|champion|(?:submitted|proposed|presented|written)\s+by)"
+    rf"\W{{0,4}}(?:[:|]|\bis\b)?[ \t*_|]*(?P<who>{_NAME}(?:[ \t]+{_NAME})?)", re.I)
+_ASKED_ROLES = frozenset({"author", "authors", "editor", "editors", "submitter", "proposer",
+                          "presenter", "presenters", "maintainers", "reporter"})
+
+
+def _handed_to(text: str, section: list[str], ctx: _Ctx) -> str | None:
+    """Whom a label line hands the list under it to: an attendee's full name (or several), ""
+    for a role nobody in the note holds ("the author"), None when it is no such label ("For
+    reference:"). A role is the person its `section` so far names for it ("| Presenter | Léa
+    Fontaine |")."""
+    if len(text) > 60 or not (m := _TASKS_FOR.match(text.strip(" *_"))):
+        return None
+    who = (m["who"] or m["whose"]).strip(" *_")
+    if who.lower().removeprefix("the ") in _ASKED_ROLES:
+        held = [found for t in section for h in _ROLE_HOLDER.finditer(t)
+                if (found := ctx.roster.match(h["who"]))]
+        return held[-1] if held else ctx.owners(who) or ""
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", who)
+    if not all(ctx.roster.known(part) or (part[:1] == "@" and ctx.roster.match_handle(part[1:]))
+               or (_is_chair_word(part) and ctx.chairs) for part in parts):
+        return None
+    return ctx.owners(who.replace("@", ""))
+
+
 def _heading_person(heading: str, ctx: _Ctx) -> str | None:
     """The attendee a short heading names ("Leilani", "Svetlana (@sveta)"), else None."""
     name = _PAREN_REMARK.sub("", heading).strip()
@@ -1655,7 +1704,11 @@ _AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": te
 # who an auto-transcript's numbered speakers are: "Speaker 1 = Ilse", "Speaker 4 is Tevita"
 # a comment's header in an issue or discussion thread: "**adeyemi** commented on Aug 29, 2023"
 _COMMENT_HEADER = re.compile(r"(?m)^[ \t]*\*\*@?(?P<who>[\w.-]{2,39})\*\*[ \t]+commented\b[^\n]*$")
-_PROMISE = re.compile(r"\bI(?:['’]ll|\s+will|\s+can|['’]m\s+going\s+to)\b")
+_PROMISE = re.compile(r"\bI(?:['’]ll|\s+will|\s+can|['’]m\s+going\s+to)\b"
+                      # or asks someone, or says yes to the asking: "@bram-dev, could you …?",
+                      # "@lucia-fp sure, will do."
+                      r"|(?i:@[\w.-]+,\s+(?:could|can|would|will)\s+you\b"
+                      r"|\A\W*@[\w.-]+,?\s+(?:yes|yeah|yep|sure|will\s+do|on\s+it|ok(?:ay)?)\b)")
 _PARAGRAPH_START = re.compile(r"\A(?=[ \t]*(?!\d{1,3}[.)]\s)[^\s>#|*-])")
 
 
@@ -1669,7 +1722,8 @@ def _comments_as_turns(body: str) -> str:
         if (rule := body.find("\n---", header.end(), end)) >= 0:
             end = rule
         out.append(body[at:header.end()])
-        # (only a paragraph that promises, for whom "I" is: the others keep their form)
+        # (only a paragraph that promises, for whom "I" is, or asks: the others keep their
+        # form)
         out.append("\n\n".join(_PARAGRAPH_START.sub(f"{header['who']}: ", part, count=1)
                                if _PROMISE.search(part) else part
                                for part in body[header.end():end].split("\n\n")))
@@ -2651,7 +2705,7 @@ def _tidy_task(task: str) -> str:
     if task.endswith(")") and (tag := _ACTION_TAG_TAIL.search(task)):
         task = task[: tag.start()]  # "… over half term  (ACTION RW)"
     for word in _TRAILING_WORDS:
-        if task.endswith(word):
+        if task.endswith(word) and not (word == " then" and _WHEN_THEN.search(task)):
             task = task[: -len(word)].rstrip(" ,;:(")
     if task.endswith(" agreed") and (yes := _AGREED_TAIL.search(task)):
         task = task[: yes.start()]  # "upload the certificates, and she agreed"
@@ -2853,14 +2907,15 @@ _FILLER_WORDS = frozenset({"okay", "ok", "alright", "right", "so", "fine", "good
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
 # the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(
-    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?),\s+(?:(?:could|can"
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@[\w.-]{{2,39}}),\s+(?:(?:could|can"
     r"|would|will)\s+you(?:\s+(?:two|both))?(?:\s+(?:please|also))?|you['’]ll"
     r"|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
     rf"|(?:could|can|would|will)\s+you\s+(?P<task2>[^?]{{6,}}?),\s+(?P<who2>{_NAME}))\s*\?$",
     re.I | re.S)
 # the answer that takes it on: "Yeah.", "Sure, …", "Yes, I'll write that up."
-_TAKEN_ON = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|of\s+course|ok(?:ay)?|will\s+do|can\s+do"
-                       r"|no\s+problem|happy\s+to|absolutely|definitely|on\s+it)\b(?!\s+not\b)",
+# ("@lucia-fp sure, will do.", in an issue's comment)
+_TAKEN_ON = re.compile(r"^\W*(?:@[\w.-]+,?\s+)?(?:yes|yeah|yep|yup|sure|of\s+course|ok(?:ay)?"
+                       r"|will\s+do|can\s+do|no\s+problem|happy\s+to|absolutely|definitely|on\s+it)\b(?!\s+not\b)",
                        re.I)
 # the asker's summary once the answers are in: "Great, so 1.6.0 on February 4th, rc1 on the 21st."
 _SO_SUMMARY = re.compile(rf"^(?:{_FILLER})?so\W+(?P<what>[^?]{{12,}})$", re.I | re.S)
@@ -3015,7 +3070,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
                 and (who := asking["who"] or asking["who2"]) \
                 and all(ctx.is_person(one) for one in who.split(" and ")):
-            ctx.request = _Request(who, one_line(asking["task"] or asking["task2"]),
+            ctx.request = _Request(who.lstrip("@"), one_line(asking["task"] or asking["task2"]),
                                    one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
                                    and "?" not in previous[-5:] else sentence, speaker)
         if sentence[-1:] == "?" and ((put_in := _OBJECTIONS_TO.match(sentence))

@@ -3913,3 +3913,34 @@ def test_a_marker_with_its_owner_in_brackets_in_an_action_items_list() -> None:
     ("Agreed to run it the same way as last year.", True)])
 def test_decisions_not_to_and_decisions_taken_before(said: str, decided: bool) -> None:
     assert bool(extract(note(f"## Notes\n\n- {said}\n")).decisions) is decided
+
+
+def test_a_line_handing_a_list_to_someone_makes_its_items_their_tasks() -> None:
+    body = ("Attendees: Priya Raman (chair), Bram de Vries, Tomasz Nowak, Lena Fischer\n\n"
+            "## PR 412: new install guide\n\n"
+            "| Field | Value |\n|---|---|\n| Presenter | Lena Fischer |\n\n"
+            "Asked of the author:\n- split the troubleshooting part into its own page\n\n"
+            "For Priya:\n- check whether the licence note needs legal sign-off\n\n"
+            "Bram's to-dos:\n- migrate the glossary to the wiki\n\n"
+            "## Archive\n\nFor reference:\n- the old guide lives in the archive\n")
+    assert owned(body) == [
+        ("Lena Fischer", "split the troubleshooting part into its own page"),
+        ("Priya Raman", "check whether the licence note needs legal sign-off"),
+        ("Bram de Vries", "migrate the glossary to the wiki")]
+
+
+def test_a_request_to_a_handle_answered_in_the_next_comment_is_the_handles_task() -> None:
+    body = ("Attendees: @ines-v (Inês Vidal), @bram-dev (Bram de Vries)\n\n---\n\n"
+            "**ines-v** commented on Mar 4, 2025\n\n"
+            "We did not settle the search engine. @bram-dev, could you benchmark Pagefind on "
+            "our docs before then?\n\n---\n\n"
+            "**bram-dev** commented on Mar 5, 2025\n\n@ines-v sure, will do.\n")
+    assert owned(body) == [("Bram de Vries", "benchmark Pagefind on our docs before then")]
+
+
+def test_a_speaker_with_a_three_word_name_or_a_particle_is_the_speaker() -> None:
+    body = ("Attendees: Fatima Zahra Idrissi, Bram de Vries\n\n"
+            "Fatima Zahra Idrissi: I'll own the service desk side of the pilot.\n"
+            "Bram de Vries: Will do, today.\n")
+    assert owned(body, fmt="text") == [
+        ("Fatima Zahra Idrissi", "own the service desk side of the pilot")]

@@ -2907,7 +2907,8 @@ _FILLER_WORDS = frozenset({"okay", "ok", "alright", "right", "so", "fine", "good
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
 # the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(
-    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@[\w.-]{{2,39}}),\s+(?:(?:could|can"
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@[\w.-]{{2,39}}),"
+    r"\s+(?:(?:could|can"
     r"|would|will)\s+you(?:\s+(?:two|both))?(?:\s+(?:please|also))?|you['’]ll"
     r"|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
     rf"|(?:could|can|would|will)\s+you\s+(?P<task2>[^?]{{6,}}?),\s+(?P<who2>{_NAME}))\s*\?$",

@@ -1386,10 +1386,10 @@ def extract(note: Note) -> Extraction:
         decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, note)
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)])),
-        actions=tuple(a for a in _dedupe_actions([
+        actions=tuple(_dedupe_actions([
             a for a in actions if not _says_nothing(a.task) and not _PARKED.match(a.task)
-            and not (("arried" in a.task or a.task[:1] == "[") and _CARRIED.search(a.task))])
-            if not _is_question(a)),
+            and not (("arried" in a.task or a.task[:1] == "[") and _CARRIED.search(a.task))
+            and not _is_question(a)])),
         next_call=next_call,
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),

@@ -3944,3 +3944,11 @@ def test_a_speaker_with_a_three_word_name_or_a_particle_is_the_speaker() -> None
             "Bram de Vries: Will do, today.\n")
     assert owned(body, fmt="text") == [
         ("Fatima Zahra Idrissi", "own the service desk side of the pilot")]
+
+
+def test_an_open_question_does_not_swallow_the_task_a_closing_list_restates() -> None:
+    body = ("Attendees: Ana Ruiz, Ben Ode\n\n## Story hour\n\n"
+            "- Ana: attendance has dropped. Should we move story hour to Saturday mornings?\n"
+            "- Ben isn't sure the Saturday rota can cover it. Ana will look at the rota first.\n"
+            "\n## Action items\n\n- Ana: look at the Saturday rota for story hour\n")
+    assert owned(body) == [("Ana Ruiz", "look at the Saturday rota for story hour")]

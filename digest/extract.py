@@ -4068,10 +4068,12 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             else frozenset(words(a.task)) - _STOP_WORDS
         theirs = by_owner.setdefault(a.owner, [])
         said_before = next((k for k in theirs[-_COMPARED:]
-                            if _same_content(content, kept[k], a.owner is not None)
+                            if not _numbered_apart(content, kept[k]) and (
+                                _same_content(content, kept[k], a.owner is not None)
                             or _same_task(a, out[k], content, kept[k])
                             or _summary_restates(a.rule, out[k].rule, with_referent, told[k],
-                                                 _SUMMARY_RULES, a.owner is not None)), None)
+                                                 _SUMMARY_RULES, a.owner is not None)
+                            or _list_names_it(a, out[k], content, kept[k]))), None)
         if said_before is not None:
             if (len(kept[said_before]) == 2 and content > kept[said_before]) or (
                     a.rule in _SUMMARY_RULES and _THIS_TASK.match(out[said_before].task)):
@@ -4166,6 +4168,41 @@ def _list_says_more(listed: Action, said: Action, listed_words: frozenset[str],
     return len(said_stems & listed_stems) >= 0.8 * len(said_stems)
 
 
+def _list_names_it(listed: Action, said: Action, listed_words: frozenset[str],
+                   said_words: frozenset[str]) -> bool:
+    """A closing list's item that names what a person's short or pointing task said in a
+    sentence is about ("Kenji will write that paragraph" and the list's "Kenji: release cadence
+    paragraph for the board report"; "Wren will send them the details" and "send the details to
+    the brand committee"): two of its few words."""
+    if listed.rule not in _SUMMARY_RULES or said.rule in _SUMMARY_RULES \
+            or listed.owner is None or listed.owner != said.owner:
+        return False
+    small = {w[:5] for w in said_words - _WHEN_WORDS}
+    if len(small) > 3 and not _ANAPHORIC_TASK.search(said.task):
+        return False
+    large = {w[:5] for w in listed_words - _WHEN_WORDS}
+    shared = len(small & large)
+    return shared >= 2 and shared >= 0.5 * len(small)
+
+
+def _numbered_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two tasks say the same but for their numbers, and share none ("review PR 12",
+    "review PR 13"): two tasks."""
+    a_numbered = {w for w in a if w[:1].isdigit()}
+    b_numbered = {w for w in b if w[:1].isdigit()}
+    if not a_numbered or not b_numbered or (a - a_numbered) != (b - b_numbered):
+        return False
+    return not {n for w in a_numbered for n in _DIGITS.findall(w)} \
+        & {n for w in b_numbered for n in _DIGITS.findall(w)}
+
+
+_DIGITS = re.compile(r"\d+")  # ("the 3rd and 4th" and "3–4 October" share their numbers)
+
+
+# words that say when, not what: "fix the third file today"
+_WHEN_WORDS = frozenset({"today", "tomorrow", "tonight", "week", "next", "now", "soon", "asap",
+                         "first", "later", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "weekend"})
 _ORDINAL_END = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")  # "the 24th" is "24 Sep"'s 24
 
 

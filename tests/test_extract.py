@@ -3952,3 +3952,16 @@ def test_an_open_question_does_not_swallow_the_task_a_closing_list_restates() ->
             "- Ben isn't sure the Saturday rota can cover it. Ana will look at the rota first.\n"
             "\n## Action items\n\n- Ana: look at the Saturday rota for story hour\n")
     assert owned(body) == [("Ana Ruiz", "look at the Saturday rota for story hour")]
+
+
+def test_a_closing_list_naming_what_a_pointing_task_is_about_is_the_same_task() -> None:
+    body = ("Attendees: Kenji Mori, Ahmed Farouk, Wen Li\n\n## Report\n\n"
+            "The board asked us to explain our release cadence. Kenji will write that paragraph "
+            "for the report.\n\n## Release\n\nAhmed will fix the third file today. Wen will "
+            "review PR 12.\n\n## Action items\n\n"
+            "- Kenji: release cadence paragraph for the board report\n"
+            "- Ahmed: licence header in the third test file\n"
+            "- Wen: review PR 13\n")
+    assert [task for _, task in owned(body)] == [
+        "release cadence paragraph for the board report",
+        "licence header in the third test file", "review PR 12", "review PR 13"]

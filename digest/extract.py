@@ -1906,7 +1906,11 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
     label: tuple[str, int] | None = None  # a label item's kind and indent
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.kind == HEADING:
+            # (not the note's title: "Decision review — Payments EU squad — 2023-08-22" names
+            # the meeting, and its sections are not all decisions)
             own = _heading_kind(text)
+            if own in (DECISIONS, ACTIONS) and index == 0 and len(text.split()) > 3:
+                own = OTHER
             parent = kinds[block.section] if block.section >= 0 else OTHER
             kinds.append(PREVIOUS if parent == PREVIOUS else own if own != OTHER else
                          (parent if parent in (DECISIONS, ACTIONS) else OTHER))

@@ -3965,3 +3965,13 @@ def test_a_closing_list_naming_what_a_pointing_task_is_about_is_the_same_task() 
     assert [task for _, task in owned(body)] == [
         "release cadence paragraph for the board report",
         "licence header in the third test file", "review PR 12", "review PR 13"]
+
+
+def test_a_title_naming_the_meeting_a_decision_review_does_not_make_every_line_a_decision() -> None:
+    body = ("# Decision review — Billing squad — 2023-08-22\n\n"
+            "Purpose: close as many open entries in the log as we can.\n\n"
+            "## 1. Invoices\n\n- The pilot ran three weeks without incidents.\n"
+            "- **Agreed:** PDF invoices go to all merchants on 12 Sept.\n"
+            "- The proposal is to extend the refund window to 60 days.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "PDF invoices go to all merchants on 12 Sept."]

@@ -3517,12 +3517,17 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
 # approved funding" (the body named by a proper name or as a public one, and not the group whose
 # notes these are: "The Parish Council resolved" in a parish council's minutes)
 _OTHER_BODY = re.compile(
-    r"\b(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?)(?P<body>commission|council|centre|center"
-    r"|district|committee|board|authority|university|school|department|ministry|government|agency"
-    r"|trust|foundation|company|office|court|regulator|funder|bank|landlord|federation"
-    r"|association|league|union|faculty|senate)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+"
-    r"|already\s+|formally\s+)?"
-    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b",
+    r"\b(?:(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?)(?P<body>commission|council|centre"
+    r"|center|district|committee|board|authority|university|school|department|ministry"
+    r"|government|agency|trust|foundation|company|office|court|regulator|funder|bank|landlord"
+    r"|federation|association|league|union|faculty|senate|diocese|team|group)\s+(?:has\s+|have\s+"
+    r"|had\s+)?(?:now\s+|already\s+|formally\s+)?"
+    r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b"
+    # "This was decided by the Foundation in January", "Upstream LLVM has decided to …"
+    r"|\b(?:decided|resolved|approved|agreed|ruled)\s+by\s+the\s+(?P<name2>(?:[\w&'’-]+\s+){0,4}?)"
+    r"(?P<body2>commission|council|committee|board|authority|university|department|ministry"
+    r"|government|agency|trust|foundation|regulator|funder|diocese|faculty|senate)\b"
+    r"|\bupstream\s+(?:[\w.-]+\s+){1,2}(?:has\s+|have\s+)?(?:decided|agreed|voted)\b)",
     re.I)
 # "… has confirmed its grant — they decided at their September meeting"
 _THEIR_MEETING = re.compile(r"\bthey\s+(?:decided|agreed|voted|resolved)\s+(?:it\s+)?at\s+their\b",
@@ -3533,7 +3538,8 @@ _PUBLIC_BODY = frozenset((
 # bodies a meeting reports on by their noun alone ("The Faculty has decided"), never its own
 # unless its title says so
 _OUTSIDE_BODY = frozenset(("faculty", "senate", "university", "council", "government", "ministry",
-                           "regulator", "funder", "bank", "landlord", "court"))
+                           "regulator", "funder", "bank", "landlord", "court", "department",
+                           "foundation", "diocese"))
 # the meeting's own decision in the same sentence: "…, so we agreed to appeal"
 _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+(?:have\s+)?"
                            r"(?:also\s+)?(?:agreed|decided|resolved)\b", re.I)
@@ -3548,14 +3554,17 @@ def _another_bodys(sentence: str, title: str) -> bool:
         return True  # "… has confirmed its grant — they decided at their September meeting"
     if m is None:
         return False
-    name = m["name"].split()
+    body = (m["body"] or m["body2"] or "").lower()
+    if not body:
+        return True  # upstream's
+    name = (m["name"] if m["body"] else m["name2"]).split()
     own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)}
     if not name:  # "The Faculty has decided …": another body, unless the note is the Faculty's
-        return m["body"].lower() in _OUTSIDE_BODY and m["body"].lower() not in own
+        return body in _OUTSIDE_BODY and body not in own
     if {w.lower() for w in name} <= own:
         # "the Parish Council resolved" in the Parish Council's minutes is theirs; "The
         # OpenTrail board has approved" in an OpenTrail working group's is the board's
-        return m["body"].lower() not in own
+        return body not in own
     return any(w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
 
 

@@ -412,6 +412,22 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
 # a vote's count with no verdict: "6 in favor, 0 opposed", "5 for, 1 against"
 _FOR_AGAINST = re.compile(r"\b\d+\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b\d+\s+"
                           r"(?:opposed|against|no|nays?)\b", re.I)
+# a vote that settled nothing: "3 for, 3 against.", "2 for, 4 against. The motion fell.", "…:
+# the motion fails and the date stays"
+_VOTE_LOST = re.compile(r"\b(?:motion|vote|proposal|amendment)\s+(?:fails|failed|fell|(?:was|is)\s+"
+                        r"(?:lost|defeated|not\s+carried))\b|\bnot\s+carried\b", re.I)
+_TALLY_COUNTS = re.compile(r"\b(?P<yes>\d+)\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b"
+                           r"(?P<no>\d+)\s+(?:opposed|against|no|nays?)\b", re.I)
+
+
+def _lost_vote(text: str) -> bool:
+    """Whether `text` reports a vote that was lost or tied, which decides nothing."""
+    if _VOTE_LOST.search(text):
+        return True
+    tally = _TALLY_COUNTS.search(text)
+    return tally is not None and int(tally["yes"]) <= int(tally["no"])
+
+
 _TO_LEAD = re.compile(r"^to\s+(?=[a-z])", re.I)  # "MOTION: To adopt the budget"
 # a verdict that names nothing, whose subject is the sentence before: "RESOLVED: no objection."
 _BARE_VERDICT = re.compile(r"\W*(?:no\s+objections?|objection|support(?:ed)?|approved?|refused"
@@ -1385,7 +1401,10 @@ def extract(note: Note) -> Extraction:
         topics=tuple(topics),
         decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, note)
                                            if not _says_nothing(d.text)
-                                           and not _ASSENT.match(d.text)])),
+                                           and not _ASSENT.match(d.text)
+                                           and not (("for" in d.text or "arried" in d.text
+                                                     or "otion" in d.text)
+                                                    and _lost_vote(d.text))])),
         actions=tuple(_dedupe_actions([
             a for a in actions if not _says_nothing(a.task) and not _PARKED.match(a.task)
             and not (("arried" in a.task or a.task[:1] == "[") and _CARRIED.search(a.task))

@@ -4036,7 +4036,7 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
                 continue
             b = items[j]
             if _same_content(said[i], said[j]) \
-                    or _summary_restates(a.rule, b.rule, said[i], said[j], _TABLE_RULE):
+                    or _summary_restates(a.rule, b.rule, said[i], said[j], _DECISION_SUMMARY_RULES):
                 worse = j if _RULE_RANK.get(a.rule, 3) <= _RULE_RANK.get(b.rule, 3) else i
                 drop.add(worse)
             elif picked[i] and picked[i] == picked[j] \
@@ -4179,6 +4179,7 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
 # the rules that read a summary, which the notes often say again in a sentence: a table row
 # (decisions and actions), an item of an "Action items" list (actions)
 _TABLE_RULE = frozenset({"table"})
+_DECISION_SUMMARY_RULES = frozenset({"table", "section"})
 _SUMMARY_RULES = frozenset({"table", "section", "bracket-item"})
 
 

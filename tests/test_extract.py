@@ -3983,3 +3983,13 @@ def test_a_title_naming_the_meeting_a_decision_review_does_not_make_every_line_a
             "- The proposal is to extend the refund window to 60 days.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "PDF invoices go to all merchants on 12 Sept."]
+
+
+def test_a_decisions_list_restating_a_decision_said_above_in_other_words_counts_once() -> None:
+    body = ("## Vector tiles\n\nAgreed: the vector tile reader goes into 1.0 once it is in its "
+            "own PR; the vector tile writer stays behind the experimental flag.\n\n"
+            "## Decisions\n\n- #412: reader in 1.0 once split out, writer behind the "
+            "experimental flag\n- pin GDAL 2.2 in CI until 1.0\n")
+    assert decisions(body) == [
+        "the vector tile reader goes into 1.0 once it is in its own PR; the vector tile writer "
+        "stays behind the experimental flag.", "pin GDAL 2.2 in CI until 1.0"]

@@ -623,6 +623,7 @@ _BAD_TASK = re.compile(
     r"|prepared|fixed|sorted)\b)|not\b"
     r"|never\b|no\s+longer\b|likely\b|probably\b|still\b|need\b|also\s+be\b|get\s+a\s+chance"
     r"|know\b|see\b|find\s+it\b|like\b|want\b|prefer\b|rather\b|love\b|hate\b|able\b"
+    r"|(?:strongly|really|much)\s+(?:prefer|like|want)\b"  # ("she would strongly prefer …")
     r"|take\s+(?:a\s+while|some\s+time|time|long"
     r"|ages|(?:a\s+few\s+|several\s+|many\s+|\d+\s+)?(?:minutes|hours|days|weeks|months|years))\b"
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
@@ -930,6 +931,7 @@ _NOT_PEOPLE = frozenset(
     """a an the this that these those it its we our they there he she i you who which what
     when where why how someone somebody anyone anybody everyone everybody nobody people folks
     all each both some many most others other also then once still work need needs maybe perhaps
+    back
     please note notes next last first second new old one two three agenda action actions decision
     decisions discussion update updates status plan plans release releases meeting call calls
     team group project projects issue issues question questions answer idea ideas docs doc
@@ -1256,6 +1258,7 @@ def extract(note: Note) -> Extraction:
     parents = _item_parents(blocks)
     agreed_list = False  # after "We agreed on the following:", its items are the decisions
     handed_to: tuple[str, int] | None = None  # "For Priya:": to whom the items under it go
+    handed_sections: dict[int, str] = {}  # "## For Priya": the same, over a heading's section
     for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         kind = kinds[index]
         agreed_list = agreed_list and block.kind == ITEM
@@ -1263,6 +1266,12 @@ def extract(note: Note) -> Extraction:
             kind = DECISIONS
         if handed_to is not None and not (block.kind == ITEM and block.level > handed_to[1]):
             handed_to = None
+        if block.kind == HEADING and kind == OTHER \
+                and (owner := _handed_to(text.rstrip(" :") + ":", [], ctx)) is not None:
+            handed_sections[index] = owner
+        elif block.section in handed_sections:
+            kind = ACTIONS
+            handed_to = handed_to or (handed_sections[block.section], -1)
         if handed_to is not None:
             kind = ACTIONS
         elif block.kind in (PARA, ITEM) and text[-1:] == ":" \

@@ -3993,3 +3993,14 @@ def test_a_decisions_list_restating_a_decision_said_above_in_other_words_counts_
     assert decisions(body) == [
         "the vector tile reader goes into 1.0 once it is in its own PR; the vector tile writer "
         "stays behind the experimental flag.", "pin GDAL 2.2 in CI until 1.0"]
+
+
+def test_a_heading_handing_its_section_to_someone_and_lines_that_are_no_ones_task() -> None:
+    body = ("Attendees: Priya Natarajan, Helen Marchetti\n\n## Reading group\n\n"
+            "Need to decide who runs it over the summer. Back to it next time.\n\n"
+            "Helen said she would strongly prefer a hired tenor.\n\n"
+            "## For Priya:\n\n- review Jonas's camera-ready before the 10th\n"
+            "- share the annotation guidelines with Chen\n")
+    assert owned(body) == [
+        ("Priya Natarajan", "review Jonas's camera-ready before the 10th"),
+        ("Priya Natarajan", "share the annotation guidelines with Chen")]

@@ -827,7 +827,8 @@ _ANAPHORIC_TASK = re.compile(
 _GENERIC_OBJECT = re.compile(
     r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+(?:\w+\s+)?(?:patch|pr|fix|docs?|draft|change|proposal"
     r"|post|tests?|notes|slides|write-?up|rfc|plan|changelog|announcement|summary|order|booking"
-    r"|quote|form|invite|invitation|room)\W*$", re.I)
+    r"|quote|form|invite|invitation|room|installation|purchase|delivery|repairs?|paperwork"
+    r"|payment|survey)\W*$", re.I)
 # a verb and a bare noun, no word to say which: "place the order", "send the invite"
 _BARE_OBJECT = re.compile(r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+\w+\W*$", re.I)
 # a task stated of "this": "All of this should be written down", "These should be fixed"

@@ -85,7 +85,7 @@ _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(A
 # "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
 # with it, its acronym ("FD", "CEO")
 _OFFICE_WORDS = ("Director", "Officer", "Secretary", "Manager", "Executive", "Administrator",
-                 "Controller", "Engineer")
+                 "Controller", "Engineer", "Clerk", "Treasurer")
 _ROLE_PHRASE = re.compile(
     rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:(?:{'|'.join(_OFFICE_WORDS)})|(?:Head|Director|Dean)"
     rf"(?=\s+of\s))(?:\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}})?")
@@ -189,7 +189,16 @@ def _initials_before(text: str, end: int) -> tuple[str, ...]:
 def _roles_in(remark: str) -> list[str]:
     """The offices a bracketed remark names: "Director of Postgraduate Research, Chair" →
     ["Director of Postgraduate Research"]."""
-    return [role for part in remark.split(",") if _ROLE_PHRASE.fullmatch(role := part.strip())]
+    roles = [role for part in remark.split(",") if _ROLE_PHRASE.fullmatch(role := part.strip())]
+    # ("Town Clerk" is also "the Clerk" the minutes speak of; a "Fixtures Secretary" is not
+    # "the Secretary")
+    return roles + [last for role in roles if " " in role
+                    and (words := role.split())[0].lower().rstrip(".") in _PLACE_OF_OFFICE
+                    and (last := words[-1]).lower() in ROLES]
+
+
+_PLACE_OF_OFFICE = frozenset({"town", "parish", "city", "county", "district", "club", "society",
+                              "hon", "honorary", "council", "school"})
 
 
 def _role_marks(roles: Iterable[str]) -> str:

@@ -4004,3 +4004,15 @@ def test_a_heading_handing_its_section_to_someone_and_lines_that_are_no_ones_tas
     assert owned(body) == [
         ("Priya Natarajan", "review Jonas's camera-ready before the 10th"),
         ("Priya Natarajan", "share the annotation guidelines with Chen")]
+
+
+def test_the_clerk_is_the_town_clerk_in_attendance_and_a_bare_installation_says_of_what() -> None:
+    body = ("PRESENT: Cllr Roger Bell (Chair), Cllr Sian Hughes\n"
+            "IN ATTENDANCE: Mrs Janet Pryce (Town Clerk), Jo Kim (Fixtures Secretary), "
+            "Mr Keith Atherton (Grounds Manager)\n\n"
+            "It was RESOLVED to install two dog bins on Mill Lane. The Grounds Manager will "
+            "arrange the installation. The Clerk will notify plot holders of the 2020 rents.\n")
+    assert owned(body, fmt="text") == [
+        ("Keith Atherton", "arrange the installation (It was RESOLVED to install two dog bins "
+                           "on Mill Lane)"),
+        ("Janet Pryce", "notify plot holders of the 2020 rents")]

@@ -323,6 +323,7 @@ _NOT_DECISION = re.compile(
     # "It was agreed to leave this decision until June", "I agreed to hand over the books"
     r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
+    r"|not\s+sure\s+(?:we|if|whether|that)\b"  # ("I'm not sure we actually agreed it")
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been|resolution|motion|proposal)\s+not\s+(?:yet\s+)?(?:agreed|settled"
@@ -932,7 +933,7 @@ _NOT_PEOPLE = frozenset(
     """a an the this that these those it its we our they there he she i you who which what
     when where why how someone somebody anyone anybody everyone everybody nobody people folks
     all each both some many most others other also then once still work need needs maybe perhaps
-    back
+    back good great nice glad sorry
     please note notes next last first second new old one two three agenda action actions decision
     decisions discussion update updates status plan plans release releases meeting call calls
     team group project projects issue issues question questions answer idea ideas docs doc
@@ -3007,6 +3008,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     if "\n" in text and (h := _SPEAKER_HEADER.match(text)) \
             and (who := _unnamed_answer(_header_name(h), ctx)) and ctx.is_person(who):
         speaker, text = who, f"{who}: {text[h.end():]}"  # read as "Bob Chen: I'll …"
+    elif "\n" in text[:40] and " " in (first := text[: text.index("\n")]) \
+            and any(first == person.name for person in ctx.attendees):
+        # a transcript's turn under its speaker's full name alone on a line (Teams', with
+        # its times taken off)
+        speaker, text = first, f"{first}: {text[len(first) + 1:]}"
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"

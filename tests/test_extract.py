@@ -4016,3 +4016,15 @@ def test_the_clerk_is_the_town_clerk_in_attendance_and_a_bare_installation_says_
         ("Keith Atherton", "arrange the installation (It was RESOLVED to install two dog bins "
                            "on Mill Lane)"),
         ("Janet Pryce", "notify plot holders of the 2020 rents")]
+
+
+def test_a_teams_transcript_turn_under_the_speakers_name_alone_on_a_line() -> None:
+    body = ("Participants: Kwame Asante (chairing), Dorothy Flanagan, Maria Gonzalez\n\n"
+            "0:01:07 Kwame Asante\nOK, so no fresh dairy from November. Dorothy, can you sort "
+            "the signs?\n\n0:01:11 Dorothy Flanagan\nI'll put signs up at both drop-off points "
+            "this week.\n\n0:03:01 Maria Gonzalez\nDid we agree on the hamper numbers? I'm not "
+            "sure we actually agreed it.\n\n0:03:40 Kwame Asante\nGood to hear.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dorothy Flanagan", "put signs up at both drop-off points this week")]
+    assert ext.decisions == ()

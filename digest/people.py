@@ -80,6 +80,8 @@ _NOT_A_NAME = re.compile(r"^(?:others?|guests?|everyone|all|n/?a|none|\?+|etc\.?
                          r"|^(?-i:(?:for|from|until|till|after|before|during|left|joined|arrived"
                          r"|who|which|whose|so)"
                          r"\s+\S)", re.I)
+# the role a remark after a name's comma gives its guest: "Aarav Kulkarni, author of #412"
+_REMARK_ROLES = frozenset({"author", "presenter", "proposer", "submitter", "editor", "reporter"})
 _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(ADR-0047)"
 # a role in a person's remark, which the minutes then name them by: "Finance Director",
 # "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
@@ -124,7 +126,8 @@ _HANDLE = re.compile(rf"@({HANDLE})")  # a chat or GitHub handle after a name
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
 # the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
-_PARTICLES = r"(?:(?:van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn)[ \t]+){0,3}"
+_PARTICLE = re.compile(r"van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn")
+_PARTICLES = rf"(?:(?:{_PARTICLE.pattern})[ \t]+){{0,3}}"
 # a name in brackets after a handle or a short name: two to four words, "Laura Ruiz Vidal"
 # (a word may hold capitals after its first: "Okoro-Smith", "O'Neill", "McAllister")
 _NAME_WORD = rf"[{UPPER}][{LOWER}'’-]+(?:[{UPPER}][{LOWER}'’-]+)*"
@@ -246,6 +249,14 @@ def _name_of_address(m: re.Match[str]) -> str:
     if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts):
         return " ".join(p.capitalize() for p in parts)
     return m.group("local")
+
+
+def _name_before_handle(m: re.Match[str]) -> str:
+    """"@hokonkwo (Hana Okonkwo, chairing)" is "Hana Okonkwo (@hokonkwo) (chairing)": the role
+    stays, so the chair is still the chair."""
+    role = m.group("role")
+    role = f" ({role.lstrip(',—–- ').strip()})" if role and role.lstrip(",—–- ").strip() else ""
+    return f"{m.group('name')} (@{m.group('handle')}){role}"
 
 
 def _name_before_nick(m: re.Match[str]) -> str:
@@ -375,7 +386,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
     if "(" in text:  # "RuthA (Ruth Adeyemi, chair)" is "Ruth Adeyemi (RuthA) (chair)"
         text = _NICK_BEFORE_NAME.sub(_name_before_nick, text)
     if "@" in text and "(" in text:  # "@rkapoor (Rhea Kapoor)" is "Rhea Kapoor (@rkapoor)"
-        text = _HANDLE_BEFORE_NAME.sub(r"\g<name> (@\g<handle>)", text)  # (a role after goes)
+        text = _HANDLE_BEFORE_NAME.sub(_name_before_handle, text)
     if "(" in text:
         text = _PAREN.sub(paren, text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text or "„" in text or "«" in text:
@@ -426,6 +437,17 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if not name or _NOT_A_NAME.match(name):
             continue
         tokens = name.split()
+        if people and len(tokens) >= 2 and tokens[0].islower() \
+                and not _PARTICLE.fullmatch(tokens[0]) \
+                and (tokens[0] in _REMARK_ROLES or len(tokens) > 3
+                     or not all(t.isalpha() for t in tokens)):
+            # "Aarav Kulkarni, author of #412": a remark on the name before, whose role word
+            # is what the note then calls them ("Asked of the author:"); a name written in
+            # lower case stays one ("pablo polvorin")
+            if tokens[0] in _REMARK_ROLES:
+                last = people[-1]
+                people[-1] = Person(last.name, last.chair, (*last.aliases, tokens[0]))
+            continue
         if people and len(tokens) >= 2 and all(t.lower() in _TITLE_WORDS for t in tokens):
             # "Lorraine Baptiste, Executive Director (ED)": the office of the name before
             last = people[-1]

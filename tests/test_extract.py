@@ -4028,3 +4028,16 @@ def test_a_teams_transcript_turn_under_the_speakers_name_alone_on_a_line() -> No
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Dorothy Flanagan", "put signs up at both drop-off points this week")]
     assert ext.decisions == ()
+
+
+def test_a_handles_role_stays_and_a_guests_remark_names_the_author() -> None:
+    attendees = parse_attendee_text(
+        "@hokonkwo (Hana Okonkwo, chairing), @bram (Bram de Vries), @akul (Aarav Kulkarni), "
+        "author of #412, pablo polvorin")
+    assert [(p.name, p.chair) for p in attendees] == [
+        ("Hana Okonkwo", True), ("Bram de Vries", False), ("Aarav Kulkarni", False),
+        ("pablo polvorin", False)]
+    body = ("On the call: @hokonkwo (Hana Okonkwo, chairing), @bram (Bram de Vries), "
+            "@akul (Aarav Kulkarni), author of #412\n\n## Vector tiles (#412)\n\n"
+            "Asked of the author:\n\n- split #412 into a reader PR and a writer PR\n")
+    assert owned(body) == [("Aarav Kulkarni", "split #412 into a reader PR and a writer PR")]

@@ -865,6 +865,8 @@ _ITEM_OWNER_FIELD = re.compile(  # (and the "PIC:", person in charge, of notes a
 _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRONG (speed)
     rf"\b(?=\w)(?:ne?xt\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}s?\b"
     r"|(?:we['’]ll|will|we|let['’]s|shall|to)\s+meet\s+again\b|reconvene\b|regroup\b"
+    # "The council next meets on Wed 8 May", "we next meet in June", "meets next on the 4th"
+    r"|next\s+meets?\s+(?:on|in|at)\b|meets?\s+next\s+(?:on|in)\b"
     # "We're going to meet on Monday to check the checklist"
     r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b"
     # "Follow-up call with Gwen booked for Thursday 10 September"
@@ -909,6 +911,10 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     re.I)
 _STRONG_AFTER = re.compile(
     r"^[\s*_]*(?:is|will|:|—|–|-|scheduled|on|at|set|planned|date|takes?\s+place|\(|for)", re.I)
+# a sentence about a routine that is not the call ("we always do the walk-round on the first
+# Monday of the month"): the "Next one is the 3rd." after it is that routine's next one
+_OTHER_ROUTINE = re.compile(rf"^(?!.*\b{_MEETING}).*\b(?:always|every|each|weekly|monthly"
+                            r"|of\s+the\s+month)\b", re.I)
 _NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
 # what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
 # "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
@@ -3155,7 +3161,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             continue
         needs = _needs(sentence, low, cues)
         next_cue = _NEXT_CUE.search(sentence) if needs & _NEED_NEXT_BIT else None
-        if cues & _NEXT_BIT and next_cue:
+        if cues & _NEXT_BIT and next_cue and not (
+                next_cue.group(0)[5:8].lower() == "one" and _OTHER_ROUTINE.search(previous)):
             found = _call_candidates(sentence, line, ctx.note.date, heading=False, cue=next_cue)
             candidates.extend(found)
         # explicit markers
@@ -4415,7 +4422,9 @@ def _choose_call(candidates: list[_CallCandidate], meeting: date,
         return None
     best = max(
         enumerate(usable),
-        key=lambda ic: (ic[1].strength,
+        # (under a "Next meeting" heading, "The council next meets on …" wins over a line of
+        # other dates after it)
+        key=lambda ic: (ic[1].strength, _NEXT_CUE.search(ic[1].text) is not None,
                         ic[1].mention is not None and ic[1].mention.kind != "relative",
                         ic[0]),
     )[1]

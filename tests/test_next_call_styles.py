@@ -155,6 +155,14 @@ ROWS = [
     Row("no meeting on the 27th", "No meeting on the 27th; next one on 10 Jan.",
         date(2026, 1, 10), meeting=date(2025, 12, 17)),
     Row("no call next week", "No call next week. Next call: 2025-03-11.", date(2025, 3, 11)),
+    Row("the board next meets", "## Next meeting\n\nThe board next meets on **Tue 11 March**."
+        "\n\nDates to keep in mind: the beta branches Wed 5 March; the CFP closes 30 March.",
+        date(2025, 3, 11)),
+    Row("we next meet", "Thanks all. We next meet on 11 March, after the beta on the 5th.",
+        date(2025, 3, 11)),
+    Row("another routine's next one", "Reminder: we always do the fire drill on the first "
+        "Monday of the month. Next one is the 3rd. So, same time in two weeks, that's Tuesday "
+        "the 11th of March.", date(2025, 3, 11)),
     Row("moved to", "The next call moved to 11 March.", date(2025, 3, 11)),
     Row("rescheduled from … to …", "Next call rescheduled from 4 March to 11 March.",
         date(2025, 3, 11)),

@@ -114,7 +114,9 @@ _SECTION_KINDS = (
                       r"|\bn[äa]sta\s+\w*m[öo]te\b|\b(?:rapat|pertemuan)\s+berikutnya\b|次回",
                       re.I)),
     # a meeting's "Goals" are what it is to discuss (Confluence), not tasks for afterwards
+    # (not scribe.perl's first topic, "Agenda and minutes": approving them, with the talk)
     (AGENDA, re.compile(r"^\W*(?:agenda|topics|agenda\s+items|proposed\s+agenda)\b"
+                        r"(?!\s*(?:and|&|\+)\s+(?:(?:the\s+)?minutes|notes|discussion))"
                         r"|^\W*(?:meeting\s+)?(?:goals|objectives)\W*$", re.I)),
     # "Attendees", "Present", "Directors Present", "Executive Officers Present", "Guests"
     (ATTENDEES, re.compile(r"^\W*(?:(?:people|also|[\w-]+(?:\s+[\w-]+)?)\s+)?"
@@ -678,13 +680,15 @@ _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
 # an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
-_IRC_PREFIX = rf"^\s{{0,2}}(?:\[?{_CLOCK}\]?\s*)?<[@+%]?"
+_IRC_PREFIX = rf"^[ \t]{{0,4}}(?:\[?{_CLOCK}\]?\s*)?<[@+%]?"
 _IRC_SPEAKER = re.compile(rf"{_IRC_PREFIX}(?P<who>[^<>\s]{{1,32}})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
     rf"(?m)^{_TIMESTAMP}\W{{0,2}}{_SPEAKER_NAME}\W{{0,2}}{_AFTER_SPEAKER}:\s"
     rf"|{_IRC_PREFIX}[^<>\s]{{1,32}}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
+# a scribe's line for a speaker by their lower-case nick: "   ines: any objections?"
+_NICK_LINE = re.compile(r"(?m)^[ \t]{0,4}(?P<nick>[a-z][\w.-]{1,30}):[ \t]")
 # the words of a next call's cues: every sentence rule's gate and the next-call rule's
 _CALL_WORDS = (
     "next", "chste", "prochain", "see you", "see everyone", "xima", "ximo", "prossim", "volgend",
@@ -1381,7 +1385,7 @@ def extract(note: Note) -> Extraction:
         found, found_decisions = len(actions), len(decisions)
         ctx.paragraph, ctx.motion = text, ""
         opening = ""  # the turn before, for "I'll fix that one" in the next
-        for turn_block, turn in _turns(block, text):
+        for turn_block, turn in _turns(block, text, ctx):
             opening = _sentence_rules(turn_block, turn, kind, ctx, decisions, actions,
                                       candidates, opening)
         if block.kind == PARA and index + 1 < len(blocks) and blocks[index + 1].kind == ITEM \
@@ -2189,6 +2193,16 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if people and kinds[index] != ATTENDEES and not (
                 block.kind == PARA and ":" in text[:40] and _MORE_ATTENDEES.match(text)):
             continue  # (but "**Guests:** Vikram Pillai (vpillai)" after the members adds them)
+        if block.kind == PARA and "\n" in text and len(groups := _label_groups(text)) > 1:
+            # scribe.perl's "Present\n   A, B\nRegrets\n   C\nChair\n   A" in one paragraph
+            for group in groups:
+                role, names = _attendee_label(group) or ("present", group)
+                if role == "chair":
+                    chairs.update(_names_of(names))
+                elif role == "present":
+                    people.extend(p for p in parse_attendee_text(names)
+                                  if _could_be_a_name(p.name))
+            continue
         if ":" in text and block.kind == PARA and not _ATTENDEES.match(text) \
                 and (inner := _ATTENDEES_INSIDE.search(text)):
             text = text[inner.end():]
@@ -2304,6 +2318,19 @@ _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation"
 # any other "Label:" line ends an attendee paragraph
 _LABEL_LINE = re.compile(  # ("Couldn't make it:", "Absent (excused):")
     r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?(?:\s*\([\w\s,-]{1,40}\))?\W{0,4}:")
+
+
+def _label_groups(text: str) -> list[str]:
+    """One piece per label alone on its line ("Regrets"), with the lines under it."""
+    starts = [m.start() for m in _LABEL_ALONE.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    return [text[begin:end].strip() for begin, end in zip([0, *starts], [*starts, len(text)],
+                                                          strict=True) if text[begin:end].strip()]
+
+
+_LABEL_ALONE = re.compile(r"(?m)^[ \t]*(?:present|regrets|apologies|absent|chairs?|scribes?"
+                          r"|guests?|observers)[ \t]*$", re.I)
 
 
 def _attendee_label(text: str) -> tuple[str, str] | None:
@@ -2478,6 +2505,10 @@ _ACTION_ON = re.compile(
     re.I | re.S)
 
 
+_NICKS_TO = re.compile(r"(?P<who>[a-z][\w.-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[a-z][\w.-]*)*)"
+                       r"\s+to\s+(?P<task>\S.*)", re.S)
+
+
 def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     """The actions after a marker: "ACTION 12.3 (Alice): publish", "TODO(bob): migrate CI";
     after a label, one per clause: "Next steps: Carla drafts the RFC; Bob reviews"."""
@@ -2490,6 +2521,11 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
         # each clause read with the whole line, which says what "review and sponsor" is about
         return [_action_with(_item_action(part, line, ctx, "marker"), context=one_line(text))
                 for part in clauses]
+    if text[:1].islower() and (nicks := _NICKS_TO.match(text)) \
+            and (owners := _nick_owners(nicks["who"], ctx)):
+        # a scribe's "ACTION: beatriz and paul to draft the enum levels"
+        return [Action(owners, _tidy_task(nicks["task"]), line, nicks["who"], "marker",
+                       context=one_line(text))]
     who = m.group("mwho")
     if who and (owner := ctx.owners(who) or _nick_owners(who, ctx)
                 or (who if _USERNAME_MARKER.match(m.group(0)) else None)):
@@ -2947,7 +2983,7 @@ _FILLER_WORDS = frozenset({"okay", "ok", "alright", "right", "so", "fine", "good
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
 # the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
 _REQUEST = re.compile(
-    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@[\w.-]{{2,39}}),"
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@?[\w.-]{{2,39}}),"
     r"\s+(?:(?:could|can"
     r"|would|will)\s+you(?:\s+(?:two|both))?(?:\s+(?:please|also))?|you['’]ll"
     r"|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
@@ -3021,6 +3057,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         speaker, text = first, f"{first}: {text[len(first) + 1:]}"
     elif (m := _speaker_match(text)) and (m.re is _IRC_SPEAKER or ctx.is_person(m.group("who"))):
         speaker = m.group("who")
+    elif ":" in text[:36] and (m := _NICK_LINE.match(text)) \
+            and (who := ctx.roster.match(m["nick"])):
+        speaker, text = who, f"{who}: {text[m.end():]}"  # a scribe's "ines: …" for Ines Caldeira
     earlier: list[str] = []  # sentences before this one, for the subject of "Will …", "he will"
     read, last_named = 0, None  # how many of `earlier` `subject` has read; whom they named
 
@@ -3377,12 +3416,15 @@ def _speaker_match(text: str) -> re.Match[str] | None:
     return _IRC_SPEAKER.match(text) if "<" in text[:16] else None
 
 
-def _turns(block: Block, text: str) -> list[tuple[Block, str]]:
-    """A paragraph of transcript lines ("Anil: …" / "<dave> …" / "#agreed …") → one piece per
-    turn."""
+def _turns(block: Block, text: str, ctx: _Ctx) -> list[tuple[Block, str]]:
+    """A paragraph of transcript lines ("Anil: …" / "<dave> …" / "#agreed …", and a scribe's
+    "ines: …" for an attendee) → one piece per turn."""
     if block.kind != PARA or "\n" not in text or not (":" in text or "<" in text or "#" in text):
         return [(block, text)]
     starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
+    if ":" in text:
+        starts = sorted({*starts, *(m.start() for m in _NICK_LINE.finditer(text)
+                                    if ctx.roster.match(m["nick"]))})
     if _CLOCK_LINE_END.search(text):  # turns with no blank line between them
         starts = sorted({*starts, *(m.start() for m in _SPEAKER_HEADER_LINE.finditer(text))})
     if len(starts) < 2:
@@ -4164,14 +4206,20 @@ def _offer_restated(offer: Action, then: Action | None) -> bool:
         and 0 <= then.line - offer.line <= 2
 
 
-_SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb", "taken-on"})
+_SAID_IN_PASSING = frozenset({"pronoun", "elided-subject", "owner-verb", "taken-on", "request"})
 
 
 def _recorded_by_marker(said: Action, later: list[Action]) -> bool:
     """'<nandos> I'll file bugs …' and, a few lines on, the chair's '#action nandos to file bugs
     …': the marker is the record of the same promise."""
     return said.rule in _SAID_IN_PASSING and said.owner is not None \
-        and any(b.owner == said.owner for b in _markers_soon_after(said.line, later))
+        and any(_same_owners(b.owner, said.owner) for b in _markers_soon_after(said.line, later))
+
+
+def _same_owners(one: str | None, other: str | None) -> bool:
+    """'Piet Jansen, Sami Koski' and 'Sami Koski, Piet Jansen' are the same two owners."""
+    return one == other or (one is not None and other is not None
+                            and sorted(one.split(", ")) == sorted(other.split(", ")))
 
 
 _Found = TypeVar("_Found", Action, Decision)

@@ -313,8 +313,13 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace(".", " ").split())
 
 
+_UNDERSCORED_NAME = re.compile(rf"(?<![\w@])([{UPPER}][{LOWER}]+)_(?=[{UPPER}][{LOWER}])")
+
+
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
+    if "_" in text:  # scribe.perl's "Ines_Caldeira"
+        text = _UNDERSCORED_NAME.sub(r"\1 ", text)
     if "  " in text and len(_INITIALS_COLUMN.findall(text)) >= 2:
         text = _INITIALS_COLUMN.sub(_initials_after_name, text)
     if "\n" in text and (" -" in text or "—" in text or "–" in text) \

@@ -4041,3 +4041,25 @@ def test_a_handles_role_stays_and_a_guests_remark_names_the_author() -> None:
             "@akul (Aarav Kulkarni), author of #412\n\n## Vector tiles (#412)\n\n"
             "Asked of the author:\n\n- split #412 into a reader PR and a writer PR\n")
     assert owned(body) == [("Aarav Kulkarni", "split #412 into a reader PR and a writer PR")]
+
+
+def test_scribe_minutes_with_lower_case_nicks_and_label_lines_over_the_names() -> None:
+    body = ("                   Open Data Group\n                    07 Mar 2019\n\n"
+            "Attendees\n\n   Present\n          Olga_Berg, Piet_Jansen, Rosa_Lind,\n"
+            "          Sami_Koski\n   Regrets\n          Uma_Rao\n   Chair\n          Olga_Berg\n"
+            "   Scribe\n          Piet_Jansen\n\nAgenda and minutes\n\n"
+            "   olga: rosa, could you check that the validator accepts the new table\n"
+            "   before we merge the PR?\n   <rosa> on it\n"
+            "   sami: Piet and I will draft the enum levels so people can see\n"
+            "   them concretely\n   ACTION: sami and piet to draft the occupancy enum levels\n\n"
+            "   olga: the chair will create the repository and move the files over\n"
+            "   olga: Rosa, please report back what the lawyers say\n"
+            "   ACTION: rosa to report back on the lawyers' view of CC0\n")
+    ext = extract(note(body, date(2019, 3, 7), fmt="text"))
+    assert [(p.name, p.chair) for p in ext.attendees] == [
+        ("Olga Berg", True), ("Piet Jansen", False), ("Rosa Lind", False), ("Sami Koski", False)]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Rosa Lind", "check that the validator accepts the new table before we merge the PR"),
+        ("Sami Koski, Piet Jansen", "draft the occupancy enum levels"),
+        ("Olga Berg", "create the repository and move the files over"),
+        ("Rosa Lind", "report back on the lawyers' view of CC0")]

@@ -128,24 +128,24 @@ def test_gold_formats_scores_without_shared(tmp_path: Path) -> None:
 # Floors: (notes, next calls right, decisions, actions, +owner F1).
 HELDOUT_FLOORS = {
     # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.82, 0.82, 0.82
-    "gold_heldout": (15, 15, 0.81, 0.81, 0.81),
+    "gold_heldout": (15, 15, 0.82, 0.82, 0.82),
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.74
-    "gold_heldout2": (12, 12, 0.79, 0.74, 0.73),
+    "gold_heldout2": (12, 12, 0.80, 0.76, 0.75),
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
-    "gold_heldout3": (8, 8, 0.81, 0.82, 0.71),
+    "gold_heldout3": (8, 8, 0.81, 0.85, 0.76),
     # blind: 7/10, 0.52, 0.65, 0.20 (0.35 after the fixes made for gold_heldout3); now:
     # 10/10, 0.79, 0.83, 0.79
-    "gold_heldout4": (10, 10, 0.78, 0.82, 0.78),
+    "gold_heldout4": (10, 10, 0.79, 0.82, 0.78),
     # blind: 5/10, 0.58, 0.58, 0.27 at the session's start; 4/10, 0.46, 0.51, 0.39 after its
     # changes (a regression, found and mended); 10/10, 0.77, 0.69, 0.64 until session 10, when
     # "Beatriz offered to pair with Léa on the cost model" became a shared task (the partner
     # rule had never matched: it read "Léa on" as the name); its labeller gave it to Beatriz
     # alone, heldout19's reads "will pair with Benji" as shared: 0.62
-    "gold_heldout5": (10, 10, 0.76, 0.68, 0.61),
+    "gold_heldout5": (10, 10, 0.76, 0.71, 0.65),
     # blind: 4/10, 0.38, 0.46, 0.10 at the session's start; 4/10, 0.40, 0.46, 0.35 after its
     # changes; tuned on since: 10/10, 0.75, 0.74, 0.68; 0.76 at ca56dcf (session 16: a register's
     # numbered decisions, "Notes of the July meeting" is a review)
-    "gold_heldout6": (10, 10, 0.75, 0.73, 0.67),
+    "gold_heldout6": (10, 10, 0.76, 0.73, 0.68),
     # blind: 5/10, 0.26, 0.48, 0.27 at the session's start; 5/10, 0.31, 0.54, 0.39 after its
     # changes (aa70803); tuned on since: 9/10, 0.75, 0.78, 0.73
     "gold_heldout7": (10, 9, 0.74, 0.77, 0.72),
@@ -155,34 +155,34 @@ HELDOUT_FLOORS = {
     # ("Anders to document the signing steps"), not the clause before it in its own sentence
     # ("Ruth" and "Naledi builds …" resolve since session 10: owners 0.62; a tracker's Title
     # column since session 11: 0.66, 0.63)
-    "gold_heldout8": (10, 10, 0.57, 0.65, 0.62),
+    "gold_heldout8": (10, 10, 0.61, 0.66, 0.63),
     # blind: 6/10, 0.60, 0.76, 0.54 at the session's start (fe3389b); 6/10, 0.62, 0.76, 0.54
     # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84; actions 0.86
     # since session 11 ("Chair: Hiroko Tanabe" makes her an attendee, and two of her tasks are
     # read in a second wording)
-    "gold_heldout9": (10, 10, 0.78, 0.85, 0.83),
+    "gold_heldout9": (10, 10, 0.79, 0.88, 0.85),
     # blind: 2/10, 0.32, 0.53, 0.39 at the session's start (e675bb9); tuned on since: 9/10,
     # 0.48, 0.64, 0.60; 0.48, 0.65, 0.61 at 3b7a164 (session 13: "matters arising")
-    "gold_heldout10": (10, 9, 0.47, 0.64, 0.60),
+    "gold_heldout10": (10, 9, 0.48, 0.65, 0.61),
     # blind for a session: 6/10, 0.52, 0.50, 0.34 (e675bb9 … afb0c09); tuned on since (43ca31a):
     # 8/10, 0.58, 0.66, 0.64; 9/10, 0.59, 0.70, 0.69 at ca56dcf (session 16: a Redmine page's
     # Textile headings and lower-case IRC nicks as owners)
-    "gold_heldout11": (10, 9, 0.58, 0.69, 0.68),
+    "gold_heldout11": (10, 9, 0.59, 0.70, 0.68),
     # blind for two sessions (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
     # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.81, 0.77;
     # 0.80, 0.76 since session 11 (a handle as the subject of "he'll write an RFC if he has
     # time", which its labeller left out as tentative); 0.86, 0.81, 0.77 at 3b7a164 (session 13);
     # 0.87, 0.81, 0.77 at 8f07baa (session 15: "Okay, we'll keep it on the list"); 12/12 at
     # ca56dcf (session 16: a bare "Next call." takes the date said a turn later)
-    "gold_heldout12": (12, 12, 0.86, 0.80, 0.76),
+    "gold_heldout12": (12, 12, 0.86, 0.82, 0.78),
     # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since: 12/12, 0.82, 0.82, 0.82; 0.84,
     # 0.82, 0.82 at 8f07baa (session 15: spoken replies are not decisions); 0.85, 0.83, 0.83 at
     # ca56dcf (session 16)
-    "gold_heldout13": (12, 12, 0.84, 0.82, 0.82),
+    "gold_heldout13": (12, 12, 0.84, 0.83, 0.83),
     # blind: 8/8, 0.73, 0.79, 0.72 at afb0c09 and 8/8, 0.77, 0.79, 0.73 at e162d24; tuned on
     # since: 8/8, 0.77, 0.84, 0.83; 0.80, 0.85, 0.84 at a3b24cb (session 14); 0.83, 0.86, 0.84
     # at 8f07baa (session 15: "The Board agreed to apply" is the board's decision, not its task)
-    "gold_heldout14": (8, 8, 0.82, 0.85, 0.83),
+    "gold_heldout14": (8, 8, 0.82, 0.86, 0.85),
     # blind for two sessions (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e;
     # 9/10, 0.67, 0.72, 0.64 at 54507ce; opened and tuned on since: 10/10, 0.84, 0.80, 0.80;
     # 0.84, 0.81, 0.81 at 3b7a164 (session 13); 0.84, 0.83, 0.83 at 8f07baa (session 15)
@@ -193,12 +193,12 @@ HELDOUT_FLOORS = {
     # 0.80, 0.86, 0.85 at 3b7a164 (session 13: "He offered to" and "PCSO Dan Ferris"); 0.83, 0.86,
     # 0.85 at a3b24cb (session 14: "and she agreed", "agreed by Treasurer"); 0.85, 0.87, 0.86 at
     # 8f07baa (session 15: a board is not a person); 0.85, 0.88, 0.87 at ca56dcf (session 16)
-    "gold_heldout16": (10, 10, 0.84, 0.87, 0.86),
+    "gold_heldout16": (10, 10, 0.84, 0.88, 0.87),
     # written to be tuned on; first measured at daf0a68, before its misses were read: 9/10,
     # 0.61, 0.69, 0.65; tuned on since: 9/10, 0.76, 0.73, 0.74; 9/10, 0.76, 0.74, 0.75 at 3b7a164;
     # 9/10, 0.76, 0.75, 0.75 at 8f07baa (session 15); 9/10, 0.78, 0.75, 0.75 at ca56dcf
     # (session 16: a numbered decision's paragraph goes on)
-    "gold_heldout17": (10, 9, 0.77, 0.74, 0.74),
+    "gold_heldout17": (10, 9, 0.78, 0.75, 0.76),
     # blind, and kept blind (its writer reported nothing of its contents): 10/10, 0.83, 0.83,
     # 0.73 at daf0a68; 10/10, 0.85, 0.83, 0.74 at e495d71; 10/10, 0.85, 0.84, 0.74 at 4e80ae9;
     # 10/10, 0.85, 0.84, 0.75 at 3b90739 (session 11); 10/10, 0.89, 0.84, 0.75 at b98c273
@@ -207,32 +207,35 @@ HELDOUT_FLOORS = {
     # 10/10, 0.89, 0.84, 0.79 at a3b24cb (session 14), and at 8f07baa (session 15's end; a
     # failed floor during session 15 printed a note's name and one miss, before the test was
     # changed to print figures only); 10/10, 0.90, 0.84, 0.79 at ca56dcf (session 16's end)
-    "gold_heldout18": (10, 10, 0.89, 0.83, 0.78),
+    # 10/10, 0.90, 0.84, 0.79 at 38abd67 (session 17's start); 10/10, 0.93, 0.85, 0.84 at its end
+    "gold_heldout18": (10, 10, 0.92, 0.85, 0.84),
     # blind, and kept blind (its writer reported only file names and totals): 10/10, 0.73,
     # 0.76, 0.67 at 6bed8ed, session 10's start; 10/10, 0.76, 0.81, 0.73 at its end (fixes made
     # on heldout19 and the opened sets); 10/10, 0.76, 0.81, 0.74 at 3b90739 (session 11), and at
     # f4c3313 (session 13's start); 10/10, 0.76, 0.83, 0.75 at 3b7a164 (its end), and at cfa6790
     # (session 14's start); 10/10, 0.81, 0.83, 0.76 at a3b24cb (its end); 10/10, 0.83, 0.84,
     # 0.77 at 8f07baa (session 15's end); 10/10, 0.84, 0.84, 0.77 at ca56dcf (session 16's end)
-    "gold_heldout20": (10, 10, 0.83, 0.83, 0.76),
+    # 10/10, 0.84, 0.84, 0.77 at 38abd67 (session 17's start); 10/10, 0.85, 0.84, 0.78 at its end
+    "gold_heldout20": (10, 10, 0.84, 0.84, 0.77),
     # written to be tuned on (weighted to owners); first measured at 6bed8ed, before its misses
     # were read: 8/10, 0.62, 0.74, 0.64; tuned on since: 8/10, 0.71, 0.76, 0.71; 8/10, 0.71,
     # 0.80, 0.75 at 3b90739 (session 11); 8/10, 0.71, 0.81, 0.77 at 3b7a164 (session 13); 8/10,
     # 0.78, 0.85, 0.82 at a3b24cb (session 14); 8/10, 0.82, 0.85, 0.83 at 8f07baa (session 15);
     # 9/10 at ca56dcf (session 16: a bare "Next call." takes the date said a turn later)
-    "gold_heldout19": (10, 9, 0.81, 0.84, 0.82),
+    "gold_heldout19": (10, 9, 0.84, 0.85, 0.82),
     # written to be tuned on (weighted to decisions and owners); first measured at c598ee3,
     # before its misses were read: 10/10, 0.70, 0.87, 0.59; tuned on since: 10/10, 0.70, 0.88,
     # 0.85 at 3b90739; 10/10, 0.81, 0.88, 0.85 at b98c273 (session 12); 0.82, 0.89, 0.86 at
     # a3b24cb (session 14); 0.82, 0.89, 0.87 at 8f07baa (session 15); 0.82, 0.90, 0.87 at ca56dcf
     # (session 16: name chips)
-    "gold_heldout21": (10, 10, 0.81, 0.89, 0.86),
+    "gold_heldout21": (10, 10, 0.83, 0.89, 0.87),
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.65, 0.81,
     # 0.75 at f0b5151, session 12's start, and unchanged at its end (b98c273) and at f4c3313;
     # 9/10, 0.66, 0.82, 0.76 at 3b7a164 (session 13's end), unchanged at a3b24cb (session 14's);
     # 9/10, 0.68, 0.82, 0.76 at 8f07baa (session 15's end); 9/10, 0.67, 0.83, 0.77 at ca56dcf
     # (session 16's end: one decision false alarm more, one owner more)
-    "gold_heldout22": (10, 9, 0.67, 0.82, 0.76),
+    # 9/10, 0.67, 0.83, 0.77 at 38abd67 (session 17's start); 9/10, 0.70, 0.83, 0.76 at its end
+    "gold_heldout22": (10, 9, 0.69, 0.82, 0.76),
     # written to be tuned on (weighted to decision look-alikes and hard owners); first measured
     # at f0b5151, before its misses were read: 9/10, 0.55, 0.77, 0.59; 9/10, 0.72, 0.77, 0.59
     # at b98c273 (session 12); 9/10, 0.72, 0.91, 0.85 at 3b7a164 (session 13, owners); decisions
@@ -242,7 +245,7 @@ HELDOUT_FLOORS = {
     # what was chosen; actions 0.92; +owner 0.88 at 8f07baa (session 15: "The CEO and the
     # Operations Director", "The PGR Director"); decisions 0.72 at ca56dcf (session 16: "We're
     # keeping the Wednesday slot")
-    "gold_heldout23": (10, 9, 0.71, 0.91, 0.87),
+    "gold_heldout23": (10, 9, 0.72, 0.91, 0.87),
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.74, 0.89,
     # 0.72 at f4c3313, session 13's start; 9/10, 0.74, 0.88, 0.72 at 3b7a164 (its end: one
     # more false alarm, no owner gained), and at cfa6790 (session 14's start); 9/10, 0.75, 0.90,
@@ -251,35 +254,46 @@ HELDOUT_FLOORS = {
     # conventions (failed votes are not decisions); no rule was changed for that form (failed
     # motions stay decisions); unchanged at 8f07baa (session 15's end). Replaced as the blind
     # set of ordinary notes by gold_heldout27; 9/10, 0.76, 0.89, 0.74 at ca56dcf (session 16's end)
-    "gold_heldout24": (10, 9, 0.75, 0.88, 0.73),
+    # 9/10, 0.76, 0.89, 0.74 at 38abd67 (session 17's start); 9/10, 0.79, 0.88, 0.74 at its end
+    "gold_heldout24": (10, 9, 0.79, 0.88, 0.73),
     # written to be tuned on (weighted to decisions and their look-alikes); first measured at
     # cfa6790, before its misses were read: 10/10, 0.62, 0.80, 0.77; tuned on since: 10/10, 0.86,
     # 0.89, 0.89 at a3b24cb (session 14); 0.87, 0.89, 0.89 at 27d4802 (session 15)
-    "gold_heldout25": (10, 10, 0.85, 0.88, 0.88),
+    "gold_heldout25": (10, 10, 0.87, 0.89, 0.89),
     # written to be tuned on (weighted to spoken meetings, replies that sound like decisions and
     # owners named in awkward ways); first measured at 6b697da, before its misses were read:
     # 7/10, 0.47, 0.54, 0.47; tuned on since: 10/10, 0.71, 0.65, 0.60 at 27d4802 (session 15);
     # 10/10, 0.71, 0.66, 0.62 at ca56dcf (session 16)
-    "gold_heldout26": (10, 10, 0.70, 0.65, 0.61),
+    "gold_heldout26": (10, 10, 0.70, 0.66, 0.61),
     # blind, and kept blind (its writer reported only file names, kinds of group and totals):
     # 10/10, 0.81, 0.81, 0.75 at 6b697da, session 15's start, and unchanged at its end (27d4802)
     # and at 9a5cedd (session 16's start); 10/10, 0.83, 0.81, 0.75 at ca56dcf (its end)
-    "gold_heldout27": (10, 10, 0.82, 0.80, 0.74),
+    # 10/10, 0.83, 0.81, 0.75 at 38abd67 (session 17's start); 10/10, 0.83, 0.82, 0.76 at its end
+    "gold_heldout27": (10, 10, 0.82, 0.81, 0.75),
     # written to be tuned on (the formats the issue names: numbered markers, Decisions Made
     # tables, Action Items sections, "[Name]:" bullets, next-meeting lines, a 406-line transcript,
     # wrong header dates); first measured at 9a5cedd, before its misses were read: 9/10, 0.72,
     # 0.77, 0.73; tuned on since: 10/10, 0.99, 0.87, 0.88 at ca56dcf (session 16)
-    "gold_heldout28": (10, 10, 0.98, 0.86, 0.87),
+    "gold_heldout28": (10, 10, 0.98, 0.88, 0.89),
     # blind, and kept blind (its writer reported only file names and totals; one note whose
     # extractor output a snapshot diff showed was replaced, unread, by a helper): 10/10, 0.84,
     # 0.82, 0.79 at 9a5cedd (session 16's start code, measured when it arrived), 10/10, 0.84,
     # 0.82, 0.80 at ca56dcf (its end)
-    "gold_heldout29": (10, 10, 0.83, 0.81, 0.79),
+    # 10/10, 0.84, 0.82, 0.80 at 38abd67 (session 17's start); 10/10, 0.84, 0.84, 0.81 at its end
+    "gold_heldout29": (10, 10, 0.84, 0.83, 0.81),
     # written to be tuned on (notes tools write and templates shape: AI meeting recaps,
     # Confluence, Google Docs, Notion, a GitHub issue, ASF and LF summaries, a list e-mail); first
     # measured at 9a5cedd, before its misses were read: 10/10, 0.86, 0.85, 0.63; tuned on since:
     # 10/10, 0.90, 0.89, 0.89 at ca56dcf (session 16)
-    "gold_heldout30": (10, 10, 0.89, 0.88, 0.88),
+    "gold_heldout30": (10, 10, 0.90, 0.95, 0.95),
+    # written to be tuned on (weighted to decision look-alikes and owners only context gives);
+    # first measured at 38abd67, before its misses were read: 8/10, 0.61, 0.75, 0.68; tuned on
+    # since: 10/10, 0.81, 0.92, 0.88 (session 17)
+    "gold_heldout31": (10, 10, 0.81, 0.91, 0.88),
+    # blind, and kept blind (its writer reported only file names, kinds of group and totals):
+    # 9/10, 0.67, 0.76, 0.74 at 38abd67, session 17's start, before any fix of that session;
+    # 10/10, 0.68, 0.78, 0.75 at its end
+    "gold_heldout32": (10, 10, 0.68, 0.77, 0.75),
 }
 
 

@@ -52,6 +52,7 @@ from .people import (
     FULL_NAME,
     HANDLE,
     HONORIFICS,
+    NAME_PARTICLE,
     OWNER_SEPARATOR,
     ROLES,
     Roster,
@@ -413,21 +414,19 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
 # a vote's count with no verdict: "6 in favor, 0 opposed", "5 for, 1 against"
-_FOR_AGAINST = re.compile(r"\b\d+\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b\d+\s+"
-                          r"(?:opposed|against|no|nays?)\b", re.I)
+_FOR_AGAINST = re.compile(r"\b(?P<yes>\d+)\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b"
+                          r"(?P<no>\d+)\s+(?:opposed|against|no|nays?)\b", re.I)
 # a vote that settled nothing: "3 for, 3 against.", "2 for, 4 against. The motion fell.", "…:
 # the motion fails and the date stays"
 _VOTE_LOST = re.compile(r"\b(?:motion|vote|proposal|amendment)\s+(?:fails|failed|fell|(?:was|is)\s+"
                         r"(?:lost|defeated|not\s+carried))\b|\bnot\s+carried\b", re.I)
-_TALLY_COUNTS = re.compile(r"\b(?P<yes>\d+)\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b"
-                           r"(?P<no>\d+)\s+(?:opposed|against|no|nays?)\b", re.I)
 
 
 def _lost_vote(text: str) -> bool:
     """Whether `text` reports a vote that was lost or tied, which decides nothing."""
     if _VOTE_LOST.search(text):
         return True
-    tally = _TALLY_COUNTS.search(text)
+    tally = _FOR_AGAINST.search(text)
     return tally is not None and int(tally["yes"]) <= int(tally["no"])
 
 
@@ -650,7 +649,7 @@ _TIMESTAMP_LEAD = re.compile(rf"^\s*\[?{_CLOCK}\]?\s+")
 # after a speaker's name: when they spoke, or what a call shows there ("Paddy N (iPhone): …")
 _AFTER_SPEAKER = (rf"(?:\s*\((?:{_CLOCK}|iPhone|iPad|Android|phone|mobile|tablet|guest"
                 r"|(?:she|he|they)/(?:her|him|them))\))?")
-_SPEAKER_NAME = rf"{_NAME}(?:\s+(?:(?:de|van|von|da|di|du|del|der|le|la)\s+)?{_NAME}){{0,2}}"
+_SPEAKER_NAME = rf"{_NAME}(?:\s+(?:(?:{NAME_PARTICLE.pattern})\s+)?{_NAME}){{0,2}}"
 _SPEAKER = re.compile(  # "Anil: …", "[00:08:10] Bob Chen: …", "Bob Chen (00:01:02): …"
     rf"^{_TIMESTAMP}\W{{0,2}}(?P<who>{_SPEAKER_NAME})\W{{0,2}}{_AFTER_SPEAKER}:\s+")
 # a speaker's own line above what they said: Otter's "Bob Chen  0:15", Teams' "[10:03 AM] Bob
@@ -919,6 +918,7 @@ _STRONG_AFTER = re.compile(
 # Monday of the month"): the "Next one is the 3rd." after it is that routine's next one
 _OTHER_ROUTINE = re.compile(rf"^(?!.*\b{_MEETING}).*\b(?:always|every|each|weekly|monthly"
                             r"|of\s+the\s+month)\b", re.I)
+_NEXT_ONE = re.compile(r"next\s+one\b", re.I)
 _NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
 # what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
 # "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
@@ -1652,6 +1652,9 @@ _ASKED_ROLES = frozenset({"author", "authors", "editor", "editors", "submitter",
                           "presenter", "presenters", "maintainers", "reporter"})
 
 
+_NAME_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Rui, Ana and Lee", "mhalloran & nadiak"
+
+
 def _handed_to(text: str, section: list[str], ctx: _Ctx) -> str | None:
     """Whom a label line hands the list under it to: an attendee's full name (or several), ""
     for a role nobody in the note holds ("the author"), None when it is no such label ("For
@@ -1664,7 +1667,7 @@ def _handed_to(text: str, section: list[str], ctx: _Ctx) -> str | None:
         held = [found for t in section for h in _ROLE_HOLDER.finditer(t)
                 if (found := ctx.roster.match(h["who"]))]
         return held[-1] if held else ctx.owners(who) or ""
-    parts = re.split(r"\s*(?:,|&|\band\b)\s*", who)
+    parts = _NAME_LIST.split(who)
     if not all(ctx.roster.known(part) or (part[:1] == "@" and ctx.roster.match_handle(part[1:]))
                or (_is_chair_word(part) and ctx.chairs) for part in parts):
         return None
@@ -2761,7 +2764,7 @@ _NOT_INITIALS = frozenset("CI CD PR API UI UX EU UK US USA DB OS QA IT HR PM".sp
 
 def _nick_owners(who: str, ctx: _Ctx) -> str | None:
     """'mhalloran and nadiak' → 'mhalloran, nadiak' when the attendee list has every nick."""
-    nicks = [n.strip(" @") for n in re.split(r"\s*(?:,|\band\b|&)\s*", who) if n.strip()]
+    nicks = [n.strip(" @") for n in _NAME_LIST.split(who) if n.strip()]
     owners = [ctx.roster.match(n) or ctx.roster.match_handle(n) for n in nicks]
     return ", ".join(o for o in owners if o) if all(owners) else None
 
@@ -3201,7 +3204,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         needs = _needs(sentence, low, cues)
         next_cue = _NEXT_CUE.search(sentence) if needs & _NEED_NEXT_BIT else None
         if cues & _NEXT_BIT and next_cue and not (
-                next_cue.group(0)[5:8].lower() == "one" and _OTHER_ROUTINE.search(previous)):
+                _NEXT_ONE.match(next_cue.group(0)) and _OTHER_ROUTINE.search(previous)):
             found = _call_candidates(sentence, line, ctx.note.date, heading=False, cue=next_cue)
             candidates.extend(found)
         # explicit markers
@@ -4249,9 +4252,15 @@ def _same_task(a: Action, b: Action, a_words: frozenset[str], b_words: frozenset
 
 # the rules that read a summary, which the notes often say again in a sentence: a table row
 # (decisions and actions), an item of an "Action items" list (actions)
-_TABLE_RULE = frozenset({"table"})
 _DECISION_SUMMARY_RULES = frozenset({"table", "section"})
 _SUMMARY_RULES = frozenset({"table", "section", "bracket-item"})
+
+
+def _list_restating(listed: Action, said: Action) -> bool:
+    """Whether `listed` is a closing list's owned item that may restate `said`, a task said in a
+    sentence."""
+    return listed.rule in _SUMMARY_RULES and said.rule not in _SUMMARY_RULES \
+        and listed.owner is not None
 
 
 def _list_says_more(listed: Action, said: Action, listed_words: frozenset[str],
@@ -4259,8 +4268,7 @@ def _list_says_more(listed: Action, said: Action, listed_words: frozenset[str],
     """A closing list's item that restates a task said in a sentence and adds what it was
     about ("Grace will book the upstairs room for the 24th and 25th", then "Grace: book the
     upstairs room at Broad Street for 24–25 Sep"): the list's words say more."""
-    if listed.rule not in _SUMMARY_RULES or said.rule in _SUMMARY_RULES \
-            or listed.owner is None or len(listed_words - said_words) < 2 \
+    if not _list_restating(listed, said) or len(listed_words - said_words) < 2 \
             or ";" in listed.task:  # ("revenue mart tests; review Ana's PR": the list's bundle)
         return False
     if len(listed_words) <= len(said_words):
@@ -4278,8 +4286,7 @@ def _list_names_it(listed: Action, said: Action, listed_words: frozenset[str],
     sentence is about ("Kenji will write that paragraph" and the list's "Kenji: release cadence
     paragraph for the board report"; "Wren will send them the details" and "send the details to
     the brand committee"): two of its few words."""
-    if listed.rule not in _SUMMARY_RULES or said.rule in _SUMMARY_RULES \
-            or listed.owner is None or listed.owner != said.owner:
+    if not _list_restating(listed, said) or listed.owner != said.owner:
         return False
     small = {w[:5] for w in said_words - _WHEN_WORDS}
     if len(small) > 3 and not _ANAPHORIC_TASK.search(said.task):

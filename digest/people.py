@@ -126,8 +126,8 @@ _HANDLE = re.compile(rf"@({HANDLE})")  # a chat or GitHub handle after a name
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # kana, kanji, hangul
 # the lower-case words a surname may start with: "van den Berg", "da Silva", "bin Said"
-_PARTICLE = re.compile(r"van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn")
-_PARTICLES = rf"(?:(?:{_PARTICLE.pattern})[ \t]+){{0,3}}"
+NAME_PARTICLE = re.compile(r"van|von|de|der|den|da|di|del|du|la|le|ter|bin|ibn")
+_PARTICLES = rf"(?:(?:{NAME_PARTICLE.pattern})[ \t]+){{0,3}}"
 # a name in brackets after a handle or a short name: two to four words, "Laura Ruiz Vidal"
 # (a word may hold capitals after its first: "Okoro-Smith", "O'Neill", "McAllister")
 _NAME_WORD = rf"[{UPPER}][{LOWER}'’-]+(?:[{UPPER}][{LOWER}'’-]+)*"
@@ -254,9 +254,8 @@ def _name_of_address(m: re.Match[str]) -> str:
 def _name_before_handle(m: re.Match[str]) -> str:
     """"@hokonkwo (Hana Okonkwo, chairing)" is "Hana Okonkwo (@hokonkwo) (chairing)": the role
     stays, so the chair is still the chair."""
-    role = m.group("role")
-    role = f" ({role.lstrip(',—–- ').strip()})" if role and role.lstrip(",—–- ").strip() else ""
-    return f"{m.group('name')} (@{m.group('handle')}){role}"
+    role = (m.group("role") or "").lstrip(",—–- ").strip()
+    return f"{m.group('name')} (@{m.group('handle')})" + (f" ({role})" if role else "")
 
 
 def _name_before_nick(m: re.Match[str]) -> str:
@@ -443,7 +442,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             continue
         tokens = name.split()
         if people and len(tokens) >= 2 and tokens[0].islower() \
-                and not _PARTICLE.fullmatch(tokens[0]) \
+                and not NAME_PARTICLE.fullmatch(tokens[0]) \
                 and (tokens[0] in _REMARK_ROLES or len(tokens) > 3
                      or not all(t.isalpha() for t in tokens)):
             # "Aarav Kulkarni, author of #412": a remark on the name before, whose role word

@@ -327,7 +327,10 @@ _NOT_DECISION = re.compile(
     r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|not\s+sure\s+(?:we|if|whether|that)\b"  # ("I'm not sure we actually agreed it")
-    r"|decision\s+(?:postponed|deferred|delayed|pending|tabled)\b"
+    # "Decision needed by 5 Sept for …": a decision still to take
+    r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
+    # "nothing for the council to decide", "we talked about it but we didn't agree"
+    r"|nothing\s+(?:for\s+(?:\w+\s+){1,3})?to\s+decide\b|(?:didn['’]t|did\s+not)\s+agree\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been|resolution|motion|proposal)\s+not\s+(?:yet\s+)?(?:agreed|settled"
     r"|passed|carried|adopted)\b"
@@ -534,7 +537,8 @@ _ELIDED_ACTION = re.compile(
     r"(?:[Ww]ill(?:\s+(?:need|have)\s+to)?|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Pp]lans?\s+to"
     r"|[Pp]lanning\s+to|(?<=\s)[Cc]an(?=\s+(?:take|look|pick|write|help|share|prepare|review"
     r"|investigate|follow|dig)\b)"
-    r"|(?<![\w\s])\s*(?:[Jj]ust\s+|[Ss]till\s+)?(?:[Nn]eeds?\s+to|[Ss]hould))\s+"
+    # (not "Need to decide whether we add a second contact": a question left open)
+    r"|(?<![\w\s])\s*(?:[Jj]ust\s+|[Ss]till\s+)?(?:[Nn]eeds?\s+to(?!\s+decide\b)|[Ss]hould))\s+"
     r"(?:also\s+)?(?P<task>[a-z].*)")
 # the sentence names its own subject, and it is not a person: "This … and will detect overflow"
 _THING_SUBJECT = re.compile(r"^\W*(?:this|that|these|those|it|there|which|what|the|a|an)\b",
@@ -2578,10 +2582,11 @@ _CHIP = rf"@[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}"
 _CHIPS_LEAD = re.compile(
     rf"^(?P<whos>{_CHIP}(?:(?:\s*(?:,|\+|&|\band\b)\s*|\s+){_CHIP})*)"
     r"(?:\s*(?:[:–—]|\s-)\s*|\s+(?=[a-z]))(?P<task>\S.*)$", re.S)  # ("@Ollie Ferreira confirm …")
-# "@adaeze, @sofiag: draft the report", "@mfeld + @bia fix …": a task shared by several handles
+# "@adaeze, @sofiag: draft the report", "@mfeld + @bia fix …", "@laran @mkowal token rotation
+# script": a task shared by several handles
 _HANDLES_LEAD = re.compile(
-    rf"^(?P<whos>@{HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*@{HANDLE})+)\s*[:–—-]?\s+(?P<task>\S.*)$",
-    re.S)
+    rf"^(?P<whos>@{HANDLE}(?:(?:\s*(?:,|&|\+|\band\b)\s*|\s+)@{HANDLE})+)\s*[:–—-]?\s+"
+    r"(?P<task>\S.*)$", re.S)
 _CHIPS_TRAIL = re.compile(
     rf"^(?P<task>.+?)\s*\((?P<whos>{_CHIP}(?:\s*(?:,|&|\+|\band\b)\s*{_CHIP})*)\)$", re.S)
 _HANDLE_TRAIL = re.compile(
@@ -2984,10 +2989,11 @@ def _echoes(sentence: str, proposal: str) -> bool:
 _FILLER_WORDS = frozenset({"okay", "ok", "alright", "right", "so", "fine", "good", "great",
                            "then", "yes", "yeah", "ll", "let", "s", "go", "going"})
 # a task asked of someone named: "Pavel, could you cut the 1.5.3 as well?", "Rafa, you'll flip
-# the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?"
+# the flag in the morning?", "Can you take the minutes, Sam?", "Con and Tomás, can you two …?",
+# "@theo could you pull the top 20 alerts?" (a chat mention needs no comma)
 _REQUEST = re.compile(
-    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@?[\w.-]{{2,39}}),"
-    r"\s+(?:(?:could|can"
+    rf"^(?:{_FILLER})*(?:and\s+)?(?:(?:(?P<who>{_NAME}(?:\s+and\s+{_NAME})?|@?[\w.-]{{2,39}}),"
+    r"|(?P<handle>@[\w.-]{2,39}))\s+(?:(?:could|can"
     r"|would|will)\s+you(?:\s+(?:two|both))?(?:\s+(?:please|also))?|you['’]ll"
     r"|are\s+you\s+(?:ok|okay|happy)\s+to)\s+(?P<task>[^?]{6,}?)"
     rf"|(?:could|can|would|will)\s+you\s+(?P<task2>[^?]{{6,}}?),\s+(?P<who2>{_NAME}))\s*\?$",
@@ -3044,6 +3050,28 @@ def _unnamed_answer(who: str, ctx: _Ctx) -> str | None:
     return ctx.request.who if ctx.request is not None else None
 
 
+# a short reply that opens a chat message typed in lower case ("agreed then. someone needs to
+# update the runbook", "ok. i'll take it"), and a short question that closes one ("… until
+# someone fixes it. objections?")
+_SHORT_REPLY = re.compile(r"([^\s.!?]+(?:\s+[^\s.!?]+){0,2}[.!])\s+(?=[a-z])")
+_SHORT_QUESTION = re.compile(r"(?<=[.!])\s+([a-z][^\s.!?]*(?:\s+[^\s.!?]+){0,2}\?)$")
+
+
+def _chat_pieces(sentence: str) -> list[str]:
+    """`sentence` with its short opening replies and closing question apart, which a
+    lower-case chat message runs on; the rest stays whole, as it goes on one thought ("so the
+    plan is the demo ends after level 2. no level 3 in the demo.")."""
+    pieces = []
+    while (reply := _SHORT_REPLY.match(sentence)) is not None:
+        pieces.append(reply[1])
+        sentence = sentence[reply.end():]
+    if sentence[-1:] == "?" and (question := _SHORT_QUESTION.search(sentence)) is not None:
+        pieces.extend((sentence[:question.start()], question[1]))
+    else:
+        pieces.append(sentence)
+    return pieces
+
+
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     decisions: list[Decision], actions: list[Action],
                     candidates: list[_CallCandidate], opening: str = "") -> str:
@@ -3086,12 +3114,19 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     chosen: int | None = None  # the decision just taken picks an option by its place or letter
     marked: int | None = None  # the decision a marker just recorded, which the paragraph goes on
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
-    for sentence, line in sentences(text, block.line):
+    said_in_turn = sentences(text, block.line)
+    if speaker is not None:
+        said_in_turn = [(piece, line) for sentence, line in said_in_turn
+                        for piece in _chat_pieces(sentence)]
+    for sentence, line in said_in_turn:
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
             sentence = sentence[0] + sentence[1:].lower()
         said = sentence  # with its speaker: "Anil: we should …" is one person's view
-        if speaker and not earlier and (m := _speaker_match(sentence)):
-            sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
+        if speaker and not earlier:
+            if sentence.startswith(f"{speaker}: "):  # (a chat handle: "camille: agreed then.")
+                sentence = sentence[len(speaker) + 2:]
+            elif m := _speaker_match(sentence):
+                sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
         if len(sentence.split()) >= 4:
             closing = sentence
         latest = sentence
@@ -3156,7 +3191,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           "motion"))
             motion, voted = "", True
         if sentence[-1:] == "?" and speaker and (asking := _REQUEST.match(sentence)) \
-                and (who := asking["who"] or asking["who2"]) \
+                and (who := asking["who"] or asking["handle"] or asking["who2"]) \
                 and all(ctx.is_person(one) for one in who.split(" and ")):
             ctx.request = _Request(who.lstrip("@"), one_line(asking["task"] or asking["task2"]),
                                    one_line(f"{previous} {sentence}") if len(previous.split()) >= 4
@@ -4086,8 +4121,8 @@ def _dedupe_decisions(items: list[Decision]) -> list[Decision]:
     and the sentence saying the same, keep the most explicit (marker, table, section, cue);
     what the room said just before the chair's "#agreed …" is that decision, recorded."""
     items = [d for i, d in enumerate(items)
-             if not (d.rule in ("cue", "motion") and _restated(d, _markers_soon_after(d.line,
-                                                                      items[i + 1 : i + 9])))]
+             if not (d.rule in ("cue", "motion", "settled")
+                     and _restated(d, _markers_soon_after(d.line, items[i + 1 : i + 9])))]
     said = [frozenset(words(d.text)) - _STOP_WORDS for d in items]
     picked = [(m["key"] or m["bare"]).lower() if ("ption" in d.text or "with" in d.text)
               and (m := _CHOSEN_OPTION.search(d.text)) else None for d in items]
@@ -4162,11 +4197,15 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
         # without the referent appended in brackets (the task's own brackets stay)
         own = a.task.rsplit(" (", 1)[0] if a.task.endswith(")") else a.task
         content = frozenset(words(own)) - _STOP_WORDS
-        if (a.owner, content) in exact:
+        # (a shared task's owners in any order: "Marta Kowalczyk, Oyelaran Adeyemi" from "Marta
+        # and I will …", the other way round from the summary's "@laran @mkowal …")
+        owners = ", ".join(sorted(a.owner.split(", "))) if a.owner and ", " in a.owner \
+            else a.owner
+        if (owners, content) in exact:
             continue
         with_referent = content if own is a.task or a.rule in _SUMMARY_RULES or a.owner is None \
             else frozenset(words(a.task)) - _STOP_WORDS
-        theirs = by_owner.setdefault(a.owner, [])
+        theirs = by_owner.setdefault(owners, [])
         said_before = next((k for k in theirs[-_COMPARED:]
                             if not _numbered_apart(content, kept[k]) and (
                                 _same_content(content, kept[k], a.owner is not None)
@@ -4185,7 +4224,7 @@ def _dedupe_actions(items: list[Action]) -> list[Action]:
             elif _list_says_more(a, out[said_before], content, kept[said_before]):
                 out[said_before] = a  # (compared with later tasks in the words first said)
             continue
-        exact.add((a.owner, content))
+        exact.add((owners, content))
         theirs.append(len(out))
         out.append(a)
         kept.append(content)

@@ -167,6 +167,14 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
         if c not in _MARKERS and not c.isdigit() and stripped[1:2] != ")":
             # most lines: none of the block patterns below can match; a paragraph's or an
             # item's next line goes straight in (a paragraph never has an open item before it)
+            if (para or item is not None) and c.isupper() and len(stripped) <= 30 \
+                    and _labels_list_below(lines, i):
+                # "• … self-hosted\nNot decided\n• PG12 upgrade date": a label between two
+                # lists (a pinned chat summary's), not the item's last words
+                flush()
+                blocks.append(Block(PARA, stripped, first_line + i))
+                prev_blank = False
+                continue
             if para:
                 para.append(line)
                 continue
@@ -264,6 +272,26 @@ def scan(body: str, first_line: int = 1, plain_text: bool = False) -> Document:
     flush()
     _assign_sections(blocks)
     return Document(blocks, refs)
+
+
+# a label a list hangs under, without the blank line or colon: "Decided", "Not decided"
+_GLUED_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}:?")
+# the words a line wrapped in mid-phrase ends with
+_WRAPPED_BEFORE = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or",
+                             "the", "to", "with"})
+
+
+def _labels_list_below(lines: list[str], i: int) -> bool:
+    """Whether line `i`, glued below a list item or a paragraph, is a short label for the list
+    that starts right under it: its first line is a bullet, the line above does not break off
+    mid-phrase ("… assigned to" wrapped onto "Anil"), and it is not indented as a wrap is."""
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    above = lines[i - 1].rstrip()
+    return (below.lstrip()[:1] in "-*+•·▪◦‣☐☑☒⬜✅✔" and bool(below.strip())
+            and lines[i][:1] != " " and above[-1:] not in (",", "-")
+            and above[above.rfind(" ") + 1:].lower() not in _WRAPPED_BEFORE
+            and _GLUED_LABEL.fullmatch(lines[i].rstrip()) is not None
+            and _BULLET.match(below) is not None)
 
 
 def _opens_lettered_item(lines: list[str], i: int, fresh: bool) -> bool:

@@ -4063,3 +4063,67 @@ def test_scribe_minutes_with_lower_case_nicks_and_label_lines_over_the_names() -
         ("Sami Koski, Piet Jansen", "draft the occupancy enum levels"),
         ("Olga Berg", "create the repository and move the files over"),
         ("Rosa Lind", "report back on the lawyers' view of CC0")]
+
+
+def test_a_pinned_chat_summary_with_labels_glued_to_its_lists() -> None:
+    body = ("In the call: Ines Moreau (@ines), Kofi Boateng (@kofi), Lea Brandt (@lea)\n\n"
+            "**ines** 11:40 📌 _pinned_\n**Recap**\nDecided\n"
+            "• nightly builds move to the new runners from Monday\n"
+            "• the beta stays behind the flag until the audit is done\nNot decided\n"
+            "• whether to drop the 32-bit installer\nActions\n"
+            "• @kofi @lea migrate the nightly jobs\n• @ines book the audit slot\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "nightly builds move to the new runners from Monday",
+        "the beta stays behind the flag until the audit is done"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Kofi Boateng, Lea Brandt", "migrate the nightly jobs"),
+        ("Ines Moreau", "book the audit slot")]
+
+
+def test_a_list_item_wrapped_onto_a_short_line_keeps_it() -> None:
+    body = "Actions:\n\n- review the parser patch, assigned to\nAnil\n- tag the release\n"
+    assert [a.task for a in extract(note(body)).actions] == [
+        "review the parser patch, assigned to Anil", "tag the release"]
+
+
+def test_a_lower_case_chat_settles_the_rule_put_to_it() -> None:
+    body = ("In the call: Ines Moreau (@ines), Kofi Boateng (@kofi), Lea Brandt (@lea)\n\n"
+            "**ines** 10:12\nproposal: any flaky test that fails twice in a week is "
+            "quarantined until someone fixes it. objections?\n\n**kofi** 10:12\nnone\n\n"
+            "**ines** 10:13\nagreed then. someone needs to add the quarantine job to CI\n\n"
+            "**ines** 10:14\n@lea could you check which tests failed twice last week?\n\n"
+            "**lea** 10:14\non it\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "any flaky test that fails twice in a week is quarantined until someone fixes it"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        (None, "add the quarantine job to CI"),
+        ("Lea Brandt", "check which tests failed twice last week")]
+
+
+def test_a_decision_still_to_take_or_not_taken_is_no_decision() -> None:
+    body = ("Decision needed by 12 May on the hosting contract.\n\n"
+            "Kofi: the board sets the budget; nothing for the working group to decide.\n\n"
+            "We discussed the logo again, but we didn't agree.\n\n"
+            "Need to decide whether we keep the forum. We agreed to archive the old wiki.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "We agreed to archive the old wiki."]
+    assert extract(note(body)).actions == ()
+
+
+def test_a_shared_task_said_again_with_its_owners_the_other_way_round_is_one() -> None:
+    body = ("Attendees: Kofi Boateng (@kofi), Lea Brandt (@lea)\n\n"
+            "Kofi: Lea and I will migrate the nightly jobs to the new runners.\n\n"
+            "## Actions\n\n- @kofi @lea migrate the nightly jobs\n")
+    assert owned(body) == [
+        ("Lea Brandt, Kofi Boateng", "migrate the nightly jobs to the new runners")]
+
+
+def test_a_proposal_settled_in_chat_then_recorded_by_a_marker_is_one_decision() -> None:
+    body = ("[10:11] <ines> ok so: the docs no longer block the RC, they move to the final "
+            "milestone. objections?\n"
+            "[10:11] <ines> hearing none. AGREED: docs issues do not block the RC, moved to the "
+            "final milestone\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "docs issues do not block the RC, moved to the final milestone"]

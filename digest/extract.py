@@ -314,6 +314,8 @@ _LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolut
               r"|(?:remains|left|still)\s+open\b")
 # the one asked saying yes: "Stuart asked Fiona to upload the certificates, and she agreed"
 _SHE_AGREED = r"\band\s+(?:she|he|they)\s+agreed"
+# "Next decision review: Tue 5 Sept": when the group meets next
+_NEXT_MEETING_LABEL = r"^\W*next\s+(?:[\w-]+\s+){0,2}(?:review|meeting|call|session|sync)\W*:"
 _NOT_DECISION = re.compile(
     r"^\W*previously\b|\breminded\b|\bstill\s+stands\b"  # (a rule that stands is no news)
     r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -327,6 +329,7 @@ _NOT_DECISION = re.compile(
     r"|\b(?:leave|left|leaving)\s+(?:this|the|that|a|any|our)\s+decision\b|^\W*I\s+agreed\s+to\b"
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|not\s+sure\s+(?:we|if|whether|that)\b"  # ("I'm not sure we actually agreed it")
+    rf"|{_NEXT_MEETING_LABEL}"
     # "Decision needed by 5 Sept for …": a decision still to take
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
     # "nothing for the council to decide", "we talked about it but we didn't agree"
@@ -369,6 +372,9 @@ _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agre
                         r"|⏳", re.I)
 # hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
 # existing type, which everyone thinks is best")
+# said right after what looked like a decision, that it was none: "No result.", "Not decided."
+_NO_OUTCOME = re.compile(r"\W*(?:no\s+(?:result|decision|consensus|agreement|outcome)"
+                         r"|not\s+(?:yet\s+)?(?:decided|agreed|settled|closed))\b[^.!?]*[.!]?$")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
 _CONSENSUS = re.compile(r"\beveryone\b|\bconsensus\b|\bgeneral\s+agreement\b|\bunanimous", re.I)
 # a plan ("we will", "we should") is the group's only as a main clause: at the start of the
@@ -2804,6 +2810,9 @@ _OLD_STATUS = re.compile(r"\W*(?:done|completed?|closed|finished|carried|cancell
 # a triage verdict that leaves the issue out: "OUT → 2.9", "Won't fix", "Deferred"
 _LEFT_OUT = re.compile(r"\W*(?:out|no|won'?t|wontfix|rejected|declined|deferred|dropped|later)\b",
                        re.I)
+# a decision log's entry not taken yet: "🤔 Proposed", "❓ Open, decision needed by 5 Sept"
+_NOT_YET_TAKEN = re.compile(r"\W*(?:proposed|open|pending|draft|under\s+(?:discussion|review)"
+                            r"|in\s+discussion|to\s+be\s+decided|tb[cd])\b", re.I)
 # a vote's result in a table cell: "Carried 5-1", "Failed 2-4", "Passed unanimously"
 _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defeated|rejected|lost)"
                         rf"\b(?:\s+unanimously|\s+{_TALLY})?", re.I)
@@ -2854,7 +2863,9 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
         # (not "| — | Bylaws Art. IV (board size) | tabled to August |")
         if cell(decision_col) and not any(_UNSETTLED.search(c) for i, c in enumerate(cells)
                                           if i != decision_col) \
-                and not (status_col is not None and _LEFT_OUT.match(cell(status_col))) \
+                and not (status_col is not None and (_LEFT_OUT.match(cell(status_col)) or (
+                    # (in a decision log; "Open" beside a task column is the task's)
+                    task_col is None and _NOT_YET_TAKEN.match(cell(status_col))))) \
                 and not _earlier_row(cell(col("date", "decided", "meeting")), ctx.note.date):
             # (not "| D2 | Backoff inside the worker | ❌ Rejected |", nor a decision log's row
             # from an earlier meeting: "| 2024-01-16 | DL-41 | dbt 1.7 in prod |")
@@ -3277,6 +3288,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         follows_decision = bool(previous) and bool(decisions) and (
             decisions[-1].text.endswith(said_before := one_line(previous))
             or said_before.endswith(decisions[-1].text))  # ("Vote: " before a marked tally)
+        if follows_decision and len(low) < 48 and _NO_OUTCOME.match(low):
+            decisions.pop()  # "Result: a 2, b 2, undecided 1. No result."
+            previous = sentence
+            continue
         if follows_decision and _ELABORATION.match(sentence):
             last = decisions[-1]
             decisions[-1] = Decision(f"{last.text} {one_line(sentence)}", last.line, last.rule)
@@ -3439,7 +3454,7 @@ _ASIDE_LINE = re.compile(
     r"|may\s+contain\s+mistakes|may\s+be\s+(?:incorrect|inaccurate))\b"
     r"|^\W*(?:irc\s+|chat\s+|meeting\s+)?(?:logs?|recording|video|slides"
     r"|transcript)\s*:|^\W*(?:minutes|notes)\s+(?:formatted|taken|written|typed|recorded"
-    r"|compiled)\s+by\b", re.I)
+    rf"|compiled)\s+by\b|{_NEXT_MEETING_LABEL}", re.I)
 # "The board meeting is on 12 Nov.", "First monthly check-in: Tue 27 Oct, same slot."
 _WHEN_STATEMENT = re.compile(
     rf"^\W*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:is|are|was|were|will\s+be|runs?|starts?|ends?)\s+"

@@ -4127,3 +4127,27 @@ def test_a_proposal_settled_in_chat_then_recorded_by_a_marker_is_one_decision() 
             "final milestone\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "docs issues do not block the RC, moved to the final milestone"]
+
+
+def test_a_decision_logs_proposed_and_open_rows_are_not_decided_yet() -> None:
+    body = ("## Decision log\n\n| # | Decision | Status |\n|---|---|---|\n"
+            "| D-7 | Move the docs to the new theme | ✅ Agreed |\n"
+            "| D-8 | Drop the 32-bit builds | 🤔 Proposed |\n"
+            "| D-9 | Price for the team plan | ❓ Open, decision needed by 3 June |\n\n"
+            "**Next decision review:** Tue 3 June, 14:00.\n")
+    ext = extract(note(body, date(2025, 5, 20)))
+    assert [d.text for d in ext.decisions] == ["Move the docs to the new theme"]
+    assert ext.next_call is not None and ext.next_call.date == date(2025, 6, 3)
+
+
+def test_an_open_status_beside_a_task_column_is_the_tasks() -> None:
+    body = ("| Item | Decision | Action | Owner | Status |\n|---|---|---|---|---|\n"
+            "| Budget | Keep the grant as it is | Tell the donor | Rajendra | Open |\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == ["Keep the grant as it is"]
+
+
+def test_a_poll_result_that_says_there_is_none_is_no_decision() -> None:
+    body = ("Straw poll on the release month: (a) March, (b) May.\n"
+            "Result: a 3, b 3, abstained 1. No result.\n\nWe agreed to cut rc1 on Friday.\n")
+    assert [d.text for d in extract(note(body)).decisions] == ["We agreed to cut rc1 on Friday."]

@@ -507,7 +507,9 @@ _VERB = (r"(?:\s*['’]ll\s+|\s+will\s+(?:also\s+|then\s+|now\s+|try\s+(?:and|to
          r"\s+to\s+(?!(?:this|that|it)\b)"  # (not "has agreed to this and will add …")
          rf"|\s+can\s+(?=(?:{_CAN_VERBS})\b)"
          r"|['’]s\s+(?:next\s+)?plan\s+is\s+to\s+"
-         rf"|\s+said\s+(?:he|she|they)(?:['’]d(?!\s+{_PARTICIPLE}\b)|\s+would)\s+"
+         # "Cllr Hughes said that she and Cllr Doyle would walk …": the two of them
+         rf"|\s+said\s+(?:that\s+)?(?:he|she|they)(?:\s+and\s+(?P<partner>{_NAME}(?:\s+{_NAME})?))?"
+         rf"(?:['’]d(?!\s+{_PARTICIPLE}\b)|\s+would)\s+"
          rf"{_NOT_A_TASK_VERB}"
          r"|\s+(?:decided|offered)\s+to\s+|\s+took\s+(?:the\s+|an\s+)?action\s+to\s+"
          r"|\s+is\s+to\s+"
@@ -843,6 +845,11 @@ _GENERIC_OBJECT = re.compile(
     r"|post|tests?|notes|slides|write-?up|rfc|plan|changelog|announcement|summary|order|booking"
     r"|quote|form|invite|invitation|room|installation|purchase|delivery|repairs?|paperwork"
     r"|payment|survey)\W*$", re.I)
+# whom to ask, not what: "check with the contractor" after "Cllr Ng asked whether the lights
+# could stay up until Twelfth Night."
+_CONSULT_ONLY = re.compile(r"^(?:check|confirm|ask|consult|speak|talk|liaise|raise\s+it"
+                           r"|follow\s+up)\s+(?:with|to)\s+(?:the\s+|our\s+)?\w+(?:\s+\w+)?\W*$",
+                           re.I)
 # a verb and a bare noun, no word to say which: "place the order", "send the invite"
 _BARE_OBJECT = re.compile(r"^\w+(?:\s+\w+)?\s+(?:the|a|an)\s+\w+\W*$", re.I)
 # a task stated of "this": "All of this should be written down", "These should be fixed"
@@ -3584,7 +3591,7 @@ def _with_referent(action: Action, previous: str, topic: str) -> Action:
     points_back = bool(_ANAPHORIC_TASK.search(action.task)
                        or _ANAPHORIC_SUBJECT.match(action.task))
     if not (points_back or len(action.task.split()) <= 2
-            or _GENERIC_OBJECT.match(action.task)):
+            or _GENERIC_OBJECT.match(action.task) or _CONSULT_ONLY.match(action.task)):
         return action
     before = ""
     if action.owner_text and (at := action.context.find(action.owner_text)) > 0 \
@@ -3882,6 +3889,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if (cut := _NEXT_CLAUSE.search(task)) and (cut.group("who") is None
                                                    or ctx.is_person(cut.group("who"))):
             task, rest = task[: cut.start()], task[cut.start():]  # "… and Anil is writing …"
+        if m.re is _OWNER_ACTION and m["partner"] and (partner := ctx.owners(m["partner"])) \
+                and partner != owner:
+            owner = f"{owner}, {partner}"
         if who[:7].lower() == "me and " and (partner := ctx.owners(who[7:])):
             # "Me and Joon-ho will go up Friday", said by Ana (in notes, by their writer)
             me = ctx.owners(speaker) if speaker else ctx.note_taker

@@ -4151,3 +4151,15 @@ def test_a_poll_result_that_says_there_is_none_is_no_decision() -> None:
     body = ("Straw poll on the release month: (a) March, (b) May.\n"
             "Result: a 3, b 3, abstained 1. No result.\n\nWe agreed to cut rc1 on Friday.\n")
     assert [d.text for d in extract(note(body)).decisions] == ["We agreed to cut rc1 on Friday."]
+
+
+def test_she_and_a_colleague_would_and_whom_to_check_with_after_a_question() -> None:
+    body = ("PRESENT: Cllr Ruth Amis (Chair), Cllr Dev Kapoor, Cllr Nora Quint\n"
+            "IN ATTENDANCE: Mr Ian Pole (Clerk)\n\n"
+            "5. PLAY AREA\nCllr Amis said that she and Cllr Kapoor would inspect the swings "
+            "before the spring. Cllr Quint asked whether the gate could be painted green. The "
+            "Clerk will check with the supplier.\n")
+    assert owned(body, fmt="text") == [
+        ("Ruth Amis, Dev Kapoor", "inspect the swings before the spring"),
+        ("Ian Pole", "check with the supplier (5. PLAY AREA; Cllr Quint asked whether the gate "
+                     "could be painted green)")]

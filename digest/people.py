@@ -364,6 +364,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
             return _role_marks([*roles, *(part for part in parts if _ACRONYM.fullmatch(part))])
         if _ACRONYM.fullmatch(parts[0]) and parts[0] in _initials_before(m.string, m.start()):
             return f" \x04{parts[0]} "  # "Owen Castellanos (OC, EM Scheduling)"
+        if (role := low.partition(" ")[0]) in _REMARK_ROLES and " of " in parts[0]:
+            return f" \x04{role} "  # "(author of RFC 0042, item 3)": "the author" in the note
         # "(hiro)", "(vpillai, release team)": a nick, if made from the name (below)
         if _LOWER_NICK.fullmatch(nick := parts[0]):
             return f" \x03{nick} "

@@ -4163,3 +4163,12 @@ def test_she_and_a_colleague_would_and_whom_to_check_with_after_a_question() -> 
         ("Ruth Amis, Dev Kapoor", "inspect the swings before the spring"),
         ("Ian Pole", "check with the supplier (5. PLAY AREA; Cllr Quint asked whether the gate "
                      "could be painted green)")]
+
+
+def test_a_guest_whose_remark_says_author_of_owns_what_is_asked_of_the_author() -> None:
+    body = ("Attendees: Kofi Boateng (chair), Lea Brandt\n"
+            "Guests: Mira Sato (author of RFC 0051, item 2)\n\n"
+            "## 2. RFC 0051\n\nAsked of the author:\n\n- add a migration section\n"
+            "- benchmark the new parser on the large corpus\n")
+    assert owned(body) == [("Mira Sato", "add a migration section"),
+                           ("Mira Sato", "benchmark the new parser on the large corpus")]

@@ -2940,7 +2940,9 @@ _FILLER_LEAD = re.compile(rf"^(?:{_FILLER})+", re.I)
 # anyone think that's overkill?", "Does the fourth work for everyone?"
 _CONSENT_QUESTION = re.compile(
     rf"^(?:{_FILLER})*(?:any\s+)?(?:objections?|(?:does\s+|is\s+)?any(?:one|body)\s+"
-    r"(?:against|opposed|object|objects|disagree|disagrees|mind|think\s+that['’]s\s+\w+)"
+    r"(?:against|opposed|object|objects|disagree|disagrees|mind|think\s+that['’]s\s+\w+"
+    r"|unhappy(?:\s+with\s+(?:that|this|it))?"  # "Anyone unhappy with that?"
+    r"|(?:have|has|got)\s+(?:a\s+problem|an\s+issue)(?:\s+with\s+(?:that|this|it))?)"
     r"|(?:are\s+|is\s+)?(?:we|you|everyone|everybody|people)\s+(?:all\s+)?(?:ok|okay|happy|fine"
     r"|good)\s+with\s+(?:that|this)|does\s+(?:that|this|the\s+\w+)\s+work\s+for\s+"
     r"(?:everyone|everybody|you\s+all|all\s+of\s+you))\W*\?$", re.I)

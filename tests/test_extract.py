@@ -4172,3 +4172,13 @@ def test_a_guest_whose_remark_says_author_of_owns_what_is_asked_of_the_author() 
             "- benchmark the new parser on the large corpus\n")
     assert owned(body) == [("Mira Sato", "add a migration section"),
                            ("Mira Sato", "benchmark the new parser on the large corpus")]
+
+
+def test_anyone_unhappy_with_that_puts_the_suggestion_and_so_settles_it() -> None:
+    body = ("Participants: Ada Kerr (chairing), Bo Lind, Cy Moss\n\n"
+            "0:00:10 Bo Lind\nWe should close the hall at four in winter, the heating costs "
+            "too much after that.\n\n0:00:20 Ada Kerr\nAnyone unhappy with that?\n\n"
+            "0:00:22 Cy Moss\nNo, fine.\n\n"
+            "0:00:25 Ada Kerr\nOK, so from November the hall closes at four.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "from November the hall closes at four"]

@@ -612,6 +612,10 @@ class Roster:
         if "'" in clean or "’" in clean:
             clean = _POSSESSIVE.sub("", clean)
         if found := self.match(clean):
+            if " " not in found and self._find_mentioned is not None \
+                    and len(hits := self._hits(found, [self._mentioned_tier()])) == 1 \
+                    and hits[0].partition(" ")[0] == found:
+                return hits[0]  # "Present: Bram, Tove" and later "Bram Oosterhuis": in full
             return found
         if self._find_mentioned is not None and not self._cached_hits(clean) \
                 and len(hits := self._hits(clean, [self._mentioned_tier()])) == 1:

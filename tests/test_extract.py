@@ -4182,3 +4182,12 @@ def test_anyone_unhappy_with_that_puts_the_suggestion_and_so_settles_it() -> Non
             "0:00:25 Ada Kerr\nOK, so from November the hall closes at four.\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "from November the hall closes at four"]
+
+
+def test_a_first_name_attendee_the_note_names_in_full_elsewhere_owns_in_full() -> None:
+    body = ("Present: Ines (chair), Kofi, Mira\n\n"
+            "Real names, for the record: Ines Moreau, Kofi Boateng, Mira Sato.\n\n"
+            "Kofi will tag the release. Poor Mira had no power all week; Mira will send the "
+            "slides from the Berlin talk.\n")
+    assert owned(body) == [("Kofi Boateng", "tag the release"),
+                           ("Mira Sato", "send the slides from the Berlin talk")]

@@ -3326,7 +3326,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           sentence if sentence != said else "", said_cue)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
-        if decision and _another_bodys(decision, ctx.note.title):
+        if decision and (_another_bodys(decision, ctx.note.title)
+                         or _named_party_decided(decision, ctx)):
             decision = None  # "The County Council has decided to cut the grant": news
         if decision and follows_decision and (decision != sentence
                                               or (_CONFIRMATION.match(sentence)
@@ -3689,6 +3690,27 @@ _OUTSIDE_BODY = frozenset(("faculty", "senate", "university", "council", "govern
 # the meeting's own decision in the same sentence: "…, so we agreed to appeal"
 _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+(?:have\s+)?"
                            r"(?:also\s+)?(?:agreed|decided|resolved)\b", re.I)
+
+
+# a named party's decision in the news: "Tokio has decided to keep 1.x as an LTS line", "D3
+# has decided to split itself into modules" (not "We have decided", nor an attendee's)
+_NAMED_DECIDER = re.compile(
+    rf"^\W*(?:(?:also|and|but|meanwhile|upstream),?\s+)?(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
+    r"(?:has|have)\s+(?:now\s+|already\s+|just\s+|finally\s+)?"
+    r"(?:decided|agreed|voted|resolved|chosen|opted)\b", re.I)
+
+
+_GROUP_WORDS = frozenset({"we", "everyone", "everybody", "all", "they", "i", "you", "it", "this",
+                          "that", "both", "nobody", "someone", "somebody", "most", "many"})
+
+
+def _named_party_decided(sentence: str, ctx: _Ctx) -> bool:
+    """Whether `sentence` reports what a named party outside the meeting has decided: neither
+    a person the note knows nor the project the notes are about."""
+    if not (m := _NAMED_DECIDER.match(sentence)) or m["who"].lower() in _GROUP_WORDS:
+        return False
+    own = {w.lower() for w in re.findall(r"[\w&'’-]+", ctx.note.title)}
+    return not ctx.roster.known(m["who"]) and not {w.lower() for w in m["who"].split()} <= own
 
 
 def _another_bodys(sentence: str, title: str) -> bool:

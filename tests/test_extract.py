@@ -4191,3 +4191,15 @@ def test_a_first_name_attendee_the_note_names_in_full_elsewhere_owns_in_full() -
             "slides from the Berlin talk.\n")
     assert owned(body) == [("Kofi Boateng", "tag the release"),
                            ("Mira Sato", "send the slides from the Berlin talk")]
+
+
+def test_what_a_named_party_outside_the_meeting_has_decided_is_news() -> None:
+    body = ("Present: Ines Moreau, Kofi Boateng\n\n"
+            "Tokio has decided to keep 1.x as an LTS line until mid-2022. "
+            "Google has now decided to give smaller organisations fewer slots.\n\n"
+            "Larkspur has decided to drop Python 2.5 in 0.5. We have decided to move the docs "
+            "to Read the Docs.\n")
+    own = replace(note(body), title="Larkspur dev call")  # (its own project's decision)
+    assert [d.text for d in extract(own).decisions] == [
+        "Larkspur has decided to drop Python 2.5 in 0.5.",
+        "We have decided to move the docs to Read the Docs."]

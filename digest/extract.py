@@ -422,6 +422,8 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
     rf"(?:\s+unanimously|\s+{_TALLY})?"
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
+# what a verb is done to, which a vote's verdict has not: "passed his final evaluation"
+_VERB_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|your|the|a|an)\b", re.I)
 # a vote's count with no verdict: "6 in favor, 0 opposed", "5 for, 1 against"
 _FOR_AGAINST = re.compile(r"\b(?P<yes>\d+)\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b"
                           r"(?P<no>\d+)\s+(?:opposed|against|no|nays?)\b", re.I)
@@ -3184,8 +3186,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):
             ctx.last_proposal = one_line(put["what"]), line
         elif not motion and ctx.last_proposal and line - ctx.last_proposal[1] <= 8 \
-                and (_FOR_AGAINST.search(sentence) or (_VOTE_RESULT.search(sentence) and any(
-                    w in low for w in ("motion", "vote", "proposal", "carried", "passed")))):
+                and (_FOR_AGAINST.search(sentence) or (
+                    (verdict := _VOTE_RESULT.search(sentence)) is not None
+                    and not _VERB_OBJECT.match(sentence, verdict.end())  # ("passed his exam")
+                    and any(w in low for w in ("motion", "vote", "proposal", "carried",
+                                               "passed")))):
             # (a vote, not "the macOS jobs have failed on 6 of the last 20 runs")
             motion = ctx.last_proposal[0]  # "Mo proposed £160 subs. Vote: 6 for, 1 against."
             ctx.last_proposal = None

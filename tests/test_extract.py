@@ -4203,3 +4203,11 @@ def test_what_a_named_party_outside_the_meeting_has_decided_is_news() -> None:
     assert [d.text for d in extract(own).decisions] == [
         "Larkspur has decided to drop Python 2.5 in 0.5.",
         "We have decided to move the docs to Read the Docs."]
+
+
+def test_passed_his_exam_after_a_proposal_is_no_vote_on_it() -> None:
+    body = ("Sol proposed moving the bug tracker to GitHub issues. No agreement on the call.\n\n"
+            "Yusuf finished his project and passed his final evaluation.\n\n"
+            "Kofi proposed a £5 rise in subs. The motion passed unanimously.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "a £5 rise in subs (passed unanimously)"]

@@ -330,6 +330,9 @@ _NOT_DECISION = re.compile(
     rf"|or\s+not\b|would\s+rather\b|prefers?\b|{_LEFT_OPEN}"
     r"|not\s+sure\s+(?:we|if|whether|that)\b"  # ("I'm not sure we actually agreed it")
     rf"|{_NEXT_MEETING_LABEL}"
+    # "it was settled on IRC right after:", "We agreed on the following:": what leads to the
+    # decisions below, not one
+    r"|\b(?:settled|agreed|decided|resolved|concluded)\b[^:.;]{0,40}:\s*$"
     # "Decision needed by 5 Sept for …": a decision still to take
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
     # "nothing for the council to decide", "we talked about it but we didn't agree"
@@ -1864,8 +1867,18 @@ _NUMBERED_CAPS_TITLE = re.compile(
 
 
 def _code_as_blank_lines(m: re.Match[str]) -> str:
-    """A code block says nothing, unless it is a calendar entry (BEGIN:VEVENT …) for the call."""
-    return m.group(0) if "BEGIN:V" in m.group(0) else blank_lines(m)
+    """A code block says nothing, unless it is a calendar entry (BEGIN:VEVENT …) for the call,
+    or a chat log pasted in to record what was said ("[21:47] <pjotr> so: IDLE in its own
+    thread …?"), whose lines are read without their fences."""
+    block = m.group(0)
+    if "BEGIN:V" in block:
+        return block
+    lines = block.split("\n")[1:-1]
+    said = [line for line in lines if line.strip()]
+    if len(said) >= 2 and sum(_IRC_SPEAKER.match(line) is not None for line in said) \
+            >= 0.75 * len(said):
+        return "\n".join(("", *lines, ""))  # (the fences' lines kept, blank)
+    return blank_lines(m)
 
 
 # a tag a note's legend gives to action items: "- [A dario, kemi] pair on the backfill"
@@ -2937,6 +2950,8 @@ _FILLER = r"(?:okay|ok|alright|right|so|fine|good|great|then)\W+"
 _PROPOSAL_LEAD = re.compile(
     rf"^(?:{_FILLER})*(?:(?:what\s+I['’]?m\s+hearing\s+is|(?:the\s+|my\s+)?proposal)\s*[:,]"
     r"|(?:the\s+|my\s+)?proposal\s+is\b:?)\s*(?:that\s+)?(?P<proposal>\S.{10,})", re.I | re.S)
+# a summary put to the call as a question, which a "settled then" answers
+_SO_PUT = re.compile(r"^so\s*:\s*(?P<proposal>[^?]{10,}?)\s*\?$", re.I | re.S)
 _FILLER_LEAD = re.compile(rf"^(?:{_FILLER})+", re.I)
 # a question that puts what was just said to the call: "Objections?", "Anyone against?", "Does
 # anyone think that's overkill?", "Does the fourth work for everyone?"
@@ -3079,19 +3094,29 @@ _SHORT_REPLY = re.compile(r"([^\s.!?]+(?:\s+[^\s.!?]+){0,2}[.!])\s+(?=[a-z])")
 _SHORT_QUESTION = re.compile(r"(?<=[.!])\s+([a-z][^\s.!?]*(?:\s+[^\s.!?]+){0,2}\?)$")
 
 
-def _chat_pieces(sentence: str) -> list[str]:
+def _chat_pieces(sentence: str, said_from: int) -> list[str]:
     """`sentence` with its short opening replies and closing question apart, which a
     lower-case chat message runs on; the rest stays whole, as it goes on one thought ("so the
-    plan is the demo ends after level 2. no level 3 in the demo.")."""
-    pieces = []
-    while (reply := _SHORT_REPLY.match(sentence)) is not None:
-        pieces.append(reply[1])
-        sentence = sentence[reply.end():]
-    if sentence[-1:] == "?" and (question := _SHORT_QUESTION.search(sentence)) is not None:
-        pieces.extend((sentence[:question.start()], question[1]))
+    plan is the demo ends after level 2. no level 3 in the demo."). What the speaker said
+    starts at `said_from` (after "[21:49] <gwen> "), which stays with the first piece."""
+    pieces: list[str] = []
+    start = said_from
+    while (reply := _SHORT_REPLY.match(sentence, start)) is not None:
+        pieces.append(sentence[:reply.end(1)] if not pieces else reply[1])
+        start = reply.end()
+    rest = sentence[start:] if pieces else sentence
+    if rest[-1:] == "?" and (question := _SHORT_QUESTION.search(rest)) is not None:
+        pieces.extend((rest[:question.start()], question[1]))
     else:
-        pieces.append(sentence)
+        pieces.append(rest)
     return pieces
+
+
+def _speaker_end(sentence: str, speaker: str) -> int:
+    """Where what the speaker says starts in their turn's first sentence."""
+    if sentence.startswith(f"{speaker}: "):
+        return len(speaker) + 2
+    return m.end() if (m := _speaker_match(sentence)) else 0
 
 
 def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
@@ -3138,8 +3163,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     said_in_turn = sentences(text, block.line)
     if speaker is not None:
-        said_in_turn = [(piece, line) for sentence, line in said_in_turn
-                        for piece in _chat_pieces(sentence)]
+        said_in_turn = [(piece, line) for n, (sentence, line) in enumerate(said_in_turn)
+                        for piece in _chat_pieces(sentence, _speaker_end(sentence, speaker)
+                                                  if n == 0 else 0)]
     for sentence, line in said_in_turn:
         if sentence.isupper() and len(sentence) > 12:  # "NADIA TO EMAIL THE VENUE BY FRIDAY."
             sentence = sentence[0] + sentence[1:].lower()
@@ -3243,6 +3269,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             continue
         if ("propos" in low or "hearing" in low) and (put := _PROPOSAL_LEAD.match(sentence)):
             ctx.proposal = one_line(put["proposal"]).rstrip(" .")
+        elif low[:2] == "so" and (put := _SO_PUT.match(sentence)):
+            ctx.proposal = one_line(put["proposal"])  # "so: IDLE in its own thread, for 1.3?"
         elif len(low) < 40 and _SETTLED_BACK.match(low) and (settled := (
                 _FILLER_LEAD.sub("", one_line(previous)).rstrip(" .")
                 if len(previous.split()) >= 4 and "?" not in previous[-5:] else ctx.proposal)):
@@ -3316,7 +3344,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         for action in found_actions:
             action = _action_with(action, context=sentence)
             if previous or not earlier:
-                ctx.referents[id(action)] = previous or opening
+                # (past a short reply that opens the turn: "should do. i'll chase them
+                # tomorrow" answers the turn before)
+                ctx.referents[id(action)] = opening if speaker and opening \
+                    and len(previous.split()) < 4 else previous or opening
             actions.append(action)
         decision = None
         if cues & _DECISION_BIT and not voted:

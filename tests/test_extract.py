@@ -4211,3 +4211,26 @@ def test_passed_his_exam_after_a_proposal_is_no_vote_on_it() -> None:
             "Kofi proposed a £5 rise in subs. The motion passed unanimously.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "a £5 rise in subs (passed unanimously)"]
+
+
+def test_a_chat_log_pasted_in_a_code_fence_is_read_and_so_put_is_settled() -> None:
+    body = ("Attendees: ines (Ines Moreau, chair), kofi (Kofi Boateng), mira (Mira Sato)\n\n"
+            "It was settled on IRC after the call:\n\n```\n"
+            "[21:47] <kofi> so: the cache goes behind a flag, off by default, for 2.1?\n"
+            "[21:48] <mira> +1\n"
+            "[21:49] <ines> settled then. kofi, can you rework the patch that way?\n"
+            "[21:49] <kofi> yep, by the weekend\n```\n\n"
+            "```\n# TODO(mira): not a task, code\nmake test\n```\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "the cache goes behind a flag, off by default, for 2.1"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Kofi Boateng", "rework the patch that way")]
+
+
+def test_a_task_after_a_short_reply_points_back_to_the_turn_before() -> None:
+    body = ("Attendees: dunk (Duncan Hale), rook (Ravi Okoro)\n\n"
+            "dunk: does the devkit arrive before the jam?\n"
+            "rook: should do. i'll chase them tomorrow\n")
+    assert owned(body) == [
+        ("Ravi Okoro", "chase them tomorrow (does the devkit arrive before the jam?)")]

@@ -1397,8 +1397,14 @@ def extract(note: Note) -> Extraction:
                                   m.group("who"), "named-item"))
             continue
         if block.kind == ITEM and (present := _present_task(text, block.line, ctx)):
-            actions.append(present)  # "- BjarneH merges governance#58 and announces it"
-            continue
+            item_sentences = sentences(text, block.line)
+            if len(item_sentences) == 1:
+                actions.append(present)  # "- BjarneH merges governance#58 and announces it"
+                continue
+            # an item that says more: its first sentence's task, then the item read sentence
+            # by sentence, below ("- Jonas moves to Montréal …. We agreed to move this meeting")
+            if first := _present_task(item_sentences[0][0], block.line, ctx):
+                actions.append(first)
         if block.kind == ITEM and text[:1] in "@[" and (m := _HANDLE_VERB_ITEM.match(text)) \
                 and m.group("verb").lower() in _TASK_VERBS:  # "- [ ] @yhaddad look at #1873"
             actions.append(Action(ctx.handle_owner(m.group("who")), _tidy_task(m.group("task")),
@@ -3825,6 +3831,7 @@ _PRESENT_TASK = re.compile(
     rf"^(?:(?:→|->|⇒)\s*)?(?P<who>{_NAMES}|@{HANDLE})\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^\s?].*?)\.?$",
     re.S)
 _ARROWS = ("→", "⇒", " -> ")
+_MOVES_TO_PLACE = re.compile(rf"(?:to|back\s+to|house|away)\b(?:\s+[{UPPER}]|\W*$)")
 _QUESTION_LEAD = re.compile(r"(?:whether|if|why|how|what|who|when|about)\b", re.I)
 # each task verb's present tense, to its stem: "merges" → "merge", "replies" → "reply" (in the
 # present tense "Amir proposes …", "Anil discusses …" tell the meeting, not a task)
@@ -3851,6 +3858,8 @@ def _present_task(text: str, line: int, ctx: _Ctx) -> Action | None:
     stem = _PRESENT_FORMS.get(m["verb"])
     if stem == "ask" and _QUESTION_LEAD.match(m["rest"]):
         return None  # "@darekz asks whether we should have a #help channel": a question
+    if stem == "move" and _MOVES_TO_PLACE.match(m["rest"]):
+        return None  # "Jonas moves to Montréal in October": news of Jonas
     names = [n for n in OWNER_SEPARATOR.split(m["who"]) if n]
     if stem is None or not names or not all(ctx.roster.known(n) for n in names) \
             or (owner := ctx.owners(m["who"])) is None:

@@ -4234,3 +4234,15 @@ def test_a_task_after_a_short_reply_points_back_to_the_turn_before() -> None:
             "rook: should do. i'll chase them tomorrow\n")
     assert owned(body) == [
         ("Ravi Okoro", "chase them tomorrow (does the devkit arrive before the jam?)")]
+
+
+def test_an_item_that_says_more_than_a_present_task_is_read_sentence_by_sentence() -> None:
+    body = ("Attendees: Jonas Eklund, Mira Sato\n\n## AOB\n\n"
+            "- Jonas moves to Montréal in October, and 15:00 UTC is 11:00 there. We agreed\n"
+            "  to move this meeting to 16:00 UTC from October.\n"
+            "- Mira fixes the login bug. The FAQ can wait.\n- Jonas merges the docs branch\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "We agreed to move this meeting to 16:00 UTC from October."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Mira Sato", "fix the login bug"), ("Jonas Eklund", "merge the docs branch")]

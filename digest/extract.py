@@ -373,11 +373,11 @@ _NOT_DECISION = re.compile(
 _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
                         r"|undecided|deferred|postponed|tabled|parked|waiting\s+(?:for|on))\b)"
                         r"|⏳", re.I)
-# hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
-# existing type, which everyone thinks is best")
 # said right after what looked like a decision, that it was none: "No result.", "Not decided."
 _NO_OUTCOME = re.compile(r"\W*(?:no\s+(?:result|decision|consensus|agreement|outcome)"
                          r"|not\s+(?:yet\s+)?(?:decided|agreed|settled|closed))\b[^.!?]*[.!]?$")
+# hedges veto a plan ("Perhaps we should …") but not the room's agreement ("Could take the
+# existing type, which everyone thinks is best")
 _HEDGE = re.compile(r"^\W*(?:perhaps|maybe|possibly|might|could|would|what\s+if)\b", re.I)
 _CONSENSUS = re.compile(r"\beveryone\b|\bconsensus\b|\bgeneral\s+agreement\b|\bunanimous", re.I)
 # a plan ("we will", "we should") is the group's only as a main clause: at the start of the
@@ -388,7 +388,9 @@ _PLAN_PREFIX = re.compile(
     r"^[\s→⇒>=*-]*(?:[^,:;]{0,40}[,:]\s*(?:and\s+|then\s+)?)?(?:(?:ok(?:ay)?|right|alright)\s+)?"
     r"(?:(?:and\s+)?(?:so|therefore|thus|hence)\s+)?$"
     r"|(?:[,;]|\bso|\btherefore|\bthus|\bhence|\bbut\s+first|\band\s+then)\s*$", re.I)
-_SPEAKER_PREFIX = re.compile(rf"^\W*[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?\s*:\s*$")
+# (not an answer's "Yes: we'll tag rc1 on 2 September")
+_SPEAKER_PREFIX = re.compile(rf"^\W*(?!(?:Yes|Yeah|Yep|OK|Okay|Right|So|Outcome|Result|Answer)\W)"
+                             rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?\s*:\s*$")
 _DISCUSSION = re.compile(r"^\W*(?:there\s+was\s+(?:some\s+|a\s+)?discussion|this\s+"
                          r"discussion|discussion\s+(?:of|about|on|around))\b", re.I)
 _CONFIRMATION = re.compile(r"^\W*(?:(?:there\s+(?:were|was)\s+)?no\s+(?:\w+\s+)?objections?"
@@ -3052,7 +3054,8 @@ _SO_SUMMARY = re.compile(rf"^(?:{_FILLER})?so\W+(?P<what>[^?]{{12,}})$", re.I | 
 # (not a bare "Agreed.", which is one person's assent)
 _SETTLED_BACK = re.compile(rf"^(?:{_FILLER})*"
                            r"(?:(?:that['’]s\s+|so\s+)?(?:decided|settled)(?:\s+then)?"
-                           r"|(?:that['’]s|so)\s+agreed|agreed\s+then)\W*$")
+                           r"|(?:that['’]s|so)\s+agreed|agreed\s+then"
+                           r"|(?:so\s+)?that['’]s\s+what\s+we['’]ll\s+do)\W*$")
 
 
 # a proposal put in prose minutes ("Robbo proposed a £5 rise"; not "Anil proposed writing …",

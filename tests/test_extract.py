@@ -4246,3 +4246,13 @@ def test_an_item_that_says_more_than_a_present_task_is_read_sentence_by_sentence
         "We agreed to move this meeting to 16:00 UTC from October."]
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Mira Sato", "fix the login bug"), ("Jonas Eklund", "merge the docs branch")]
+
+
+def test_an_answer_yes_before_a_plan_and_so_thats_what_well_do() -> None:
+    body = ("Zainab asked whether we should do a release candidate first. Yes: we'll tag rc1 "
+            "on 2 September.\n\nStrong opinions on both sides. After a while: no telemetry in "
+            "1.0, and a survey instead. So that's what we'll do.\n\n"
+            "Ferran: we should drop the old API.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Yes: we'll tag rc1 on 2 September.",
+        "After a while: no telemetry in 1.0, and a survey instead"]

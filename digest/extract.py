@@ -336,7 +336,8 @@ _NOT_DECISION = re.compile(
     # "Decision needed by 5 Sept for …": a decision still to take
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
     # "nothing for the council to decide", "we talked about it but we didn't agree"
-    r"|nothing\s+(?:for\s+(?:\w+\s+){1,3})?to\s+decide\b|(?:didn['’]t|did\s+not)\s+agree\b"
+    r"|nothing\s+(?:for\s+(?:\w+\s+){1,3})?to\s+decide\b"
+    r"|(?:didn['’]t|did\s+not)\s+(?:want\s+to\s+)?(?:agree|decide)\b"
     r"|nothing(?:\s+was|\s+has\s+been|['’]s\s+been|\s+got)\s+(?:decided|agreed|settled)\b"
     r"|(?:was|were|is|has\s+been|resolution|motion|proposal)\s+not\s+(?:yet\s+)?(?:agreed|settled"
     r"|passed|carried|adopted)\b"
@@ -399,8 +400,9 @@ _CONFIRMATION = re.compile(r"^\W*(?:(?:there\s+(?:were|was)\s+)?no\s+(?:\w+\s+)?
 # "Agreed to move the call to 14:00" states its own decision; "Agreed." confirms the last one
 _AGREED_TO = re.compile(r"^\W*(?:(?:all|everyone)\s+)?agreed\s+(?:to|that|on)\s", re.I)
 # "we decided to drop 3.9 support", "everyone agreed that …": the cue, then what was decided
-_DECIDED_WHAT = re.compile(r"(?:[\w'’]+\s+){0,3}?(?:decided|agreed|resolved|concluded|voted)"
-                           r"\s+(?:to|that|on|against)\s+\S+\s+\S+", re.I)
+_DECIDED_WHAT = re.compile(r"(?:[\w'’]+\s+){0,3}?(?:(?:decided|agreed|resolved|concluded|voted)"
+                           r"\s+(?:to|that|on|against)\s+\S+\s+\S+"
+                           r"|(?:settled|opted)\s+(?:on|for)\s+\w)", re.I)  # ("settled on CC0")
 # a motion and, in a later sentence, its result: "Motion by Councillor Li, seconded by
 # Councillor Ruiz, to award the contract to X. Carried 6-0." → "award the contract to X
 # (carried 6-0)"; "… the motion failed 2-4" is decided too (not to do it)

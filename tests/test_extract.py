@@ -4256,3 +4256,11 @@ def test_an_answer_yes_before_a_plan_and_so_thats_what_well_do() -> None:
     assert [d.text for d in extract(note(body)).decisions] == [
         "Yes: we'll tag rc1 on 2 September.",
         "After a while: no telemetry in 1.0, and a survey instead"]
+
+
+def test_settled_on_says_what_it_settles_without_the_sentence_before() -> None:
+    body = ("Khronos has relicensed the sample models, so we can keep using them. For what we "
+            "make ourselves, settled on CC0.\n\nNobody disagreed, but we didn't want to decide "
+            "without knowing the hosting cost.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "For what we make ourselves, settled on CC0."]

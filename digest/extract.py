@@ -898,6 +898,8 @@ _NEXT_CUE = re.compile(  # word-start alternatives grouped as in _DECISION_STRON
     r"|next\s+meets?\s+(?:on|in|at)\b|meets?\s+next\s+(?:on|in)\b"
     # "We're going to meet on Monday to check the checklist"
     r"|(?:we['’]re|we\s+are)\s+going\s+to\s+meet\s+(?:again\s+)?(?:on|next)\b"
+    # "we're meeting again on the 14th instead"
+    r"|(?:we['’]re|we\s+are|we['’]ll\s+be|we\s+will\s+be)\s+meeting\s+again\b"
     # "Follow-up call with Gwen booked for Thursday 10 September"
     r"|follow-?up\s+(?:call|meeting)\b[^.]{0,60}?\b(?:booked|scheduled|set|planned)\b"
     # "Same slot in two weeks?", after a skipped week "Back on Wed 2 Sept", "next one thurs 8 oct"
@@ -952,6 +954,10 @@ _SKIP_ENDS = re.compile(
     r"[;→]|->|\b(?:but|so|then|instead)\b|\bresum|\bnext\s+(?:one|call|meeting|sync)\b", re.I)
 # "moved from 4 March to 11 March": the date after "from" is the one given up
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_MOVED_TO = re.compile(r"\b(?:moved|moving|rescheduled|shifted|pushed|postponed|changed)"
+                       r"(?:\s+(?:it|this|the\s+(?:call|meeting|sync)))?\s+(?:to|until)"
+                       r"\s+(?:the\s+)?$", re.I)
+_INSTEAD_AFTER = re.compile(r",?\s+instead\b", re.I)
 _PAREN_ASIDE = re.compile(r"\([^()]*\)")
 _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
@@ -4540,6 +4546,12 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
     if len(mentions) > 1:
         mentions = [m for i, m in enumerate(mentions)
                     if i == len(mentions) - 1 or not _FROM_BEFORE.search(sentence, 0, m.start)]
+    if len(mentions) > 1 and (moved := [
+            m for m in mentions if _MOVED_TO.search(sentence, 0, m.start)
+            or _INSTEAD_AFTER.match(sentence, m.end)]):
+        # "Wednesday the 30th is the evening Bea travels, so we moved it to Tuesday 29
+        # January": the date it moved to
+        mentions = moved
     if mentions:
         cue_pos = cue.start() if cue else 0
         after = [m for m in mentions if m.start >= cue_pos] or mentions

@@ -270,6 +270,12 @@ ROWS = [
     Row("a dated next-meeting heading over a hack night in its text",
         "### Next Steering Meeting 2024-03-19\nSame room, 6:30pm. Hack night is next Tuesday "
         "(3/12) as usual.\n", date(2024, 3, 19), meeting=date(2024, 3, 5)),
+    Row("moved to another day, the usual one named first",
+        "## Next call\n\nNormally in two weeks, but Tuesday the 11th is a holiday, so we moved "
+        "it to Wednesday 12 March, 17:00 UTC.\n", date(2025, 3, 12), time(17, 0), "UTC"),
+    Row("meeting again on a day of the month instead",
+        "The 4th is release day, so we're meeting again on the 6th instead, same time.\n",
+        date(2025, 3, 6)),
 ]
 
 

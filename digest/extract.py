@@ -592,6 +592,8 @@ _UNOWNED = re.compile(
     r"|\b(?:we\s+all|everyone|everybody|all\s+of\s+us)\s+(?:needs?\s+to|must|has\s+to)\s+"
     r"(?P<task3>(?!be\s+(?:aware|careful|happy|fine|ok|able)\b|feel\b|know\b)[a-z].*)"
     r"|\bneeds?\s+(?:someone|somebody|a\s+volunteer)\s+to\s+(?P<task2>.*)", re.I)
+# the task's own "it" at its end: "bisect it", "look into them"
+_IT_OBJECT = re.compile(r"\b(?:it|them)\W*$")
 _INVITATION = re.compile(r"\bif\s+(?:anyone|anybody|someone|you)\s+(?!could\b|would\b)", re.I)
 # a wish for a task nobody has taken: "It would be great if people could review each other's
 # posts", "Adding a README would be helpful", "The next step is to …", "Plan should be to …"
@@ -839,11 +841,13 @@ _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 # a task whose object is a pronoun ("write this", "follow up with him", "consider that")
 _ANAPHORIC_TASK = re.compile(
     r"\b(?=\w)(?:(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
-    r"|with|when|soon|separately|again|as|in|on|to|and|but|so|if|before|after|later|now"
+    r"|with|when|soon|separately|again|as|in|into|on|onto|to|and|but|so|if|before|after|later|now"
     r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow|tonight|this|by|at"
     r"|until|within|during|asap|anyway|later)\b)[a-z])"  # ("order it this week", "… by Friday")
     r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
+    r"|\b(?:send|give|tell|show|email|remind|ask)\s+(?:them|him)\b"  # "send them the link"
+    r"|(?:that|this)\s+way\b"  # "rework the patch that way"
     r"|(?:thing|things|stuff)\b|something(?=\s+(?:out|together|up)\b|\W*$)"
     r"|a\s+(?:look|go|crack|try)$"
     r"|a\s+(?:go|crack|stab)\b(?!\s+(?:at|on|with)\b))", re.I)  # "have a go tomorrow"
@@ -4073,7 +4077,12 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         task = um.group("task") or um.group("task2") or um.group("task3") or ""
         if _THIS_TASK.match(task) and previous:
             task = previous
-        return [Action(None, _tidy_task(task), line, None, "someone")]
+        elif um["task2"] and (it := _IT_OBJECT.search(task.partition(";")[0])) \
+                and len(subject_said := sentence[:um.start()].strip(" ,")) > 8:
+            # "The other one (folders … vanish) needs someone to bisect it; nobody had time":
+            # what "it" is comes before
+            task = f"{task[:it.start()]}{subject_said[0].lower()}{subject_said[1:]}"
+        return [Action(None, _tidy_task(task.partition("; ")[0]), line, None, "someone")]
     if (cues & _AGENDA_BIT and needs & _NEED_AGENDA_TODO_BIT and _AGENDA_TODO.search(sentence)) \
             or (" be " in low and needs & _NEED_PASSIVE_BIT and _PASSIVE_TODO.search(sentence)) \
             or (cues & _WE_TODO_BIT and needs & _NEED_WE_TODO_BIT and _WE_TODO.search(sentence)):

@@ -1727,7 +1727,7 @@ def test_a_capital_label_governs_the_block_under_it_not_the_rest_of_the_note() -
     assert [d.text for d in ext.decisions] == [
         "After discussion it was agreed to give Faith a loan of KSh 50,000."]
     assert [a.task for a in ext.actions] == [
-        "draft a loan application form", "renew the certificate; who goes was not agreed"]
+        "draft a loan application form", "renew the certificate"]
 
 
 def test_an_arrow_item_is_a_task_when_owned_and_a_sentence_naming_the_topic_is_a_referent() -> None:
@@ -4264,3 +4264,19 @@ def test_settled_on_says_what_it_settles_without_the_sentence_before() -> None:
             "without knowing the hosting cost.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "For what we make ourselves, settled on CC0."]
+
+
+def test_what_it_them_and_that_way_point_back_to() -> None:
+    body = ("Attendees: Ines Moreau, Kofi Boateng\n\n## Releases\n\n"
+            "The other regression (folders with long names vanish) needs someone to bisect it; "
+            "nobody had time this week.\n\n"
+            "We agreed that every point release gets a one-week release candidate first. "
+            "Kofi will write that into RELEASING.md.\n\n"
+            "Three volunteers' training has lapsed. Someone needs to send them the training "
+            "link; no one took it.\n")
+    assert owned(body) == [
+        (None, "bisect the other regression (folders with long names vanish)"),
+        ("Kofi Boateng", "write that into RELEASING.md (Releases; We agreed that every point "
+                         "release gets a one-week release candidate first)"),
+        (None, "send them the training link (Releases; Three volunteers' training has "
+               "lapsed)")]

@@ -1274,7 +1274,7 @@ def extract(note: Note) -> Extraction:
     if len(nicks := _chat_nicks(attendees)) >= 2 and not _IRC_SPEAKER.search(body):
         # "rook (Ravi Okoro)" in the list: "rook: …" over what he said is "Ravi Okoro: …", and
         # "dvolkov will post …" Dmitri Volkov's task (an IRC log's rules read its nicks as such)
-        as_subject = re.compile(rf"(?m)(?P<lead>^[^\w\n]*|\band\s+|[.;:(]\s*)"
+        as_subject = re.compile(rf"(?m)(?P<lead>^[^\w\n]*|\b(?:and|so|then|but)\s+|[.;:(]\s*)"
                                 rf"(?<![@\w])(?P<nick>{'|'.join(map(re.escape, nicks))})"
                                 rf"(?=:\s|['’]ll\b|\s+(?:and|will|to|can|should|said|[a-z]+s)\b)")
         texts = [as_subject.sub(lambda m: m["lead"] + nicks[m["nick"]], t) for t in texts]

@@ -4280,3 +4280,11 @@ def test_what_it_them_and_that_way_point_back_to() -> None:
                          "release gets a one-week release candidate first)"),
         (None, "send them the training link (Releases; Three volunteers' training has "
                "lapsed)")]
+
+
+def test_a_lower_case_nick_after_so_owns_the_task() -> None:
+    body = ("Attendees: gwen (Gwen Price, chair), mattias (Mattias Berg), rkd (Radhika Rao)\n\n"
+            "No agreement on the call, so gwen will start a thread on the list. It is late, "
+            "but rkd will merge the fix tonight.\n")
+    assert owned(body) == [("Gwen Price", "start a thread on the list"),
+                           ("Radhika Rao", "merge the fix tonight")]

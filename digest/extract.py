@@ -530,6 +530,9 @@ _OWNER_ACTION = re.compile(rf"(?P<who>{_NAMES})(?:\s+and\s+(?:the\s+)?(?:crew|te
 _HANDLE_ACTION = re.compile(
     rf"(?:^|(?<=[\s(]))(?<!\bfrom\s)@(?P<who>{HANDLE}(?:\s*(?:,|&|\band\b)\s*@{HANDLE})*)"
     rf"(?:{_VERB}|\s+to\s+)(?P<task>[a-z].*)")
+# another handle's task after a task: "…, and @jhaldane will port the OBJ importer"
+_NEXT_HANDLE = re.compile(rf"[,;]?\s+(?:and|but|while)\s+(?=@{HANDLE}\s+(?:will|to|is\s+going\s+to"
+                          r"|can|should|volunteered|offered|agreed)\b|@[\w.-]+['’]ll\b)")
 # "<Name> to <task>" at the start of a sentence or clause: two patterns, as a leading "^|"
 # alternative would keep the engine from skipping to the [;:.] that must start the clause
 # "-> Imogen to …", "14.2.3  HB to put up the signage"
@@ -3944,9 +3947,18 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                                          or am["task4"]), line, who, "assigned")]
     if "@" in sentence and (hm := _HANDLE_ACTION.search(sentence)) \
             and not _BAD_TASK.match(hm.group("task")):  # "@bob will handle the notes"
-        handles = re.findall(rf"@({HANDLE})", "@" + hm.group("who"))
-        return [Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
-                       _tidy_task(hm.group("task")), line, "@" + hm.group("who"), "owner-verb")]
+        handled = []
+        while hm is not None:
+            # "@saskia_v volunteered to write the note, and @jhaldane will port the importer":
+            # one task each
+            task, rest = hm["task"], ""
+            if (then := _NEXT_HANDLE.search(task)) is not None:
+                task, rest = task[:then.start()], task[then.end():]
+            handles = re.findall(rf"@({HANDLE})", "@" + hm.group("who"))
+            handled.append(Action(", ".join(dict.fromkeys(ctx.handle_owner(h) for h in handles)),
+                                  _tidy_task(task), line, "@" + hm.group("who"), "owner-verb"))
+            hm = _HANDLE_ACTION.match(rest) if rest else None
+        return handled
     matches = (_all_matches(_OWNER_ACTION, sentence)
                if cues & _OWNER_VERB_BIT and needs & _NEED_OWNER_ACTION_BIT else [])
     if " to " in low:

@@ -633,16 +633,21 @@ class Roster:
         return _Tier([cls._entry(p.name, p.aliases) for p in people])
 
     def match_handle(self, handle: str) -> str | None:
-        """The one attendee a chat handle is made from: "wzielinski" → Wojciech Zieliński,
-        "lenah" → Lena Halvorsen, "ana.costa" → Ana Costa (first name, initials and surname,
-        without accents); None when no attendee or several fit."""
+        """The one attendee (else person the note names in full) a chat handle is made from:
+        "wzielinski" → Wojciech Zieliński, "lenah" → Lena Halvorsen, "ana.costa" → Ana Costa
+        (first name, initials and surname, without accents); None when none or several fit."""
         key = _plain(handle)
         if len(key) < 3:
             return None
-        fits = [e.name for e in self._tiers[0].entries if len(e.tokens) > 1
-                and any(form == key or (len(key) >= 5 and form.startswith(key))
-                        for form in _handle_forms(e))]  # "mkowal" for Marta Kowalska
-        return fits[0] if len(set(fits)) == 1 else None
+        for tier in (self._tiers[0], self._mentioned_tier()):
+            # (then the full names the note writes: "here: Dario, @fkaur" over "(= Dario
+            # Conti, Farah Kaur)")
+            fits = [e.name for e in tier.entries if len(e.tokens) > 1
+                    and any(form == key or (len(key) >= 5 and form.startswith(key))
+                            for form in _handle_forms(e))]  # "mkowal" for Marta Kowalska
+            if fits:
+                return fits[0] if len(set(fits)) == 1 else None
+        return None
 
     def known(self, name: str) -> bool:
         return self.match(name.strip(" []@:*_,.")) is not None

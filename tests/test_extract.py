@@ -4288,3 +4288,12 @@ def test_a_lower_case_nick_after_so_owns_the_task() -> None:
             "but rkd will merge the fix tonight.\n")
     assert owned(body) == [("Gwen Price", "start a thread on the list"),
                            ("Radhika Rao", "merge the fix tonight")]
+
+
+def test_two_handles_tasks_in_one_sentence_and_a_handle_the_note_names_in_full() -> None:
+    body = ("here: ines (chair), Dario, @fkaur, @jhaldane\n"
+            "(= Inês Albuquerque, Dario Conti, Farah Kaur, Julia Haldane)\n\n"
+            "@fkaur volunteered to write the migration note, and @jhaldane will port the OBJ "
+            "importer to the plugin API.\n")
+    assert owned(body) == [("Farah Kaur", "write the migration note"),
+                           ("Julia Haldane", "port the OBJ importer to the plugin API")]

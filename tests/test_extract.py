@@ -4297,3 +4297,16 @@ def test_two_handles_tasks_in_one_sentence_and_a_handle_the_note_names_in_full()
             "importer to the plugin API.\n")
     assert owned(body) == [("Farah Kaur", "write the migration note"),
                            ("Julia Haldane", "port the OBJ importer to the plugin API")]
+
+
+def test_a_follow_up_task_inside_a_decisions_item_is_a_task() -> None:
+    body = ("Attendees: Anouk de Wit, Lea Brandt\n\n## Decisions\n\n"
+            "- `legend.position` is renamed to `legend.placement` in 3.0 (nobody objected. "
+            "Anouk to add it to the migration guide).\n- SVG is the default renderer.\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "legend.position is renamed to legend.placement in 3.0 (nobody objected.",
+        "SVG is the default renderer."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Anouk de Wit", "add it to the migration guide (legend.position is renamed to "
+                         "legend.placement in 3.0)")]

@@ -1017,6 +1017,11 @@ _TASK_VERBS = frozenset("""write make send prepare review update fix add check c
     register switch submit buy measure benchmark evaluate put issue approach walk provide cut
     tag audit ask request nominate draft prototype order ring phone call text bring print sign
     arrange install repair replace fit contact tell brief trim go cost""".split())  # noqa: SIM905
+# the last word of a law's or an organisation's name, never a surname
+_BODY_TAILS = frozenset({"act", "regulation", "directive", "foundation", "project", "committee",
+                         "council", "board", "team", "group", "institute", "university",
+                         "agency", "department", "ministry", "inc", "ltd", "gmbh", "association",
+                         "society", "consortium", "alliance", "commission"})
 # words that open a label, never a name: "Next Meeting:", "Nächstes Treffen:", "Prochaine réunion:"
 _LABEL_OPENERS = frozenset({"next", "last", "previous", "nächstes", "nächste", "nächster",
                             "prochaine", "prochain"})
@@ -1065,6 +1070,8 @@ def _mentioned_people(text: str) -> list[Person]:
         surname = last.split()[-1]
         if len(surname) < 2 or not any(c.islower() for c in surname):
             continue
+        if surname.lower() in _BODY_TAILS:
+            continue  # "Cyber Resilience Act", "Apache Software Foundation"
         if any(w in _NOT_PEOPLE or w in _TASK_VERBS or w in _LABEL_OPENERS or w in MONTHS
                or w in WEEKDAYS or w in _SENTENCE_OPENERS or w in standing
                for w in (first.lower(), surname.lower())):
@@ -1164,6 +1171,8 @@ class _Ctx:
         if name.isupper():
             return False  # initials only count when the roster knows them
         tokens = name.split()
+        if tokens[-1].lower() in _BODY_TAILS:
+            return False  # "The Cyber Resilience Act will require SBOMs": no one's task
         first = tokens[0].lower()
         if first in _LABEL_OPENERS or (first in self.heading_words
                                        and not _fuller(name, self.roster.resolve(name))) \

@@ -4310,3 +4310,11 @@ def test_a_follow_up_task_inside_a_decisions_item_is_a_task() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Anouk de Wit", "add it to the migration guide (legend.position is renamed to "
                          "legend.placement in 3.0)")]
+
+
+def test_a_law_or_an_organisation_named_like_a_person_owns_nothing() -> None:
+    body = ("Attendees: Elodie Marchand, Kofi Boateng\n\n"
+            "The Cyber Resilience Act will require SBOMs for our users' products. "
+            "The Apache Software Foundation will announce the change. "
+            "Elodie will write the SBOM page.\n")
+    assert owned(body) == [("Elodie Marchand", "write the SBOM page")]

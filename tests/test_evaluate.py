@@ -218,7 +218,8 @@ HELDOUT_FLOORS = {
     # (session 14's start); 10/10, 0.81, 0.83, 0.76 at a3b24cb (its end); 10/10, 0.83, 0.84,
     # 0.77 at 8f07baa (session 15's end); 10/10, 0.84, 0.84, 0.77 at ca56dcf (session 16's end)
     # 10/10, 0.84, 0.84, 0.77 at 38abd67 (session 17's start); 10/10, 0.85, 0.84, 0.78 at its end
-    "gold_heldout20": (10, 10, 0.84, 0.84, 0.77),
+    # and at 47151ec (session 18's start); 10/10, 0.85, 0.84, 0.81 at session 18's end
+    "gold_heldout20": (10, 10, 0.84, 0.84, 0.81),
     # written to be tuned on (weighted to owners); first measured at 6bed8ed, before its misses
     # were read: 8/10, 0.62, 0.74, 0.64; tuned on since: 8/10, 0.71, 0.76, 0.71; 8/10, 0.71,
     # 0.80, 0.75 at 3b90739 (session 11); 8/10, 0.71, 0.81, 0.77 at 3b7a164 (session 13); 8/10,
@@ -237,7 +238,8 @@ HELDOUT_FLOORS = {
     # 9/10, 0.68, 0.82, 0.76 at 8f07baa (session 15's end); 9/10, 0.67, 0.83, 0.77 at ca56dcf
     # (session 16's end: one decision false alarm more, one owner more)
     # 9/10, 0.67, 0.83, 0.77 at 38abd67 (session 17's start); 9/10, 0.70, 0.83, 0.76 at its end
-    "gold_heldout22": (10, 9, 0.69, 0.82, 0.76),
+    # and at 47151ec (session 18's start); 9/10, 0.71, 0.83, 0.76 at session 18's end
+    "gold_heldout22": (10, 9, 0.70, 0.82, 0.76),
     # written to be tuned on (weighted to decision look-alikes and hard owners); first measured
     # at f0b5151, before its misses were read: 9/10, 0.55, 0.77, 0.59; 9/10, 0.72, 0.77, 0.59
     # at b98c273 (session 12); 9/10, 0.72, 0.91, 0.85 at 3b7a164 (session 13, owners); decisions
@@ -247,7 +249,8 @@ HELDOUT_FLOORS = {
     # what was chosen; actions 0.92; +owner 0.88 at 8f07baa (session 15: "The CEO and the
     # Operations Director", "The PGR Director"); decisions 0.72 at ca56dcf (session 16: "We're
     # keeping the Wednesday slot")
-    "gold_heldout23": (10, 9, 0.72, 0.91, 0.87),
+    # actions 0.93, +owner 0.89 at session 18's end ("write this into SECURITY.md" says what)
+    "gold_heldout23": (10, 9, 0.72, 0.93, 0.89),
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.74, 0.89,
     # 0.72 at f4c3313, session 13's start; 9/10, 0.74, 0.88, 0.72 at 3b7a164 (its end: one
     # more false alarm, no owner gained), and at cfa6790 (session 14's start); 9/10, 0.75, 0.90,
@@ -290,14 +293,15 @@ HELDOUT_FLOORS = {
     "gold_heldout30": (10, 10, 0.90, 0.95, 0.95),
     # written to be tuned on (weighted to decision look-alikes and owners only context gives);
     # first measured at 38abd67, before its misses were read: 8/10, 0.61, 0.75, 0.68; tuned on
-    # since: 10/10, 0.81, 0.92, 0.88 (session 17)
-    "gold_heldout31": (10, 10, 0.81, 0.91, 0.88),
+    # since: 10/10, 0.81, 0.92, 0.88 (session 17); 10/10, 0.91, 0.94, 0.93 (session 18)
+    "gold_heldout31": (10, 10, 0.90, 0.93, 0.92),
     # blind, and kept blind (its writer reported only file names, kinds of group and totals):
     # 9/10, 0.67, 0.76, 0.74 at 38abd67, session 17's start, before any fix of that session;
-    # 10/10, 0.68, 0.78, 0.75 at its end
-    "gold_heldout32": (10, 10, 0.68, 0.77, 0.75),
+    # 10/10, 0.68, 0.78, 0.75 at its end and at 47151ec (session 18's start); 10/10, 0.71,
+    # 0.79, 0.76 at session 18's end
+    "gold_heldout32": (10, 10, 0.70, 0.78, 0.76),
     # tuning: 8/10, 0.79, 0.84, 0.73 at 47151ec, session 18's start, before its misses were
-    # read; 10/10, 0.95, 0.89, 0.86 after session 18's fixes
+    # read; 10/10, 0.95, 0.90, 0.87 after session 18's fixes
     "gold_heldout33": (10, 10, 0.95, 0.89, 0.86),
 }
 

@@ -333,6 +333,13 @@ _NOT_DECISION = re.compile(
     # "it was settled on IRC right after:", "We agreed on the following:": what leads to the
     # decisions below, not one
     r"|\b(?:settled|agreed|decided|resolved|concluded)\b[^:.;]{0,40}:\s*$"
+    # a shared view, not a decision: "Everyone agreed that's a bus-factor problem", "Everyone
+    # more or less agreed this is the weak spot", "They're a mess, everyone agrees."
+    r"|\b(?:everyone|everybody|all\s+of\s+us|we\s+all)\s+(?:\w+\s+){0,3}?agree[sd]?\s+(?:that\s+)?"
+    r"(?:this|that|they)(?:['’]s|['’]re|\s+(?:is|was|are|were))\b"  # (not "it is too late for")
+    r"|(?<=,\s)(?:everyone|everybody)\s+agrees\W*$"
+    # "Rohan asked for a straw poll: 5 in favour, 2 against": a show of views, not a vote
+    r"|\bstraw\s*-?poll\b[^.;]*?\b\d+\s+(?:in\s+favou?r|for|yes)\b"
     # "Decision needed by 5 Sept for …": a decision still to take
     r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
     # "nothing for the council to decide", "we talked about it but we didn't agree"

@@ -4318,3 +4318,12 @@ def test_a_law_or_an_organisation_named_like_a_person_owns_nothing() -> None:
             "The Apache Software Foundation will announce the change. "
             "Elodie will write the SBOM page.\n")
     assert owned(body) == [("Elodie Marchand", "write the SBOM page")]
+
+
+def test_a_shared_view_or_a_straw_poll_is_no_decision() -> None:
+    body = ("Anders holds the only signing key. Everyone agreed that's a bus-factor problem.\n\n"
+            "Everyone more or less agreed this is the weak spot. The old docs? They're a mess, "
+            "everyone agrees.\n\nRohan asked for a straw poll: 5 in favour, 2 against.\n\n"
+            "Everyone agreed it is too late for that in this release.\n")
+    assert [d.text.split(" (")[0] for d in extract(note(body)).decisions] == [
+        "Everyone agreed it is too late for that in this release."]

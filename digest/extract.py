@@ -4314,10 +4314,14 @@ def _restated(said: Decision, markers: list[Decision]) -> bool:
     if not markers:
         return False
     content = frozenset(words(said.text)) - _STOP_WORDS
-    return len(content) < 4 or any(content & (frozenset(words(m.text)) - _STOP_WORDS)
-                                   for m in markers)
+    # ("<nadia> ok, anyone against? ... no? then agreed": the asking, then "Agreed: …" says what)
+    return len(content - _CONSENT_WORDS) < 4 \
+        or any(content & (frozenset(words(m.text)) - _STOP_WORDS) for m in markers)
 
 
+_CONSENT_WORDS = frozenset({"anyone", "anybody", "against", "objections", "objection", "agreed",
+                            "decided", "settled", "none", "ok", "okay", "alright", "right",
+                            "so", "fine", "good", "great", "then", "yes", "yeah"})
 _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from as is are was were
     be it this that we they will would should can no not""".split())  # noqa: SIM905
 

@@ -4327,3 +4327,11 @@ def test_a_shared_view_or_a_straw_poll_is_no_decision() -> None:
             "Everyone agreed it is too late for that in this release.\n")
     assert [d.text.split(" (")[0] for d in extract(note(body)).decisions] == [
         "Everyone agreed it is too late for that in this release."]
+
+
+def test_the_asking_before_an_agreed_marker_is_not_a_second_decision() -> None:
+    body = ("  <hoa> one week before each release would be enough for us\n"
+            "  <nadia> ok, anyone against? ... no? then agreed\n\n"
+            "Agreed: a docs string freeze one week before each release.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "a docs string freeze one week before each release."]

@@ -438,6 +438,11 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
 # what a verb is done to, which a vote's verdict has not: "passed his final evaluation"
 _VERB_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|your|the|a|an)\b", re.I)
+# a vote's counts alone ("Vote: 5 in favour, 0 against, 1 abstention (Hamid …)."): what it
+# was on is said elsewhere, or the motion logic gives it
+_BARE_TALLY = re.compile(r"\W*\d+\s+(?:in\s+favou?r|for|yes|ayes?)\W+\d+\s+(?:opposed|against|no"
+                         r"|nays?)(?:\W+\d+\s+(?:abstentions?|abstained|abstain))?\W*"
+                         r"(?:\([^()]*\))?\W*", re.I)
 # a vote's count with no verdict: "6 in favor, 0 opposed", "5 for, 1 against"
 _FOR_AGAINST = re.compile(r"\b(?P<yes>\d+)\s+(?:in\s+favou?r|for|yes|ayes?)\b[^.;]{0,20}?\b"
                           r"(?P<no>\d+)\s+(?:opposed|against|no|nays?)\b", re.I)
@@ -3352,7 +3357,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
-            if not _PROCEDURAL.match(said := m.group("text")):  # procedural, even when marked
+            if not _PROCEDURAL.match(said := m.group("text")) \
+                    and not _BARE_TALLY.fullmatch(said):  # procedural, or counts only
                 if len(said.split()) <= 3 and len(previous.split()) >= 3 and _BARE_VERDICT.match(
                         said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
                     said = f"{previous.rstrip(' .:')}: {said}"

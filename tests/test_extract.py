@@ -4335,3 +4335,12 @@ def test_the_asking_before_an_agreed_marker_is_not_a_second_decision() -> None:
             "Agreed: a docs string freeze one week before each release.\n")
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "a docs string freeze one week before each release."]
+
+
+def test_a_vote_marker_with_only_its_counts_is_no_decision_of_its_own() -> None:
+    body = ("## 3. Security policy\n\nWe agreed to adopt the security policy (draft v3).\n\n"
+            "Vote: 5 in favour, 0 against, 1 abstention (Hamid wanted more time).\n\n"
+            "Result: 4 for, 2 against, so the meetup moves to Leeds.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "We agreed to adopt the security policy (draft v3).",
+        "4 for, 2 against, so the meetup moves to Leeds."]

@@ -341,7 +341,12 @@ _NOT_DECISION = re.compile(
     # "Rohan asked for a straw poll: 5 in favour, 2 against": a show of views, not a vote
     r"|\bstraw\s*-?poll\b[^.;]*?\b\d+\s+(?:in\s+favou?r|for|yes)\b"
     # "Decision needed by 5 Sept for …": a decision still to take
-    r"|decision\s+(?:postponed|deferred|delayed|pending|tabled|needed|required|due)\b"
+    r"|decision\s+(?:is\s+|was\s+)?(?:postponed|deferred|delayed|pending|tabled|needed|required"
+    r"|due)\b"
+    # "Sol takes the decision to the General Circle" (another body takes it); "We agreed to meet
+    # again on Monday" (the next call)
+    r"|takes?\s+(?:the|this|that)\s+decision\s+to\b"
+    r"|(?:agreed|decided)\s+to\s+(?:meet|reconvene|regroup|talk)\s+again\b"
     # "nothing for the council to decide", "we talked about it but we didn't agree"
     r"|nothing\s+(?:for\s+(?:\w+\s+){1,3})?to\s+decide\b"
     r"|(?:didn['’]t|did\s+not)\s+(?:want\s+to\s+)?(?:agree|decide)\b"

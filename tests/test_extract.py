@@ -4344,3 +4344,11 @@ def test_a_vote_marker_with_only_its_counts_is_no_decision_of_its_own() -> None:
     assert [d.text for d in extract(note(body)).decisions] == [
         "We agreed to adopt the security policy (draft v3).",
         "4 for, 2 against, so the meetup moves to Leeds."]
+
+
+def test_a_decision_taken_elsewhere_needed_later_or_the_next_meeting() -> None:
+    body = ("Sol takes the decision to the General Circle because it is over the circle limit.\n\n"
+            "Henrik is the contact over the closure, in case a decision is needed urgently.\n\n"
+            "We agreed to meet again on Monday at the same time.\n\n"
+            "We agreed to buy a second urn.\n")
+    assert [d.text for d in extract(note(body)).decisions] == ["We agreed to buy a second urn."]

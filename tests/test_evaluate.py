@@ -132,7 +132,7 @@ HELDOUT_FLOORS = {
     # can" was split off, in the review of last call's actions: an unowned request not labelled)
     "gold_heldout": (15, 15, 0.82, 0.81, 0.81),
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.74
-    "gold_heldout2": (12, 12, 0.80, 0.76, 0.75),
+    "gold_heldout2": (12, 12, 0.80, 0.76, 0.75),  # decisions 0.81 at session 18's end
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
     "gold_heldout3": (8, 8, 0.81, 0.85, 0.76),
     # blind: 7/10, 0.52, 0.65, 0.20 (0.35 after the fixes made for gold_heldout3); now:
@@ -147,7 +147,7 @@ HELDOUT_FLOORS = {
     # blind: 4/10, 0.38, 0.46, 0.10 at the session's start; 4/10, 0.40, 0.46, 0.35 after its
     # changes; tuned on since: 10/10, 0.75, 0.74, 0.68; 0.76 at ca56dcf (session 16: a register's
     # numbered decisions, "Notes of the July meeting" is a review)
-    "gold_heldout6": (10, 10, 0.76, 0.73, 0.68),
+    "gold_heldout6": (10, 10, 0.77, 0.73, 0.68),  # decisions 0.78 at session 18's end
     # blind: 5/10, 0.26, 0.48, 0.27 at the session's start; 5/10, 0.31, 0.54, 0.39 after its
     # changes (aa70803); tuned on since: 9/10, 0.75, 0.78, 0.73
     "gold_heldout7": (10, 9, 0.74, 0.77, 0.72),
@@ -157,7 +157,7 @@ HELDOUT_FLOORS = {
     # ("Anders to document the signing steps"), not the clause before it in its own sentence
     # ("Ruth" and "Naledi builds …" resolve since session 10: owners 0.62; a tracker's Title
     # column since session 11: 0.66, 0.63)
-    "gold_heldout8": (10, 10, 0.61, 0.66, 0.63),
+    "gold_heldout8": (10, 10, 0.65, 0.66, 0.63),  # decisions 0.66 at session 18's end
     # blind: 6/10, 0.60, 0.76, 0.54 at the session's start (fe3389b); 6/10, 0.62, 0.76, 0.54
     # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84; actions 0.86
     # since session 11 ("Chair: Hiroko Tanabe" makes her an attendee, and two of her tasks are
@@ -169,7 +169,7 @@ HELDOUT_FLOORS = {
     # blind for a session: 6/10, 0.52, 0.50, 0.34 (e675bb9 … afb0c09); tuned on since (43ca31a):
     # 8/10, 0.58, 0.66, 0.64; 9/10, 0.59, 0.70, 0.69 at ca56dcf (session 16: a Redmine page's
     # Textile headings and lower-case IRC nicks as owners)
-    "gold_heldout11": (10, 9, 0.59, 0.70, 0.68),
+    "gold_heldout11": (10, 9, 0.60, 0.70, 0.68),  # decisions 0.61 at session 18's end
     # blind for two sessions (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
     # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.81, 0.77;
     # 0.80, 0.76 since session 11 (a handle as the subject of "he'll write an RFC if he has
@@ -195,7 +195,7 @@ HELDOUT_FLOORS = {
     # 0.80, 0.86, 0.85 at 3b7a164 (session 13: "He offered to" and "PCSO Dan Ferris"); 0.83, 0.86,
     # 0.85 at a3b24cb (session 14: "and she agreed", "agreed by Treasurer"); 0.85, 0.87, 0.86 at
     # 8f07baa (session 15: a board is not a person); 0.85, 0.88, 0.87 at ca56dcf (session 16)
-    "gold_heldout16": (10, 10, 0.84, 0.88, 0.87),
+    "gold_heldout16": (10, 10, 0.86, 0.88, 0.87),  # decisions 0.87 at session 18's end
     # written to be tuned on; first measured at daf0a68, before its misses were read: 9/10,
     # 0.61, 0.69, 0.65; tuned on since: 9/10, 0.76, 0.73, 0.74; 9/10, 0.76, 0.74, 0.75 at 3b7a164;
     # 9/10, 0.76, 0.75, 0.75 at 8f07baa (session 15); 9/10, 0.78, 0.75, 0.75 at ca56dcf
@@ -260,7 +260,8 @@ HELDOUT_FLOORS = {
     # motions stay decisions); unchanged at 8f07baa (session 15's end). Replaced as the blind
     # set of ordinary notes by gold_heldout27; 9/10, 0.76, 0.89, 0.74 at ca56dcf (session 16's end)
     # 9/10, 0.76, 0.89, 0.74 at 38abd67 (session 17's start); 9/10, 0.79, 0.88, 0.74 at its end
-    "gold_heldout24": (10, 9, 0.79, 0.88, 0.73),
+    # and at 47151ec (session 18's start); 9/10, 0.81, 0.88, 0.74 at session 18's end
+    "gold_heldout24": (10, 9, 0.80, 0.88, 0.73),
     # written to be tuned on (weighted to decisions and their look-alikes); first measured at
     # cfa6790, before its misses were read: 10/10, 0.62, 0.80, 0.77; tuned on since: 10/10, 0.86,
     # 0.89, 0.89 at a3b24cb (session 14); 0.87, 0.89, 0.89 at 27d4802 (session 15)
@@ -285,7 +286,8 @@ HELDOUT_FLOORS = {
     # 0.82, 0.79 at 9a5cedd (session 16's start code, measured when it arrived), 10/10, 0.84,
     # 0.82, 0.80 at ca56dcf (its end)
     # 10/10, 0.84, 0.82, 0.80 at 38abd67 (session 17's start); 10/10, 0.84, 0.84, 0.81 at its end
-    "gold_heldout29": (10, 10, 0.84, 0.83, 0.81),
+    # and at 47151ec (session 18's start); 10/10, 0.85, 0.84, 0.81 at session 18's end
+    "gold_heldout29": (10, 10, 0.85, 0.83, 0.81),
     # written to be tuned on (notes tools write and templates shape: AI meeting recaps,
     # Confluence, Google Docs, Notion, a GitHub issue, ASF and LF summaries, a list e-mail); first
     # measured at 9a5cedd, before its misses were read: 10/10, 0.86, 0.85, 0.63; tuned on since:

@@ -150,7 +150,11 @@ _ATTENDEES = re.compile(  # (not "Consensus on the call:")
     r"(?:\s*\([^()\n]{0,80}\))?(?:,?\s+(?:among\s+them|including|were))?"
     # or the label on a line of its own, the names on the lines under it (Confluence; a
     # transcript's "SPEAKERS")
-    rf"|people|{_SPEAKERS_LABEL})(?:\W{{0,4}}:[^\w@]{{0,3}}|[ \t]*\n)(.*)$", re.I | re.S)
+    rf"|people|{_SPEAKERS_LABEL}"
+    # "There: me (chairing), Kai Brandt, …", "here: ines (chair), Dario, @fkaur": a list of
+    # names, not a sentence, after it
+    r"|(?:here|there)(?=\W{0,4}:\s*(?:(?i:me)\b|@|(?-i:[A-Z]|[a-z][\w.-]*\s*[(,]))[^\n]*,)"
+    r")(?:\W{0,4}:[^\w@]{0,3}|[ \t]*\n)(.*)$", re.I | re.S)
 _NAMED_LIST = re.compile(r"^\W{0,4}(?!(?:away|apologies|absent|regrets|excused|not\s+present)\b)"
                          r"[A-Za-z][\w ]{1,20}?\W{0,4}:\W{0,3}(.*)$", re.I | re.S)
 # a second list of who came, after the first: "Guests:", "Also present:", "In attendance:",
@@ -1060,6 +1064,10 @@ _NOT_NAME_SUFFIX = re.compile(r"(?:ing|ed|ly|tion|ness|ment|ful|ous|ive|ible|abl
 _ORG_PERSON = re.compile(r"^(?P<org>[\w&.-]+(?:\s+[\w&.-]+){0,2})\s*\((?P<who>[^()]{2,40})\)$")
 
 
+# a chat log's nick, "<olga>" (not "@olga", which may be a team's handle: "@release")
+_CHAT_NICK = re.compile(r"<@?[\w.-]+(?::[\w.-]+)?>")
+
+
 def _stands_alone(word: str, body: str) -> bool:
     """Whether `word` stands on its own somewhere in `body` (not inside "re-release")."""
     at = body.find(word)
@@ -1164,8 +1172,17 @@ class _Ctx:
         """Who "I'll type these up" in notes without speakers is: the attendee who signs the
         notes ("— Orla" at the end, "I'll … - Fi") or is marked as taking them ("Orla
         Kennedy (office manager, notes)", "Notes: Raj"); read when first asked."""
-        found = _SIGN_OFF.search(self.body[-300:]) or _TAKES_NOTES.search(self.body[:3000])
+        body = self.body
+        if "\n--" in body[-400:]:  # a mail's signature block after "-- " is not the sign-off
+            body = _MAIL_SIGNATURE.sub("", body[-400:])
+        found = _SIGN_OFF.search(body[-300:]) or _TAKES_NOTES.search(self.body[:3000])
         who = found and (found["who"] or found.groupdict().get("who2"))
+        if (mail := _MAIL_FROM.match(self.body)) and (
+                not who or (" " not in who and mail["who"].split()[0] == who
+                            and not self.roster.known(who))):
+            # a summary sent to a list ("From: Olga Berg <…>"), signed "Olga" or not at all:
+            # its sender wrote it, whether or not the list of who came names her
+            return self.owners(mail["who"])
         return self.owners(who) if who else None
 
     def is_person(self, name: str) -> bool:
@@ -1201,7 +1218,10 @@ class _Ctx:
         return _NOT_NAME_SUFFIX.search(tokens[0]) is None
 
     def _written_in_lower_case(self, word: str) -> bool:
-        return _stands_alone(word, self.body)
+        """Whether the note writes `word` in lower case as a word (a chat log's "<olga>" is
+        still her name)."""
+        return _stands_alone(word, _CHAT_NICK.sub("", self.body) if "<" in self.body
+                             else self.body)
 
     def handle_owner(self, handle: str) -> str:
         """'@kenji' → 'Kenji Tanaka' when one attendee fits; else the handle as written."""
@@ -1308,6 +1328,8 @@ def extract(note: Note) -> Extraction:
                                 rf"(?=:\s|['’]ll\b|\s+(?:and|will|to|can|should|said|[a-z]+s)\b)")
         texts = [as_subject.sub(lambda m: m["lead"] + nicks[m["nick"]], t) for t in texts]
     others = [note.author] if note.author else []
+    if mail := _MAIL_FROM.match(note.body):  # notes sent as a mail: "From: Olga Berg <…>"
+        others.append(mail["who"])
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
@@ -1597,6 +1619,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _POST_COUNTS.sub("", _POST_NUMBER.sub("", _POST_HEADER.sub("\n", body)))
     if "@" in body and _MATRIX_LINE.search(body):
         body = _MATRIX_LINE.sub(r"\g<lead><\g<nick>> ", body)
+    if "<@" in body:  # a Matrix ID as the IRC line's nick: "<@kai:lumenpath.example> ok I'll …"
+        body = _MATRIX_NICK.sub(r"\g<lead>\g<nick>>", body)
     if "#endmeeting" in body:
         body = _before_end_of_meeting(body)
     if "```" in body or "~~~" in body:
@@ -1864,6 +1888,8 @@ _WHATSAPP_LINE = re.compile(
 _MATRIX_LINE = re.compile(
     r"(?m)^(?P<lead>\s{0,2}(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?)@(?P<nick>[\w.=-]{1,32})"
     r":[\w-]+(?:\.[\w-]+)+:\s+")
+_MATRIX_NICK = re.compile(rf"(?m)(?P<lead>{_IRC_PREFIX[1:]})@(?P<nick>[\w.=-]{{1,32}})"
+                          r":[\w-]+(?:\.[\w-]+)+>")
 # a fenced code block (a notebook's cell, a pasted log): code, not what the meeting said; its
 # "# TODO(bjorn): …" is neither a heading nor an action item
 _FENCED_CODE = re.compile(
@@ -2157,8 +2183,14 @@ _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
 
 # the notes' signature at their end: "— Orla", "I'll type these up … - Fi", "Notes by Raj Kale"
 _SIGN_OFF = re.compile(
-    rf"(?:^|[.!]\s)[ \t]*[*_]?(?:[-—–]+[ \t]*|(?i:notes|minutes)(?:\s+(?:taken\s+)?by|:)\s+)"
+    rf"(?:^|[.!]\s)[ \t]*[*_]?(?:[-—–]+[ \t]*|(?i:notes|minutes)(?:\s+(?:taken\s+)?by|:)\s+"
+    # or a first name alone on the last line, after a blank one ("See you next Tuesday.\n\nNadia")
+    rf"|(?<=\n\n)(?=[{UPPER}]\w+[ \t]*\n?\Z))"
     rf"(?P<who>{_NAME}(?:[ \t]+{_NAME})?)[*_]?[ \t]*\n?\Z", re.M)
+# a mail's signature block, "-- " alone on a line and what follows it
+_MAIL_SIGNATURE = re.compile(r"\n--[ \t]?\n.*\Z", re.S)
+# the sender of a mail the notes were sent as: "From: Nadia Haddad <nadia@…>"
+_MAIL_FROM = re.compile(rf"\A\s*From:[ \t]+\"?(?P<who>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\"?[ \t]+<")
 # a person quoted in prose notes: 'Oisín: "I'll do it once it ships."', 'Ana said: "I'll …'
 _QUOTED_SPEAKER = re.compile(rf"(?P<who>{_NAME})(?:\s+said)?:\s*[\"“]$")
 _PARTNER_AND_I = re.compile(rf"(?P<who>{_NAME})\s+and\s+[Ii]$")  # ("wren and i", in a chat)
@@ -2324,7 +2356,12 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         if (":" in text or "\n" in text) and (m := _ATTENDEES.match(text)):
             rest = _until_next_label(m.group(1), chairs)
             if rest.strip():
-                people.extend(parse_attendee_text(rest))
+                came = list(parse_attendee_text(rest))
+                if text[:6].lower().lstrip(" *_-").startswith(("here", "there")):
+                    # "there: chef (lorcan), kwame (grill), …" typed on a phone: "Kwame"
+                    came = [Person(p.name.capitalize(), p.chair, p.aliases)
+                            if p.name.isalpha() and p.name.islower() else p for p in came]
+                people.extend(came)
                 continue
             # "Attendees:" alone: the names follow in the next block(s)
             for nxt_block, nxt_text in zip(blocks[index + 1 : index + 40],

@@ -4352,3 +4352,28 @@ def test_a_decision_taken_elsewhere_needed_later_or_the_next_meeting() -> None:
             "We agreed to meet again on Monday at the same time.\n\n"
             "We agreed to buy a second urn.\n")
     assert [d.text for d in extract(note(body)).decisions] == ["We agreed to buy a second urn."]
+
+
+def test_a_summary_mailed_to_a_list_is_its_senders_and_matrix_nicks_are_speakers() -> None:
+    body = ("From: Olga Berg <olga@fjord.example>\nSubject: [dev] Notes from today's meeting\n\n"
+            "There: me (chairing), Paulo Reis, Wanjiru Kamau (Jiru), Tomasz Nowak\n\n"
+            "  <@paulo:fjord.example> ok I'll take the checklist update, PR by Friday\n"
+            "  <olga> thanks\n\n"
+            "Jiru said she'd do the changelog as well. No decision on the logo. I'll write "
+            "both options up on the list.\n\nSee you next Wednesday.\n\nOlga\n\n-- \n"
+            "Olga Berg · dev team chair\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Paulo Reis", "Wanjiru Kamau", "Tomasz Nowak"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Paulo Reis", "take the checklist update, PR by Friday"),
+        ("Wanjiru Kamau", "do the changelog as well"),
+        ("Olga Berg", "write both options up on the list")]
+
+
+def test_a_here_list_typed_in_lower_case_names_people_but_here_in_a_sentence_does_not() -> None:
+    body = ("here: amara, felipe (notes), wen\n\nhere: we agreed to keep the bot, for now.\n\n"
+            "- Felipe to rerun the benchmark\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == ["Amara", "Felipe", "Wen"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Felipe", "rerun the benchmark")]

@@ -3089,6 +3089,12 @@ _NONE_HEARD = re.compile(rf"^(?:{_FILLER})*(?:none|hearing\s+none|no\s+objection
                          re.I)
 
 
+_ARROW = re.compile(r"[→⇒➡]|[-=]>")
+# (a sentence with any cue of its own is news of its own)
+_ANY_CUE_BITS = (_DECISION_BIT | _OWNER_VERB_BIT | _ELIDED_BIT | _UNOWNED_BIT | _PRONOUN_BIT
+                 | _WISH_BIT | _WE_TODO_BIT | _NEXT_BIT)
+
+
 def _says_more(sentence: str) -> bool:
     """Whether `sentence` only goes on with what was just recorded: no question, no speaker,
     no task for anyone, no marker of its own."""
@@ -3261,6 +3267,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     request, first_action = ctx.request, len(actions)
     chosen: int | None = None  # the decision just taken picks an option by its place or letter
     marked: int | None = None  # the decision a marker just recorded, which the paragraph goes on
+    numbered = False  # whether its marker is numbered ("DECISION 58.1:")
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     said_in_turn = sentences(text, block.line)
     if speaker is not None:
@@ -3298,7 +3305,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             previous = sentence
             continue
         if marked is not None:  # "DECISION 58.1: X is the last cycle. It is removed in Y."
-            if speaker is None and _says_more(sentence):
+            if speaker is None and _says_more(sentence) and (numbered or (
+                    # (an unnumbered marker's paragraph may go on to a task or news: "→ LG
+                    # asks the reporter …", "There is still no runbook and there should be")
+                    not _ARROW.search(sentence) and not _cues(low) & _ANY_CUE_BITS
+                    and len(decisions[marked].text) < 300)):
                 _go_on(decisions, marked, sentence, ctx)
             else:
                 marked = None
@@ -3404,9 +3415,13 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 if len(said.split()) <= 3 and len(previous.split()) >= 3 and _BARE_VERDICT.match(
                         said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
                     said = f"{previous.rstrip(' .:')}: {said}"
+                if (arrow := _ARROW.search(said, 12)) is not None:
+                    said = said[: arrow.start()].rstrip()  # "… SM already has. -> SM to send …"
                 decisions.append(Decision(one_line(said), line, "marker"))
-                if any(c.isdigit() for c in sentence[: m.start("text")]):
-                    marked = len(decisions) - 1  # a numbered record's: "DECISION 58.1: …"
+                # the rest of its paragraph says more of it: a numbered record's "DECISION
+                # 58.1: …", "**Decision:** we request 3 slots. X only gets one if …"
+                marked, numbered = len(decisions) - 1, any(
+                    c.isdigit() for c in sentence[: m.start("text")])
             previous = sentence
             continue
         if head & _ACTION_MARKER_BIT and (m := _ACTION_MARKER.match(sentence)):

@@ -4377,3 +4377,18 @@ def test_a_here_list_typed_in_lower_case_names_people_but_here_in_a_sentence_doe
     ext = extract(note(body))
     assert [p.name for p in ext.attendees] == ["Amara", "Felipe", "Wen"]
     assert [(a.owner, a.task) for a in ext.actions] == [("Felipe", "rerun the benchmark")]
+
+
+def test_the_rest_of_a_decision_markers_paragraph_says_more_of_the_decision() -> None:
+    body = ("**Decision:** we ask for 3 seats. Docs only gets one of them if a second mentor "
+            "is found by 10 April.\n\n"
+            "**Verdict:** valid, low severity. Fixed in the open, with no embargo.\n"
+            "→ Lin opens a public issue for it.\n\n"
+            "Decision: keep the alert at 90%. There is still no runbook and there should be.\n\n"
+            "Agreed: Year 7 moves to the new scheme. -> RW to write the first test (ACTION RW)\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "we ask for 3 seats. Docs only gets one of them if a second mentor is found by "
+        "10 April.",
+        "valid, low severity. Fixed in the open, with no embargo.",
+        "keep the alert at 90%.",
+        "Year 7 moves to the new scheme."]

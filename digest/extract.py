@@ -164,7 +164,8 @@ _MORE_ATTENDEES = re.compile(r"^\W{0,4}(?:[\w-]+\s*/\s*)?(?:guests?|also\s+prese
 # the attendee label further into a paragraph: on a later line of a header block ("Meeting ID:
 # 845 …\nParticipants: A, B") or after a sentence ("… as usual. Present: A, B. Apologies: C.")
 _ATTENDEES_INSIDE = re.compile(
-    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,3}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL})"
+    rf"\n(?=\W{{0,4}}(?:(?:[\w-]+\s+){{0,3}}{_PRESENT_LABEL}|people|{_SPEAKERS_LABEL}"
+    r"|(?:here|there)(?=:\s*(?:(?i:me)\b|@|(?-i:[A-Z]))[^\n]*,))"
     r"(?:\s*\([^()\n]{0,40}\))?\W{0,4}:)"  # ("Participants (7):")
     r"|(?P<prose>(?<=[.;!?])[ \t]+)"
     r"(?=(?-i:Present|Attendees|Participants|Attendance|Attended|On\s+the\s+call)\s*:)", re.I)
@@ -189,6 +190,9 @@ _DECISION_MARKER = re.compile(
     r"^\W{0,3}(?:#(?:agreed?|decision|decided|resolved)\b"
     r"|\[(?:DECISION|RESOLUTION|RESOLVED|AGREED|DECIDED)\]\s*[:.–—-]?"  # "[DECISION] …"
     r"|D-\d{1,4}(?:[-.]\d{1,3})*\s*:"  # a decision's number in a register: "D-2025-07: …"
+    # typed in a chat: "decided: pizza night …" (not a lower-case "agreed:", which chat
+    # replies open with as often as records do)
+    r"|(?:decided|decision|resolved)\s*:"
     r"|(?:DECISION|RESOLUTION|RESOLVED|AGREED"
     r"|DECIDED|Decision|Resolution|Resolved|Agreed|Decided|Beschluss|Einigung|Entscheidung"
     r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?"
@@ -1330,6 +1334,9 @@ def extract(note: Note) -> Extraction:
     others = [note.author] if note.author else []
     if mail := _MAIL_FROM.match(note.body):  # notes sent as a mail: "From: Olga Berg <…>"
         others.append(mail["who"])
+    if " — " in note.body:  # who posted in a Discord channel copied out
+        others.extend(dict.fromkeys(re.sub(r"\s*\([^()]*\)\s*$", "", m["who"]).strip()
+                                    for m in _DISCORD_HEADER.finditer(note.body)))
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
@@ -1614,6 +1621,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
+    if " — " in body and _DISCORD_HEADER.search(body):  # a Discord channel copied out
+        body = _DISCORD_MESSAGE.sub(_discord_message_as_turns, body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
         # a thread of fediverse posts: each post's author, date and reaction counts go
         body = _POST_COUNTS.sub("", _POST_NUMBER.sub("", _POST_HEADER.sub("\n", body)))
@@ -1883,6 +1892,31 @@ _SPEAKER_NUMBER = re.compile(
 _WHATSAPP_LINE = re.compile(
     r"(?m)^\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?\]?"
     r"[ \t]*(?:-[ \t]*)?(?=[^:\n]{1,40}:[ \t])")
+# a Discord message copied out of the channel: "Priya Chandrasekaran (pres) — 11/10/2026 7:10
+# PM" (or "— Today at 7:10 PM") over its lines, up to a blank line
+_DISCORD_HEADER = re.compile(
+    r"(?m)^(?P<who>[^\s—:][^\n—:]{0,58}?)[ \t]+—[ \t]+"
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4},?|(?:Today|Yesterday)[ \t]+at)"
+    r"[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*$")
+_DISCORD_MESSAGE = re.compile(_DISCORD_HEADER.pattern + r"\n(?P<said>(?:[ \t]*\S[^\n]*(?:\n|\Z))*)")
+_OWN_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*\s*$|[-*•]\s)")  # a bold title, a list item
+
+
+def _discord_message_as_turns(m: re.Match[str]) -> str:
+    """A Discord message as transcript turns, one per line, each under its author's name (a
+    remark after it, "(pres)", dropped); its bold title, its list items, a line that wraps the
+    one before, one with a speaker of its own ("Grace: we can afford it") and a list of who
+    came ("here: me, @Tobi, …") are left as they are. The header line goes blank."""
+    who = re.sub(r"\s*\([^()]*\)\s*$", "", m["who"]).strip()
+    lines, before = [], ""
+    for line in m["said"].split("\n"):
+        kept = not line.strip() or before.rstrip().endswith(",") or _OWN_LINE.match(line) \
+            or _SPEAKER.match(line) or _ATTENDEES.match(line)
+        lines.append(line if kept else f"{who}: {line.strip()}")
+        before = line
+    return "\n" + "\n".join(lines)
+
+
 # a Matrix (Element) export's line, "[16:03] @bjarne:tile.chat: text": read as the IRC line
 # "[16:03] <bjarne> text", so the chat rules (speakers, roll call, #agreed) apply to it
 _MATRIX_LINE = re.compile(
@@ -2358,9 +2392,11 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             if rest.strip():
                 came = list(parse_attendee_text(rest))
                 if text[:6].lower().lstrip(" *_-").startswith(("here", "there")):
-                    # "there: chef (lorcan), kwame (grill), …" typed on a phone: "Kwame"
+                    # "there: chef (lorcan), kwame (grill), …" typed on a phone: "Kwame" (not
+                    # the news after it: "…, @Sid. @Emre is sick")
                     came = [Person(p.name.capitalize(), p.chair, p.aliases)
-                            if p.name.isalpha() and p.name.islower() else p for p in came]
+                            if p.name.isalpha() and p.name.islower() else p for p in came
+                            if _could_be_a_name(p.name)]
                 people.extend(came)
                 continue
             # "Attendees:" alone: the names follow in the next block(s)
@@ -3636,8 +3672,20 @@ def _speaker_match(text: str) -> re.Match[str] | None:
 def _turns(block: Block, text: str, ctx: _Ctx) -> list[tuple[Block, str]]:
     """A paragraph of transcript lines ("Anil: …" / "<dave> …" / "#agreed …", and a scribe's
     "ines: …" for an attendee) → one piece per turn."""
-    if block.kind != PARA or "\n" not in text or not (":" in text or "<" in text or "#" in text):
+    if block.kind not in (PARA, ITEM) or "\n" not in text \
+            or not (":" in text or "<" in text or "#" in text):
         return [(block, text)]
+    if block.kind == ITEM:
+        # a list item a turn follows with no blank line between (a chat message's "- lab key:
+        # Tobi has it" then "Priya: ok that's it"): the item, then the turns, as paragraphs
+        starts = [m.start() for m in _SPEAKER_LINE.finditer(text) if m.start() > 0]
+        if not starts or (m := _speaker_match(text[starts[0]:])) is None \
+                or not (m.re is _IRC_SPEAKER or ctx.roster.known(m["who"])):
+            return [(block, text)]  # (not "RESOLVED: …", "Owner: Sam" under an item)
+        return [(replace(block, text=text[:starts[0]]), text[:starts[0]]),
+                *_turns(replace(block, kind=PARA, text=text[starts[0]:],
+                                line=block.line + text.count("\n", 0, starts[0])),
+                        text[starts[0]:], ctx)]
     starts = [m.start() for m in _SPEAKER_LINE.finditer(text)]
     if ":" in text:
         starts = sorted({*starts, *(m.start() for m in _NICK_LINE.finditer(text)

@@ -4392,3 +4392,25 @@ def test_the_rest_of_a_decision_markers_paragraph_says_more_of_the_decision() ->
         "valid, low severity. Fixed in the open, with no embargo.",
         "keep the alert at 90%.",
         "Year 7 moves to the new scheme."]
+
+
+def test_a_discord_channel_copied_out_is_read_as_its_authors_turns() -> None:
+    body = ("#core-sync — Fernhill Rovers\n\n"
+            "Dana Whitlock (chair) — 03/02/2026 7:01 PM\n"
+            "notes here as we go\n"
+            "here: me, @Ravi Shah (treasurer), @Lena Vogt,\n"
+            "@Ike Obi (kit). @Emre is away\n\n"
+            "Dana Whitlock (chair) — 03/02/2026 7:20 PM\n"
+            "**2. kit**\n"
+            "Ravi: the budget can take it\n"
+            "decided: new goal nets, up to $300\n"
+            "- old nets: Ike keeps them for training\n"
+            "ok that's it, I'll post the agenda on sunday\n\n"
+            "Lena Vogt — 03/02/2026 7:31 PM\n"
+            "i'll order the nets tomorrow\n")
+    ext = extract(note(body, day=date(2026, 3, 2), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Ravi Shah", "Lena Vogt", "Ike Obi"]
+    assert [d.text for d in ext.decisions] == ["new goal nets, up to $300"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Dana Whitlock", "post the agenda on sunday"),
+        ("Lena Vogt", "order the nets tomorrow")]

@@ -612,7 +612,9 @@ _ASSIGNED = re.compile(
     rf"|^\W*(?P<task2>\S.*?)\s+(?:is|was|has\s+been|got)\s+(?:re)?assigned\s+to\s+@?"
     rf"(?P<who2>{_NAMES})\W*$")
 _UNOWNED = re.compile(
-    rf"\b{_SOMEONE}\s+(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
+    # ("someone with DNS access needs to …", "somebody from the infra team should …")
+    rf"\b{_SOMEONE}\s+(?:(?:with|from|on|in)\s+(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?\s+(?:access\s+)?)?"
+    r"(?:else\s+)?(?:also\s+)?(?:needs?\s+to|should"
     r"|could|would\s+be\s+able\s+to|would|must|has\s+to|will\s+need\s+to)\s+(?:also\s+)?"
     r"(?P<task>[a-z].*)"
     # a task for the whole group: "we all need to be looking over the install instructions"
@@ -2412,6 +2414,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                         continue
                 elif _LABEL_LINE.match(nxt_text):
                     break  # "- Minutes: @vkelso": the header goes on, the list is over
+                elif nxt_block.kind == ITEM:
+                    nxt_text = _without_affiliation(nxt_text)
                 if nxt_block.kind == ROW and nxt_block.cells:
                     nxt_text = nxt_block.cells[0]  # "| Kemal Arslan | — | DM |": the name
                 people.extend(parse_attendee_text(nxt_text))
@@ -2438,6 +2442,8 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                     chairs.update(_names_of(text))
                 if role != "present":
                     continue
+            elif block.kind == ITEM:
+                text = _without_affiliation(text)
             people.extend(p for p in parse_attendee_text(text) if _could_be_a_name(p.name))
     if chair_lines or taker_lines:
         # who chaired or took the notes came, also when the list of those present leaves them
@@ -2489,6 +2495,17 @@ _ROLES = (("chair", re.compile(r"chair|facilitator|moderation|vorsitz|animation"
 # any other "Label:" line ends an attendee paragraph
 _LABEL_LINE = re.compile(  # ("Couldn't make it:", "Absent (excused):")
     r"^\W{0,4}[A-Za-z][\w '’/-]{1,24}?(?:\s*\([\w\s,-]{1,40}\))?\W{0,4}:")
+
+
+# one attendee a list item, their organisation after a comma: "- Noor Haddad (chair), Google",
+# "- Felix Braun, Red Hat" (not "- Anil, Thomas": first names, two people)
+_NAME_THEN_AFFILIATION = re.compile(
+    rf"^(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+){{1,3}}(?:[ \t]*\([^()\n]{{1,30}}\))?)"
+    r"[ \t]*,[ \t]*[^,\n]{1,40}$")
+
+
+def _without_affiliation(item: str) -> str:
+    return m["name"] if "," in item and (m := _NAME_THEN_AFFILIATION.match(item.strip())) else item
 
 
 def _label_groups(text: str) -> list[str]:

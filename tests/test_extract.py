@@ -4414,3 +4414,18 @@ def test_a_discord_channel_copied_out_is_read_as_its_authors_turns() -> None:
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Dana Whitlock", "post the agenda on sunday"),
         ("Lena Vogt", "order the nets tomorrow")]
+
+
+def test_an_attendee_item_with_an_organisation_after_a_comma_is_one_person() -> None:
+    body = ("**Attendees:**\n\n- Noor Haddad (chair), Google\n- Felix Braun, Red Hat\n"
+            "- Others: Ben Okafor, Sunita Rao\n\nFelix will review the guide.\n")
+    ext = extract(note(body))
+    assert [p.name for p in ext.attendees] == [
+        "Noor Haddad", "Felix Braun", "Ben Okafor", "Sunita Rao"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Felix Braun", "review the guide")]
+
+
+def test_someone_with_access_or_from_a_team_owes_an_unowned_task() -> None:
+    body = ("Someone with DNS access needs to repoint the mirror alias.\n\n"
+            "Someone from the infra team should rotate the keys.\n")
+    assert owned(body) == [(None, "repoint the mirror alias"), (None, "rotate the keys")]

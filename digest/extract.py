@@ -1167,6 +1167,9 @@ class _Ctx:
     last_proposal: tuple[str, int] | None = None
     # the line of a bare "Next call." said in a call, whose date the next few lines give
     call_topic: int | None = None
+    # what speakers said lately, across turns (statements of six words or more, not replies):
+    # the proposal a chair's "Okay, let's do that then." after "Anyone against? No?" takes
+    said_lately: list[str] = field(default_factory=list)
 
     @cached_property
     def chairs(self) -> list[str]:
@@ -3314,7 +3317,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
 
     in_decisions = kind == DECISIONS
     in_actions = kind == ACTIONS
-    previous = closing = latest = ""
+    previous = closing = latest = pending = ""
     motion = ctx.motion  # (a motion's "Moved: Quist." and "Vote: …" lines are turns of their own)
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
@@ -3339,6 +3342,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if len(sentence.split()) >= 4:
             closing = sentence
         latest = sentence
+        if speaker is not None:
+            if pending:
+                _remember(pending, ctx)
+            pending = sentence
         low = sentence.lower()
         if ctx.call_topic is not None:  # "Next call." … "so that would be the first of July."
             if line - ctx.call_topic > 8:
@@ -3544,7 +3551,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             ctx.proposal = proposed = ""  # settled, or overtaken
             taken = Decision(decision, line, "cue")
             if previous or not earlier:
-                ctx.referents[id(taken)] = previous
+                ctx.referents[id(taken)] = _what_was_put(previous, ctx) if speaker else previous
             decisions.append(taken)
             if len(decision.split()) <= 10 and (
                     (("ption" in decision or "with" in decision)
@@ -3563,6 +3570,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             else _put_so_far(proposed, sentence)
         earlier.append(sentence)
         previous = sentence
+    if pending:
+        _remember(pending, ctx)
     if ctx.asker == (speaker or "") and not asked and latest.strip(" .…") \
             and not _STILL_ASKING.match(latest):
         ctx.proposal, ctx.asker = "", None  # the asker has moved on: the question lapses
@@ -3953,6 +3962,35 @@ def _another_bodys(sentence: str, title: str) -> bool:
         # OpenTrail board has approved" in an OpenTrail working group's is the board's
         return body not in own
     return any(w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
+
+
+def _remember(said: str, ctx: _Ctx) -> None:
+    """Keep `said` among what speakers said lately, if it states something."""
+    if said[-1:] != "?" and len(said.split()) >= 6 and not _ASSENT_LEAD.match(said):
+        ctx.said_lately = [*ctx.said_lately[-5:], said]
+
+
+def _what_was_put(previous: str, ctx: _Ctx) -> str:
+    """What a decision said in a turn ("Okay, let's do that then.") takes up: the sentence
+    before it, unless that is a question, a reply or nothing ("Anyone against? ... No?", "I'm
+    fine with that"); then the last proposal made lately ("I'd like us to freeze the v1 API
+    …"), else the last statement."""
+    if previous and previous[-1:] != "?" and len(previous.split()) >= 5 \
+            and not _ASSENT_LEAD.match(previous):
+        return previous
+    lately = ctx.said_lately
+    return next((said for said in reversed(lately) if _PUT_FORWARD.search(said)),
+                lately[-1] if lately else previous)
+
+
+# a reply that goes along with what was said: "I'm fine with that, as long as …", "+1"
+_ASSENT_LEAD = re.compile(
+    rf"^(?:{_FILLER})*(?:i['’]?m\s+(?:fine|ok|okay|happy)\s+with|fine\s+(?:by|with)\s+me|\+1"
+    r"|sounds\s+(?:good|great|fine)|agreed|works\s+for\s+me|no\s+objections?|same\s+here)\b", re.I)
+# a proposal put to the call: "I'd like us to …", "we should …", "I propose …", "how about …"
+_PUT_FORWARD = re.compile(r"\b(?:i['’]?d\s+like\s+(?:us\s+)?to|we\s+should|i\s+(?:propose|suggest)"
+                          r"|how\s+about|what\s+if\s+we|(?:my|the)\s+proposal|i\s+want\s+us\s+to)\b",
+                          re.I)
 
 
 def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,

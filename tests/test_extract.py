@@ -4429,3 +4429,13 @@ def test_someone_with_access_or_from_a_team_owes_an_unowned_task() -> None:
     body = ("Someone with DNS access needs to repoint the mirror alias.\n\n"
             "Someone from the infra team should rotate the keys.\n")
     assert owned(body) == [(None, "repoint the mirror alias"), (None, "rotate the keys")]
+
+
+def test_a_chairs_lets_do_that_after_the_asking_takes_up_the_proposal_made_before() -> None:
+    body = ("[00:01:48] Piotr Zielinski: Yeah. I'd like us to freeze the v1 plugin API for the "
+            "2.0 release.\n"
+            "[00:02:30] Sade Okafor: I'm fine with that, as long as the flag is documented.\n"
+            "[00:02:41] Gwen Arnott: Anyone against? ... No? Okay, let's do that then.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "Okay, let's do that then. (I'd like us to freeze the v1 plugin API for the 2.0 "
+        "release)"]

@@ -997,8 +997,9 @@ _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
     r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
 # "I'll put a poll in #general for the next call date": whatever dates are near, none is set
-_DATE_POLL = re.compile(r"\b(?:poll|doodle)\b[^.]{0,30}\bfor\s+(?:the\s+)?(?:next\s+)?(?:call"
-                        r"|meeting)\s+(?:date|time)", re.I)
+# ("send a poll for a date in the week of 21 Sept": the week the poll offers)
+_DATE_POLL = re.compile(r"\b(?:poll|doodle)\b[^.]{0,30}\bfor\s+(?:(?:the\s+)?(?:next\s+)?(?:call"
+                        r"|meeting)\s+(?:date|time)|an?\s+(?:new\s+)?(?:date|time|slot)\b)", re.I)
 _NOT_A_CALL_SENTENCE = re.compile(
     r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)"
     r"|\b(?:on|to|onto|for)\s+the\s+agenda\b|\bagenda\s+(?:for|of)\s+the\s+next\b", re.I)
@@ -2700,6 +2701,10 @@ _NICKS_TO = re.compile(r"(?P<who>[a-z][\w.-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[a-
                        r"\s+to\s+(?P<task>\S.*)", re.S)
 
 
+# a task its writer took: "me - book the tank", "Me: room booking"
+_MINE = re.compile(r"^me\s*[-–—:]\s*(?P<task>\S.*)$", re.I | re.S)
+
+
 def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
     """The actions after a marker: "ACTION 12.3 (Alice): publish", "TODO(bob): migrate CI";
     after a label, one per clause: "Next steps: Carla drafts the RFC; Bob reviews"."""
@@ -2724,6 +2729,13 @@ def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
         # "TODO(bob):" names a user even when the attendee list does not
         return [Action(owner, _tidy_task(_strip_marker(one_line(part))), line, who, "marker",
                        context=one_line(part)) for part in parts]
+    if text[:3].lower() in ("he ", "he'", "he’", "she") and (pm := _PRONOUN_ACTION.match(text)) \
+            and pm["pro"].lower() in ("he", "she") and (at := ctx.paragraph.find(text)) > 0 \
+            and (named := _last_person(ctx.paragraph[:at], ctx, known_only=True)):
+        # "Stan tracked the resets to the wear-levelling task.\n AI: he'll add a regression
+        # test": the person the line before names
+        return [Action(ctx.owners(named), _tidy_task(pm["task"]), line, pm["pro"], "marker",
+                       context=one_line(text))]
     return [_item_action(part, line, ctx, "marker") for part in parts]
 
 
@@ -2792,6 +2804,10 @@ _MARKER_PRESENT = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
+    if text[:3].lower() in ("me ", "me:", "me-", "me—", "me–") and (mine := _MINE.match(text)) \
+            and (me := ctx.note_taker):
+        # "AI: me - book the tank", "- Me: room booking" in notes their writer signs
+        return Action(me, _tidy_task(mine["task"]), line, "me", rule)
     if text[:2] == "[@" and (bracketed := _BRACKETED_HANDLES.match(text)):
         text = f"{bracketed['whos']}: {bracketed['task']}"  # "[@kwalsh-dev]: review #1420"
     if ":" in text[:14] or "—" in text[:14] or "–" in text[:14] or text[:5].lower() == "owner" \

@@ -173,7 +173,9 @@ _ROLE_COLUMN = re.compile(rf"(?m)^(?P<name>[ \t]*[{UPPER}][^\n:,;]*?[^\s:,;])(?:
 # after it (its brackets go, so the role is read whole)
 _INITIALS_COLUMN = re.compile(
     rf"(?m)^[ \t]*(?P<initials>[{UPPER}]{{2,3}})[ \t]{{2,}}(?P<name>(?:{_TITLE}\s+)?"
-    rf"[{UPPER}][^\s,()]*(?:[ \t]+[{UPPER}][^\s,()]*){{1,3}})(?P<rest>[^\n]*)$")
+    # (a nickname in quotes inside: 'SH  Stanislav "Stan" Horak')
+    rf"[{UPPER}][^\s,()]*(?:[ \t]+(?:[\"“][^\"”\n]{{1,20}}[\"”]|[{UPPER}][^\s,()]*)){{1,3}})"
+    r"(?P<rest>[^\n]*)$")
 
 
 _NAME_WORDS_BEFORE = re.compile(rf"([{UPPER}])[\w'’-]*\s+([{UPPER}])[\w'’-]*"
@@ -315,6 +317,25 @@ def _norm(s: str) -> str:
 _UNDERSCORED_NAME = re.compile(rf"(?<![\w@])([{UPPER}][{LOWER}]+)_(?=[{UPPER}][{LOWER}])")
 
 
+def _named_in_full(short: str, full: str) -> tuple[Person, ...]:
+    """A transcript's legend of speakers, "Sade - Folasade "Sade" Adeyemi", "Greta - Greta
+    Lindqvist (chair)": the full name after the dash, the name before it an alias of it."""
+    if " " in short.strip() or not _FULL_NAME_LEAD.match(full) \
+            or short.strip().lower() not in full.lower():
+        return ()
+    named = parse_attendee_text(full)
+    if len(named) != 1:
+        return ()
+    person = named[0]
+    alias = short.strip()
+    return (person if alias in person.aliases or alias == person.name.split()[0]
+            else Person(person.name, person.chair, (*person.aliases, alias)),)
+
+
+_FULL_NAME_LEAD = re.compile(rf"[{UPPER}][\w'’.-]+[ \t]+(?:[\"“][^\"”\n]{{1,20}}[\"”][ \t]+)?"
+                             rf"[{UPPER}]")
+
+
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
     if "_" in text:  # scribe.perl's "Ines_Caldeira"
@@ -331,8 +352,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         # (the role is kept, a "- Treasurer" is an alias; what follows its comma is a remark)
         return tuple(person for line in lines
                      for name, role in [_DASH.split(line.strip(), maxsplit=1)]
-                     for person in parse_attendee_text(
-                         f"{name} - {_ROLE_AND.sub(' / ', role.split(',')[0])}"))
+                     for person in (_named_in_full(name, role) or parse_attendee_text(
+                         f"{name} - {_ROLE_AND.sub(' / ', role.split(',')[0])}")))
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:

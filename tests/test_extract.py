@@ -4439,3 +4439,28 @@ def test_a_chairs_lets_do_that_after_the_asking_takes_up_the_proposal_made_befor
     assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
         "Okay, let's do that then. (I'd like us to freeze the v1 plugin API for the 2.0 "
         "release)"]
+
+
+def test_a_legend_of_speakers_and_an_initials_column_give_full_names() -> None:
+    body = ("Speakers:\n  Greta    - Greta Lindqvist (chair)\n  Sade     - Folasade \"Sade\" "
+            "Adeyemi\n\nPRESENT\n  SH  Stanislav \"Stan\" Horak\n  BL  Beatriz Lopes\n\n"
+            "NOTES\n  Sade will push the release to the PPA.\n")
+    ext = extract(note(body, fmt="text"))
+    assert [p.name for p in ext.attendees] == [
+        "Greta Lindqvist", "Folasade Adeyemi", "Stanislav Horak", "Beatriz Lopes"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Folasade Adeyemi", "push the release to the PPA")]
+
+
+def test_an_action_marker_for_me_or_for_he_names_the_writer_or_the_one_just_named() -> None:
+    body = ("PRESENT\n  RK  Ruairi Keane (chair)\n  BL  Beatriz Lopes (notes)\n"
+            "  SH  Stanislav Horak\n\nFIRMWARE\n  Stanislav tracked the resets to the flash task.\n"
+            "  AI: he'll add a regression test for it.\n  AI: me - book the test tank.\n\n"
+            "NEXT MEETING\n  TBD - not next week. AI: me - send a poll for a date in the week "
+            "of 21 Sept.\n")
+    ext = extract(note(body, day=date(2026, 9, 8), fmt="text"))
+    assert [(a.owner, a.task.split(" (")[0]) for a in ext.actions] == [
+        ("Stanislav Horak", "add a regression test for it"),
+        ("Beatriz Lopes", "book the test tank"),
+        ("Beatriz Lopes", "send a poll for a date in the week of 21 Sept")]
+    assert ext.next_call is None

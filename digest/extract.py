@@ -3015,7 +3015,18 @@ _VOTE_CELL = re.compile(r"(?:carried|passed|approved|adopted|agreed|failed|defea
 def _earlier_row(when: str, meeting: date) -> bool:
     """Whether a table's date cell puts its row before the meeting the note records."""
     return any(c.isdigit() for c in when) and any(
-        m.kind == "absolute" and m.date < meeting for m in find_dates(when, meeting))
+        m.date < meeting if m.kind == "absolute"
+        # "15 Apr" in a log kept on 6 May: the April before (a date read forward lands a year
+        # on; the same day or the week after may be today's or this week's)
+        else m.kind == "day-month" and (m.date - meeting).days > 180
+        and _year_before(m.date) < meeting
+        # (its month in words: "6/5" may be either day first)
+        and any(c.isalpha() for c in when[m.start:m.end])
+        for m in find_dates(when, meeting))
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
@@ -3242,8 +3253,11 @@ _PROPOSED_WHAT = re.compile(r"\b(?:proposed|put\s+forward)(?:\s+by\s+[^:.;]{2,80
 
 
 # a settlement that does not say what it settles
-_SETTLED_ONLY = re.compile(rf"^\W*(?:{_FILLER})*(?:that|it)['’]s\s+settled(?:\s+then)?\W*$",
-                           re.I)
+# ("Okay, let's do that then.", "Sounds like we're agreed then.", said before what they settle)
+_SETTLED_ONLY = re.compile(
+    rf"^\W*(?:{_FILLER})*(?:(?:that|it)['’]s\s+settled|let['’]s\s+do\s+(?:that|it|this)"
+    r"|(?:it\s+)?sounds\s+like\s+we['’]re\s+(?:all\s+)?agreed|we['’]re\s+(?:all\s+)?agreed)"
+    r"(?:\s+then)?\W*$", re.I)
 # a task that only points at the one said before it: "Can you take that, Ruth?"
 _TAKE_THAT_WORDS = r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+one)?"
 _TAKE_THAT = re.compile(rf"{_TAKE_THAT_WORDS}\W*$", re.I)
@@ -3338,6 +3352,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     asked = False  # this turn put a question to the call
     request, first_action = ctx.request, len(actions)
     chosen: int | None = None  # the decision just taken picks an option by its place or letter
+    settling = False  # or it only says that something is settled ("Okay, let's do that then.")
     marked: int | None = None  # the decision a marker just recorded, which the paragraph goes on
     numbered = False  # whether its marker is numbered ("DECISION 58.1:")
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
@@ -3395,6 +3410,14 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                     and not _cues(low) & (_DECISION_BIT | _OWNER_VERB_BIT | _PRONOUN_BIT):
                 # "… Hosted fields, and no hotfix in the meantime.": what the choice is
                 _go_on(decisions, at, sentence, ctx)
+            elif settling and sentence[-1:] != "?" and len(sentence.split()) >= 3 \
+                    and _says_more(sentence):
+                # "Sounds like we're agreed then. One queue, a priority field, …": what is
+                # agreed, said as the decision's own words (read once)
+                _go_on(decisions, at, sentence, ctx)
+                earlier.append(sentence)
+                previous = sentence
+                continue
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
         if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):
@@ -3576,7 +3599,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 # the next sentence may say what was chosen, or what is settled when nothing
                 # before it in the turn does: "Right, that's settled. Harbour, Northgate and
                 # Kelso for the pilot."
-                chosen = len(decisions) - 1
+                chosen, settling = len(decisions) - 1, not previous and bool(
+                    _SETTLED_ONLY.search(sentence))
         elif in_actions and not found_actions and not next_cue \
                 and not _WHEN_STATEMENT.match(sentence) and not _ASIDE_LINE.match(sentence):
             # prose in an action-items section: each sentence an action unless it is a plan,
@@ -3940,6 +3964,8 @@ _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+
 # has decided to split itself into modules" (not "We have decided", nor an attendee's)
 _NAMED_DECIDER = re.compile(
     rf"^\W*(?:(?:also|and|but|meanwhile|upstream),?\s+)?(?P<who>{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
+    # ("Homebrew's maintainers have decided …": a project's people)
+    r"(?:(?<=['’]s\s)(?:maintainers|developers|team|board|folks|people|devs)\s+)?"
     r"(?:has|have)\s+(?:now\s+|already\s+|just\s+|finally\s+)?"
     r"(?:decided|agreed|voted|resolved|chosen|opted)\b", re.I)
 
@@ -4009,6 +4035,13 @@ _PUT_FORWARD = re.compile(r"\b(?:i['’]?d\s+like\s+(?:us\s+)?to|we\s+should|i\s
                           re.I)
 
 
+# the chair running the meeting, not deciding anything
+_RUNNING_THE_MEETING = re.compile(
+    r"\blet['’]s\s+(?:just\s+)?(?:start|begin|get\s+(?:started|going)|kick\s+off|move\s+on"
+    r"|wrap\s+(?:up|it\s+up)|call\s+it\s+a\s+day)\b|\bread\s+back\b"
+    r"|\bagreed\s+on\s+what['’]?s\s+(?:been\s+)?written", re.I)
+
+
 def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_action: bool,
                        core: str, next_cue: re.Match[str] | None) -> str | None:
     """A decision stated in `sentence` (with its speaker, if any; `core` is it without);
@@ -4019,6 +4052,9 @@ def _sentence_decision(sentence: str, cues: int, needs: int, previous: str, has_
         return None  # a title: "5. COMMENT RESOLUTION ON D1.3 (letter ballot LB-41)"
     if "otes" in sentence and _PROCEDURAL.match(sentence):
         return None  # "The July notes were agreed." (the minutes' own lines are read before)
+    if ("let" in sentence or "read" in sentence or "written" in sentence) \
+            and _RUNNING_THE_MEETING.search(sentence):
+        return None  # "… so let's just start.", "let me read back what I have, so we're agreed"
     strong = None
     if cues & _STRONG_BIT and needs & _NEED_STRONG_BIT:
         # "Dana: Great, then we keep …" is read without "Dana:"

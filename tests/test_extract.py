@@ -4464,3 +4464,30 @@ def test_an_action_marker_for_me_or_for_he_names_the_writer_or_the_one_just_name
         ("Beatriz Lopes", "book the test tank"),
         ("Beatriz Lopes", "send a poll for a date in the week of 21 Sept")]
     assert ext.next_call is None
+
+
+def test_a_decision_logs_rows_dated_weeks_before_without_a_year_are_earlier_decisions() -> None:
+    body = ("## Decision log\n\n| ID | Decision | Status | Date |\n|---|---|---|---|\n"
+            "| D-11 | Two-week release train from 2.3 | Agreed | 15 Apr |\n"
+            "| D-18 | New customers pay £12 a month | Agreed | 6 May |\n")
+    assert [d.text for d in extract(note(body, day=date(2014, 5, 6))).decisions] == [
+        "New customers pay £12 a month"]
+
+
+def test_a_chairs_were_agreed_then_is_followed_by_what_is_agreed() -> None:
+    body = ("[00:15:11] Sade: So what I'd like is one queue, with a priority field.\n"
+            "[00:16:39] Marcus: No objection.\n"
+            "[00:16:48] Greta: Sounds like we're agreed then. One queue, a priority field, "
+            "zoom 0 to 8 high priority by default.\n")
+    assert [d.text for d in extract(note(body, fmt="text")).decisions] == [
+        "Greta: Sounds like we're agreed then. One queue, a priority field, zoom 0 to 8 high "
+        "priority by default."]
+
+
+def test_running_the_meeting_or_another_projects_people_deciding_is_no_decision() -> None:
+    body = ("Dev said on IRC he'll be late, so let's just start.\n\n"
+            "Okay, let me read back what I have, so we're all agreed on what's written down.\n\n"
+            "Homebrew's maintainers have decided to bump formulae from tags anyway.\n\n"
+            "We agreed to tag 4.1 in December.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "We agreed to tag 4.1 in December."]

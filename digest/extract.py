@@ -286,7 +286,8 @@ _DECISION_STRONG = re.compile(
     r"(?<!who\s)(?<!course\s)(?<!sure\s)(?<!yes\s)(?<!yeah\s)(?<!think\s)(?<!hope\s)"
     r"(?<!guess\s)(?<!know\s)it\s+is(?:\s+then)?(?=\s*(?:[.!,;]|$))"
     # the chair settling what was just asked: "Fine, the sitemap fix goes to 2.0.1 then."
-    r"|^(?:[^:]{1,40}:\s+)?\W*(?:fine|ok(?:ay)?|right|alright|good)\W+(?:so\W+)?"
+    r"|^(?:[^:]{1,40}:\s+|(?:\[[\d:]+\]\s*)?<[^<>\s]{1,32}>\s+)?\W*(?:fine|ok(?:ay)?|right|alright"
+    r"|good)\W+(?:so\W+)?"
     r"(?=\w)(?!(?:i|you|we|it|this|that|that['’]s)\b)"
     r"[^?]{3,}?\b(?:goes|moves|stays|slips|ships|lands|waits|becomes|(?:is|are)(?!\s+(?:fine|ok"
     r"|okay|good|great|perfect|better|all)\b))\b[^?]{2,}?\s+then\W*$"
@@ -684,6 +685,7 @@ _BAD_TASK = re.compile(
     r"|happen\b|work\b(?!\s+(?:on|with|through|out)\b)|help\s+but\b"
     r"|do(?:\W+(?:today|tonight|tomorrow|now|asap|soon))?\W*$"  # ("Will do.", "Will do, today.")
     r"|(?:our|my|your|their|its|his|her)\b"  # "Back to our usual slot": not a task
+    r"|stop\W*$"  # ("ok fair. let's think about it after 0.8, I'll stop")
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w)"  # (a non-promise)
     # what is done on the call itself: "I'll share my screen", "paste the link in the chat",
     # "I'll leave it open", "I'll add that at the end"
@@ -760,6 +762,8 @@ _SETTLED_WORDS = (
     "not going to", "won't", "won’t", "will not", "happy to", "happy with", "plan is now",
     "elected", "went with", "signed off", " then.")
 _REGISTER_NUMBERS = tuple(f"d-{digit}" for digit in range(10))  # "D-2025-07: …" (a decision's)
+# a chat's conclusion ticked off: "ok, pg12 support is dropped in 0.8 then ✅"
+_TICKED_THEN = ("then ✅", "then ✔", "then ☑")
 _CUE_WORDS = (
     *_CALL_WORDS, *_SETTLED_WORDS, "will", "'ll", "’ll", "should", "can ", "plan", "going to",
     "need", "someone", "somebody", "anyone", "anybody", "agenda", "stick", "#", "action", "todo",
@@ -770,16 +774,17 @@ _CUE_WORDS = (
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
-    "validé", "acté", "verdict", *_REGISTER_NUMBERS)
+    "validé", "acté", "verdict", *_REGISTER_NUMBERS, *_TICKED_THEN)
 _DECISION_WORDS = (
     *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
-    "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result")
+    "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result", *_TICKED_THEN)
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = (
     *_CALL_WORDS, "again", "reconven", "resum", "reschedul", "following", "move the", "return")
 _HINT_STRONG = (
-    *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright")
+    *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright",
+    "ok,", "ok ", "fine,", "right,")  # (the chair's "ok, pg12 support is dropped in 0.8 then")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is", "stick ", "switch to", "move to", "going forward", "will be ")
@@ -2003,13 +2008,17 @@ def _code_as_blank_lines(m: re.Match[str]) -> str:
     if "BEGIN:V" in block:
         return block
     lines = block.split("\n")[1:-1]
-    said = [line for line in lines if line.strip()]
+    # (a line indented further goes on with the message above it, or shows its reactions)
+    said = [line for line in lines if line.strip() and line[:5].strip() and line[:1] != "\t"]
     if len(said) >= 2 and sum(_IRC_SPEAKER.match(line) is not None for line in said) \
             >= 0.75 * len(said):
-        return "\n".join(("", *lines, ""))  # (the fences' lines kept, blank)
+        # (the fences' lines kept, blank, and so is a line of reactions: "👍 3  (tavi, …)")
+        return "\n".join(("", *("" if _REACTIONS_LINE.match(line) else line for line in lines),
+                           ""))
     return blank_lines(m)
 
 
+_REACTIONS_LINE = re.compile(r"^\s+(?:[^\w\s()]{1,4}\s*\d+\s*\([^()\n]*\)\s*)+$")
 # a tag a note's legend gives to action items: "- [A dario, kemi] pair on the backfill"
 _ACTION_TAG = re.compile(
     r"(?m)^(?P<lead>[ \t]*[-*•]?[ \t]*)\[A[ \t]+(?P<who>[^\]\n]{1,40})\][ \t]*")
@@ -2390,6 +2399,11 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
             people.extend(Person(one_line(name).strip(), aliases=(initials,))
                           for initials, name in legend)  # "AB = Aiko Brandt (HW lead)"
             continue
+        if "=" in text and "@" in text and len(handles := _HANDLE_LEGEND.findall(text)) >= 2:
+            # a chat's "Who's who: `@ingrid:quillon.social` = Ingrid Solberg · …"
+            people.extend(Person(p.name, p.chair, (*p.aliases, nick))
+                          for nick, named in handles for p in parse_attendee_text(named)[:1])
+            continue
         if not people and block.kind == PARA and (were := _PRESENT_WERE.match(text)):
             people.extend(_names_in_prose(were.group("names")))  # "Present on the call were …"
             continue
@@ -2562,6 +2576,11 @@ def _roster_column(header: tuple[str, ...]) -> int | None:
 # the answers pasted from a calendar invite: "Organizer: A", "Accepted: B; C", "Declined: D"
 _INVITE_LINE = re.compile(r"(?m)^\W{0,3}(organi[sz]er|accepted|tentative|declined)\s*:\s*(.+)$",
                           re.I)
+# a chat handle and whose it is: "`@tavi:matrix.org` = Octavian "Tavi" Mureșan"
+_HANDLE_LEGEND = re.compile(
+    r"`?@(?P<nick>[\w.=-]{1,32})(?::[\w-]+(?:\.[\w-]+)+)?`?[ \t]*=[ \t]*"
+    rf"(?P<name>[{UPPER}][\w'’-]+"
+    rf"(?:[ \t]+(?:[\"“][^\"”\n]{{1,20}}[\"”]|[{UPPER}][\w'’-]+)){{1,3}})")
 # a full name that initials stand for: "Aiko Brandt", "Jean-Luc Picard Smith"
 # (words apart by one space or a hyphen: a wider gap is the next column)
 _INITIALLED_NAME = rf"[{UPPER}][{LOWER}]+(?:(?:[ \t]?-[ \t]?|[ \t])[{UPPER}][\w'’-]+){{1,3}}"
@@ -3263,7 +3282,7 @@ _TAKE_THAT_WORDS = r"(?:take|do|own|handle|pick\s+up)\s+(?:that|this|it)(?:\s+on
 _TAKE_THAT = re.compile(rf"{_TAKE_THAT_WORDS}\W*$", re.I)
 # a speaker taking on the task said just before, which nobody had: "Leave it with me."
 _TAKEN_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|yeah|yep|yes|fine)\W+)*(?:leave\s+it\s+with\s+me"
-                       rf"|i['’]ll\s+{_TAKE_THAT_WORDS}|on\s+it)\W*$", re.I)
+                       rf"|i['’]ll\s+{_TAKE_THAT_WORDS}|on\s+it)(?:\W*$|,\s)", re.I)
 
 
 def _put_so_far(proposed: str, sentence: str) -> str:

@@ -4491,3 +4491,25 @@ def test_running_the_meeting_or_another_projects_people_deciding_is_no_decision(
             "We agreed to tag 4.1 in December.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "We agreed to tag 4.1 in December."]
+
+
+def test_a_matrix_log_pasted_in_a_fence_with_wrapped_lines_and_reactions() -> None:
+    body = ("Who's who: `@ines:bramble.social` = Ines Moreau ·\n"
+            "`@tavi:matrix.org` = Octavian \"Tavi\" Popescu · `@bk:kde.org` = Beth Kaye\n\n"
+            "```\n"
+            "[18:08] @ines:bramble.social: postgres. proposal: 0.8 drops postgres 12. it's EOL\n"
+            "        in november and the JSON path stuff needs 13\n"
+            "           👍 3  (tavi, bk, ines)\n"
+            "[18:09] @bk:kde.org: yes please\n"
+            "[18:10] @ines:bramble.social: ok, pg12 support is dropped in 0.8 then ✅\n"
+            "[18:10] @ines:bramble.social: someone needs to put that in the upgrade notes\n"
+            "[18:11] @tavi:matrix.org: I'll do it, I'm in the upgrade notes anyway\n"
+            "[18:14] @bk:kde.org: ok fair. let's think about sqlite after 0.8, I'll stop\n"
+            "[18:32] @ines:bramble.social: next sync same time in two weeks, tuesday the 16th?\n"
+            "```\n")
+    ext = extract(note(body, day=date(2024, 7, 2)))
+    assert [p.name for p in ext.attendees] == ["Ines Moreau", "Octavian Popescu", "Beth Kaye"]
+    assert [d.text for d in ext.decisions] == ["<ines> ok, pg12 support is dropped in 0.8 then ✅"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Octavian Popescu", "put that in the upgrade notes")]
+    assert ext.next_call is not None and ext.next_call.date == date(2024, 7, 16)

@@ -132,7 +132,7 @@ _SECTION_KINDS = (
                            r"|conclusions?|beschl(?:uss|üsse)|entscheidung(?:en)?|einigung"
                            r"|décisions?)\b", re.I)),
     (ACTIONS, re.compile(r"\b(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?"
-                         r"|who['’]?s\s+doing\s+what"
+                         r"|who['’]?s\s+(?:doing|on)\s+what|who\s+does\s+what"
                          r"|hand-?over\s+(?:items|tasks)"
                          r"|tasks|assignments|action\s+points?|aufgaben|prochaines\s+étapes)\b"
                          r"|^\W*(?:(?:plans?\s+|goals?\s+)?(?:for\s+)?(?:next|this|the\s+coming)\s+"
@@ -920,7 +920,12 @@ _ITEM_TRAILING = re.compile(
     rf"^(?P<task>.+?)\s*(?:[(\[]\s*(?:owner:\s*|assigned\s+to:?\s*)?@?(?P<who>{_NAMES})"
     # "- update the help article (Rosalind, due Fri)"
     r"\s*(?:[,;]\s*(?:due|by|before|until|deadline|eta)\b[^()\[\]]{0,30})?[)\]]"
-    rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$", re.S)
+    rf"|\s[–—-]+\s*@?(?P<who2>{_NAMES}))\s*\.?$"
+    # "PIN-482 offline sync — Nomvula and Fergus together (Fergus on the API, …)", "PIN-466
+    # export — Ilse V, again; she says …": the owners after a dash, a remark after them
+    rf"|^(?P<task2>.+?)\s[–—]+\s*@?(?P<who3>{_NAMES})(?:\s+together)?"
+    r"(?:\s*\((?!(?:carried|done|dropped|completed|closed)\b)[^()]*\)|,\s*again\b)?"
+    r"(?:[;,]\s+(?:s?he|they|since|as|because)\b.*)?\s*\.?$", re.S)
 # the fields an action's line may give after its owner: "Due: Friday", "Timescale: 4 weeks"
 _LATER_FIELD = r"(?:due|deadline|by|when|status|priority|timescale|target|timeline)\s*:"
 _ITEM_OWNER_FIELD = re.compile(  # (and the "PIC:", person in charge, of notes across Asia)
@@ -2721,7 +2726,7 @@ _NICKS_TO = re.compile(r"(?P<who>[a-z][\w.-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[a-
 
 
 # a task its writer took: "me - book the tank", "Me: room booking"
-_MINE = re.compile(r"^me\s*[-–—:]\s*(?P<task>\S.*)$", re.I | re.S)
+_MINE = re.compile(r"^(?:me\s*[-–—:]|(?P<i>I(?:['’]ll|\s+will)))\s*(?P<task>\S.*)$", re.I | re.S)
 
 
 def _marker_actions(m: re.Match[str], line: int, ctx: _Ctx) -> list[Action]:
@@ -2823,10 +2828,11 @@ _MARKER_PRESENT = re.compile(
 
 def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
     text = _NOBODY_ASSIGNED.sub("", _CHECKBOX.sub("", text))
-    if text[:3].lower() in ("me ", "me:", "me-", "me—", "me–") and (mine := _MINE.match(text)) \
-            and (me := ctx.note_taker):
-        # "AI: me - book the tank", "- Me: room booking" in notes their writer signs
-        return Action(me, _tidy_task(mine["task"]), line, "me", rule)
+    if text[:3].lower() in ("me ", "me:", "me-", "me—", "me–", "i'l", "i’l", "i w") \
+            and (mine := _MINE.match(text)) and (me := ctx.note_taker):
+        # "AI: me - book the tank", "- Me: room booking", "- I'll write the test plan" in
+        # notes their writer signs or is marked as taking
+        return Action(me, _tidy_task(mine["task"]), line, "I" if mine["i"] else "me", rule)
     if text[:2] == "[@" and (bracketed := _BRACKETED_HANDLES.match(text)):
         text = f"{bracketed['whos']}: {bracketed['task']}"  # "[@kwalsh-dev]: review #1420"
     if ":" in text[:14] or "—" in text[:14] or "–" in text[:14] or text[:5].lower() == "owner" \
@@ -2866,10 +2872,11 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         m = pattern.match(text)
         if not m:
             continue
-        who = m.group("who") or (m.groupdict().get("who2") or "")
+        who = m.group("who") or m.groupdict().get("who2") or m.groupdict().get("who3") or ""
+        task = m.group("task") or m.groupdict().get("task2") or ""
         if who and (owner := ctx.owners(who) or (pattern is _ITEM_TO
-                                                 and _initials_owner(who, m.group("task")))):
-            return Action(owner, _tidy_task(m.group("task")), line, who, rule)
+                                                 and _initials_owner(who, task))):
+            return Action(owner, _tidy_task(task), line, who, rule)
     if ":" in text and (m := _OWNER_FIELD_ANY.match(text)):
         # "… Lead: Matron (Kwabena Asare)  Timescale: …", "Lead: Dr Mbeki with Dr Venkatesan"
         field = m.group("field").strip(" .;,")

@@ -4513,3 +4513,16 @@ def test_a_matrix_log_pasted_in_a_fence_with_wrapped_lines_and_reactions() -> No
     assert [(a.owner, a.task) for a in ext.actions] == [
         ("Octavian Popescu", "put that in the upgrade notes")]
     assert ext.next_call is not None and ext.next_call.date == date(2024, 7, 16)
+
+
+def test_whos_on_what_items_name_their_owners_after_a_dash_with_a_remark() -> None:
+    body = ("Attendees: Kalani Akana, Fergus Doyle, Nomvula Zulu, Ilse Vandermeer (\"Ilse V\"), "
+            "Hye-jin Lim (QA, notes)\n\n## Who's on what\n\n"
+            "- PIN-482 offline sync — Nomvula and Fergus together (Fergus on the sync API)\n"
+            "- PIN-466 export — Ilse V, again; she says she'll finish it this week\n"
+            "- PIN-470 jingle — Fergus (carried from July)\n"
+            "- I'll write the offline test plan and share it by Friday.\n")
+    assert owned(body) == [
+        ("Nomvula Zulu, Fergus Doyle", "PIN-482 offline sync"),
+        ("Ilse Vandermeer", "PIN-466 export"),
+        ("Hye-jin Lim", "write the offline test plan and share it by Friday")]

@@ -1773,7 +1773,7 @@ _ASKED_ROLES = frozenset({"author", "authors", "editor", "editors", "submitter",
                           "presenter", "presenters", "maintainers", "reporter"})
 
 
-_NAME_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Rui, Ana and Lee", "mhalloran & nadiak"
+_NAME_LIST = re.compile(r"\s*(?:,|&|\+|\band\b)\s*")  # "Rui, Ana and Lee", "mhalloran & nadiak"
 
 
 def _handed_to(text: str, section: list[str], ctx: _Ctx) -> str | None:
@@ -2953,10 +2953,11 @@ _MARKER_NICK = re.compile(
 
 # "jmarsh to write the runbook", "rhea_k: check backups": a lower-case nick the attendee list has
 _NICK_LEAD = re.compile(
-    r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[A-Za-z][\w.-]{1,31})*"
+    r"^@?(?P<who>[a-z][\w.-]{1,31}(?:\s*(?:,|\band\b|&|\+)\s*@?[A-Za-z][\w.-]{1,31})*"
     r"|[A-Z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[A-Za-z][\w.-]{1,31})*"
     r"\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})"
-    r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—])|(?=\s+[a-z]+\s))\s+(?P<task>[a-z].*)$", re.S)
+    # (after a colon or a dash the task may open with a name: "emre — Homebrew packaging …")
+    r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—])|(?=\s+[a-z]+\s))\s+(?P<task>(?(sep)\w|[a-z]).*)$", re.S)
 # a name typed in lower case: "kwame", "jean-luc"
 _LOWER_NAME = re.compile(r"[a-z][a-z'’-]{2,20}")
 # "someone to check the mirrors": a task put to nobody in particular

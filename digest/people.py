@@ -87,7 +87,7 @@ _ALIAS = re.compile(rf"[{UPPER}][^\W\d]+(?:['-][^\W\d]+)*")  # "(Mort)"; not "(A
 # "Chief Executive", "Company Secretary", "Head of Sales", "Director of Postgraduate Research";
 # with it, its acronym ("FD", "CEO")
 _OFFICE_WORDS = ("Director", "Officer", "Secretary", "Manager", "Executive", "Administrator",
-                 "Controller", "Engineer", "Clerk", "Treasurer")
+                 "Controller", "Engineer", "Clerk", "Treasurer", "President")
 _ROLE_PHRASE = re.compile(
     rf"(?:[{UPPER}][\w-]+\s+){{0,2}}(?:(?:{'|'.join(_OFFICE_WORDS)})|(?:Head|Director|Dean)"
     rf"(?=\s+of\s))(?:\s+of\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}})?")

@@ -4526,3 +4526,14 @@ def test_whos_on_what_items_name_their_owners_after_a_dash_with_a_remark() -> No
         ("Nomvula Zulu, Fergus Doyle", "PIN-482 offline sync"),
         ("Ilse Vandermeer", "PIN-466 export"),
         ("Hye-jin Lim", "write the offline test plan and share it by Friday")]
+
+
+def test_the_president_in_the_list_and_plus_joined_nicks_own_their_tasks() -> None:
+    body = ("People: Signe Dahl (President, chair), anjak (Anja Köhler), emre (Emre Yalçın)\n\n"
+            "The President will announce the date to members by the end of June.\n\n"
+            "## Actions\n\n- [ ] anjak + emre — docs build publishes on every tag\n"
+            "- [ ] emre — Homebrew packaging steps into the guide\n")
+    assert owned(body) == [
+        ("Signe Dahl", "announce the date to members by the end of June"),
+        ("Anja Köhler, Emre Yalçın", "docs build publishes on every tag"),
+        ("Emre Yalçın", "Homebrew packaging steps into the guide")]

@@ -2257,7 +2257,10 @@ _TAKES_NOTES = re.compile(
     rf"(?P<who>{_NAME}(?:[ \t]+{_NAME}){{0,2}})\s?[ \t]*(?:\([^()\n]*\)[ \t]*)?"
     r"(?:\([^()]{0,60}\b(?:notes|note-?taker|minutes|scribe)"
     r"(?:\s+(?:this|today|for)\b[^()\n]{0,12})?\)|[-—–][^\n]*\b(?:taking|takes|writing)\s+(?:the\s+|these\s+)?notes\b)"
-    rf"|^\W*(?:notes|note-?taker|scribe|minutes)(?:\s+by)?\W{{0,4}}:\W*(?P<who2>{_NAME})",
+    # ("Scribe this week: Tomás (rota on the lab wiki).")
+    rf"|(?:^\W*|(?<=[.;]\s))(?:notes|note-?taker|scribe|minutes)"
+    r"(?:\s+by|\s+(?:this\s+week|today|this\s+time))?"
+    rf"\W{{0,4}}:\W*(?P<who2>{_NAME})",
     re.M | re.I)
 _NAME_WITH_REMARK = re.compile(rf"{_NAME}[ \t]+{_NAME}[ \t]+\(")
 # _SPEAKER_HEADER at the start of any line of a note, to list a transcript's speakers

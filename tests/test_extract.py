@@ -4537,3 +4537,12 @@ def test_the_president_in_the_list_and_plus_joined_nicks_own_their_tasks() -> No
         ("Signe Dahl", "announce the date to members by the end of June"),
         ("Anja Köhler, Emre Yalçın", "docs build publishes on every tag"),
         ("Emre Yalçın", "Homebrew packaging steps into the guide")]
+
+
+def test_a_scribe_named_after_a_sentence_is_who_me_is() -> None:
+    body = ("Room 2.14. Scribe this week: Tomás (rota on the wiki).\n\n"
+            "Here: Nkem Okafor (PI), Lukas Brenner, Tomás Velasco\n\n"
+            "## Next steps\n\n- Lukas: cost per sample for the new kit\n"
+            "- Me: room booking for Wednesdays from January\n")
+    assert owned(body) == [("Lukas Brenner", "cost per sample for the new kit"),
+                           ("Tomás Velasco", "room booking for Wednesdays from January")]

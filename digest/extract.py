@@ -784,7 +784,7 @@ _HINT_NEXT = (
     *_CALL_WORDS, "again", "reconven", "resum", "reschedul", "following", "move the", "return")
 _HINT_STRONG = (
     *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright",
-    "ok,", "ok ", "fine,", "right,")  # (the chair's "ok, pg12 support is dropped in 0.8 then")
+    " ok, ", ">ok, ", "fine,")  # (a chair's "<ingrid> ok, pg12 support is dropped in 0.8 then")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is", "stick ", "switch to", "move to", "going forward", "will be ")
@@ -1240,8 +1240,11 @@ class _Ctx:
     def _written_in_lower_case(self, word: str) -> bool:
         """Whether the note writes `word` in lower case as a word (a chat log's "<olga>" is
         still her name)."""
-        return _stands_alone(word, _CHAT_NICK.sub("", self.body) if "<" in self.body
-                             else self.body)
+        return _stands_alone(word, self._body_without_nicks)
+
+    @cached_property
+    def _body_without_nicks(self) -> str:
+        return _CHAT_NICK.sub("", self.body) if "<" in self.body else self.body
 
     def handle_owner(self, handle: str) -> str:
         """'@kenji' → 'Kenji Tanaka' when one attendee fits; else the handle as written."""
@@ -1350,7 +1353,7 @@ def extract(note: Note) -> Extraction:
     others = [note.author] if note.author else []
     if mail := _MAIL_FROM.match(note.body):  # notes sent as a mail: "From: Olga Berg <…>"
         others.append(mail["who"])
-    if " — " in note.body:  # who posted in a Discord channel copied out
+    if " — " in note.body and _DISCORD_HINT.search(note.body):  # who posted in a Discord channel
         others.extend(dict.fromkeys(re.sub(r"\s*\([^()]*\)\s*$", "", m["who"]).strip()
                                     for m in _DISCORD_HEADER.finditer(note.body)))
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
@@ -1637,7 +1640,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
-    if " — " in body and _DISCORD_HEADER.search(body):  # a Discord channel copied out
+    if " — " in body and _DISCORD_HINT.search(body) and _DISCORD_HEADER.search(body):
+        # a Discord channel copied out
         body = _DISCORD_MESSAGE.sub(_discord_message_as_turns, body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
         # a thread of fediverse posts: each post's author, date and reaction counts go
@@ -1914,6 +1918,7 @@ _DISCORD_HEADER = re.compile(
     r"(?m)^(?P<who>[^\s—:][^\n—:]{0,58}?)[ \t]+—[ \t]+"
     r"(?:\d{1,2}/\d{1,2}/\d{2,4},?|(?:Today|Yesterday)[ \t]+at)"
     r"[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*$")
+_DISCORD_HINT = re.compile(r" — (?:\d{1,2}/\d{1,2}/\d{2,4}|Today at|Yesterday at)")
 _DISCORD_MESSAGE = re.compile(_DISCORD_HEADER.pattern + r"\n(?P<said>(?:[ \t]*\S[^\n]*(?:\n|\Z))*)")
 _OWN_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*\s*$|[-*•]\s)")  # a bold title, a list item
 

@@ -3951,15 +3951,28 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
     if sentence[:1] == "@" and (lead := _HANDLE_FIRST.match(sentence)) \
             and (known := ctx.handle_owner(lead["handle"]))[:1] != "@":
         return known  # "@r-delacroix said he'd like to take it."
+    maybe = None  # a capitalised word among the first that may be a name the list lacks
     for w in _CAPITALISED.findall(" ".join(sentence.split()[:4])):
-        w = _POSSESSIVE.sub("", w)
-        if ctx.is_person(w) and (ctx.roster.known(w) or w.lower() not in _SENTENCE_OPENERS):
-            return w
-    for w in _CAPITALISED.findall(sentence):
         w = _POSSESSIVE.sub("", w)
         if ctx.roster.known(w):
             return w
+        if maybe is None and ctx.is_person(w) and w.lower() not in _SENTENCE_OPENERS:
+            maybe = w
+    if maybe is not None and not any(ctx.roster.known(_POSSESSIVE.sub("", w))
+                                     for w in _CAPITALISED.findall(sentence)):
+        return maybe  # ("Customer webinar … — Efua and Parisa are doing it": Efua and Parisa)
+    for m in _CAPITALISED.finditer(sentence):
+        w = _POSSESSIVE.sub("", m.group(0))
+        if ctx.roster.known(w):
+            # "… — Efua and Parisa are doing it together, and will put the slides together":
+            # both, when the attendee named next is joined by "and"
+            if (pair := _AND_NAME.match(sentence, m.end())) and ctx.roster.known(pair[1]):
+                return f"{w} and {pair[1]}"
+            return w
     return None
+
+
+_AND_NAME = re.compile(rf"\s+and\s+({_NAME})\b")
 
 
 # a decision some other body took, reported to the meeting: "The County Council has decided to

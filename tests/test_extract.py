@@ -4546,3 +4546,10 @@ def test_a_scribe_named_after_a_sentence_is_who_me_is() -> None:
             "- Me: room booking for Wednesdays from January\n")
     assert owned(body) == [("Lukas Brenner", "cost per sample for the new kit"),
                            ("Tomás Velasco", "room booking for Wednesdays from January")]
+
+
+def test_a_pair_named_before_an_elided_will_share_the_task() -> None:
+    body = ("Attendees: Efua Mensah, Parisa Tehrani, Bartosz Nowak\n\n"
+            "- Customer webinar on the new export is Tuesday 20 May, 14:00 — Efua and Parisa are "
+            "doing it together, and will put the slides together next week.\n")
+    assert owned(body) == [("Efua Mensah, Parisa Tehrani", "put the slides together next week")]

@@ -130,20 +130,20 @@ HELDOUT_FLOORS = {
     # blind: 7/15, 0.68, 0.62, 0.32; measured now: 15/15, 0.82, 0.82, 0.82
     # (actions 0.82 until a chat's short "good." before "everyone please look at !87 when you
     # can" was split off, in the review of last call's actions: an unowned request not labelled)
-    "gold_heldout": (15, 15, 0.82, 0.81, 0.81),
+    "gold_heldout": (15, 15, 0.84, 0.81, 0.81),  # decisions 0.83 → 0.85 in session 19
     # blind: 7/12, 0.74, 0.59, 0.28; measured now: 12/12, 0.80, 0.75, 0.74
     "gold_heldout2": (12, 12, 0.80, 0.76, 0.75),  # decisions 0.81 at session 18's end
     # blind: 5/8, 0.73, 0.67, 0.25; measured now: 8/8, 0.80, 0.83, 0.72
     "gold_heldout3": (8, 8, 0.81, 0.85, 0.76),
     # blind: 7/10, 0.52, 0.65, 0.20 (0.35 after the fixes made for gold_heldout3); now:
     # 10/10, 0.79, 0.83, 0.79
-    "gold_heldout4": (10, 10, 0.79, 0.82, 0.78),
+    "gold_heldout4": (10, 10, 0.79, 0.83, 0.79),  # actions 0.84, owners 0.80 at session 19's end
     # blind: 5/10, 0.58, 0.58, 0.27 at the session's start; 4/10, 0.46, 0.51, 0.39 after its
     # changes (a regression, found and mended); 10/10, 0.77, 0.69, 0.64 until session 10, when
     # "Beatriz offered to pair with Léa on the cost model" became a shared task (the partner
     # rule had never matched: it read "Léa on" as the name); its labeller gave it to Beatriz
     # alone, heldout19's reads "will pair with Benji" as shared: 0.62
-    "gold_heldout5": (10, 10, 0.76, 0.71, 0.65),
+    "gold_heldout5": (10, 10, 0.78, 0.71, 0.65),  # decisions 0.79 at session 19's end
     # blind: 4/10, 0.38, 0.46, 0.10 at the session's start; 4/10, 0.40, 0.46, 0.35 after its
     # changes; tuned on since: 10/10, 0.75, 0.74, 0.68; 0.76 at ca56dcf (session 16: a register's
     # numbered decisions, "Notes of the July meeting" is a review)
@@ -157,7 +157,7 @@ HELDOUT_FLOORS = {
     # ("Anders to document the signing steps"), not the clause before it in its own sentence
     # ("Ruth" and "Naledi builds …" resolve since session 10: owners 0.62; a tracker's Title
     # column since session 11: 0.66, 0.63)
-    "gold_heldout8": (10, 10, 0.65, 0.66, 0.63),  # decisions 0.66 at session 18's end
+    "gold_heldout8": (10, 10, 0.69, 0.67, 0.64),  # 0.70, 0.68, 0.65 at session 19's end
     # blind: 6/10, 0.60, 0.76, 0.54 at the session's start (fe3389b); 6/10, 0.62, 0.76, 0.54
     # after its first fixes (da34731); tuned on since: 10/10, 0.79, 0.87, 0.84; actions 0.86
     # since session 11 ("Chair: Hiroko Tanabe" makes her an attendee, and two of her tasks are
@@ -169,14 +169,14 @@ HELDOUT_FLOORS = {
     # blind for a session: 6/10, 0.52, 0.50, 0.34 (e675bb9 … afb0c09); tuned on since (43ca31a):
     # 8/10, 0.58, 0.66, 0.64; 9/10, 0.59, 0.70, 0.69 at ca56dcf (session 16: a Redmine page's
     # Textile headings and lower-case IRC nicks as owners)
-    "gold_heldout11": (10, 9, 0.60, 0.70, 0.68),  # decisions 0.61 at session 18's end
+    "gold_heldout11": (10, 9, 0.63, 0.73, 0.71),  # 0.64, 0.74, 0.72 at session 19's end
     # blind for two sessions (only its summary read): 11/12, 0.78, 0.77, 0.56 at afb0c09;
     # 11/12, 0.84, 0.79, 0.57 at bcc932e; opened and tuned on since: 11/12, 0.86, 0.81, 0.77;
     # 0.80, 0.76 since session 11 (a handle as the subject of "he'll write an RFC if he has
     # time", which its labeller left out as tentative); 0.86, 0.81, 0.77 at 3b7a164 (session 13);
     # 0.87, 0.81, 0.77 at 8f07baa (session 15: "Okay, we'll keep it on the list"); 12/12 at
     # ca56dcf (session 16: a bare "Next call." takes the date said a turn later)
-    "gold_heldout12": (12, 12, 0.86, 0.82, 0.78),
+    "gold_heldout12": (12, 12, 0.88, 0.82, 0.78),  # decisions 0.89 at session 19's end
     # blind: 9/12, 0.71, 0.71, 0.70 at afb0c09; tuned on since: 12/12, 0.82, 0.82, 0.82; 0.84,
     # 0.82, 0.82 at 8f07baa (session 15: spoken replies are not decisions); 0.85, 0.83, 0.83 at
     # ca56dcf (session 16)
@@ -195,12 +195,12 @@ HELDOUT_FLOORS = {
     # 0.80, 0.86, 0.85 at 3b7a164 (session 13: "He offered to" and "PCSO Dan Ferris"); 0.83, 0.86,
     # 0.85 at a3b24cb (session 14: "and she agreed", "agreed by Treasurer"); 0.85, 0.87, 0.86 at
     # 8f07baa (session 15: a board is not a person); 0.85, 0.88, 0.87 at ca56dcf (session 16)
-    "gold_heldout16": (10, 10, 0.86, 0.88, 0.87),  # decisions 0.87 at session 18's end
+    "gold_heldout16": (10, 10, 0.88, 0.88, 0.87),  # decisions 0.89 at session 19's end
     # written to be tuned on; first measured at daf0a68, before its misses were read: 9/10,
     # 0.61, 0.69, 0.65; tuned on since: 9/10, 0.76, 0.73, 0.74; 9/10, 0.76, 0.74, 0.75 at 3b7a164;
     # 9/10, 0.76, 0.75, 0.75 at 8f07baa (session 15); 9/10, 0.78, 0.75, 0.75 at ca56dcf
     # (session 16: a numbered decision's paragraph goes on)
-    "gold_heldout17": (10, 9, 0.78, 0.75, 0.76),
+    "gold_heldout17": (10, 9, 0.79, 0.75, 0.76),  # decisions 0.80 at session 19's end
     # blind, and kept blind (its writer reported nothing of its contents): 10/10, 0.83, 0.83,
     # 0.73 at daf0a68; 10/10, 0.85, 0.83, 0.74 at e495d71; 10/10, 0.85, 0.84, 0.74 at 4e80ae9;
     # 10/10, 0.85, 0.84, 0.75 at 3b90739 (session 11); 10/10, 0.89, 0.84, 0.75 at b98c273
@@ -231,7 +231,7 @@ HELDOUT_FLOORS = {
     # 0.85 at 3b90739; 10/10, 0.81, 0.88, 0.85 at b98c273 (session 12); 0.82, 0.89, 0.86 at
     # a3b24cb (session 14); 0.82, 0.89, 0.87 at 8f07baa (session 15); 0.82, 0.90, 0.87 at ca56dcf
     # (session 16: name chips)
-    "gold_heldout21": (10, 10, 0.83, 0.89, 0.87),
+    "gold_heldout21": (10, 10, 0.84, 0.89, 0.87),  # decisions 0.85 at session 19's end
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.65, 0.81,
     # 0.75 at f0b5151, session 12's start, and unchanged at its end (b98c273) and at f4c3313;
     # 9/10, 0.66, 0.82, 0.76 at 3b7a164 (session 13's end), unchanged at a3b24cb (session 14's);
@@ -250,7 +250,7 @@ HELDOUT_FLOORS = {
     # Operations Director", "The PGR Director"); decisions 0.72 at ca56dcf (session 16: "We're
     # keeping the Wednesday slot")
     # actions 0.93, +owner 0.89 at session 18's end ("write this into SECURITY.md" says what)
-    "gold_heldout23": (10, 9, 0.72, 0.93, 0.89),
+    "gold_heldout23": (10, 9, 0.74, 0.93, 0.89),  # decisions 0.75 at session 19's end
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.74, 0.89,
     # 0.72 at f4c3313, session 13's start; 9/10, 0.74, 0.88, 0.72 at 3b7a164 (its end: one
     # more false alarm, no owner gained), and at cfa6790 (session 14's start); 9/10, 0.75, 0.90,
@@ -261,7 +261,7 @@ HELDOUT_FLOORS = {
     # set of ordinary notes by gold_heldout27; 9/10, 0.76, 0.89, 0.74 at ca56dcf (session 16's end)
     # 9/10, 0.76, 0.89, 0.74 at 38abd67 (session 17's start); 9/10, 0.79, 0.88, 0.74 at its end
     # and at 47151ec (session 18's start); 9/10, 0.81, 0.88, 0.74 at session 18's end
-    "gold_heldout24": (10, 9, 0.80, 0.88, 0.73),
+    "gold_heldout24": (10, 9, 0.8, 0.88, 0.74),  # actions 0.89, owners 0.75 at session 19's end
     # written to be tuned on (weighted to decisions and their look-alikes); first measured at
     # cfa6790, before its misses were read: 10/10, 0.62, 0.80, 0.77; tuned on since: 10/10, 0.86,
     # 0.89, 0.89 at a3b24cb (session 14); 0.87, 0.89, 0.89 at 27d4802 (session 15)
@@ -309,6 +309,9 @@ HELDOUT_FLOORS = {
     # the formats and a few of its judgement calls, nothing of what extraction gets wrong):
     # 8/10, 0.72, 0.72, 0.65 at 31c5a77, session 19's start
     "gold_heldout34": (10, 8, 0.71, 0.71, 0.64),
+    # tuning (long and mixed-format notes): 8/10, 0.67, 0.74, 0.57 at 31c5a77, session 19's
+    # start, before its misses were read; 10/10, 0.74, 0.76, 0.73 after session 19's fixes
+    "gold_heldout35": (10, 10, 0.73, 0.75, 0.72),
 }
 
 

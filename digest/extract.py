@@ -3637,7 +3637,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 chosen, settling = len(decisions) - 1, not previous and bool(
                     _SETTLED_ONLY.search(sentence))
         elif in_actions and not found_actions and not next_cue \
-                and not _WHEN_STATEMENT.match(sentence) and not _ASIDE_LINE.match(sentence):
+                and not _WHEN_STATEMENT.match(sentence) and not _ASIDE_LINE.match(sentence) \
+                and not (block.kind == PARA and _ABOUT_MEETINGS.search(sentence)):
             # prose in an action-items section: each sentence an action unless it is a plan,
             # or says when something is
             actions.append(_item_action(sentence, line, ctx, "section"))
@@ -4083,6 +4084,11 @@ _PUT_FORWARD = re.compile(r"\b(?:i['’]?d\s+like\s+(?:us\s+)?to|we\s+should|i\s
                           re.I)
 
 
+# prose under "Next steps" about the meetings themselves: "No meeting next week (…).", "Last
+# Tuesday slot before the move to Wednesdays."
+# (not "Call the venue", "Book the room for the next meeting": tasks)
+_ABOUT_MEETINGS = re.compile(
+    r"^\W*(?:no|next|last|this)\s+(?:\w+\s+)?(?:meeting|call|sync|slot|stand-?up)s?\b", re.I)
 # the chair running the meeting, not deciding anything
 _RUNNING_THE_MEETING = re.compile(
     r"\blet['’]s\s+(?:just\s+)?(?:start|begin|get\s+(?:started|going)|kick\s+off|move\s+on"

@@ -4553,3 +4553,10 @@ def test_a_pair_named_before_an_elided_will_share_the_task() -> None:
             "- Customer webinar on the new export is Tuesday 20 May, 14:00 — Efua and Parisa are "
             "doing it together, and will put the slides together next week.\n")
     assert owned(body) == [("Efua Mensah, Parisa Tehrani", "put the slides together next week")]
+
+
+def test_prose_about_the_meetings_under_next_steps_is_no_task() -> None:
+    body = ("## Next steps\n\n- Lukas: cost per sample for the new kit\n\n"
+            "No meeting next week (Nkem is away). Last Tuesday slot before the move to "
+            "Wednesdays.\n")
+    assert owned(body) == [("Lukas", "cost per sample for the new kit")]

@@ -1354,8 +1354,7 @@ def extract(note: Note) -> Extraction:
     if mail := _MAIL_FROM.match(note.body):  # notes sent as a mail: "From: Olga Berg <…>"
         others.append(mail["who"])
     if " — " in note.body and _DISCORD_HINT.search(note.body):  # who posted in a Discord channel
-        others.extend(dict.fromkeys(re.sub(r"\s*\([^()]*\)\s*$", "", m["who"]).strip()
-                                    for m in _DISCORD_HEADER.finditer(note.body)))
+        others.extend(dict.fromkeys(map(_discord_author, _DISCORD_HEADER.finditer(note.body))))
     roster = Roster(attendees, others, partial(_mentioned_people, "\n".join(texts)))
     heading_words = frozenset(_HEADING_WORD.findall(" ".join(
         t for b, t in zip(blocks, texts, strict=True) if b.kind == HEADING).lower()))
@@ -1640,8 +1639,7 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
         body = _WHATSAPP_LINE.sub("", body)
-    if " — " in body and _DISCORD_HINT.search(body) and _DISCORD_HEADER.search(body):
-        # a Discord channel copied out
+    if " — " in body and _DISCORD_HINT.search(body):  # a Discord channel copied out
         body = _DISCORD_MESSAGE.sub(_discord_message_as_turns, body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
         # a thread of fediverse posts: each post's author, date and reaction counts go
@@ -1923,12 +1921,17 @@ _DISCORD_MESSAGE = re.compile(_DISCORD_HEADER.pattern + r"\n(?P<said>(?:[ \t]*\S
 _OWN_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*\s*$|[-*•]\s)")  # a bold title, a list item
 
 
+def _discord_author(header: re.Match[str]) -> str:
+    """A Discord message's author without the remark after the name ("(pres)")."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", header["who"]).strip()
+
+
 def _discord_message_as_turns(m: re.Match[str]) -> str:
     """A Discord message as transcript turns, one per line, each under its author's name (a
     remark after it, "(pres)", dropped); its bold title, its list items, a line that wraps the
     one before, one with a speaker of its own ("Grace: we can afford it") and a list of who
     came ("here: me, @Tobi, …") are left as they are. The header line goes blank."""
-    who = re.sub(r"\s*\([^()]*\)\s*$", "", m["who"]).strip()
+    who = _discord_author(m)
     lines, before = [], ""
     for line in m["said"].split("\n"):
         kept = not line.strip() or before.rstrip().endswith(",") or _OWN_LINE.match(line) \
@@ -2006,7 +2009,6 @@ def _without_follow_up(decided: str, line: int, ctx: _Ctx, actions: list[Action]
         decided, task = decided[:then.start() + 1], _tidy_task(then["task"])
         actions.append(_with_referent(Action(owner, task, line, then["who"], "owner-verb",
                                              decided), decided.split(" (")[0], ""))
-        return decided
     return decided
 
 
@@ -3959,18 +3961,16 @@ def _subject(sentence: str, ctx: _Ctx) -> str | None:
             return w
         if maybe is None and ctx.is_person(w) and w.lower() not in _SENTENCE_OPENERS:
             maybe = w
-    if maybe is not None and not any(ctx.roster.known(_POSSESSIVE.sub("", w))
-                                     for w in _CAPITALISED.findall(sentence)):
-        return maybe  # ("Customer webinar … — Efua and Parisa are doing it": Efua and Parisa)
     for m in _CAPITALISED.finditer(sentence):
         w = _POSSESSIVE.sub("", m.group(0))
         if ctx.roster.known(w):
-            # "… — Efua and Parisa are doing it together, and will put the slides together":
-            # both, when the attendee named next is joined by "and"
+            # "Customer webinar … — Efua and Parisa are doing it together, and will put the
+            # slides together": an attendee named anywhere before an unknown opening word, and
+            # both when the attendee named next is joined by "and"
             if (pair := _AND_NAME.match(sentence, m.end())) and ctx.roster.known(pair[1]):
                 return f"{w} and {pair[1]}"
             return w
-    return None
+    return maybe
 
 
 _AND_NAME = re.compile(rf"\s+and\s+({_NAME})\b")

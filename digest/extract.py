@@ -877,7 +877,7 @@ _BOLD_LEAD = re.compile(r"^(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)")
 _ANAPHORIC_TASK = re.compile(
     r"\b(?=\w)(?:(?:this|that|these|those|it|them|him|her)\b(?!\s+(?!(?:up|out|down|over|through|for"
     r"|with|when|soon|separately|again|as|in|into|on|onto|to|and|but|so|if|before|after|later|now"
-    r"|once|too|also|first|further|more|properly|working|done|fixed|merged|released|sorted"
+    r"|once|too|also|off|back|around|away|first|further|more|properly|working|done|fixed|merged|released|sorted"
     r"|finished|ready|tested|reviewed|upstream(?:ed)?|next|today|tomorrow|tonight|this|by|at"
     r"|until|within|during|asap|anyway|later)\b)[a-z])"  # ("order it this week", "… by Friday")
     r"|(?:that|this|the)\s+one\b|both\W*$|the\s+(?:two|three|both)\b"
@@ -1181,6 +1181,10 @@ class _Ctx:
     # what speakers said lately, across turns (statements of six words or more, not replies):
     # the proposal a chair's "Okay, let's do that then." after "Anyone against? No?" takes
     said_lately: list[str] = field(default_factory=list)
+    # the sentences read lately in this section, for what "it" in "I'll rewrite it" is when the
+    # sentence before only points back as well ("Can you take that, Bethany?")
+    recent: list[str] = field(default_factory=list)
+    recent_section: int = -2
 
     @cached_property
     def chairs(self) -> list[str]:
@@ -3394,6 +3398,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
     numbered = False  # whether its marker is numbered ("DECISION 58.1:")
     proposed = ""  # a proposal made in this paragraph ("Robbo proposed a £5 rise …"), and after
     said_in_turn = sentences(text, block.line)
+    if block.section != ctx.recent_section:
+        ctx.recent_section, ctx.recent = block.section, []
     if speaker is not None:
         said_in_turn = [(piece, line) for n, (sentence, line) in enumerate(said_in_turn)
                         for piece in _chat_pieces(sentence, _speaker_end(sentence, speaker)
@@ -3409,6 +3415,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 sentence = sentence[m.end():]  # "Anil: Going to …" is about Anil
         if len(sentence.split()) >= 4:
             closing = sentence
+            ctx.recent.append(sentence)
+            if len(ctx.recent) > 16:
+                del ctx.recent[:-8]
         latest = sentence
         if speaker is not None:
             if pending:
@@ -3600,8 +3609,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             if previous or not earlier:
                 # (past a short reply that opens the turn: "should do. i'll chase them
                 # tomorrow" answers the turn before)
-                ctx.referents[id(action)] = opening if speaker and opening \
+                referent = opening if speaker and opening \
                     and len(previous.split()) < 4 else previous or opening
+                ctx.referents[id(action)] = _antecedent(referent, ctx.recent) \
+                    if speaker and referent and _points_back(referent) else referent
             actions.append(action)
         decision = None
         if cues & _DECISION_BIT and not voted:
@@ -3933,6 +3944,40 @@ def _with_decision_referent(decision: Decision, previous: str, topic: str) -> De
     if referent and referent.lower() not in decision.text.lower():
         return Decision(f"{decision.text} ({referent})", decision.line, decision.rule)
     return decision
+
+
+# a sentence that is about something said before it: "It's got the wrong date in it.", "Yeah,
+# that's the one", "They're exactly the people who want it."
+_POINTS_BACK = re.compile(
+    r"^(?:(?:yeah|yes|yep|oh|and|but|well|okay|ok|right|so|um|uh)\W+)*(?:it|that|this|they|those|these)(?:\b(?!\s+(?:is|was)\s+(?:a|an|the)\s)"
+    r"|['’](?:s|re)\b)", re.I)
+
+
+def _points_back(said: str) -> bool:
+    """Whether `said` only points back at what was said before it: a statement about "it", or
+    a short question about it ("Can you take that, Bethany?")."""
+    if len(said.split()) < 4:
+        return True  # "Yeah, sure."
+    short = len(said.split()) < 8
+    if said[-1:] == "?":
+        return short and bool(_ANAPHORIC_TASK.search(said))
+    return bool(_POINTS_BACK.match(said) or (short and _ANAPHORIC_TASK.search(said)))
+
+
+def _antecedent(near: str, recent: list[str]) -> str:
+    """What a task's "it" is when the sentence before it points back too ("The confirmation
+    email is still my old draft. It's got the wrong date in it. Can you take that, Bethany?
+    Yeah, sure. I'll rewrite it."): the last of the few sentences before `near` that does not,
+    with the statement after it; `near` itself when there is none."""
+    at = len(recent) - 1 - recent[::-1].index(near) if near in recent else len(recent) - 1
+    statement = ""  # the latest statement on the way back that says something of it
+    for said in [near, *recent[max(0, at - 4):at][::-1]]:
+        if not _points_back(said):
+            return "; ".join(s.rstrip(" .") for s in (said, statement if statement != said else "")
+                             if s)
+        if not statement and said[-1:] != "?" and len(said.split()) >= 4:
+            statement = said
+    return near
 
 
 def _referent(previous: str, topic: str) -> str:

@@ -4560,3 +4560,44 @@ def test_prose_about_the_meetings_under_next_steps_is_no_task() -> None:
             "No meeting next week (Nkem is away). Last Tuesday slot before the move to "
             "Wednesdays.\n")
     assert owned(body) == [("Lukas", "cost per sample for the new kit")]
+
+
+def test_it_in_a_reply_reaches_back_past_a_question_that_only_points_back() -> None:
+    # "Can you take that?" says nothing of what "it" is: the statement before it does
+    body = ("Attendees: Greta Holm, Ravi Nair\n\n"
+            "[00:04:10] Ravi Nair: The onboarding checklist still links the old wiki.\n"
+            "[00:04:30] Ravi Nair: It also skips the VPN step.\n"
+            "[00:04:51] Greta Holm: Can you take that, Ravi?\n"
+            "[00:05:02] Ravi Nair: Yeah, sure. I'll rewrite it this week.\n")
+    [action] = extract(note(body)).actions
+    assert action.owner == "Ravi Nair"
+    assert action.task.startswith("rewrite it this week (The onboarding checklist still links "
+                                  "the old wiki; It also skips the VPN step")
+
+
+def test_a_short_reply_about_it_is_passed_over_for_what_it_is() -> None:
+    body = ("Attendees: Greta Holm, Ravi Nair\n\n"
+            "[00:07:12] Greta Holm: Ravi, can the support team email the beta testers about "
+            "the new login page?\n"
+            "[00:07:40] Ravi Nair: Sure, we'll do it. I'll get something out Friday.\n")
+    [action] = extract(note(body)).actions
+    assert action.task == ("get something out Friday (Ravi, can the support team email the "
+                           "beta testers about the new login page?; Sure, we'll …)")
+
+
+def test_kick_it_off_points_back() -> None:
+    body = ("Attendees: Greta Holm, Ravi Nair\n\n"
+            "[00:10:00] Greta Holm: Ravi, you said you'd start the domain transfer, is that "
+            "you doing it?\n"
+            "[00:10:20] Ravi Nair: Yes, I'll kick it off this week.\n")
+    [action] = extract(note(body)).actions
+    assert action.task == ("kick it off this week (Ravi, you said you'd start the domain "
+                           "transfer, is that you doing it?)")
+
+
+def test_in_prose_a_pronoun_task_keeps_the_sentence_before() -> None:
+    # (a written note has its topic heading; the walk back is for talk)
+    body = ("## Docs\n\nThe install page is out of date. It still mentions Python 3.7. "
+            "Anil will fix it.\n")
+    [action] = extract(note(body)).actions
+    assert action.task == "fix it (Docs; It still mentions Python 3.7)"

@@ -1519,6 +1519,8 @@ def extract(note: Note) -> Extraction:
                 decisions.pop()
             agreed_list = True
         if len(actions) > found or len(decisions) > found_decisions:
+            actions[found:] = [part for action in actions[found:]
+                               for part in _each_owners_part(action, ctx)]
             topic = _topic(index, blocks, texts, parents[index])
             referents = [ctx.referents.get(id(a)) for a in actions[found:]]
             said = [ctx.referents.get(id(d)) for d in decisions[found_decisions:]]
@@ -2993,6 +2995,24 @@ def _owner_clauses(text: str, ctx: _Ctx) -> list[str]:
             if ctx.owners(c.group("who")) or _nick_owners(c.group("who"), ctx)]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].lstrip(",; ").removeprefix("and ") for a, b in itertools.pairwise(bounds)]
+
+
+def _each_owners_part(action: Action, ctx: _Ctx) -> list[Action]:
+    """'Tariq to write the patch, Valentina to review it' → Tariq's task and Valentina's, her
+    "it" pointing back at his."""
+    if action.owner is None or " to " not in action.task \
+            or ("," not in action.task and ";" not in action.task) \
+            or len(clauses := _owner_clauses(action.task, ctx)) < 2:
+        return [action]
+    first = _action_with(action, task=clauses[0].rstrip(" ,;"))
+    ctx.referents[id(first)] = ctx.referents.get(id(action), "")
+    rest = [_action_with(_item_action(part, action.line or 0, ctx, action.rule),
+                         context=action.context) for part in clauses[1:]]
+    said = action.context.split(clauses[1], 1)[0].rstrip(" ,;") \
+        if clauses[1] in action.context else clauses[0]
+    for part in rest:
+        ctx.referents[id(part)] = said
+    return [first, *rest]
 
 
 def _initials_owner(who: str, task: str) -> str | None:

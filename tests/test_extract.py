@@ -4601,3 +4601,14 @@ def test_in_prose_a_pronoun_task_keeps_the_sentence_before() -> None:
             "Anil will fix it.\n")
     [action] = extract(note(body)).actions
     assert action.task == "fix it (Docs; It still mentions Python 3.7)"
+
+
+def test_two_owners_to_in_one_line_are_two_tasks() -> None:
+    body = ("Attendees: Tariq Aziz, Valentina Greco\n\n"
+            "Tariq to write the patch, Valentina to review it.\n\n"
+            "- Valentina to tag 2.1, Tariq to announce it on the forum\n")
+    assert owned(body) == [
+        ("Tariq Aziz", "write the patch"),
+        ("Valentina Greco", "review it (Tariq to write the patch)"),
+        ("Valentina Greco", "tag 2.1"),
+        ("Tariq Aziz", "announce it on the forum (Valentina to tag 2.1)")]

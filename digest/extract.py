@@ -2832,6 +2832,7 @@ _HANDLE_TRAIL = re.compile(
 
 _BRACKETED_HANDLES = re.compile(
     rf"^\[(?P<whos>@{HANDLE}(?:\s*[,&+]\s*@{HANDLE})*)\]\s*[:–—-]?\s*(?P<task>\S.*)$", re.S)
+_BRACKETED_NICK = re.compile(r"^\[(?P<who>[a-z][\w.-]{1,31})\]\s*[:–—-]?\s*(?P<task>\S.*)$", re.S)
 # a task-list item that opens with its owner's handle and a verb: "[ ] @majal cut rc1 …"
 _HANDLE_VERB_ITEM = re.compile(
     rf"^(?:\[ \]\s*)?@(?P<who>{HANDLE})\s+(?P<task>(?P<verb>[a-z]+)\b.*)$", re.S)
@@ -2851,6 +2852,9 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(me, _tidy_task(mine["task"]), line, "I" if mine["i"] else "me", rule)
     if text[:2] == "[@" and (bracketed := _BRACKETED_HANDLES.match(text)):
         text = f"{bracketed['whos']}: {bracketed['task']}"  # "[@kwalsh-dev]: review #1420"
+    elif text[:1] == "[" and (bracketed := _BRACKETED_NICK.match(text)) \
+            and _nick_owners(bracketed["who"], ctx):
+        text = f"{bracketed['who']}: {bracketed['task']}"  # "AI: [jlee] update the KEP"
     if ":" in text[:14] or "—" in text[:14] or "–" in text[:14] or text[:5].lower() == "owner" \
             or text[:2] == "??":  # "??? label good-first-issues": the owner is not known
         text = _NOBODY_LEAD.sub("", text)  # "someone: update the doc", "Owner to be confirmed -"
@@ -2973,7 +2977,8 @@ _NICK_LEAD = re.compile(
     r"|[A-Z][\w.-]{1,31}(?:\s*(?:,|\band\b|&)\s*@?[A-Za-z][\w.-]{1,31})*"
     r"\s*(?:,|\band\b|&)\s*@?[a-z][\w.-]{1,31})"
     # (after a colon or a dash the task may open with a name: "emre — Homebrew packaging …")
-    r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—])|(?=\s+[a-z]+\s))\s+(?P<task>(?(sep)\w|[a-z]).*)$", re.S)
+    r"(?:\s+(?:to|will)|(?P<sep>\s*[:–—]|\s+-)|(?=\s+[a-z]+\s))\s+(?P<task>(?(sep)\w|[a-z]).*)$",
+    re.S)
 # a name typed in lower case: "kwame", "jean-luc"
 _LOWER_NAME = re.compile(r"[a-z][a-z'’-]{2,20}")
 # "someone to check the mirrors": a task put to nobody in particular

@@ -4612,3 +4612,11 @@ def test_two_owners_to_in_one_line_are_two_tasks() -> None:
         ("Valentina Greco", "review it (Tariq to write the patch)"),
         ("Valentina Greco", "tag 2.1"),
         ("Tariq Aziz", "announce it on the forum (Valentina to tag 2.1)")]
+
+
+def test_a_lower_case_nick_in_brackets_or_before_a_dash_owns_the_marked_task() -> None:
+    body = ("Attendees: Priya Raman, @jlee (Jin Lee), Tomasz Nowicki\n\n"
+            "- AI: [jlee] update the KEP with the alternatives section\n"
+            "- AI: tomasz - open a tracking issue for the flaky test\n")
+    assert owned(body) == [("Jin Lee", "update the KEP with the alternatives section"),
+                           ("Tomasz Nowicki", "open a tracking issue for the flaky test")]

@@ -46,7 +46,7 @@ from .html_text import html_to_text
 from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
-from .parse import PROSE, one_line, words
+from .parse import PROSE, front_matter_date, one_line, words
 from .pattern_words import PatternGates, folded, required_words
 from .people import (
     FULL_NAME,
@@ -1709,6 +1709,9 @@ def _title_date_warnings(note: Note) -> list[str]:
     filed as the 6th; a header left from last meeting's page), or whose weekday is wrong: the
     note's date stands, the reader is told."""
     out: list[str] = []
+    if (given := front_matter_date(note.front_matter)) and given != note.date:
+        out.append(f"the front matter says {given.isoformat()} but the file name and the note "
+                   f"say {note.date.isoformat()}; kept {note.date.isoformat()}")
     if (header := _DATE_LINE.search(note.body[:600])) \
             and header["when"].strip(" *_") not in (note.title or ""):  # (the title warns below)
         out.extend(f"the {header['label'].lower()} line says {header['when'][m.start:m.end]!r} "

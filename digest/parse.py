@@ -340,9 +340,8 @@ def _short(text: str) -> str:
     return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _meeting_date(
-    front: Mapping[str, Any], path: str, title: str, head: list[str]
-) -> date | None:
+def front_matter_date(front: Mapping[str, Any]) -> date | None:
+    """The meeting date the front matter gives (`date`, else `updated` …), if any."""
     for key in FRONT_MATTER_KEYS_FOR_DATE:
         value = front.get(key)
         if isinstance(value, datetime):
@@ -351,6 +350,18 @@ def _meeting_date(
             return value
         if isinstance(value, str) and (found := _find_date(value[:MAX_LINE_CHARS])):
             return found
+    return None
+
+
+def _meeting_date(
+    front: Mapping[str, Any], path: str, title: str, head: list[str]
+) -> date | None:
+    if given := front_matter_date(front):
+        named = _find_date(PurePosixPath(path).name)
+        if named and named != given and any(
+                found == named for _, found, _ in _date_matches("\n".join(head[:15]))):
+            return named  # front matter left from a template: the file name and body agree
+        return given
     for candidate in (PurePosixPath(path).name, title, "\n".join(head[:15])):
         if found := _find_date(candidate):
             return found

@@ -4620,3 +4620,18 @@ def test_a_lower_case_nick_in_brackets_or_before_a_dash_owns_the_marked_task() -
             "- AI: tomasz - open a tracking issue for the flaky test\n")
     assert owned(body) == [("Jin Lee", "update the KEP with the alternatives section"),
                            ("Tomasz Nowicki", "open a tracking issue for the flaky test")]
+
+
+def test_front_matter_from_last_meetings_template_gives_way_to_the_file_name_and_body() -> None:
+    text = ("---\ntitle: Council meeting 58\ndate: 2023-04-26\n---\n\n"
+            "Held on 10 May 2023 by video.\n\n## Next meeting\n\nIn two weeks.\n")
+    stale = parse_note(NoteFile("minutes/2023-05-10.md", text.encode()))
+    assert stale.date == date(2023, 5, 10)
+    found = extract(stale)
+    assert found.next_call is not None and found.next_call.date == date(2023, 5, 24)
+    assert found.warnings == ("the front matter says 2023-04-26 but the file name and the note "
+                              "say 2023-05-10; kept 2023-05-10",)
+    # the body silent on it, front matter wins over the file name as before
+    kept = parse_note(NoteFile("minutes/2023-05-10.md", text.replace("Held on 10 May 2023",
+                                                                      "Held").encode()))
+    assert kept.date == date(2023, 4, 26)

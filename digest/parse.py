@@ -309,6 +309,8 @@ def _title(
             if text.strip(" #!"):
                 return _short(text.strip(" #!"))
             continue
+        if not any(ch.isalnum() for ch in line[:200]):
+            continue  # a rule over the title ("=====" above MeetBot's), or "* * *"
         return _short(line)
     return _short(PurePosixPath(path).stem)
 

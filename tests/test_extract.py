@@ -4635,3 +4635,10 @@ def test_front_matter_from_last_meetings_template_gives_way_to_the_file_name_and
     kept = parse_note(NoteFile("minutes/2023-05-10.md", text.replace("Held on 10 May 2023",
                                                                       "Held").encode()))
     assert kept.date == date(2023, 4, 26)
+
+
+def test_a_rule_above_the_title_is_not_the_title() -> None:
+    text = ("==========================\n#widgets: Widget SIG weekly\n"
+            "==========================\n\nMeeting started by kroot at 16:00:12 UTC.\n")
+    assert parse_note(NoteFile("2022-11-09-meetbot.txt", text.encode())).title \
+        == "#widgets: Widget SIG weekly"

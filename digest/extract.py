@@ -450,6 +450,9 @@ _VOTE_RESULT = re.compile(  # (not "the special resolution was not passed")
     rf"(?:\s+unanimously|\s+{_TALLY})?"
     rf"|\b(?:approved|adopted)\s+(?:unanimously|{_TALLY}"
     r"|by\s+(?:unanimous\s+consent|acclamation|consensus))", re.I)
+# what may stand before a bare verdict on the proposal before it: "Carried 6-0.", "It passed."
+# (not "Both students passed.")
+_VERDICT_LEAD = re.compile(r"\W*(?:(?:and|so|which|it|this|that)\W+)*(?:was\s+|has\s+)?$", re.I)
 # what a verb is done to, which a vote's verdict has not: "passed his final evaluation"
 _VERB_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|your|the|a|an)\b", re.I)
 # a vote's counts alone ("Vote: 5 in favour, 0 against, 1 abstention (Hamid …)."): what it
@@ -3500,8 +3503,9 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 and (_FOR_AGAINST.search(sentence) or (
                     (verdict := _VOTE_RESULT.search(sentence)) is not None
                     and not _VERB_OBJECT.match(sentence, verdict.end())  # ("passed his exam")
-                    and any(w in low for w in ("motion", "vote", "proposal", "carried",
-                                               "passed")))):
+                    and (any(w in low for w in ("motion", "vote", "proposal"))
+                         or (("carried" in low or "passed" in low)
+                             and _VERDICT_LEAD.match(sentence, 0, verdict.start()))))):
             # (a vote, not "the macOS jobs have failed on 6 of the last 20 runs")
             motion = ctx.last_proposal[0]  # "Mo proposed £160 subs. Vote: 6 for, 1 against."
             ctx.last_proposal = None

@@ -4642,3 +4642,11 @@ def test_a_rule_above_the_title_is_not_the_title() -> None:
             "==========================\n\nMeeting started by kroot at 16:00:12 UTC.\n")
     assert parse_note(NoteFile("2022-11-09-meetbot.txt", text.encode())).title \
         == "#widgets: Widget SIG weekly"
+
+
+def test_passed_said_of_people_is_no_verdict_on_the_proposal_before() -> None:
+    body = ("Grace proposed moving the docs to MkDocs. Li was worried about broken links.\n\n"
+            "GSoC: both students passed. Nadia will write the blog post.\n\n"
+            "Omar proposed a 2.4.1 with the font fix. Carried 5-0.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "a 2.4.1 with the font fix (carried 5-0)"]

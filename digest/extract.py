@@ -3298,6 +3298,11 @@ _REQUEST = re.compile(
     re.I | re.S)
 # the answer that takes it on: "Yeah.", "Sure, …", "Yes, I'll write that up."
 # ("@lucia-fp sure, will do.", in an issue's comment)
+# a reply that takes on the task nobody had: "I can do it.", "Sure, I'll take that.", "Me."
+_VOLUNTEERS = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|sure|ok(?:ay)?|fine|oh)\W+)*(?:(?:i\s+can|i['’]ll|i\s+will|i\s+could"
+    r"|let\s+me|happy\s+to)\s+(?:do|take|handle|own|grab|pick\s+up|sort|book)(?:\s+(?:it|that|this"
+    r"|that\s+one|this\s+one))?(?:\s+on)?|me|i\s+can|i['’]ll\s+volunteer)\W*$")
 _TAKEN_ON = re.compile(r"^\W*(?:@[\w.-]+,?\s+)?(?:yes|yeah|yep|yup|sure|of\s+course|ok(?:ay)?"
                        r"|will\s+do|can\s+do|no\s+problem|happy\s+to|absolutely|definitely|on\s+it)\b(?!\s+not\b)",
                        re.I)
@@ -3636,6 +3641,13 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
             continue
         found_actions = _sentence_actions(sentence, low, cues, needs, line, ctx, subject,
                                           previous, speaker)
+        if speaker and not earlier and first_action and len(low) < 40 \
+                and _VOLUNTEERS.match(low) and (left := actions[first_action - 1]).owner is None \
+                and left.line is not None and 0 < line - left.line <= 4:
+            # "Someone should book the booth." … "I can do it.": the volunteer's
+            actions[first_action - 1] = replace(left, owner=ctx.owners(speaker) or speaker,
+                                                owner_text=speaker)
+            found_actions = []
         for action in found_actions:
             action = _action_with(action, context=sentence)
             if previous or not earlier:
@@ -3643,8 +3655,11 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 # tomorrow" answers the turn before)
                 referent = opening if speaker and opening \
                     and len(previous.split()) < 4 else previous or opening
+                # (what "it" is, when the task's own first clause says it: not "book the
+                # booth, we need it by Friday")
                 ctx.referents[id(action)] = _antecedent(referent, ctx.recent) \
-                    if speaker and referent and _points_back(referent) else referent
+                    if speaker and referent and _points_back(referent) \
+                    and _ANAPHORIC_TASK.search(action.task.split(", ", 1)[0]) else referent
             actions.append(action)
         decision = None
         if cues & _DECISION_BIT and not voted:

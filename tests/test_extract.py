@@ -4650,3 +4650,14 @@ def test_passed_said_of_people_is_no_verdict_on_the_proposal_before() -> None:
             "Omar proposed a 2.4.1 with the font fix. Carried 5-0.\n")
     assert [d.text for d in extract(note(body)).decisions] == [
         "a 2.4.1 with the font fix (carried 5-0)"]
+
+
+def test_the_one_who_says_i_can_do_it_owns_the_task_nobody_had() -> None:
+    body = ("Attendees: Hana Sato, Ade Okafor\n\n"
+            "[00:02:10] Hana Sato: Someone should book the booth, we need it by the end of the "
+            "month.\n"
+            "[00:02:21] Ade Okafor: I can do it.\n"
+            "[00:02:30] Hana Sato: Someone needs to update the logo too.\n"
+            "[00:02:41] Ade Okafor: Not me, sorry.\n")
+    assert owned(body) == [("Ade Okafor", "book the booth, we need it by the end of the month"),
+                           (None, "update the logo too")]

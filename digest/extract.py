@@ -1269,6 +1269,8 @@ class _Ctx:
             # council)": the name before the remark
             who = org["who"] if self.person_parts(org["who"]) else org["org"]
         parts = self.person_parts(who)
+        if not parts and "_" in who:
+            parts = self.person_parts(who.replace("_", " "))  # a scribe tool's "Chen_Yu"
         if not parts:
             return None
         return ", ".join(dict.fromkeys(  # "The Chair and the Secretary"

@@ -4661,3 +4661,10 @@ def test_the_one_who_says_i_can_do_it_owns_the_task_nobody_had() -> None:
             "[00:02:41] Ade Okafor: Not me, sorry.\n")
     assert owned(body) == [("Ade Okafor", "book the booth, we need it by the end of the month"),
                            (None, "update the logo too")]
+
+
+def test_a_scribe_tools_underscored_name_is_the_attendee() -> None:
+    body = ("Present: Ana_Lima, bkessler, Chen_Yu\n\n"
+            "RESOLUTION: use semver for the schema namespace\n\n"
+            "ACTION: Chen_Yu to write the versioning section of the spec\n")
+    assert owned(body) == [("Chen Yu", "write the versioning section of the spec")]

@@ -1550,7 +1550,8 @@ def extract(note: Note) -> Extraction:
         attendees=attendees,
         agenda=tuple(agenda),
         topics=tuple(topics),
-        decisions=tuple(_dedupe_decisions([d for d in _with_options(decisions, note)
+        decisions=tuple(_dedupe_decisions([d for d in _before_markers(
+                                           _with_options(decisions, note))
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)
                                            and not (("for" in d.text or "arried" in d.text
@@ -1564,6 +1565,19 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+# that nobody objected, said of the decision a marker records next
+_NOBODY_OBJECTED = re.compile(r"\bno\s+objections?\b|\b(?:nobody|no\s+one)\s+objected\b", re.I)
+
+
+def _before_markers(decisions: list[Decision]) -> list[Decision]:
+    """Without "Short discussion; no objections to moving them." when the next line is the
+    decision's marker ("Decision: nominations open on 23 September"), which says what."""
+    return [d for d, after in itertools.zip_longest(decisions, decisions[1:])
+            if not (after is not None and d.rule == "cue" and after.rule == "marker"
+                    and d.line is not None and after.line is not None
+                    and 0 < after.line - d.line <= 2 and _NOBODY_OBJECTED.search(d.text))]
 
 
 # a task nobody took, left where it was: "I'll leave it on the board", "keep it in the doc" (but

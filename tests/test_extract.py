@@ -4668,3 +4668,13 @@ def test_a_scribe_tools_underscored_name_is_the_attendee() -> None:
             "RESOLUTION: use semver for the schema namespace\n\n"
             "ACTION: Chen_Yu to write the versioning section of the spec\n")
     assert owned(body) == [("Chen Yu", "write the versioning section of the spec")]
+
+
+def test_no_objections_just_before_the_decisions_marker_is_the_same_decision() -> None:
+    body = ("### lumen#48211 Drop Windows 8.1\n\n"
+            "* Carla summarized the thread. No objections in the issue for 30 days.\n"
+            "* Decision: Windows 8.1 support is dropped starting with Lumen 21.\n\n"
+            "### Release dates\n\n* No objections to moving 21.2 a week later.\n")
+    assert [d.text for d in extract(note(body)).decisions] == [
+        "Windows 8.1 support is dropped starting with Lumen 21.",
+        "No objections to moving 21.2 a week later."]

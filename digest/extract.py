@@ -745,7 +745,9 @@ _SPEAKER_LINE = re.compile(
     rf"|{_IRC_PREFIX}[^<>\s]{{1,32}}>\s"
     r"|^\s{0,2}#[a-z]+\b|^\s{0,4}\[[A-Z ]{3,12}\]\s+(?:ACTION|RESOLUTION)\b")
 # a scribe's line for a speaker by their lower-case nick: "   ines: any objections?"
-_NICK_LINE = re.compile(r"(?m)^[ \t]{0,4}(?P<nick>[a-z][\w.-]{1,30}):[ \t]")
+# (after a chat's time: "[18:07] tobi_a: i'll do it")
+_NICK_LINE = re.compile(r"(?m)^[ \t]{0,4}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?"
+                        r"(?P<nick>[a-z][\w.-]{1,30}):[ \t]")
 # the words of a next call's cues: every sentence rule's gate and the next-call rule's
 _CALL_WORDS = (
     "next", "chste", "prochain", "see you", "see everyone", "xima", "ximo", "prossim", "volgend",
@@ -4947,10 +4949,13 @@ class _CallCandidate:
     time_only: bool = False  # "- Time: 16:00 UTC" under a "Next meeting" heading, no date
 
 
+_BARE_ORDINAL = re.compile(r"\W{0,3}(?:on\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)\b)", re.I)
+
+
 def _call_candidates(text: str, line: int, meeting: date, heading: bool,
                      cue: re.Match[str] | None = None) -> list[_CallCandidate]:
     """The next call `text` may name; `cue` is the _NEXT_CUE the caller found in it, if any."""
-    sentence = one_line(text)
+    sentence = shown = one_line(text)
     if cue is None or cue.string != sentence:
         cue = _NEXT_CUE.search(sentence)
     if not heading and cue is None:
@@ -4963,8 +4968,12 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
     if not heading and strength == 1 and _NOT_A_CALL_SENTENCE.search(sentence):
         strength = 0
     if _DATE_POLL.search(sentence):
-        return [_CallCandidate(max(strength, 2), None, sentence, line)]
+        return [_CallCandidate(max(strength, 2), None, shown, line)]
     mentions = find_dates(sentence, meeting)
+    if not mentions and cue is not None and (bare := _BARE_ORDINAL.match(sentence, cue.end())):
+        # "next sync 19th same time": a bare ordinal right after the cue is "the 19th"
+        sentence = f"{sentence[:bare.start('day')]}the {sentence[bare.start('day'):]}"
+        mentions = find_dates(sentence, meeting)
     if len(mentions) > 1 and "(" in sentence:
         # "In two weeks, same time. (Rukmini is away on the 29th, …)": a date in brackets is a
         # side remark when the text outside them gives one
@@ -4995,7 +5004,7 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
                              and cue.start() <= m.start <= cue.end() + 1]):
             # "same time next week, I'll post the agenda sunday", "next week's call, …": the
             # cue's own "next week"
-            return [_CallCandidate(strength, said[0], sentence, line)]
+            return [_CallCandidate(strength, said[0], shown, line)]
         fixed = [m for m in after if m.kind != "relative"]
         # "Back to our usual Wednesday slot, 21 May 2025": the weekday alone only says which
         # day of the week; a date with its year in the same sentence says which one
@@ -5003,11 +5012,11 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
         pick = dated[0] if dated and fixed[0].kind == "weekday" else (fixed or after)[0]
         if strength == 0 and pick.kind == "relative":
             return []
-        return [_CallCandidate(strength, pick, sentence, line)]
+        return [_CallCandidate(strength, pick, shown, line)]
     if _NULL_MARK.search(sentence) and strength >= 2:
-        return [_CallCandidate(strength, None, sentence, line)]
+        return [_CallCandidate(strength, None, shown, line)]
     if heading and find_time(sentence)[0] is not None:
-        return [_CallCandidate(strength, None, sentence, line, time_only=True)]
+        return [_CallCandidate(strength, None, shown, line, time_only=True)]
     return []
 
 

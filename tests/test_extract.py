@@ -4678,3 +4678,17 @@ def test_no_objections_just_before_the_decisions_marker_is_the_same_decision() -
     assert [d.text for d in extract(note(body)).decisions] == [
         "Windows 8.1 support is dropped starting with Lumen 21.",
         "No objections to moving 21.2 a week later."]
+
+
+def test_a_bare_ordinal_right_after_the_next_call_cue_is_that_day() -> None:
+    found = extract(note("Present: Rosa Lind\n\nnext sync 19th same time\n",
+                         day=date(2024, 6, 12))).next_call
+    assert found is not None and (found.date, found.text) == (date(2024, 6, 19),
+                                                              "next sync 19th same time")
+
+
+def test_timestamped_chat_lines_by_nick_are_turns() -> None:
+    body = ("Attendees: Rosa Lind (rosa), Tobi Adeyemi (tobi_a)\n\n"
+            "[18:07] rosa: someone needs to update the homebrew formula after release\n"
+            "[18:07] tobi_a: i'll do it, I have the tap\n")
+    assert owned(body) == [("Tobi Adeyemi", "update the homebrew formula after release")]

@@ -288,9 +288,10 @@ _DECISION_STRONG = re.compile(
     # the chair settling what was just asked: "Fine, the sitemap fix goes to 2.0.1 then."
     r"|^(?:[^:]{1,40}:\s+|(?:\[[\d:]+\]\s*)?<[^<>\s]{1,32}>\s+)?\W*(?:fine|ok(?:ay)?|right|alright"
     r"|good)\W+(?:so\W+)?"
-    r"(?=\w)(?!(?:i|you|we|it|this|that|that['’]s)\b)"
-    r"[^?]{3,}?\b(?:goes|moves|stays|slips|ships|lands|waits|becomes|(?:is|are)(?!\s+(?:fine|ok"
-    r"|okay|good|great|perfect|better|all)\b))\b[^?]{2,}?\s+then\W*$"
+    r"(?=\w)(?!(?:i|you|we|it|this|that|that['’]s|let['’]?s|time)\b)"
+    r"[^?]{3,}?\b(?:goes|moves|stays|slips|ships|lands|waits|becomes|go|move|stay|ship|land|wait"
+    r"|become|(?:is|are)(?!\s+(?:fine|ok"
+    r"|okay|good|great|perfect|better|all)\b))\b[^?]{2,}?(?:\s+then\W*|\s*[✅✔☑]\W*)$"
     # a verdict after an arrow or a mark: "→ **Accept, with shepherding.**", "✅ approved, …"
     r"|^\s*(?:→|=>|->|✅|❌)\W*(?:accept(?:ed)?|reject(?:ed)?|approved?|declined)\b", re.I)
 _DECISION_WEAK = re.compile(
@@ -779,17 +780,20 @@ _CUE_WORDS = (
     "outcome", "then we", "so we", "let's", "let’s", "assign", "→", "⇒", "->", "beschl",
     "einigung", "entscheid", "décision", "aufgabe", "talk again", "speak again", "chat again",
     "beslut", "[d]", "result", "delibera", "decisão", "acordado", "aprovado", "keputusan",
-    "validé", "acté", "verdict", *_REGISTER_NUMBERS, *_TICKED_THEN)
+    "validé", "acté", "verdict", *_REGISTER_NUMBERS, *_TICKED_THEN, "ok, ", "okay", "fine, ",
+    "right, ", "alright", "✅", "✔", "☑")
 _DECISION_WORDS = (
     *_SETTLED_WORDS, "we", "stick", "plan", "switch", "move to", "going forward", "will be ",
-    "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result", *_TICKED_THEN)
+    "against", "let's", "let’s", "validé", "acté", "delibera", "[d]", "result", *_TICKED_THEN,
+    "ok, ", "okay", "fine, ", "right, ", "alright", "✅", "✔", "☑")
 
 # words each rule needs, checked on the lower-cased sentence before its regular expression runs
 _HINT_NEXT = (
     *_CALL_WORDS, "again", "reconven", "resum", "reschedul", "following", "move the", "return")
 _HINT_STRONG = (
     *_SETTLED_WORDS, "against", "settled", "then we", "so we", "okay", "great", "alright",
-    " ok, ", ">ok, ", "fine,")  # (a chair's "<ingrid> ok, pg12 support is dropped in 0.8 then")
+    # (a chair's "<ingrid> ok, pg12 support is dropped in 0.8 then")
+    " ok, ", ">ok, ", "fine,", "ok, ", "right, ", "✅", "✔", "☑")
 _HINT_WEAK = ("we'", "we’", "we '", "we ’", "we will", "we are", "we should", "we plan", "let's",
               "let’s",
               "plan is", "stick ", "switch to", "move to", "going forward", "will be ")

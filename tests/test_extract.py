@@ -4692,3 +4692,16 @@ def test_timestamped_chat_lines_by_nick_are_turns() -> None:
             "[18:07] rosa: someone needs to update the homebrew formula after release\n"
             "[18:07] tobi_a: i'll do it, I have the tap\n")
     assert owned(body) == [("Tobi Adeyemi", "update the homebrew formula after release")]
+
+
+def test_a_chats_ok_with_a_tick_or_then_settles_what_was_put() -> None:
+    body = ("Present: Rosa Lind (rosa), Tobi Adeyemi (tobi_a)\n\n"
+            "[18:02] rosa: 2.0 release date, I'd say June 26\n"
+            "[18:03] tobi_a: works for me\n"
+            "[18:04] rosa: ok 2.0 ships june 26 ✅\n\n"
+            "[18:10] rosa: docs move to the new theme?\n"
+            "[18:11] tobi_a: fine with me\n"
+            "[18:12] rosa: ok, the docs move to the new theme after 2.0 then\n")
+    assert [d.text for d in extract(note(body, day=date(2024, 6, 12))).decisions] == [
+        "Rosa Lind: ok 2.0 ships june 26 ✅",
+        "Rosa Lind: ok, the docs move to the new theme after 2.0 then"]

@@ -396,6 +396,12 @@ _NOT_DECISION = re.compile(
 _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agreed|settled)"
                         r"|undecided|deferred|postponed|tabled|parked|waiting\s+(?:for|on))\b)"
                         r"|⏳", re.I)
+# a marker's outcome that settled nothing: "**Outcome**: not ready; back to the author."
+_NOT_READY = re.compile(
+    r"\W*(?:not\s+(?:yet\s+)?(?:ready|decided|agreed|settled)|no\s+(?:decision|consensus"
+    r"|outcome|result|agreement)|undecided|deferred|postponed|tabled|parked|back\s+to\s+the\s+"
+    r"(?:author|drawing\s+board)|needs?\s+more\s+(?:work|discussion|info|information)|revisit"
+    r"|(?:to\s+be\s+)?continued?\s+(?:on|in)\s+the)\b", re.I)
 # said right after what looked like a decision, that it was none: "No result.", "Not decided."
 _NO_OUTCOME = re.compile(r"\W*(?:no\s+(?:result|decision|consensus|agreement|outcome)"
                          r"|not\s+(?:yet\s+)?(?:decided|agreed|settled|closed))\b[^.!?]*[.!]?$")
@@ -3615,7 +3621,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
             if not _PROCEDURAL.match(said := m.group("text")) \
-                    and not _BARE_TALLY.fullmatch(said):  # procedural, or counts only
+                    and not _BARE_TALLY.fullmatch(said) \
+                    and not _NOT_READY.match(said):  # procedural, counts only, or none
                 if len(said.split()) <= 3 and len(previous.split()) >= 3 and _BARE_VERDICT.match(
                         said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
                     said = f"{previous.rstrip(' .:')}: {said}"

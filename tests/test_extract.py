@@ -4705,3 +4705,11 @@ def test_a_chats_ok_with_a_tick_or_then_settles_what_was_put() -> None:
     assert [d.text for d in extract(note(body, day=date(2024, 6, 12))).decisions] == [
         "Rosa Lind: ok 2.0 ships june 26 ✅",
         "Rosa Lind: ok, the docs move to the new theme after 2.0 then"]
+
+
+def test_a_marked_outcome_that_settled_nothing_is_no_decision() -> None:
+    body = ("### impl Trait in associated types\n\n"
+            "- **Outcome**: not ready; back to the author.\n\n"
+            "### home_dir\n\n- **Resolution**: deprecate in 1.87.\n"
+            "- Decision: deferred to the next meeting.\n")
+    assert [d.text for d in extract(note(body)).decisions] == ["deprecate in 1.87. (home_dir)"]

@@ -1706,6 +1706,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     if plain_text and _NUMBERED_CAPS_TITLE.search(body):
         body = _NUMBERED_CAPS_TITLE.sub(r"## \g<label>\n", body)
     if "\n>" in body or body[:1] == ">":
+        if _EARLIER_QUOTED.search(body):
+            body = _EARLIER_QUOTED.sub(_quote_as_blank_lines, body)
         body = _QUOTED.sub("", body)
     if "→" in body or "->" in body or "⇒" in body:
         body = _ARROW_LINE.sub(r"\g<indent>- → ", body)
@@ -2152,6 +2154,17 @@ _NOTE_TAG = re.compile(
 
 # the "> " of an e-mail reply's quoted lines: the minutes are often what the reply quotes
 _QUOTED = re.compile(r"(?m)^(?:[ \t]{0,3}>)+[ \t]?")
+# lines quoted from earlier minutes, as the line before them says ("Previous minutes, for
+# reference:", "From last call:"): old news, read as nothing
+_EARLIER_QUOTED = re.compile(
+    r"(?im)^[^\n>]*\b(?:previous|last\s+(?:week|time|call|meeting)['’s]*|earlier)\b[^\n>]{0,40}"
+    r"(?:minutes|notes|call|meeting|reference)\b[^\n>]{0,30}:[ \t]*\n"
+    r"(?P<quoted>(?:[ \t]{0,3}>[^\n]*(?:\n|\Z))+)")
+
+
+def _quote_as_blank_lines(m: re.Match[str]) -> str:
+    """Earlier minutes' quoted lines as blank lines (so line numbers stay the note's)."""
+    return m.group(0)[: m.start("quoted") - m.start()] + "\n" * m.group("quoted").count("\n")
 
 
 # "[20:21] <bremer> #endmeeting": what is said after it is chat, not the meeting

@@ -301,7 +301,7 @@ def _title(
         for line in lines[:12]:
             if _find_date(line) is not None and not _BY_LINE.match(line) \
                     and not PROSE.search(line):
-                return _short(line)
+                return _short(_MAIL_SUBJECT.sub("", line))  # (a mail's "Subject: Minutes …")
     for line in lines:
         heading = _HEADING.match(line)
         if heading:
@@ -315,6 +315,7 @@ def _title(
     return _short(PurePosixPath(path).stem)
 
 
+_MAIL_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)*", re.I)
 # a line that goes on after a full stop is prose ("Thursday, 6 March, 15:00. The chair posts
 # the agenda by …"), not a page's title though it carries a date, nor a site's menu
 PROSE = re.compile(r"[.!?]\s+[A-Z]")

@@ -4713,3 +4713,18 @@ def test_a_marked_outcome_that_settled_nothing_is_no_decision() -> None:
             "### home_dir\n\n- **Resolution**: deprecate in 1.87.\n"
             "- Decision: deferred to the next meeting.\n")
     assert [d.text for d in extract(note(body)).decisions] == ["deprecate in 1.87. (home_dir)"]
+
+
+def test_earlier_minutes_quoted_for_reference_are_not_this_calls() -> None:
+    text = ("From: Petra Novak <petra@example.org>\nSubject: Minutes of the call on 2 October "
+            "2019\n\nPresent: Petra Novak, Sam Iyer, Jonas Berg\n\n"
+            "Previous minutes, for reference:\n> ACTION: Sam to update the release checklist.\n"
+            "\nSam updated the checklist, done.\n\nJonas will send the announcement to the users "
+            "list.\n")
+    parsed = parse_note(NoteFile("2019-10-02.txt", text.encode()))
+    assert parsed.title == "Minutes of the call on 2 October 2019"
+    assert [(a.owner, a.task, a.line) for a in extract(parsed).actions] == [
+        ("Jonas Berg", "send the announcement to the users list", 11)]
+    # a reply that quotes the minutes themselves is still read
+    reply = text.replace("Previous minutes, for reference:\n", "On Wed, Petra wrote:\n")
+    assert len(extract(parse_note(NoteFile("2019-10-02.txt", reply.encode()))).actions) == 2

@@ -1020,11 +1020,13 @@ _INSTEAD_AFTER = re.compile(r",?\s+instead\b", re.I)
 _PAREN_ASIDE = re.compile(r"\([^()]*\)")
 _NULL_MARK = re.compile(
     r"\b(?:TBD|TBA|TBC|to\s+be\s+(?:decided|determined|confirmed|announced|scheduled|arranged)"
-    r"|not\s+(?:yet\s+)?(?:scheduled|decided|set)|next\s+year|unknown|undecided)\b", re.I)
+    r"|not\s+(?:yet\s+)?(?:scheduled|decided|set|fixed|confirmed)|next\s+year|unknown|undecided)\b",
+    re.I)
 # "I'll put a poll in #general for the next call date": whatever dates are near, none is set
 # ("send a poll for a date in the week of 21 Sept": the week the poll offers)
-_DATE_POLL = re.compile(r"\b(?:poll|doodle)\b[^.]{0,30}\bfor\s+(?:(?:the\s+)?(?:next\s+)?(?:call"
-                        r"|meeting)\s+(?:date|time)|an?\s+(?:new\s+)?(?:date|time|slot)\b)", re.I)
+_DATE_POLL = re.compile(
+    r"\b(?:poll|doodle)\b[^.]{0,30}\b(?:for\s+(?:(?:the\s+)?(?:next\s+)?(?:call|meeting)\s+(?:date"
+    r"|time)|an?\s+(?:new\s+)?(?:date|time|slot)\b|the\s+weeks?\s+of\b)|between\b)", re.I)
 _NOT_A_CALL_SENTENCE = re.compile(
     r"\b(?:by|before|until|at|on|in|for|during)\s+the\s+next\s+(?:call|meeting)"
     r"|\b(?:on|to|onto|for)\s+the\s+agenda\b|\bagenda\s+(?:for|of)\s+the\s+next\b", re.I)
@@ -4973,6 +4975,13 @@ class _CallCandidate:
     time_only: bool = False  # "- Time: 16:00 UTC" under a "Next meeting" heading, no date
 
 
+# a next call said to be some time in a stretch, no day: "will be in early July", "in the
+# autumn", "sometime next month"
+_VAGUE_WHEN = re.compile(
+    r"[^.;]{0,24}?\b(?:in\s+(?:(?:early|mid|late)[\s-]+)?(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|spring|summer|autumn|fall|winter|the\s+new"
+    r"\s+year)|some\s*time\s+(?:next|in|later)|later\s+(?:this|in\s+the)\s+(?:month|year))\b",
+    re.I)
 _BARE_ORDINAL = re.compile(r"\W{0,3}(?:on\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)\b)", re.I)
 
 
@@ -5023,7 +5032,13 @@ def _call_candidates(text: str, line: int, meeting: date, heading: bool,
         mentions = moved
     if mentions:
         cue_pos = cue.start() if cue else 0
-        after = [m for m in mentions if m.start >= cue_pos] or mentions
+        after = [m for m in mentions if m.start >= cue_pos]
+        if not after and cue and _VAGUE_WHEN.match(sentence, cue.end()) \
+                and "after" in sentence[max(0, mentions[-1].start - 48):mentions[-1].start]:
+            # "… after the decision on 25 June, so the next meeting will be in early July"
+            return [_CallCandidate(strength, None, shown, line)] \
+                if strength >= 2 and _NULL_MARK.search(sentence) else []
+        after = after or mentions
         if cue and (said := [m for m in after if m.kind == "relative"
                              and cue.start() <= m.start <= cue.end() + 1]):
             # "same time next week, I'll post the agenda sunday", "next week's call, …": the

@@ -4728,3 +4728,17 @@ def test_earlier_minutes_quoted_for_reference_are_not_this_calls() -> None:
     # a reply that quotes the minutes themselves is still read
     reply = text.replace("Previous minutes, for reference:\n", "On Wed, Petra wrote:\n")
     assert len(extract(parse_note(NoteFile("2019-10-02.txt", reply.encode()))).actions) == 2
+
+
+def test_a_poll_between_weeks_and_a_meeting_after_some_event_name_no_next_call() -> None:
+    polled = ("## Next sync\n\nTBD — August is patchy. Priya will put a poll in Discussions for "
+              "the week of the 8th or the 15th of September.\n")
+    assert extract(note(polled, day=date(2025, 8, 6))).next_call is None
+    vague = ("## Date of next meeting\n\nNot fixed. The committee would like to meet after the "
+             "Cabinet decision on the café on 25 June, so the next meeting will be in early "
+             "July.\n")
+    assert extract(note(vague, day=date(2024, 5, 16))).next_call is None
+    monthly = ("The committee meets on the second Tuesday of each month, so the next meeting will "
+               "be held in June at 7.30pm.\n")
+    found = extract(note(monthly, day=date(2026, 5, 12))).next_call
+    assert found is not None and found.date == date(2026, 6, 9)

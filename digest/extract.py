@@ -1455,7 +1455,7 @@ def extract(note: Note) -> Extraction:
                 and block.section == -1 and index <= first_attendee_line:
             agenda.append(one_line(text))
             continue
-        if kind == NEXT:
+        if kind == NEXT and not _SIGNED_OFF.match(text):
             candidates.extend(_call_candidates(text, block.line, note.date, heading=True))
         if kind == PREVIOUS:
             continue
@@ -4975,6 +4975,9 @@ class _CallCandidate:
     time_only: bool = False  # "- Time: 16:00 UTC" under a "Next meeting" heading, no date
 
 
+# the minutes' sign-off, dated when written: "Minutes: Ruth Pemberton (Secretary), 21 April 2023"
+_SIGNED_OFF = re.compile(r"\W*(?:minutes|notes|minuted|signed|approved|circulated|written|taken|"
+                         r"prepared)(?:\s+(?:taken\s+)?by)?\s*[:—–-]", re.I)
 # a next call said to be some time in a stretch, no day: "will be in early July", "in the
 # autumn", "sometime next month"
 _VAGUE_WHEN = re.compile(

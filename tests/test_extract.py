@@ -4742,3 +4742,11 @@ def test_a_poll_between_weeks_and_a_meeting_after_some_event_name_no_next_call()
                "be held in June at 7.30pm.\n")
     found = extract(note(monthly, day=date(2026, 5, 12))).next_call
     assert found is not None and found.date == date(2026, 6, 9)
+
+
+def test_the_minutes_sign_off_under_the_next_meeting_heading_is_no_call() -> None:
+    body = ("## Date of next meeting\n\nThe next AGM will be in April 2024 (date to be "
+            "announced).\n\nThe new committee will hold its first meeting on Wednesday 17 May at "
+            "7.30pm.\n\nMinutes: Ruth Pemberton (outgoing Secretary), 21 April 2023\n")
+    found = extract(note(body, day=date(2023, 4, 19))).next_call
+    assert found is not None and found.date == date(2023, 5, 17)

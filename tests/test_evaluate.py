@@ -150,7 +150,7 @@ HELDOUT_FLOORS = {
     "gold_heldout6": (10, 10, 0.77, 0.73, 0.68),  # decisions 0.78 at session 18's end
     # blind: 5/10, 0.26, 0.48, 0.27 at the session's start; 5/10, 0.31, 0.54, 0.39 after its
     # changes (aa70803); tuned on since: 9/10, 0.75, 0.78, 0.73
-    "gold_heldout7": (10, 9, 0.74, 0.77, 0.72),
+    "gold_heldout7": (10, 9, 0.74, 0.79, 0.74),  # 9/10, 0.75, 0.80, 0.75 at session 20's end
     # blind: 4/10, 0.39, 0.59, 0.26 at the session's start; 6/10, 0.41, 0.60, 0.46 after its
     # changes (742c716); tuned on since: 10/10, 0.58, 0.67, 0.53. Actions 0.67 → 0.65 in session
     # 9: "Femi will raise it at the steering meeting" now carries a referent, the item before
@@ -188,7 +188,7 @@ HELDOUT_FLOORS = {
     # blind for two sessions (only its summary read): 9/10, 0.65, 0.70, 0.61 at bcc932e;
     # 9/10, 0.67, 0.72, 0.64 at 54507ce; opened and tuned on since: 10/10, 0.84, 0.80, 0.80;
     # 0.84, 0.81, 0.81 at 3b7a164 (session 13); 0.84, 0.83, 0.83 at 8f07baa (session 15)
-    "gold_heldout15": (10, 10, 0.83, 0.82, 0.82),
+    "gold_heldout15": (10, 10, 0.84, 0.82, 0.82),  # decisions 0.85 at session 20's end
     # blind (only its summary read): 10/10, 0.79, 0.83, 0.70 at daf0a68; 10/10, 0.80, 0.83,
     # 0.71 after session 9's fixes (9ea278c); 0.80, 0.85, 0.77 at a16cf5a, which is not blind
     # (its README says why); 0.80, 0.85, 0.84 since session 10 read its "RuthA (Ruth Adeyemi)";
@@ -200,7 +200,7 @@ HELDOUT_FLOORS = {
     # 0.61, 0.69, 0.65; tuned on since: 9/10, 0.76, 0.73, 0.74; 9/10, 0.76, 0.74, 0.75 at 3b7a164;
     # 9/10, 0.76, 0.75, 0.75 at 8f07baa (session 15); 9/10, 0.78, 0.75, 0.75 at ca56dcf
     # (session 16: a numbered decision's paragraph goes on)
-    "gold_heldout17": (10, 9, 0.79, 0.75, 0.76),  # decisions 0.80 at session 19's end
+    "gold_heldout17": (10, 10, 0.79, 0.75, 0.76),  # 10/10, 0.80, 0.76, 0.77 at session 20's end
     # blind, and kept blind (its writer reported nothing of its contents): 10/10, 0.83, 0.83,
     # 0.73 at daf0a68; 10/10, 0.85, 0.83, 0.74 at e495d71; 10/10, 0.85, 0.84, 0.74 at 4e80ae9;
     # 10/10, 0.85, 0.84, 0.75 at 3b90739 (session 11); 10/10, 0.89, 0.84, 0.75 at b98c273
@@ -225,13 +225,13 @@ HELDOUT_FLOORS = {
     # 0.80, 0.75 at 3b90739 (session 11); 8/10, 0.71, 0.81, 0.77 at 3b7a164 (session 13); 8/10,
     # 0.78, 0.85, 0.82 at a3b24cb (session 14); 8/10, 0.82, 0.85, 0.83 at 8f07baa (session 15);
     # 9/10 at ca56dcf (session 16: a bare "Next call." takes the date said a turn later)
-    "gold_heldout19": (10, 9, 0.84, 0.85, 0.83),  # 0.84, 0.86, 0.84 at session 19's end
+    "gold_heldout19": (10, 10, 0.84, 0.85, 0.83),  # 10/10, 0.84, 0.86, 0.84 at session 20's end
     # written to be tuned on (weighted to decisions and owners); first measured at c598ee3,
     # before its misses were read: 10/10, 0.70, 0.87, 0.59; tuned on since: 10/10, 0.70, 0.88,
     # 0.85 at 3b90739; 10/10, 0.81, 0.88, 0.85 at b98c273 (session 12); 0.82, 0.89, 0.86 at
     # a3b24cb (session 14); 0.82, 0.89, 0.87 at 8f07baa (session 15); 0.82, 0.90, 0.87 at ca56dcf
     # (session 16: name chips)
-    "gold_heldout21": (10, 10, 0.84, 0.89, 0.87),  # decisions 0.85 at session 19's end
+    "gold_heldout21": (10, 10, 0.85, 0.89, 0.87),  # decisions 0.86 at session 20's end
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.65, 0.81,
     # 0.75 at f0b5151, session 12's start, and unchanged at its end (b98c273) and at f4c3313;
     # 9/10, 0.66, 0.82, 0.76 at 3b7a164 (session 13's end), unchanged at a3b24cb (session 14's);
@@ -250,7 +250,7 @@ HELDOUT_FLOORS = {
     # Operations Director", "The PGR Director"); decisions 0.72 at ca56dcf (session 16: "We're
     # keeping the Wednesday slot")
     # actions 0.93, +owner 0.89 at session 18's end ("write this into SECURITY.md" says what)
-    "gold_heldout23": (10, 9, 0.74, 0.93, 0.89),  # decisions 0.75 at session 19's end
+    "gold_heldout23": (10, 10, 0.74, 0.93, 0.89),  # 10/10, 0.75 at session 20's end
     # blind, and kept blind (its writer reported only file names and totals): 9/10, 0.74, 0.89,
     # 0.72 at f4c3313, session 13's start; 9/10, 0.74, 0.88, 0.72 at 3b7a164 (its end: one
     # more false alarm, no owner gained), and at cfa6790 (session 14's start); 9/10, 0.75, 0.90,
@@ -270,7 +270,7 @@ HELDOUT_FLOORS = {
     # owners named in awkward ways); first measured at 6b697da, before its misses were read:
     # 7/10, 0.47, 0.54, 0.47; tuned on since: 10/10, 0.71, 0.65, 0.60 at 27d4802 (session 15);
     # 10/10, 0.71, 0.66, 0.62 at ca56dcf (session 16)
-    "gold_heldout26": (10, 10, 0.70, 0.66, 0.61),
+    "gold_heldout26": (10, 10, 0.70, 0.71, 0.66),  # 0.71, 0.72, 0.67 at session 20's end
     # blind, and kept blind (its writer reported only file names, kinds of group and totals):
     # 10/10, 0.81, 0.81, 0.75 at 6b697da, session 15's start, and unchanged at its end (27d4802)
     # and at 9a5cedd (session 16's start); 10/10, 0.83, 0.81, 0.75 at ca56dcf (its end)
@@ -311,7 +311,7 @@ HELDOUT_FLOORS = {
     "gold_heldout34": (10, 8, 0.71, 0.71, 0.64),
     # tuning (long and mixed-format notes): 8/10, 0.67, 0.74, 0.57 at 31c5a77, session 19's
     # start, before its misses were read; 10/10, 0.74, 0.77, 0.74 after session 19's fixes
-    "gold_heldout35": (10, 10, 0.73, 0.76, 0.73),
+    "gold_heldout35": (10, 10, 0.73, 0.77, 0.74),  # 0.74, 0.78, 0.75 at session 20's end
 }
 
 

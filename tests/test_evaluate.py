@@ -312,6 +312,10 @@ HELDOUT_FLOORS = {
     # tuning (long and mixed-format notes): 8/10, 0.67, 0.74, 0.57 at 31c5a77, session 19's
     # start, before its misses were read; 10/10, 0.74, 0.77, 0.74 after session 19's fixes
     "gold_heldout35": (10, 10, 0.73, 0.77, 0.74),  # 0.74, 0.78, 0.75 at session 20's end
+    # tuning (ten formats, one of each: MeetBot with its log, numbered board markers, a HackMD
+    # Decisions Made table, a running doc, hums, an Otter transcript): 10/10, 0.63, 0.69, 0.61
+    # at a1d553d, session 21's start, before its misses were read
+    "gold_heldout36": (10, 10, 0.62, 0.68, 0.60),
 }
 
 

@@ -1498,8 +1498,12 @@ def extract(note: Note) -> Extraction:
             actions.extend(_plan_actions(plan.group("plan"), speaker, block.line))
             continue
         if block.kind == ITEM and (m := _ITEM_BRACKET.match(text)) \
+                and (text[m.end("who") + 1:].lstrip()[:1] == ":"
+                     or m.group("task").split(" ", 1)[0].lower() in _TASK_VERBS) \
                 and (owner := ctx.owners(m.group("who"))):
-            actions.append(Action(owner, one_line(m.group("task")), block.line,
+            # "- [Dana]: plant stall", "- [Dana] book the room"; not a running doc's "- [Carlos]
+            # worried about …", which says who spoke
+            actions.append(Action(owner, _tidy_task(m.group("task")), block.line,
                                   m.group("who"), "bracket-item"))
             continue
         if block.kind == ITEM and (m := _ITEM_COLON.match(text)) \

@@ -4750,3 +4750,14 @@ def test_the_minutes_sign_off_under_the_next_meeting_heading_is_no_call() -> Non
             "7.30pm.\n\nMinutes: Ruth Pemberton (outgoing Secretary), 21 April 2023\n")
     found = extract(note(body, day=date(2023, 4, 19))).next_call
     assert found is not None and found.date == date(2023, 5, 17)
+
+
+def test_a_running_docs_bracketed_speaker_is_not_a_task_unless_a_verb_or_colon_follows() -> None:
+    body = ("Attendees: Inga Holm, Bruno Salas, Keiko Mori\n\n"
+            "- [Inga] Slow pipelines on the new runners\n"
+            "  - [Bruno] worried that the cache is cold after every merge.\n"
+            "  - [Keiko] benchmark the warm cache against the cold one before Friday.\n"
+            "- [Bruno]: release checklist for 2.3\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Keiko Mori", "benchmark the warm cache against the cold one before Friday"),
+        ("Bruno Salas", "release checklist for 2.3")]

@@ -698,10 +698,10 @@ _BAD_TASK = re.compile(
     r"|stop\W*$"  # ("ok fair. let's think about it after 0.8, I'll stop")
     r"|think\s+(?:about\s+(?:it|this|that)|it\s+over)\b(?!\s+\w)"  # (a non-promise)
     # what is done on the call itself: "I'll share my screen", "paste the link in the chat",
-    # "I'll leave it open", "I'll add that at the end"
+    # "I'll leave it open", "I'll leave it unassigned then", "I'll add that at the end"
     r"|share\s+(?:my|the|his|her)\s+screen\b"
     r"|(?:paste|drop|put|post)\s+(?:the\s+|a\s+)?links?\s+(?:in|into)\s+(?:the\s+)?chat\b"
-    r"|leave\s+(?:it|that|this)\s+open\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b)",
+    r"|leave\s+(?:it|that|this)\s+(?:open|unassigned|unowned)\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b)",
     re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
 _WHEN_THEN = re.compile(r"\b(?:before|until|till|by|from)\s+then$")  # a time, not a filler
@@ -1786,9 +1786,12 @@ def _reports_done(text: str) -> bool:
 
 
 def _is_owner_label(text: str, ctx: _Ctx) -> bool:
-    """A list item that is only a person's name, or UNASSIGNED, over their tasks."""
+    """A list item that is only a person's name, or UNASSIGNED, over their tasks (a nick, or
+    the full name a roll call gave it: MeetBot's "* jkerr" reads "* Jamie Kerr")."""
     name = text.strip(" *_:")
-    return name.upper() == "UNASSIGNED" or (" " not in name and ctx.roster.known(name))
+    return name.upper() == "UNASSIGNED" or (
+        (" " not in name or any(p.name == name for p in ctx.attendees))
+        and ctx.roster.known(name))
 
 
 def _first_attendee_line(blocks: list[Block]) -> int:
@@ -2299,6 +2302,8 @@ _ROLL_NAME = re.compile(
 
 
 _ROLL_CALL_ASKED = re.compile(r"\broll\s*call\b", re.I)
+# a meeting bot's answer to ".hello nick": "ppavlova: ppavlova 'Polina Pavlova' <ppavlova@…>"
+_HELLO_ANSWER = re.compile(r"^[\w.-]+:\s+(?P<nick>[\w.-]+)\s+'(?P<name>[^'\n]{3,60})'\s+<")
 
 
 # the notes' signature at their end: "— Orla", "I'll type these up … - Fi", "Notes by Raj Kale"
@@ -2374,7 +2379,8 @@ def _transcript_speakers(body: str) -> list[Person]:
 
 def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
     """An IRC meeting's roll call ("<mnakamura> .hello2 Mariko Nakamura", "<rvanwyk> Rutger van
-    Wyk here") gives each nick its full name; "#chair kestrel rvanwyk" names the chairs."""
+    Wyk here", a bot's answer to ".hello ppavlova") gives each nick its full name; "#chair
+    kestrel rvanwyk" names the chairs."""
     people: list[Person] = []
     in_roll_call = answered = False
     for line in body.split("\n"):
@@ -2389,6 +2395,10 @@ def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
             continue
         if not in_roll_call and _ROLL_CALL_ASKED.search(text):  # "Roll call please" in chat
             in_roll_call, answered = True, False
+            continue
+        if (hello := _HELLO_ANSWER.match(text)) and " " in hello["name"].strip():
+            people.append(Person(hello["name"].strip(), aliases=(hello["nick"],)))
+            answered = True
             continue
         if (in_roll_call or text.startswith(".hello")) and (r := _ROLL_NAME.match(text)) \
                 and " " in (name := (r.group("paren") or r.group("name") or "").strip()):
@@ -2558,7 +2568,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
         people = [Person(p.name, p.chair or p.name.lower() in chairs
                          or any(a.lower() in chairs for a in p.aliases), p.aliases)
                   for p in people]
-    seen: set[str] = set()
+    # a nick listed alone ("People Present: * jkerr") that a roll call gave a full name to is
+    # that person, once
+    seen: set[str] = {alias.lower() for p in people if " " in p.name for alias in p.aliases
+                      if " " not in alias}
     unique = []
     for p in people:
         if p.name.lower() not in seen:

@@ -4761,3 +4761,19 @@ def test_a_running_docs_bracketed_speaker_is_not_a_task_unless_a_verb_or_colon_f
     assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
         ("Keiko Mori", "benchmark the warm cache against the cold one before Friday"),
         ("Bruno Salas", "release checklist for 2.3")]
+
+
+def test_a_meeting_bots_hello_answers_name_the_nicks_its_summary_lists() -> None:
+    log = ("Action Items, by person\n-----------------------\n* okaur\n"
+           "  * okaur to rebuild the arm images\n* **UNASSIGNED**\n  * (none)\n\n"
+           "People Present (lines said)\n---------------------------\n* bmeyer (30)\n"
+           "* okaur (12)\n\n"
+           "15:00:01 <bmeyer> #startmeeting Infra\n15:00:04 <bmeyer> .hello bmeyer\n"
+           "15:00:05 <herald> bmeyer: bmeyer 'Berit Meyer' <bmeyer@example.org>\n"
+           "15:00:09 <okaur> .hello okaur\n"
+           "15:00:10 <herald> okaur: okaur 'Ojas Kaur' <okaur@example.org>\n"
+           "15:02:30 <bmeyer> #action okaur to rebuild the arm images\n"
+           "15:03:10 <bmeyer> nobody wants the docs one, I'll leave it unassigned then\n")
+    ext = extract(note(log, day=date(2014, 3, 4), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Berit Meyer", "Ojas Kaur"]
+    assert [(a.owner, a.task) for a in ext.actions] == [("Ojas Kaur", "rebuild the arm images")]

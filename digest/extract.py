@@ -4137,7 +4137,8 @@ _OTHER_BODY = re.compile(
     r"\b(?:(?:the|our)\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?)(?P<body>commission|council|centre"
     r"|center|district|committee|board|authority|university|school|department|ministry"
     r"|government|agency|trust|foundation|company|office|court|regulator|funder|bank|landlord"
-    r"|federation|association|league|union|faculty|senate|diocese|team|group)\s+(?:has\s+|have\s+"
+    r"|federation|association|league|union|faculty|senate|diocese|team|group|maintainers"
+    r"|developers)\s+(?:has\s+|have\s+"
     r"|had\s+)?(?:now\s+|already\s+|formally\s+)?"
     r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b"
     # "This was decided by the Foundation in January", "Upstream LLVM has decided to …"
@@ -4157,9 +4158,18 @@ _PUBLIC_BODY = frozenset((
 _OUTSIDE_BODY = frozenset(("faculty", "senate", "university", "council", "government", "ministry",
                            "regulator", "funder", "bank", "landlord", "court", "department",
                            "foundation", "diocese"))
+# bodies inside a project that other parts of it hear from: "the compiler team", "the code of
+# conduct committee", "the docs maintainers"
+_PART_OF_A_PROJECT = frozenset(("team", "committee", "group", "board", "maintainers",
+                                "developers"))
+_NOT_A_PART = frozenset(("whole", "entire", "full", "same", "wider", "extended", "project",
+                         "our", "this", "new", "core", "meeting", "working", "leadership",
+                         "management", "executive", "senior", "the", "a", "an"))
 # the meeting's own decision in the same sentence: "…, so we agreed to appeal"
 _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+(?:have\s+)?"
-                           r"(?:also\s+)?(?:agreed|decided|resolved)\b", re.I)
+                           r"(?:also\s+)?(?:agreed|decided|resolved)\b"
+                           # ("…; Halvard offered to be ours and nobody objected")
+                           r"|\bnobody\s+objected\b|\bthat['’]s\s+what\s+we['’]ll\s+do\b", re.I)
 
 
 # a named party's decision in the news: "Tokio has decided to keep 1.x as an LTS line", "D3
@@ -4205,7 +4215,10 @@ def _another_bodys(sentence: str, title: str) -> bool:
         # "the Parish Council resolved" in the Parish Council's minutes is theirs; "The
         # OpenTrail board has approved" in an OpenTrail working group's is the board's
         return body not in own
-    return any(w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name)
+    return any(w[:1].isupper() or w.lower() in _PUBLIC_BODY for w in name) or (
+        # "the compiler team decided", "the code of conduct committee has decided": a named
+        # part of the project that is not this group (not "the whole team")
+        body in _PART_OF_A_PROJECT and not {w.lower() for w in name} & _NOT_A_PART)
 
 
 def _remember(said: str, ctx: _Ctx) -> None:
@@ -4424,6 +4437,9 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if m.re is _OWNER_ACTION and "should" in m["verb"] \
                 and _VIEW_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "Cllr Birt felt the Club should first apply to …": a view
+        if re.search(r"decided|agreed|resolved|voted", m.groupdict().get("verb") or "") \
+                and _another_bodys(sentence, ctx.note.title):
+            continue  # "The Heathland Trust decided to feature us": theirs to do, not ours
         owner = ctx.owners(m.group("who")) or _initials_owner(m.group("who"), m.group("task"))
         if not owner:
             continue

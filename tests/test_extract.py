@@ -4777,3 +4777,16 @@ def test_a_meeting_bots_hello_answers_name_the_nicks_its_summary_lists() -> None
     ext = extract(note(log, day=date(2014, 3, 4), fmt="text"))
     assert [p.name for p in ext.attendees] == ["Berit Meyer", "Ojas Kaur"]
     assert [(a.owner, a.task) for a in ext.actions] == [("Ojas Kaur", "rebuild the arm images")]
+
+
+def test_another_part_of_the_project_deciding_is_news_not_this_groups_decision() -> None:
+    body = ("Present: Ilse Brandt, Tomás Reyes\n\n"
+            "The packaging team decided to drop the 32-bit installers in 4.0.\n\n"
+            "Tomás reported that the security response committee has decided to publish "
+            "advisories a week after the fix.\n\n"
+            "The Larkspur Trust decided to fund two more sprints next year.\n\n"
+            "The whole team agreed to move the release to 12 May.\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == [
+        "The whole team agreed to move the release to 12 May."]
+    assert ext.actions == ()

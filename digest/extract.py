@@ -401,6 +401,7 @@ _NOT_READY = re.compile(
     r"\W*(?:not\s+(?:yet\s+)?(?:ready|decided|agreed|settled)|no\s+(?:decision|consensus"
     r"|outcome|result|agreement)|undecided|deferred|postponed|tabled|parked|back\s+to\s+the\s+"
     r"(?:author|drawing\s+board)|needs?\s+more\s+(?:work|discussion|info|information)|revisit"
+    r"|needs?\s+a\s+(?:design\s+)?(?:meeting|discussion)|declined|rejected|turned\s+down"
     r"|(?:to\s+be\s+)?continued?\s+(?:on|in)\s+the)\b", re.I)
 # said right after what looked like a decision, that it was none: "No result.", "Not decided."
 _NO_OUTCOME = re.compile(r"\W*(?:no\s+(?:result|decision|consensus|agreement|outcome)"
@@ -3652,7 +3653,16 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         # explicit markers
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
-            if not _PROCEDURAL.match(said := m.group("text")) \
+            said = m.group("text")
+            if "; " in said and ctx.owners((rest := said.split("; ", 1)[1]).split(" ", 1)[0]) \
+                    and (follow := _sentence_actions(rest, rest.lower(), _cues(rest.lower()),
+                    _needs(rest, rest.lower(), _cues(rest.lower())), line, ctx, subject,
+                    previous, speaker)):
+                # "**Outcome:** declined; Hanna will close it with a summary": what was
+                # settled, then who follows it up
+                actions.extend(_action_with(a, context=sentence) for a in follow)
+                said = said.split("; ", 1)[0] + "."
+            if not _PROCEDURAL.match(said) \
                     and not _BARE_TALLY.fullmatch(said) \
                     and not _NOT_READY.match(said):  # procedural, counts only, or none
                 if len(said.split()) <= 3 and len(previous.split()) >= 3 and _BARE_VERDICT.match(
@@ -3735,6 +3745,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                                           sentence if sentence != said else "", said_cue)
         if decision and speaker and len(sentence.split()) <= 3 and _CONFIRMATION.match(sentence):
             decision = None  # "Chen Wei: Agreed." is one person's assent
+        if decision and (pm := _ONE_PERSON_AGREED.match(said)) and ctx.is_person(pm["who"]):
+            decision = None  # "Ömer agreed; Sun Yue is fine with it": views, not the call's
         if decision and (_another_bodys(decision, ctx.note.title)
                          or _named_party_decided(decision, ctx)):
             decision = None  # "The County Council has decided to cut the grant": news
@@ -4172,6 +4184,9 @@ _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+
                            r"|\bnobody\s+objected\b|\bthat['’]s\s+what\s+we['’]ll\s+do\b", re.I)
 
 
+# one person siding with another: "Ömer agreed; …", "Kiri agreed with Bettina."
+_ONE_PERSON_AGREED = re.compile(rf"^\W*(?P<who>{_NAME}(?:\s+{_NAME})?)\s+(?:also\s+)?agreed"
+                                r"\s*(?:[;,.]|with\b|$)")
 # a named party's decision in the news: "Tokio has decided to keep 1.x as an LTS line", "D3
 # has decided to split itself into modules" (not "We have decided", nor an attendee's)
 _NAMED_DECIDER = re.compile(

@@ -4790,3 +4790,20 @@ def test_another_part_of_the_project_deciding_is_news_not_this_groups_decision()
     assert [d.text for d in ext.decisions] == [
         "The whole team agreed to move the release to 12 May."]
     assert ext.actions == ()
+
+
+def test_triage_outcomes_that_turn_down_or_defer_are_no_decision_but_their_follow_up_is_a_task(
+        ) -> None:
+    body = ("- **Team present:** Noor Aziz (chair), Pavel Hruby, Ines Castro\n\n"
+            "### Lint for unused results #88\n\n"
+            "- Pavel thinks it fires too often.\n- Ines agreed; Noor is fine with dropping it.\n"
+            "- **Outcome:** declined; Noor will close it with a short explanation.\n\n"
+            "### Integer overflow checks #91\n\n"
+            "- **Outcome:** needs a design meeting. Pavel to find a slot.\n\n"
+            "### Raw string syntax #93\n\n"
+            "- **Outcome:** accept, with the `r#` prefix; Ines will update the grammar.\n")
+    ext = extract(note(body))
+    assert [d.text for d in ext.decisions] == ["accept, with the r# prefix."]
+    assert [(a.owner, a.task.split(" (")[0]) for a in ext.actions] == [
+        ("Noor Aziz", "close it with a short explanation"), ("Pavel Hruby", "find a slot"),
+        ("Ines Castro", "update the grammar")]

@@ -1038,7 +1038,7 @@ _NOT_PEOPLE = frozenset(
     """a an the this that these those it its we our they there he she i you who which what
     when where why how someone somebody anyone anybody everyone everybody nobody people folks
     all each both some many most others other also then once still work need needs maybe perhaps
-    back good great nice glad sorry
+    back good great nice glad sorry left kept sent given taken up over down held
     please note notes next last first second new old one two three agenda action actions decision
     decisions discussion update updates status plan plans release releases meeting call calls
     team group project projects issue issues question questions answer idea ideas docs doc
@@ -1239,6 +1239,11 @@ class _Ctx:
             return False
         if self.roster.known(name):
             return True
+        if "-" in name and " " not in name and name.lower() not in _NOT_PEOPLE \
+                and _HYPHENATED_GIVEN_NAME.match(name) \
+                and _fuller(name, full := self.roster.resolve(name)) \
+                and full.split()[-1].lower() not in _BODY_TAILS:
+            return True  # "Hyun-woo", when the note names Hyun-woo Baek in full
         if name.lower() in _NOT_PEOPLE or name.lower() in _TASK_VERBS \
                 or not _PERSONISH.match(name):
             return False
@@ -4184,6 +4189,13 @@ _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+
                            r"|\bnobody\s+objected\b|\bthat['’]s\s+what\s+we['’]ll\s+do\b", re.I)
 
 
+# a given name of two parts, "Hyun-woo", "Jean-Luc", "Anne-Marie" (not "Follow-up", "Co-op")
+_HYPHENATED_GIVEN_NAME = re.compile(rf"^(?!(?:co|pre|re|non|post|sign|follow|roll|check|set|drop"
+                                    rf"|kick|hand|wrap|opt|log|sub|self|ex|anti|mid)-)"
+                                    rf"[{UPPER}][{LOWER}]+-[{UPPER}{LOWER}][{LOWER}]+$", re.I)
+_THE_CHAIRS_WILL = re.compile(r"(?:^|[;,.]\s+|\band\s+)[Tt]he\s+(?:co-?)?chairs\s+(?:will|to"
+                              # (not the furniture: "the chairs will be stacked")
+                              r"|are\s+going\s+to)\s+(?!be\b|need\b|stay\b|go\b)(?P<task>[a-z].*)")
 # one person siding with another: "Ömer agreed; …", "Kiri agreed with Bettina."
 _ONE_PERSON_AGREED = re.compile(rf"^\W*(?P<who>{_NAME}(?:\s+{_NAME})?)\s+(?:also\s+)?agreed"
                                 r"\s*(?:[;,.]|with\b|$)")
@@ -4443,6 +4455,15 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
                                   _tidy_task(task), line, "@" + hm.group("who"), "owner-verb"))
             hm = _HANDLE_ACTION.match(rest) if rest else None
         return handled
+    if "chairs" in low and ctx.chairs and (cm := _THE_CHAIRS_WILL.search(sentence)):
+        # "The chairs will update the milestone": the attendees marked as chairs ("…; Sunita
+        # will send it": and who does the rest)
+        task, _, rest = cm["task"].partition("; ")
+        chairs = Action(", ".join(ctx.chairs), _tidy_task(task), line, "the chairs", "owner-verb")
+        rest_low = rest.lower()
+        return [chairs, *(_sentence_actions(rest, rest_low, _cues(rest_low),
+                                            _needs(rest, rest_low, _cues(rest_low)), line, ctx,
+                                            subject, previous, speaker) if rest else ())]
     matches = (_all_matches(_OWNER_ACTION, sentence)
                if cues & _OWNER_VERB_BIT and needs & _NEED_OWNER_ACTION_BIT else [])
     if " to " in low:

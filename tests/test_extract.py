@@ -4807,3 +4807,16 @@ def test_triage_outcomes_that_turn_down_or_defer_are_no_decision_but_their_follo
     assert [(a.owner, a.task.split(" (")[0]) for a in ext.actions] == [
         ("Noor Aziz", "close it with a short explanation"), ("Pavel Hruby", "find a slot"),
         ("Ines Castro", "update the grammar")]
+
+
+def test_the_chairs_a_hyphenated_first_name_and_left_to_the_editors() -> None:
+    body = ("Chairs: Marit Olsen, Daniel Ruiz\n\n"
+            "## 3. Key rotation draft (Ji-ho Park, 20 min)\n\n"
+            "- Ji-ho Park: the list agreed on one-year keys.\n"
+            "- Nobody felt strongly about the field name. Left to the authors.\n"
+            "- Ji-ho will post -04 before the cut-off.\n"
+            "- The chairs will request a security review; Daniel will file the ticket.\n")
+    assert [(a.owner, a.task.split(" (")[0]) for a in extract(note(body)).actions] == [
+        ("Ji-ho Park", "post -04 before the cut-off"),
+        ("Marit Olsen, Daniel Ruiz", "request a security review"),
+        ("Daniel Ruiz", "file the ticket")]

@@ -56,6 +56,7 @@ from .people import (
     OWNER_SEPARATOR,
     ROLES,
     Roster,
+    nick_of,
     parse_attendee_text,
 )
 from .tex_text import tex_to_text
@@ -745,7 +746,7 @@ _CUE_LINES = re.compile(r"(?m)^(?:\d+|\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s+-->\s+\S+.*
 _SPEAKER_AFTER_LEAD = re.compile(  # "ARM Integration - Thomas L: Held up by …"
     rf"^[^:\n]{{1,60}}?\s[-–—]\s+(?P<who>{_NAME}(?:\s+{_NAME})?)\s*:\s+")
 # an IRC log line, "<jmarsh> we should …" or "[14:02] <jmarsh> …": the nick is the speaker
-_IRC_PREFIX = rf"^[ \t]{{0,4}}(?:\[?{_CLOCK}\]?\s*)?<[@+%]?"
+_IRC_PREFIX = rf"^[ \t]{{0,4}}(?:\[?{_CLOCK}\]?\s*)?<[ @+%]?"
 _IRC_SPEAKER = re.compile(rf"{_IRC_PREFIX}(?P<who>[^<>\s]{{1,32}})>\s+")
 # where a new turn starts in a transcript paragraph: "Anil: …", "<nick> …", "#agreed …"
 _SPEAKER_LINE = re.compile(
@@ -1100,7 +1101,7 @@ _ORG_PERSON = re.compile(r"^(?P<org>[\w&.-]+(?:\s+[\w&.-]+){0,2})\s*\((?P<who>[^
 
 
 # a chat log's nick, "<olga>" (not "@olga", which may be a team's handle: "@release")
-_CHAT_NICK = re.compile(r"<@?[\w.-]+(?::[\w.-]+)?>")
+_CHAT_NICK = re.compile(r"<[ @+%]?[\w.-]+(?::[\w.-]+)?>")
 
 
 def _stands_alone(word: str, body: str) -> bool:
@@ -2406,8 +2407,12 @@ def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
             people.append(Person(hello["name"].strip(), aliases=(hello["nick"],)))
             answered = True
             continue
-        if (in_roll_call or text.startswith(".hello")) and (r := _ROLL_NAME.match(text)) \
-                and " " in (name := (r.group("paren") or r.group("name") or "").strip()):
+        if (r := _ROLL_NAME.match(text)) \
+                and " " in (name := (r.group("paren") or r.group("name") or "").strip()) \
+                and (in_roll_call or text.startswith(".hello")
+                     or nick_of(m.group("who").lower(), name)):
+            # (and a guest's late "<lpratt> Lionel Pratt, quickrun maintainer": a name the
+            # nick is made from)
             people.append(Person(name, aliases=(m.group("who"),)))
             answered = True
         elif answered and not text.startswith("#"):
@@ -4155,7 +4160,7 @@ _OTHER_BODY = re.compile(
     r"|center|district|committee|board|authority|university|school|department|ministry"
     r"|government|agency|trust|foundation|company|office|court|regulator|funder|bank|landlord"
     r"|federation|association|league|union|faculty|senate|diocese|team|group|maintainers"
-    r"|developers)\s+(?:has\s+|have\s+"
+    r"|developers|editors)\s+(?:has\s+|have\s+"
     r"|had\s+)?(?:now\s+|already\s+|formally\s+)?"
     r"(?:decided|resolved|approved|agreed|granted|rejected|refused|confirmed|ruled|voted)\b"
     # "This was decided by the Foundation in January", "Upstream LLVM has decided to …"
@@ -4178,7 +4183,7 @@ _OUTSIDE_BODY = frozenset(("faculty", "senate", "university", "council", "govern
 # bodies inside a project that other parts of it hear from: "the compiler team", "the code of
 # conduct committee", "the docs maintainers"
 _PART_OF_A_PROJECT = frozenset(("team", "committee", "group", "board", "maintainers",
-                                "developers"))
+                                "developers", "editors"))
 _NOT_A_PART = frozenset(("whole", "entire", "full", "same", "wider", "extended", "project",
                          "our", "this", "new", "core", "meeting", "working", "leadership",
                          "management", "executive", "senior", "the", "a", "an"))

@@ -288,7 +288,7 @@ _TIME_REMARK = re.compile(rf"(?<=[{LOWER}])\s+(?:for\s+the\s+(?:first|last)\b|fr
                           r"|till\b|via\b|after\s+the\b|since\b).*$")
 
 
-def _nick_of(nick: str, name: str) -> bool:
+def nick_of(nick: str, name: str) -> bool:
     """Whether `nick` is made from `name` (a first name's start, a surname inside it), not a
     remark such as "(remote)" or "(notes)"."""
     parts = [_plain(part) for part in name.split()]
@@ -456,7 +456,7 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         if title := _HONORIFIC_LEAD.match(name):
             name = name[title.end():]
         if nicks and (not alias or alias.lower() in ROLES) \
-                and (nick := next((n for n in nicks if _nick_of(n, name)), None)):
+                and (nick := next((n for n in nicks if nick_of(n, name)), None)):
             # "Richard (mort) Mortier (secretary)": the nick first, the office besides it
             offices, alias = [alias, *offices] if alias else offices, nick
         if role and not alias and not role.endswith("s"):

@@ -4820,3 +4820,21 @@ def test_the_chairs_a_hyphenated_first_name_and_left_to_the_editors() -> None:
         ("Ji-ho Park", "post -04 before the cut-off"),
         ("Marit Olsen, Daniel Ruiz", "request a security review"),
         ("Daniel Ruiz", "file the ticket")]
+
+
+def test_an_irssi_log_marks_each_nick_with_a_space_or_a_mode_and_guests_name_themselves_late(
+        ) -> None:
+    log = ("20:00 < kbauer> #startmeeting\n20:00 < kbauer> #topic Roll call\n"
+           "20:00 < kbauer> Katrin Bauer, chairing\n20:01 <@jnovak> Jana Novak\n"
+           "20:01 < kbauer> guests, say who you are if you want to be in the minutes\n"
+           "20:02 < pmoreau> Pascal Moreau, I maintain the fonts package\n"
+           "20:05 < jnovak> the upstream editors already decided to rename the font family\n"
+           "20:06 < pmoreau> I'll upload the renamed package next week\n"
+           "20:07 < kbauer> #agreed the old name stays as a transitional package for one "
+           "release\n")
+    ext = extract(note(log, day=date(2011, 5, 4), fmt="text"))
+    assert [p.name for p in ext.attendees] == ["Katrin Bauer", "Jana Novak", "Pascal Moreau"]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Pascal Moreau", "upload the renamed package next week")]
+    assert [d.text for d in ext.decisions] == [
+        "the old name stays as a transitional package for one release"]

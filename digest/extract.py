@@ -73,8 +73,8 @@ _PRESENT_LABEL = (r"(?:attendees|attendance|present|participants|in\s+attendance
                   r"|uczestnicy|参加者|出席者)")
 
 # what a project calls its meeting: "next call", "next stand-up", "next interim", "next retro"
-_MEETING = (r"(?:call|meeting|mtg|sync|session|telecon|teleconference|hangout|stand-?up|check-?in"
-            r"|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
+_MEETING = (r"(?:call|meeting|meet-?up|mtg|sync|session|telecon|teleconference|hangout"
+            r"|stand-?up|check-?in|interim|retro(?:spective)?|huddle|catch-?up|jour\s+fixe|office\s+hours"
             r"|hand-?over|walk-?through|board\s+walk|planning(?!\s+(?:cycle|phase|period|doc))"
             r"|telco|1:1|one-on-one|1-on-1|committee(?:\s+meeting)?"
             r"|review(?!\s+(?:of|cycle|period|round|comments|process|date|deadline))"
@@ -1008,7 +1008,9 @@ _STRONG_AFTER = re.compile(
 _OTHER_ROUTINE = re.compile(rf"^(?!.*\b{_MEETING}).*\b(?:always|every|each|weekly|monthly"
                             r"|of\s+the\s+month)\b", re.I)
 _NEXT_ONE = re.compile(r"next\s+one\b", re.I)
-_NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip", re.I)
+_NO_CALL = re.compile(rf"\bno\s+{_MEETING}s?\b|\bcancel(?:l?ed)?\b|\bskip"
+                      # ("I'm away the week of the 26th")
+                      r"|(?<=['’]m\s)away\b|(?<=\bam\s)away\b", re.I)
 # what ends the stretch a "no call" or "cancelled" speaks about: "(cancelled) → 16 April",
 # "is cancelled; the next call is on 11 March", "No call next week, but we resume on …"
 _SKIP_ENDS = re.compile(
@@ -5183,7 +5185,9 @@ _MONTHLY_RULE = re.compile(
 
 def _choose_call(candidates: list[_CallCandidate], meeting: date,
                  warnings: list[str]) -> NextCall | None:
-    usable = [c for c in candidates if c.strength > 0 and not c.time_only]
+    # (not the meeting's own day: a running doc's older meeting saying "Next meeting:" this one)
+    usable = [c for c in candidates if c.strength > 0 and not c.time_only
+              and not (c.mention is not None and c.mention.date == meeting)]
     if not usable:
         return None
     best = max(

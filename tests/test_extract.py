@@ -4838,3 +4838,16 @@ def test_an_irssi_log_marks_each_nick_with_a_space_or_a_mode_and_guests_name_the
         ("Pascal Moreau", "upload the renamed package next week")]
     assert [d.text for d in ext.decisions] == [
         "the old name stays as a transitional package for one release"]
+
+
+def test_a_meetups_next_one_a_week_someone_is_away_and_an_older_meetings_next_date() -> None:
+    meetups = ("We moved our meetups to the first Thursday of the month from now on. So next "
+               "one is the first Thursday in June, same room, 7pm.\n")
+    found = extract(note(meetups, day=date(2013, 5, 8))).next_call
+    assert found is not None and found.date == date(2013, 6, 6)
+    away = ("[00:41:10] Speaker 1: Okay. Next call. I'm away the week of the 20th, so let's find "
+            "a date by email. I'll send a poll.\n")
+    assert extract(note(away, day=date(2024, 5, 7), fmt="text")).next_call is None
+    running_doc = ("## 2021-03-09\n\nNext meeting: no meeting on the 23rd (conference).\n\n"
+                   "## 2021-02-23\n\nNext meeting: 2021-03-09\n")
+    assert extract(note(running_doc, day=date(2021, 3, 9))).next_call is None

@@ -1638,8 +1638,13 @@ def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[
     if len(maybe) < 2:
         return blocks, []  # (most notes: no dates are read from their headings at all)
     dated = [(i, when) for i in maybe if (when := _heading_date(blocks[i].text, meeting))]
-    if len(dated) < 2 or not any(m.date == meeting for _, m in dated) \
-            or len({blocks[i].level for i, _ in dated}) > 1:
+    # (the meetings' headings are those at the level of the meeting's own: not a bold "2. Open
+    # AIs from 2019-07-02" inside it)
+    own_levels = {blocks[i].level for i, m in dated if m.date == meeting}
+    if len(own_levels) != 1:
+        return blocks, []
+    dated = [(i, m) for i, m in dated if blocks[i].level in own_levels]
+    if len(dated) < 2:
         return blocks, []
     level = blocks[dated[0][0]].level
     own = next(i for i, m in dated if m.date == meeting)
@@ -2952,7 +2957,7 @@ def _item_owner(text: str, line: int, ctx: _Ctx, rule: str) -> Action:
         return Action(chips, _tidy_task(m.group("task")), line, m.group("whos"), rule)
     if "@" in text and (m := _HANDLE_LEAD.match(text) or _HANDLE_TRAIL.match(text)):
         who = m.group("who") or m.groupdict().get("who2") or ""
-        task = m.group("task")
+        task = _TO_OR_WILL.sub("", m.group("task"))  # ("AI: @kfrost to flip the status")
         surname, _, rest = task.partition(" ")
         if m.re is _HANDLE_LEAD and surname[:1].isupper() and rest \
                 and ctx.roster.known(f"{who} {surname}"):  # "@Alice Moreau update the roadmap"
@@ -3182,6 +3187,10 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     cells = [one_line(clean_inline(c, ctx.refs)) for c in block.cells]
     if not any(cells) or all(c.lower() in {"", "-", "none", "n/a"} for c in cells):
         return None
+    if len(cells) == 2 and not any(header) and _ROW_LABEL.fullmatch(cells[0]):
+        # a table of labels and what they say, under an item: "| Outcome | … |", "| AI | @kfrost
+        # to flip the status … |", read as "Outcome: …"
+        return f"{cells[0]}: {cells[1]}" if cells[1] else None
 
     def col(*names: str) -> int | None:
         for i, h in enumerate(header):
@@ -3194,7 +3203,8 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                     "lead", "by", "reviewer", "reviewers", "driver", "dri", "champion")
     review_col = col("reviewer", "reviewers")
     # "| Agenda item | Decision | Action |": the action column, before an item or what column
-    task_col = col("action", "action item", "actions", "task", "todo", "to do", "next step")
+    task_col = col("action", "action item", "actions", "task", "todo", "to do", "next step",
+                   "ai", "ais")
     notes_col = col("notes", "discussion", "minutes", "comments", "summary")
     if task_col is None and notes_col is not None and decision_col is None and kind != ACTIONS:
         # an agenda run as a table: "Who" presents the item, the notes say what came of it
@@ -3271,6 +3281,15 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
     return None
 
 
+# a vote or assent with nothing else in it: "Both chairs +1, no objections", "all in favour"
+_ASSENT_ONLY = re.compile(r"(?:(?:both\s+chairs|everyone|all|[\w ]{0,20})\s*\+1|no\s+objections?"
+                          r"|(?:all\s+in\s+favou?r|unanimous(?:ly)?|approved|agreed|consensus)"
+                          r"|[,;.\s])+", re.I)
+_TO_OR_WILL = re.compile(r"^(?:to|will|shall|should)\s+(?=[a-z])")
+# the label in a two-column table without a header: "Summary", "Outcome", "AI", "Decision"
+_ROW_LABEL = re.compile(r"(?:summary|discussion|notes?|outcome|decisions?|decided|resolution"
+                        r"|consensus|conclusion|result|ai|ais|action(?:\s+items?|s)?"
+                        r"|next\s+steps?|follow-?ups?)", re.I)
 # the words a chair opens a turn with, which say nothing themselves: "Okay, so …", "Great."
 _FILLER = r"(?:okay|ok|alright|right|so|fine|good|great|then)\W+"
 # a chair putting a proposal to the call: "So what I'm hearing is: we stay on YAML …", "Okay.
@@ -3681,7 +3700,10 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                         said):  # "14 Orchard Close - rear extension. RESOLVED: no objection."
                     said = f"{previous.rstrip(' .:')}: {said}"
                 if (arrow := _ARROW.search(said, 12)) is not None:
-                    said = said[: arrow.start()].rstrip()  # "… SM already has. -> SM to send …"
+                    # "Both chairs +1, no objections → KEP-31 marked implementable": what the
+                    # assent settled; "… SM already has. -> SM to send …": what was decided
+                    said = said[arrow.end():].strip() if _ASSENT_ONLY.fullmatch(
+                        said[: arrow.start()].strip()) else said[: arrow.start()].rstrip()
                 decisions.append(Decision(one_line(said), line, "marker"))
                 # the rest of its paragraph says more of it: a numbered record's "DECISION
                 # 58.1: …", "**Decision:** we request 3 slots. X only gets one if …"

@@ -4851,3 +4851,21 @@ def test_a_meetups_next_one_a_week_someone_is_away_and_an_older_meetings_next_da
     running_doc = ("## 2021-03-09\n\nNext meeting: no meeting on the 23rd (conference).\n\n"
                    "## 2021-02-23\n\nNext meeting: 2021-03-09\n")
     assert extract(note(running_doc, day=date(2021, 3, 9))).next_call is None
+
+
+def test_a_running_docs_table_notes_label_rows_an_ai_table_and_an_assent_before_the_arrow(
+        ) -> None:
+    body = ("# SIG Storage notes\n\n## 2020-05-12\n\n| Name | Handle |\n|---|---|\n"
+            "| Rhea Kaplan | @rkaplan |\n| Tom Osei | @tosei |\n\n"
+            "**1. Open AIs from 2020-04-28**\n\n| AI | Owner | Status |\n|---|---|---|\n"
+            "| Write the test plan | @tosei | done |\n\n**2. Snapshot API**\n\n| | |\n|---|---|\n"
+            "| Summary | @rkaplan: reviews are in. |\n"
+            "| Outcome | Both chairs +1, no objections → **snapshot API goes to beta in 1.9**. |\n"
+            "| AI | @rkaplan to update the KEP status. |\n\n### AIs\n\n"
+            "| AI | Owner | Due |\n|---|---|---|\n| Beta release note for snapshots | @tosei | "
+            "Friday |\n\n## 2020-04-28\n\n- Agreed: meetings stay at 16:00 UTC.\n")
+    ext = extract(note(body, day=date(2020, 5, 12)))
+    assert [d.text for d in ext.decisions] == ["snapshot API goes to beta in 1.9."]
+    assert [(a.owner, a.task) for a in ext.actions] == [
+        ("Rhea Kaplan", "update the KEP status"),
+        ("Tom Osei", "Beta release note for snapshots")]

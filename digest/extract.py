@@ -2410,8 +2410,8 @@ def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
         if not in_roll_call and _ROLL_CALL_ASKED.search(text):  # "Roll call please" in chat
             in_roll_call, answered = True, False
             continue
-        if (hello := _HELLO_ANSWER.match(text)) and " " in hello["name"].strip():
-            people.append(Person(hello["name"].strip(), aliases=(hello["nick"],)))
+        if (hello := _HELLO_ANSWER.match(text)) and " " in (full_name := hello["name"].strip()):
+            people.append(Person(full_name, aliases=(hello["nick"],)))
             answered = True
             continue
         if (r := _ROLL_NAME.match(text)) \
@@ -3685,14 +3685,13 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         head = _cues(low[:16]) if cues & _MARKER_BITS else 0
         if head & _DECISION_MARKER_BIT and (m := _DECISION_MARKER.match(sentence)):
             said = m.group("text")
-            if "; " in said and ctx.owners((rest := said.split("; ", 1)[1]).split(" ", 1)[0]) \
-                    and (follow := _sentence_actions(rest, rest.lower(), _cues(rest.lower()),
-                    _needs(rest, rest.lower(), _cues(rest.lower())), line, ctx, subject,
-                    previous, speaker)):
+            settled, _, rest = said.partition("; ")
+            if rest and ctx.owners(rest.split(" ", 1)[0]) and (follow := _clause_actions(
+                    rest, line, ctx, subject, previous, speaker)):
                 # "**Outcome:** declined; Hanna will close it with a summary": what was
                 # settled, then who follows it up
                 actions.extend(_action_with(a, context=sentence) for a in follow)
-                said = said.split("; ", 1)[0] + "."
+                said = settled + "."
             if not _PROCEDURAL.match(said) \
                     and not _BARE_TALLY.fullmatch(said) \
                     and not _NOT_READY.match(said):  # procedural, counts only, or none
@@ -4222,6 +4221,7 @@ _OWN_DECISION = re.compile(r"\b(?:we|it\s+was|the\s+meeting|everyone|members)\s+
 _HYPHENATED_GIVEN_NAME = re.compile(rf"^(?!(?:co|pre|re|non|post|sign|follow|roll|check|set|drop"
                                     rf"|kick|hand|wrap|opt|log|sub|self|ex|anti|mid)-)"
                                     rf"[{UPPER}][{LOWER}]+-[{UPPER}{LOWER}][{LOWER}]+$", re.I)
+_DECIDING_VERB = re.compile(r"decided|agreed|resolved|voted")
 _THE_CHAIRS_WILL = re.compile(r"(?:^|[;,.]\s+|\band\s+)[Tt]he\s+(?:co-?)?chairs\s+(?:will|to"
                               # (not the furniture: "the chairs will be stacked")
                               r"|are\s+going\s+to)\s+(?!be\b|need\b|stay\b|go\b)(?P<task>[a-z].*)")
@@ -4426,6 +4426,15 @@ _VIEW_BEFORE = re.compile(r"\b(?:felt|feels|thought|thinks|believes?|believed|re
                           r"\s+(?:that\s+)?(?:the\s+)?$", re.I)
 
 
+def _clause_actions(clause: str, line: int, ctx: _Ctx, subject: Callable[[], str | None],
+                    previous: str, speaker: str | None) -> list[Action]:
+    """The actions in a clause cut from a longer sentence ("…; Daniel will file the ticket")."""
+    low = clause.lower()
+    cues = _cues(low)
+    return _sentence_actions(clause, low, cues, _needs(clause, low, cues), line, ctx, subject,
+                             previous, speaker)
+
+
 def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int, ctx: _Ctx,
                       subject: Callable[[], str | None], previous: str,
                       speaker: str | None = None) -> list[Action]:
@@ -4488,11 +4497,10 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         # "The chairs will update the milestone": the attendees marked as chairs ("…; Sunita
         # will send it": and who does the rest)
         task, _, rest = cm["task"].partition("; ")
-        chairs = Action(", ".join(ctx.chairs), _tidy_task(task), line, "the chairs", "owner-verb")
-        rest_low = rest.lower()
-        return [chairs, *(_sentence_actions(rest, rest_low, _cues(rest_low),
-                                            _needs(rest, rest_low, _cues(rest_low)), line, ctx,
-                                            subject, previous, speaker) if rest else ())]
+        chairs = Action(ctx.owners("the chairs"), _tidy_task(task), line, "the chairs",
+                        "owner-verb")
+        return [chairs, *(_clause_actions(rest, line, ctx, subject, previous, speaker)
+                          if rest else ())]
     matches = (_all_matches(_OWNER_ACTION, sentence)
                if cues & _OWNER_VERB_BIT and needs & _NEED_OWNER_ACTION_BIT else [])
     if " to " in low:
@@ -4502,7 +4510,7 @@ def _sentence_actions(sentence: str, low: str, cues: int, needs: int, line: int,
         if m.re is _OWNER_ACTION and "should" in m["verb"] \
                 and _VIEW_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "Cllr Birt felt the Club should first apply to …": a view
-        if re.search(r"decided|agreed|resolved|voted", m.groupdict().get("verb") or "") \
+        if _DECIDING_VERB.search(m.groupdict().get("verb") or "") \
                 and _another_bodys(sentence, ctx.note.title):
             continue  # "The Heathland Trust decided to feature us": theirs to do, not ours
         owner = ctx.owners(m.group("who")) or _initials_owner(m.group("who"), m.group("task"))

@@ -1687,8 +1687,12 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     chat exports as transcript turns, code and quoting removed, a spreadsheet paste as tables,
     plain-text numbered points as headings, arrows and tags as tasks. With the lines of the
     original each line came from, when a step changed how many there are."""
-    if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body))):
-        # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"
+    if "Speaker " in body and (names := dict(_SPEAKER_LEGEND.findall(body)) | {
+            m["n"]: _QUOTED_NICKNAME.sub("", m["name"])
+            for m in _SPEAKER_KEY_LINE.finditer(body)}):
+        # an auto-transcript's "Speaker 2:" under the host's "Speaker 2 = Bogdan"; a key's
+        # lines name the whole person, and become the list of who was there
+        body = _SPEAKER_KEY_LINE.sub(_speaker_key_as_attendee, body)
         body = _SPEAKER_NUMBER.sub(
             lambda m: (m["lead"] or "") + names[n] if (n := m["n"] or m["n2"]) in names else m[0],
             body)
@@ -1963,6 +1967,14 @@ def _comments_as_turns(body: str) -> str:
     return "".join(out)
 
 
+# a transcript's key on lines of their own: "Speaker 1 - Marisol Quintero, program coordinator
+# (chairs the call)", "Speaker 5 – Frances "Fran" Delacroix": the whole name, and what follows it
+_SPEAKER_KEY_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?Speaker[ \t]+(?P<n>\d{{1,2}})[ \t]*(?:[-–—=]|is\b)[ \t]*"
+    rf"(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+(?:\"[^\"\n]{{1,20}}\"|“[^”\n]{{1,20}}”"
+    rf"|[{UPPER}][\w'’.-]*|(?:de|da|van|von|der|del|di|du|dos|le|la|bin|al)\b)){{0,4}})"
+    rf"(?P<rest>[^\n]*)$")
+_QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]*\"|“[^”\n]*”)")
 _SPEAKER_LEGEND = re.compile(  # (also 'and "Speaker 2"\nis Kofi', said of a pasted recap)
     rf"\bSpeaker[ \t]+(\d{{1,2}})[\"”]?[\s>]*(?:=|is\b)[ \t]*([{UPPER}][\w'’-]+)")
 # where a numbered speaker is named: over a turn ("Speaker 2: …") or as a sentence's subject in a
@@ -1984,6 +1996,13 @@ _DISCORD_HEADER = re.compile(
 _DISCORD_HINT = re.compile(r" — (?:\d{1,2}/\d{1,2}/\d{2,4}|Today at|Yesterday at)")
 _DISCORD_MESSAGE = re.compile(_DISCORD_HEADER.pattern + r"\n(?P<said>(?:[ \t]*\S[^\n]*(?:\n|\Z))*)")
 _OWN_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*\s*$|[-*•]\s)")  # a bold title, a list item
+
+
+def _speaker_key_as_attendee(key: re.Match[str]) -> str:
+    """ "Speaker 1 - Marisol Quintero, program coordinator (chairs the call)" as an attendee's
+    line: "- Marisol Quintero (program coordinator, chairs the call)"."""
+    rest = key["rest"].strip(" \t,;:-–—").replace("(", "").replace(")", "")
+    return f"- {key['name']} ({rest})" if rest else f"- {key['name']}"
 
 
 def _discord_author(header: re.Match[str]) -> str:

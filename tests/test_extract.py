@@ -1853,6 +1853,21 @@ def test_an_auto_transcripts_numbered_speakers_are_named_by_its_legend() -> None
         ("Ilse Verbruggen", "put a help-wanted issue up and ask on the forum")]
 
 
+def test_a_transcripts_speaker_key_on_lines_of_its_own_names_who_was_there() -> None:
+    body = ("Speakers:\n"
+            "Speaker 1 - Odile Marchand, coordinator at Rue Verte (chairs the call)\n"
+            "Speaker 2 – Tadeusz \"Tad\" Wrona, volunteer developer\n"
+            "Speaker 3 is Amaru Quispe\n\n"
+            "[00:03:10] Speaker 1: Tad, could you look at the export?\n\n"
+            "[00:03:30] Speaker 2: Sure, I can do that this week.\n\n"
+            "[00:04:00] Speaker 3: And I will write the release notes.\n")
+    extraction = extract(note(body, fmt="text"))
+    assert [(p.name, p.aliases) for p in extraction.attendees] == [
+        ("Odile Marchand", ("Coordinator",)), ("Tadeusz Wrona", ("Tad",)), ("Amaru Quispe", ())]
+    assert [(a.owner, a.task) for a in extraction.actions] == [
+        ("Tadeusz Wrona", "look at the export"), ("Amaru Quispe", "write the release notes")]
+
+
 def test_initials_an_action_word_and_a_handle_before_a_verb_name_the_owner() -> None:
     body = ("M&M MINUTES\n\n   ACTION  Audit CT-to-theatre times for all emergency laparotomies\n"
             "           Lead: Dr Callum Fraser     Timescale: October meeting\n\n"

@@ -35,7 +35,8 @@ class NotesConfig:
     """Where the notes are and which files count as notes."""
 
     path: Path | None = None  # a folder or a git work tree
-    glob: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.org")
+    glob: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.org",
+                             "**/*.adoc")
     exclude: tuple[str, ...] = (
         "**/README*",
         "**/CONTRIBUTING*",

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import ahocorasick
 
+from .adoc_text import adoc_to_text, looks_like_asciidoc
 from .dates import MONTHS, SPOKEN_DAY, WEEKDAYS, DateMention, find_dates, find_time
 from .extract_blocks import (
     HEADING,
@@ -1352,6 +1353,8 @@ def extract(note: Note) -> Extraction:
         body = html_to_text(body)
     elif convert := _AS_MARKDOWN.get(PurePosixPath(note.path).suffix.lower()):
         body, plain_text = convert(body), False
+    elif plain_text and looks_like_asciidoc(body):
+        body, plain_text = adoc_to_text(body), False
     body, line_of = _normalised(body, plain_text)
     doc = scan(body, first_line, plain_text=plain_text)
     if line_of is not None:
@@ -1935,7 +1938,8 @@ def _strip_site_chrome(note: Note) -> tuple[str, int]:
 
 
 # notes in other markup, by file suffix (HTML is a format of its own: parse reads its title)
-_AS_MARKDOWN: dict[str, Callable[[str], str]] = {".org": org_to_text, ".tex": tex_to_text}
+_AS_MARKDOWN: dict[str, Callable[[str], str]] = {
+    ".org": org_to_text, ".tex": tex_to_text, ".adoc": adoc_to_text, ".asciidoc": adoc_to_text}
 # who an auto-transcript's numbered speakers are: "Speaker 1 = Ilse", "Speaker 4 is Tevita"
 # a comment's header in an issue or discussion thread: "**adeyemi** commented on Aug 29, 2023"
 _COMMENT_HEADER = re.compile(r"(?m)^[ \t]*\*\*@?(?P<who>[\w.-]{2,39})\*\*[ \t]+commented\b[^\n]*$")

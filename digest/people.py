@@ -317,6 +317,20 @@ def _norm(s: str) -> str:
 _UNDERSCORED_NAME = re.compile(rf"(?<![\w@])([{UPPER}][{LOWER}]+)_(?=[{UPPER}][{LOWER}])")
 
 
+def _with_dash_role(name: str, role: str) -> str:
+    """ "Bettina Saarinen -- release manager, notes (BS)" as "Bettina Saarinen - release
+    manager (BS)": one role (its "and" joins two parts of it), the initials at its end, and
+    whether it says chair ("UPW, WP3 lead, chair")."""
+    first, *more = role.split(",")
+    if more and (initials := _TRAILING_INITIALS.search(role)) and "(" not in first:
+        first = f"{first} {initials[0]}"
+    chair = " (chair)" if any(part.strip().lower() in _CHAIR_WORDS for part in more) else ""
+    return f"{name}{chair} - {_ROLE_AND.sub(' / ', first)}"
+
+
+_TRAILING_INITIALS = re.compile(rf"\([{UPPER}]{{2,4}}\)$")
+
+
 def _named_in_full(short: str, full: str) -> tuple[Person, ...]:
     """A transcript's legend of speakers, "Sade - Folasade "Sade" Adeyemi", "Greta - Greta
     Lindqvist (chair)": the full name after the dash, the name before it an alias of it."""
@@ -352,8 +366,17 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         # (the role is kept, a "- Treasurer" is an alias; what follows its comma is a remark)
         return tuple(person for line in lines
                      for name, role in [_DASH.split(line.strip(), maxsplit=1)]
-                     for person in (_named_in_full(name, role) or parse_attendee_text(
-                         f"{name} - {_ROLE_AND.sub(' / ', role.split(',')[0])}")))
+                     for person in (_named_in_full(name, role)
+                                    or parse_attendee_text(_with_dash_role(name, role))))
+    if "\n" not in text and (" -" in text or "—" in text or "–" in text) \
+            and len(parts := _DASH.split(text.strip())) == 2 \
+            and len(parts[0].split()) <= 4 and _FULL_NAME_LEAD.match(parts[0]) \
+            and len(parts[1]) <= 60 and not _FULL_NAME_LEAD.search(_PAREN.sub("", parts[1])):
+        # "Pavel Hruška -- licensing and SDK (PH)": one person and a role, whose "and" or ","
+        # parts no one from it
+        if named := _named_in_full(*parts):
+            return named
+        text = _with_dash_role(*parts)
     chair_marks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:

@@ -2459,6 +2459,20 @@ def test_one_attendee_a_line_with_a_role_after_a_dash_may_have_a_comma_in_the_ro
         ("Ines Barros", ()), ("Paul Kerr", ("Kerrsy", "secretary")), ("Ada Obi", ("treasurer",))]
 
 
+def test_a_list_item_of_one_person_keeps_its_role_whole_and_its_initials_and_chair() -> None:
+    def people(item: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        return [(p.name, p.aliases, p.chair) for p in parse_attendee_text(item)]
+
+    assert people("Tomasz Bielski -- licensing and SDK (TB)") == [
+        ("Tomasz Bielski", ("TB",), False)]
+    assert people("Greet Janssens — QA and Docs") == [("Greet Janssens", (), False)]
+    assert people("Aino Virtanen -- release manager, notes (AV)") == [
+        ("Aino Virtanen", ("AV",), False)]
+    assert people("Aino Virtanen (AV) — UPW, WP3 lead, chair") == [("Aino Virtanen", ("AV",), True)]
+    # (a team before the dash, or a second person after it, is not one person's role)
+    assert [p[0] for p in people("Ann Lee - chair, Bo Chen - secretary")] == ["Ann Lee", "Bo Chen"]
+
+
 def test_a_capitals_label_with_a_date_in_brackets_ends_the_review_above_it() -> None:
     body = ("Present:\n  Ines Barros - captain\n  Paul Kerr (\"Kerrsy\") - secretary\n\n"
             "LAST TIME\n- Kerrsy chased the council. Still waiting.\n\n"

@@ -200,7 +200,7 @@ _DECISION_MARKER = re.compile(
     r"|Décision)(?:\s+#?[\w.-]*\d[\w.-]*)?"
     # "AGREED (Harriet / Omar): …", not "Decision (postponed): …"
     r"(?:\s*\((?!(?:postponed|deferred|pending|open|tb[cd])\b)[^()]{1,40}\))?\s*(?:--|[:.)–—-])"
-    r"|(?:OUTCOME|CONCLUSION|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusion"
+    r"|(?:OUTCOME|CONCLUSIONS?|CONSENSUS|APPROVED|ADOPTED|ACCEPTED|VOTE|POLL|Outcome|Conclusions?"
     r"|Consensus|Approved|Adopted|Accepted|Vote|Poll|VERDICT|Verdict"
     # "Final call: …", "Also settled: …", French "Validé : …"
     r"|FINAL\s+CALL|Final\s+call|(?:Also\s+)?[Ss]ettled|SETTLED"
@@ -401,7 +401,7 @@ _UNSETTLED = re.compile(rf"\b(?:{_LEFT_OPEN}|(?:not\s+(?:yet\s+)?(?:decided|agre
 # a marker's outcome that settled nothing: "**Outcome**: not ready; back to the author."
 _NOT_READY = re.compile(
     r"\W*(?:not\s+(?:yet\s+)?(?:ready|decided|agreed|settled)|no\s+(?:decision|consensus"
-    r"|outcome|result|agreement)|undecided|deferred|postponed|tabled|parked|back\s+to\s+the\s+"
+    r"|outcome|result|agreement|conclusion)|undecided|deferred|postponed|tabled|parked|back\s+to\s+the\s+"
     r"(?:author|drawing\s+board)|needs?\s+more\s+(?:work|discussion|info|information)|revisit"
     r"|needs?\s+a\s+(?:design\s+)?(?:meeting|discussion)|declined|rejected|turned\s+down"
     r"|(?:to\s+be\s+)?continued?\s+(?:on|in)\s+the)\b", re.I)
@@ -1746,6 +1746,10 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
     if plain_text and "   " in body:
         body = _COLUMN_ROWS.sub(_column_rows_as_items, body)
+        if len(_TIMED_TOPIC.findall(body)) >= 2:  # "15 minutes    Laptop trolleys    D. Pryce"
+            body = _TIMED_TOPIC.sub(_timed_topic_as_heading, body)
+        if len(_LABEL_COLUMN.findall(body)) >= 3:  # "Conclusions         The group …"
+            body = _LABEL_COLUMN.sub(r"\g<label>: \g<text>", body)
     if "] " in body and _NOTE_TAG.search(body):  # OneNote's "[To Do] Dana to send …"
         body = _NOTE_TAG.sub(_tag_as_item, body)
     return body, line_of
@@ -2151,29 +2155,68 @@ _COLUMN_WORDS = {"who": "who", "owner": "who", "owners": "who", "responsible": "
                  "by": "when", "when": "when", "due": "when", "deadline": "when"}
 _COLUMN_ROWS = re.compile(  # a header opening with a who or what column, the rows under it
     rf"(?im)^(?P<header>[ \t]*(?:{'|'.join(w for w, r in _COLUMN_WORDS.items() if r != 'when')})"
-    r"(?:[ \t]{2,}\w+){1,3}[ \t]*)\n(?P<rows>(?:[ \t]*\S[^\n]*\n?)+)")
+    # (a column's title may be two words: "Action items   Person responsible   Deadline")
+    r"(?:[ \t]\w+)?(?:[ \t]{2,}\w+(?:[ \t]\w+)?){1,3}[ \t]*)\n(?P<rows>(?:[ \t]*\S[^\n]*\n?)+)")
+_ACTIONS_TITLE = re.compile(r"(?i)actions?(?:[ \t]items?)?$")
+_COLUMN_TITLE = re.compile(r"\S+(?:[ \t]\S+)*")  # a header's title, up to two spaces
 _NO_OWNER = frozenset({"?", "??", "???", "-", "—", "tbc", "tbd", "n/a", "none"})
 
 
 def _column_rows_as_items(m: re.Match[str]) -> str:
     """The rows under a "Who  What  By" header as "- Malcolm: Letter to … (by 19 Dec)" items,
-    cut where the header's columns start; the header line is left blank (the same lines)."""
+    cut where the header's columns start, on the same lines (a task wrapped onto more lines is
+    an item on the last, the others blank)."""
     header = m["header"]
-    starts = [c.start() for c in re.finditer(r"\S+", header)]
-    roles = [_COLUMN_WORDS.get(word.lower()) for word in header.split()]
+    titles = list(_COLUMN_TITLE.finditer(header))
+    starts = [title.start() for title in titles]
+    # a title's role is its first word that has one ("Person responsible": who)
+    roles = [next((_COLUMN_WORDS[w] for w in title[0].lower().split() if w in _COLUMN_WORDS),
+                  None) for title in titles]
     if "who" not in roles or "what" not in roles or None in roles:
         return m[0]
-    rows = []
+    rows: list[str] = []
+    wrapped: list[str] = []  # a task's first lines, wrapped before the line with its owner
     for line in m["rows"].rstrip("\n").split("\n"):
         if any(0 < at < len(line) and line[at - 1] != " " for at in starts):
             return m[0]  # not cut at the header's columns: not this table
         cells = {role: line[at:end].strip() for role, at, end
                  in zip(roles, starts, [*starts[1:], len(line)], strict=True)}
+        if not any(text for role, text in cells.items() if role != "what"):
+            wrapped.append(cells["what"])
+            rows.append("")  # (the item goes on its owner's line, so the lines stay the same)
+            continue
+        what = " ".join([*wrapped, cells["what"]])
+        wrapped = []
         who = "" if cells["who"].lower() in _NO_OWNER else f"{cells['who']}: "
         when = cells.get("when", "")
         due = f" (by {when})" if when and when.lower() not in _NO_OWNER else ""
-        rows.append(f"- {who}{cells['what']}{due}")
-    return "\n" + "\n".join(rows) + ("\n" if m[0].endswith("\n") else "")
+        rows.append(f"- {who}{what}{due}")
+    if wrapped:  # lines after the last owner: that task's text going on
+        if not any(rows):
+            return m[0]
+        last = max(i for i, row in enumerate(rows) if row)
+        rows[last] = f"{rows[last]} {' '.join(wrapped)}"
+    # a header that names its rows ("Action items  Person responsible  Deadline") keeps that
+    # name, as a label the rules know
+    label = f"{titles[0][0]}:" if roles[0] == "what" and _ACTIONS_TITLE.match(titles[0][0]) else ""
+    return label + "\n" + "\n".join(rows) + ("\n" if m[0].endswith("\n") else "")
+
+
+# a form laid out in two columns, a label and its text (a word processor's minutes template):
+# "Conclusions         Trolley booking moves …", "Note taker            Hanna Lindqvist" (the
+# form's own labels only: a name or a topic spaced out from its text is not one)
+_LABEL_COLUMN = re.compile(
+    r"(?m)^(?P<label>(?:Discussion|Conclusions?|Decisions?|Outcomes?|Action\s+items|Actions"
+    r"|Attendees|Present|Apologies|Absent|Observers|Facilitator|Chair|Note\s+taker|Minutes"
+    r"|Timekeeper|Meeting\s+called\s+by|Type\s+of\s+meeting|Please\s+(?:read|bring)|Resources"
+    r"|Special\s+notes|Notes|Summary|Agenda|Purpose|Location|Venue))[ \t]{3,}(?P<text>\S.*)$")
+# an agenda topic with its time and presenter: "15 minutes          Laptop trolleys    David Pryce"
+_TIMED_TOPIC = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*(?:minutes|mins?)\.?[ \t]{2,}(?P<title>\S.*?)"
+                          r"(?:[ \t]{3,}(?P<who>\S.*?))?[ \t]*$")
+
+
+def _timed_topic_as_heading(m: re.Match[str]) -> str:
+    return f"## {m['title']} ({m['who']})" if m["who"] else f"## {m['title']}"
 
 
 def _tag_as_item(m: re.Match[str]) -> str:
@@ -4863,9 +4906,11 @@ _STOP_WORDS = frozenset("""a an the and or but of to in on at for by with from a
     be it this that we they will would should can no not""".split())  # noqa: SIM905
 
 
-# "Actions: none this week", "- N/A", "Decision: TBD": an item that says there is none
+# "Actions: none this week", "- N/A", "Decision: TBD", "Conclusions: As above.": an item that
+# says there is none (or none of its own)
 _NO_TASK = re.compile(
-    r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+)\b\W*"
+    r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+"
+    r"|(?:as|see)\s+above)\b\W*"
     r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$"
     # the minutes of who came and went: "ACTION: GN\nGN left the meeting at 6.40pm."
     r"|^(?:left|joined|arrived|departed)\s+(?:the\s+)?(?:meeting|call|room)\b", re.I)

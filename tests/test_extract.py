@@ -3876,6 +3876,35 @@ def test_a_sprints_outcomes_are_its_results_not_decisions() -> None:
         "The team agreed not to ship the widget in the launch release."]
 
 
+def test_a_word_processor_minutes_template_in_two_columns_with_wrapped_action_rows() -> None:
+    body = ("Garden Club committee                                  MINUTES\n\n"
+            "Facilitator           Oona Reilly (OR)\n"
+            "Note taker            Piet de Vries (PV)\n"
+            "Attendees             Oona Reilly (OR), Piet de Vries (PV),\n"
+            "                      Kwabena Asante (KA)\n\n"
+            "10 minutes          Seed swap                                   Oona Reilly\n\n"
+            "Discussion          The hall is booked twice in March. KA thought the\n"
+            "                    library would be quieter.\n\n"
+            "Conclusions         The seed swap moves to the library on 9 March.\n\n"
+            "Action items                                    Person responsible   Deadline\n"
+            "Ask the library for the small room and tell the\n"
+            "hall we no longer need it                       KA                   1 Mar\n"
+            "Print the posters                               PV, OR               5 Mar\n"
+            "Find a second table                             TBC                  -\n\n"
+            "15 minutes          Compost bins                                Piet de Vries\n\n"
+            "Discussion          No conclusion on a third bin; back next time.\n\n"
+            "Conclusions         As above.\n")
+    extraction = extract(note(body, fmt="text"))
+    assert [d.text for d in extraction.decisions] == [
+        "The seed swap moves to the library on 9 March."]
+    assert [(a.owner, a.task) for a in extraction.actions] == [
+        ("Kwabena Asante",
+         "Ask the library for the small room and tell the hall we no longer need it (by 1 Mar)"),
+        ("Piet de Vries, Oona Reilly", "Print the posters (by 5 Mar)"),
+        (None, "Find a second table")]
+    assert extraction.actions[0].line == 17  # (the line with its owner)
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

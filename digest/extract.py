@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -126,7 +127,9 @@ _SECTION_KINDS = (
                            rf"(?:{_PRESENT_LABEL}|people|who(?:['’]?s|\s+is|\s+was)?(?:\s+(?:here|there))?"
                            r"|sign-?\s?in(?:\s+sheet)?|roll\s*call)\W*"
                            r"(?:\([\w\s]*\)\W*)?$", re.I)),
-    (DECISIONS, re.compile(r"\b(?:decisions?|resolutions?|agreements?|agreed|(?<!not\s)decided"
+    # (not an AGM's item "9. SPECIAL RESOLUTION – AMENDMENT OF THE ARTICLES": one motion's talk)
+    (DECISIONS, re.compile(r"\b(?:decisions?|(?<!special\s)(?<!ordinary\s)resolutions?"
+                           r"|agreements?|agreed|(?<!not\s)decided"
                            # (not "Sprint 14 outcomes", "Q3 outcomes": results reported)
                            r"|(?<!sprint\s)(?<!\d\s)(?<!quarter\s)(?<!release\s)outcomes?"
                            r"|what\s+we\s+settled"
@@ -328,8 +331,17 @@ _LEFT_OPEN = (r"(?<!if\sthere\sis\s)no\s+(?:decision|agreement|consensus|resolut
 _SHE_AGREED = r"\band\s+(?:she|he|they)\s+agreed"
 # "Next decision review: Tue 5 Sept": when the group meets next
 _NEXT_MEETING_LABEL = r"^\W*next\s+(?:[\w-]+\s+){0,2}(?:review|meeting|call|session|sync)\W*:"
+# who moved and seconded what the meeting had just resolved, with the count: "Proposed: Mr K.
+# Odell   Seconded: Mrs A. Birch   Carried unanimously.", "Proposed: Dr O." (not the motion's
+# text: "Proposed: that the fee rises to £35")
+_MOVER_RECORD = (r"^\W*(?:proposed|moved|proposer)(?:\s+by)?\s*:\s*"
+                 r"(?:(?:mr|mrs|ms|miss|dr|prof|cllr)\.?\s+)?(?=[A-Z])(?:[A-Z]\.?\s*)?"
+                 r"(?:[A-Z][\w'’-]+\s*){0,2}(?:(?:seconded|seconder|for|carried|votes?)\b|\W*$)")
+_MOVED_BY = re.compile(_MOVER_RECORD, re.I)
 _NOT_DECISION = re.compile(
-    r"^\W*previously\b|\breminded\b|\bstill\s+stands\b"  # (a rule that stands is no news)
+    rf"^\W*previously\b|\breminded\b|\bstill\s+stands\b|{_MOVER_RECORD}"  # (a rule that stands)
+    # "email to members who have agreed to it": whose consent, not a decision
+    r"|\bwho\s+(?:have|has|had)\s+(?:already\s+)?agreed\s+to\s+(?:it|this|that|them)\b"
     r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
     r"|any\s+(?:firm\s+)?decisions\b|decide\s+(?:what|whether|how|when|if)\b"
     r"|(?:last|previous)\s+(?:time|week|call|meeting)\b|if\s+we\b"
@@ -1581,7 +1593,8 @@ def extract(note: Note) -> Extraction:
         agenda=tuple(agenda),
         topics=tuple(topics),
         decisions=tuple(_dedupe_decisions([d for d in _before_markers(
-                                           _with_options(decisions, note))
+                                           _with_options(_without_recap(decisions, blocks,
+                                                                        texts), note))
                                            if not _says_nothing(d.text)
                                            and not _ASSENT.match(d.text)
                                            and not (("for" in d.text or "arried" in d.text
@@ -1595,6 +1608,26 @@ def extract(note: Note) -> Extraction:
         links=tuple(_dedupe_links(links)),
         warnings=tuple(warnings),
     )
+
+
+# a closing table or list of what the meeting resolved, each already recorded where it was
+# moved: "SUMMARY OF RESOLUTIONS", "Decisions summary"
+_RECAP_HEADING = re.compile(r"^\W*(?:summary\s+of\s+(?:the\s+)?(?:resolutions|decisions|motions)"
+                            r"|(?:resolutions|decisions|motions)\s+summary)\W*$", re.I)
+
+
+def _without_recap(decisions: list[Decision], blocks: list[Block],
+                   texts: list[str]) -> list[Decision]:
+    """The decisions without those of a closing summary of them, when the meeting's own
+    record came first (a summary that is the only record of them stays)."""
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING and _RECAP_HEADING.match(texts[index]) \
+                and any(d.line is not None and d.line < block.line for d in decisions):
+            end = next((b.line for b in blocks[index + 1:]
+                        if b.kind == HEADING and b.level <= block.level), None)
+            decisions = [d for d in decisions if d.line is None or d.line < block.line
+                         or (end is not None and d.line >= end)]
+    return decisions
 
 
 # that nobody objected, said of the decision a marker records next
@@ -1744,6 +1777,12 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _NICK_DASH_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
     if plain_text and "   " in body and _ID_NAME_TASK.search(body):
         body = _ID_NAME_TASK.sub(r"\g<indent>- \g<who>: \g<task>", body)
+    if "esolution," in body:  # "RESOLVED, as a special resolution, THAT …": the kind goes
+        body = _RESOLUTION_KIND.sub(r"\1 \2", body)
+    if plain_text and len(footers := _PAGE_FOOTER.findall(body)) >= 2:
+        body = _without_page_furniture(body, footers)  # text taken out of a PDF
+    if "ﬁ" in body or "ﬂ" in body or "ﬀ" in body or "ﬃ" in body or "ﬄ" in body:
+        body = body.translate(_LIGATURES)
     if plain_text and "   " in body:
         body = _COLUMN_ROWS.sub(_column_rows_as_items, body)
         if len(_TIMED_TOPIC.findall(body)) >= 2:  # "15 minutes    Laptop trolleys    D. Pryce"
@@ -2063,7 +2102,9 @@ _TEXTILE_HEADING = re.compile(r"(?m)^h(?P<level>[1-6])\.[ \t]+(?=\S)")
 _NUMBERED_TITLE = re.compile(
     r"(?<=\n\n)(?P<label>(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
     # the title may name its presenter: "1. WEATHER / SHIP  (Capt. Solheim)"
-    r"[ \t]+[^\s.!?;:](?:[^\n.!?;:(]|(?<=\w)\.(?=\w)|\([^()\n]{1,30}\)){1,60}?)[ \t]*\n"
+    r"[ \t]+(?:[^\s.!?;:](?:[^\n.!?;:(]|(?<=\w)\.(?=\w)|\([^()\n]{1,30}\)){1,60}?"
+    # (a title in capitals may be longer: "9. SPECIAL RESOLUTION – AMENDMENT OF THE ARTICLES …")
+    r"|(?-i:[^\s.!?;:a-z][^\n.!?;:a-z]{60,90}?)))[ \t]*\n"
     r"(?=[^\s\d*•-]|[ \t]+[A-Z])",
     re.I)
 
@@ -2200,6 +2241,27 @@ def _column_rows_as_items(m: re.Match[str]) -> str:
     # name, as a label the rules know
     label = f"{titles[0][0]}:" if roles[0] == "what" and _ACTIONS_TITLE.match(titles[0][0]) else ""
     return label + "\n" + "\n".join(rows) + ("\n" if m[0].endswith("\n") else "")
+
+
+_RESOLUTION_KIND = re.compile(r"(?i)\b(resolved),?\s+as\s+an?\s+(?:special|ordinary|extraordinary)"
+                              r"\s+resolution,?\s+(that)\b")
+# a page's footer in text taken out of a PDF: "SALTCOTE TRUST – AGM – draft    Page 3 of 4"
+_PAGE_FOOTER = re.compile(r"(?mi)^[^\n]*\bpage[ \t]+\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}\b[^\n]*$")
+# a word broken at a line's end, its rest on the next line: "offer them-\n     selves"
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-\n(?P<indent>[ \t]*)(?P<rest>[a-z]+)(?P<end>[,;.:]?)[ \t]*")
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
+
+
+def _without_page_furniture(body: str, footers: list[str]) -> str:
+    """A PDF's text without what each page repeats (its footer, and the header lines every page
+    opens with), and with the words its lines broke joined: line for line."""
+    lines = body.split("\n")
+    counts = Counter(line.strip() for line in lines if len(line.strip()) >= 12)
+    footer_lines = {line.strip() for line in footers}
+    lines = ["" if line.strip() in footer_lines or (counts[line.strip()] >= 2
+             and line.strip() == line.strip().upper()) or counts[line.strip()] >= len(footers)
+             else line for line in lines]
+    return _BROKEN_WORD.sub(r"\g<rest>\g<end>\n\g<indent>", "\n".join(lines))
 
 
 # a form laid out in two columns, a label and its text (a word processor's minutes template):
@@ -3660,7 +3722,8 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
                 continue
         voted = False  # the sentence gives a motion's result: the motion is the decision
         result = None
-        if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)):
+        if ("propos" in low or "put forward" in low) and (put := _PROPOSED_WHAT.search(sentence)) \
+                and not _MOVED_BY.match(sentence):
             ctx.last_proposal = one_line(put["what"]), line
         elif not motion and ctx.last_proposal and line - ctx.last_proposal[1] <= 8 \
                 and (_FOR_AGAINST.search(sentence) or (
@@ -3675,7 +3738,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         if motion and (tally := _VOTE_RESULT.search(sentence)) and not _MOTION.search(sentence):
             result = tally  # "Carried 6-0." after "Motion by …, to install …"
         elif ("motion" in low or "moved" in low or "proposed" in low) \
-                and (mm := _MOTION.search(sentence)):
+                and (mm := _MOTION.search(sentence)) and not _MOVED_BY.match(sentence):
             motion = _TO_LEAD.sub("", one_line(mm.group("proposal") or mm.group("proposal2")
                                                or mm.group("proposal3")).rstrip(" ."))
             if (field := _RESULT_FIELD.search(motion)) \

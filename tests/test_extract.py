@@ -3905,6 +3905,36 @@ def test_a_word_processor_minutes_template_in_two_columns_with_wrapped_action_ro
     assert extraction.actions[0].line == 17  # (the line with its owner)
 
 
+def test_agm_minutes_taken_out_of_a_pdf_with_page_furniture_and_a_closing_summary() -> None:
+    footer = "HARBOUR ROWING CLUB - AGM 3 May 2019 - draft minutes                Page {} of 2"
+    header = "HARBOUR ROWING CLUB                                 DRAFT - for approval in 2020"
+    body = (f"{header}\n\nPresent: 31 members, including Iona Baird (Chair), Tomas Weller\n"
+            "(Secretary) and Ruth Okoye (Treasurer).\n\n"
+            "1.   ACCOUNTS\n"
+            "     The Treasurer presented the accounts. Members who have agreed to it get\n"
+            "     them by email.\n"
+            "     RESOLVED THAT the accounts for 2018 be received and adopted.\n"
+            "     Proposed: Mr K. Dunne        Seconded: Mrs A. Roe        Carried unanimously.\n\n"
+            f"{footer.format(1)}\n\n{header}\n\n"
+            "2.   SPECIAL RESOLUTION – AMENDMENT OF THE CONSTITUTION OF THE CLUB\n"
+            "     The Secretary explained the change to the quorum, which has been cir-\n"
+            "     culated with the notice.\n"
+            "     RESOLVED, as a special resolution, THAT the quorum be reduced to fifteen.\n"
+            "     Proposed: Dr O. Pryce\n"
+            "     For 28, Against 2. Carried.\n"
+            "     The Secretary will ﬁle the new constitution with the league.\n\n"
+            "SUMMARY OF RESOLUTIONS\n\n"
+            "     1      Accounts 2018                   Ordinary     Carried (unan.)\n"
+            "     2      Quorum of fifteen               Special      Carried 28-2\n\n"
+            f"{footer.format(2)}\n")
+    extraction = extract(note(body, date(2019, 5, 3), fmt="text"))
+    assert [d.text for d in extraction.decisions] == [
+        "RESOLVED THAT the accounts for 2018 be received and adopted.",
+        "RESOLVED THAT the quorum be reduced to fifteen."]
+    assert [(a.owner, a.task) for a in extraction.actions] == [
+        ("Tomas Weller", "file the new constitution with the league")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -340,6 +340,8 @@ _MOVER_RECORD = (r"^\W*(?:proposed|moved|proposer)(?:\s+by)?\s*:\s*"
 _MOVED_BY = re.compile(_MOVER_RECORD, re.I)
 _NOT_DECISION = re.compile(
     rf"^\W*previously\b|\breminded\b|\bstill\s+stands\b|{_MOVER_RECORD}"  # (a rule that stands)
+    # "the cold room closes 10 April — the department's decision, not ours": another body's
+    r"|\bdecision,?\s+not\s+(?:ours|mine)\b"
     # "email to members who have agreed to it": whose consent, not a decision
     r"|\bwho\s+(?:have|has|had)\s+(?:already\s+)?agreed\s+to\s+(?:it|this|that|them)\b"
     r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -1679,11 +1681,15 @@ def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[
     own_levels = {blocks[i].level for i, m in dated if m.date == meeting}
     if len(own_levels) != 1:
         return blocks, []
-    dated = [(i, m) for i, m in dated if blocks[i].level in own_levels]
+    own = next(i for i, m in dated if m.date == meeting)
+    # (and under the same heading as the meeting's: a slide deck's "# Next group meeting" /
+    # "## 16 March" is the next call, not another meeting of a running document)
+    parent = _parent_heading(blocks, own)
+    dated = [(i, m) for i, m in dated
+             if blocks[i].level in own_levels and _parent_heading(blocks, i) == parent]
     if len(dated) < 2:
         return blocks, []
     level = blocks[dated[0][0]].level
-    own = next(i for i, m in dated if m.date == meeting)
     end = next((i for i, b in enumerate(blocks) if i > own and b.kind == HEADING
                 and b.level <= level), len(blocks))
     kept = [i for i in range(len(blocks)) if i < dated[0][0] or own <= i < end]
@@ -1697,6 +1703,14 @@ def _this_meetings_blocks(blocks: list[Block], meeting: date) -> tuple[
         upcoming.append(_CallCandidate(2, mention, one_line(blocks[index].text),
                                        blocks[index].line))
     return [blocks[i] for i in kept], upcoming
+
+
+def _parent_heading(blocks: list[Block], index: int) -> int:
+    """The heading above the heading at `index` (the nearest before it of a higher level; a
+    rule between does not end it), or -1."""
+    level = blocks[index].level
+    return next((i for i in range(index - 1, -1, -1)
+                 if blocks[i].kind == HEADING and blocks[i].level < level), -1)
 
 
 def _heading_date(heading: str, meeting: date) -> DateMention | None:
@@ -2341,8 +2355,10 @@ def _section_kinds(blocks: list[Block], texts: list[str]) -> list[str]:
             if own in (DECISIONS, ACTIONS) and index == 0 and len(text.split()) > 3:
                 own = OTHER
             parent = kinds[block.section] if block.section >= 0 else OTHER
+            # (a heading under "Next meeting" names it too: a slide's "## 16 March")
             kinds.append(PREVIOUS if parent == PREVIOUS else own if own != OTHER else
-                         (parent if parent in (DECISIONS, ACTIONS) else OTHER))
+                         (parent if parent in (DECISIONS, ACTIONS) or (
+                             parent == NEXT and any(c.isdigit() for c in text)) else OTHER))
             pseudo_items = False
             label = None
             continue

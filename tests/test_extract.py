@@ -3935,6 +3935,19 @@ def test_agm_minutes_taken_out_of_a_pdf_with_page_furniture_and_a_closing_summar
         ("Tomas Weller", "file the new constitution with the league")]
 
 
+def test_a_slide_decks_date_slide_and_next_meeting_slide_are_not_a_running_document() -> None:
+    body = ("# Reading group\n## 7 May 2024\n\n---\n\n# Who's here\n\n- Mei Tanaka (chairing)\n"
+            "- Jonas Berg\n\n---\n\n# Room\n\n- The library closes in June — the faculty's "
+            "decision, not ours\n- **Agreed: we move to room 4.12 from June.**\n\n---\n\n"
+            "# Actions\n\n- Jonas — book room 4.12 for June\n\n---\n\n"
+            "# Next meeting\n\n## Tuesday\n## 21 May\n")
+    extraction = extract(note(body, date(2024, 5, 7)))
+    assert [d.text for d in extraction.decisions] == ["we move to room 4.12 from June."]
+    assert [(a.owner, a.task) for a in extraction.actions] == [
+        ("Jonas Berg", "book room 4.12 for June")]
+    assert extraction.next_call is not None and extraction.next_call.date == date(2024, 5, 21)
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

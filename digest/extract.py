@@ -1385,7 +1385,8 @@ def extract(note: Note) -> Extraction:
                  for t in texts]
     kinds = _section_kinds(blocks, texts)
 
-    attendees = _attendees(blocks, texts, kinds, note.front_matter, body)
+    attendees = _attendees(blocks, texts, kinds, note.front_matter, body) \
+        or _chat_speakers(body, note.body)
     if "@" in body:  # a document's name chip as a sentence's subject: "@Zainab Qureshi will …"
         texts = [_CHIP_SUBJECT.sub(r"\g<name>", t) if "@" in t else t for t in texts]
     if offices := _offices(attendees):  # "The treasurer will …" → "Treasurer will …": a name
@@ -1749,6 +1750,7 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     if " commented " in body and _COMMENT_HEADER.search(body):  # a GitHub issue's thread
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
+        body = _CHAT_QUOTE_REPLY.sub(r"\g<who>: ", _CHAT_EVENT.sub("", body))
         body = _WHATSAPP_LINE.sub("", body)
     if " — " in body and _DISCORD_HINT.search(body):  # a Discord channel copied out
         body = _DISCORD_MESSAGE.sub(_discord_message_as_turns, body)
@@ -2048,6 +2050,12 @@ _SPEAKER_NUMBER = re.compile(
 _WHATSAPP_LINE = re.compile(
     r"(?m)^\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?\]?"
     r"[ \t]*(?:-[ \t]*)?(?=[^:\n]{1,40}:[ \t])")
+# a saved chat's events ("[16/05/2012 10:15:03] *** Deepak Rao has joined ***"), and a reply
+# quoting the message it answers (Skype's "Carys: [16/05/2012 10:05:33] Tom: can someone …?\n\n
+# <<< I'll do them"): the reply is the turn
+_CHAT_EVENT = re.compile(r"(?m)^\[[^\]\n]{8,30}\][ \t]*\*\*\*[^\n]*\*\*\*[ \t]*$")
+_CHAT_QUOTE_REPLY = re.compile(r"(?m)^(?P<lead>\[[^\]\n]{8,30}\][ \t]*)(?P<who>[^:\n]{1,40}):[ \t]+"
+                               r"\[[^\]\n]{8,30}\][^\n]*\n(?:[ \t]*\n)?<<<[ \t]*")
 # a Discord message copied out of the channel: "Priya Chandrasekaran (pres) — 11/10/2026 7:10
 # PM" (or "— Today at 7:10 PM") over its lines, up to a blank line
 _DISCORD_HEADER = re.compile(
@@ -2569,6 +2577,30 @@ def _irc_roll_call(body: str, chairs: set[str]) -> list[Person]:
         elif answered and not text.startswith("#"):
             in_roll_call = False  # the first line that is not a name after the names
     return people
+
+
+# a saved chat's turns under their authors' full names: "Tom Ashdown: morning all" (the
+# timestamps already gone)
+_FULL_NAME_TURN = re.compile(
+    rf"(?m)^(?P<who>[{UPPER}][\w'’-]+(?:[ \t][{UPPER}][\w'’-]+){{1,2}}):[ \t]")
+# who a handle in it is: "(gaz.l is Gareth Lloyd)"
+_HANDLE_IS = re.compile(rf"\b(?P<handle>[a-z][\w.-]{{1,20}})\s+is\s+(?P<who>[{UPPER}][\w'’-]+"
+                        rf"[ \t][{UPPER}][\w'’-]+)")
+
+
+def _chat_speakers(body: str, whole: str) -> tuple[Person, ...]:
+    """Who took part in a chat with no list of who came: the authors of two or more of its
+    turns under a full name (three or more of them), and the handles the note (`whole`, with
+    its header: "Saved from Skype by …") says are whose."""
+    turns = Counter(m["who"] for m in _FULL_NAME_TURN.finditer(body))
+    speakers = [who for who, count in turns.items() if count >= 2]
+    if len(speakers) < 3:
+        return ()
+    handles: dict[str, list[str]] = {}
+    for m in _HANDLE_IS.finditer(whole):
+        handles.setdefault(m["who"], []).append(m["handle"])
+    named = [*speakers, *(who for who in handles if who not in speakers)]
+    return tuple(Person(who, aliases=tuple(handles.get(who, ()))) for who in named)
 
 
 def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],

@@ -724,7 +724,8 @@ class Roster:
 def _tier_hits(tier: _Tier, low: str, toks: list[str], raw: str, camel: re.Match[str] | None,
                initial_last: re.Match[str] | None) -> Sequence[str]:
     entries = tier.entries
-    if exact := tier.exact.get(low):
+    # (an alias is kept as written, dots and all: "gaz.l", which `low` reads as "gaz l")
+    if (exact := tier.exact.get(low)) or ("." in raw and (exact := tier.exact.get(raw.lower()))):
         return exact
     if tier.offices and toks and toks[-1] in _OFFICE_HEADS and len(toks) <= 3:
         return _office_holder(tier, toks)

@@ -3948,6 +3948,26 @@ def test_a_slide_decks_date_slide_and_next_meeting_slide_are_not_a_running_docum
     assert extraction.next_call is not None and extraction.next_call.date == date(2024, 5, 21)
 
 
+def test_a_saved_skype_chat_names_its_speakers_handles_events_and_quoted_replies() -> None:
+    body = ("Conversation: Larch studio weekly\n"
+            "Saved from Skype by Ines Moreau, 02/03/2011 (jo.k is Joanna Kerr)\n\n"
+            "[02/03/2011 09:00:10] Ines Moreau: morning, shall we start?\n"
+            "[02/03/2011 09:00:30] Piotr Nowak: morning\n"
+            "[02/03/2011 09:00:41] Aled Price: hi all\n"
+            "[02/03/2011 09:01:05] Ines Moreau: can someone update the price list?\n"
+            "[02/03/2011 09:01:20] *** Joanna Kerr has joined ***\n"
+            "[02/03/2011 09:01:40] jo.k: I'll fix the contact form today\n"
+            "[02/03/2011 09:02:10] Piotr Nowak: [02/03/2011 09:01:05] Ines Moreau: can someone "
+            "update the price list?\n\n<<< I'll update it by Friday\n"
+            "[02/03/2011 09:02:40] Aled Price: fine\n"
+            "[02/03/2011 09:03:00] Aled Price: bye\n")
+    extraction = extract(note(body, date(2011, 3, 2), fmt="text"))
+    assert [(p.name, p.aliases) for p in extraction.attendees] == [
+        ("Ines Moreau", ()), ("Piotr Nowak", ()), ("Aled Price", ()), ("Joanna Kerr", ("jo.k",))]
+    assert [(a.owner, a.task.split(" (")[0]) for a in extraction.actions] == [
+        ("Joanna Kerr", "fix the contact form today"), ("Piotr Nowak", "update it by Friday")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -342,6 +342,8 @@ _NOT_DECISION = re.compile(
     rf"^\W*previously\b|\breminded\b|\bstill\s+stands\b|{_MOVER_RECORD}"  # (a rule that stands)
     # "the cold room closes 10 April — the department's decision, not ours": another body's
     r"|\bdecision,?\s+not\s+(?:ours|mine)\b"
+    # "I'm not hearing consensus": none
+    r"|\b(?:not|n['’]t)\s+(?:hearing|seeing)\s+(?:a\s+)?(?:consensus|agreement)\b"
     # "email to members who have agreed to it": whose consent, not a decision
     r"|\bwho\s+(?:have|has|had)\s+(?:already\s+)?agreed\s+to\s+(?:it|this|that|them)\b"
     r"|\b(?=\w)(?:whether\b|need\s+(?:to\s+decide|a\s+decision)\b|to\s+be\s+decided\b|not\s+(?:yet\s+)?decided\b|undecided\b"
@@ -593,6 +595,14 @@ _OWNER_TO_BODY = (rf"\W{{0,3}}(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+)?(?P<who>
                   r"(?P<task>[a-z].*)")
 _OWNER_TO_FIRST = re.compile(_OWNER_TO_BODY)
 _OWNER_TO = re.compile(rf"[;:.]\s+{_OWNER_TO_BODY}")
+# a Decisions list's item that settles nothing: an open invitation ("If anyone wants to join as
+# a co-champion, contact PHA"), a task nobody took ("The harness needs a maintainer; nobody
+# volunteered")
+_NOT_RESOLVED_ITEM = re.compile(
+    r"^\W*(?:if|unless)\s+(?:any(?:one|body)|some(?:one|body))\b"
+    r"|\b(?:needs?|requires?)\s+(?:an?\s+)?(?:new\s+)?(?:maintainer|owner|volunteer|champion)s?\b"
+    r"|\b(?:nobody|no\s+one)\s+volunteered\b", re.I)
+_OWNER_LEAD = re.compile(rf"^(?P<who>{_NAMES})\s+(?:will|shall|to)\s+(?!be\b)[a-z]")
 _PRONOUN_ACTION = re.compile(
     r"\b(?P<pro>[Hh]e|[Ss]he|I|(?<=[Ll]et\s)me|(?<![(\w.])i(?=['’]ll\s|\s+will\s))\s*(?:['’]ll|\s+will|['’]s\s+going\s+to"
     r"|\s+is\s+going\s+to|['’]d|\s+would|['’]m\s+going\s+to|\s+am\s+going\s+to"
@@ -1495,8 +1505,13 @@ def extract(note: Note) -> Extraction:
             text = notes  # a discussion table's notes: read as the prose they are
         if kind == DECISIONS and block.kind == ITEM:
             # (not "Approve the minutes of 1 June", nor "Second gateway: not decided")
-            if not _PROCEDURAL.match(item := one_line(_strip_marker(text))) \
-                    and not _UNSETTLED.search(item):
+            item = one_line(_strip_marker(text))
+            if (owned := _OWNER_LEAD.match(item)) and ctx.owners(owned["who"]) and (
+                    follow := _clause_actions(item, block.line, ctx, lambda: None, "", None)):
+                actions.extend(follow)  # "LBT will add conformance tests …": a task, listed
+                continue  # with what was resolved
+            if not _PROCEDURAL.match(item) and not _UNSETTLED.search(item) \
+                    and not _NOT_RESOLVED_ITEM.search(item):
                 decisions.append(Decision(_without_follow_up(item, block.line, ctx, actions),
                                           block.line, "section"))
             continue
@@ -2645,6 +2660,10 @@ def _attendees(blocks: list[Block], texts: list[str], kinds: list[str],
                            and _BARE_HANDLE.fullmatch(block.cells[i].strip())), None)
             if handle and len(named) == 1:
                 named = [Person(named[0].name, named[0].chair, (*named[0].aliases, handle))]
+            if len(named) == 1 and not named[0].chair and any(
+                    _CHAIR_REMARK.search(cell)
+                    for i, cell in enumerate(block.cells) if i != column):
+                named = [replace(named[0], chair=True)]  # "| Ingrid | IVH | Northgrid (chair) |"
             people.extend(named)
             continue
         if people and kinds[index] != ATTENDEES and not (
@@ -2843,8 +2862,10 @@ _NOT_ROSTER_COLUMN = re.compile(r"\b(?:what|task|action|item|due|when|deadline|d
 
 
 _HANDLE_HEADER = re.compile(r"^\W*(?:github|gitlab|handle|user\s*name|username|nick|irc"
-                            r"|login|matrix|slack)\W*$", re.I)
+                            # a standards body's "| Name | Abbreviation | Organization |"
+                            r"|login|matrix|slack|abbreviation|abbr\.?|initials)\W*$", re.I)
 _BARE_HANDLE = re.compile(rf"@?{HANDLE}")
+_CHAIR_REMARK = re.compile(r"\((?:co-?)?chair(?:ing|person)?\)", re.I)
 
 
 def _roster_column(header: tuple[str, ...]) -> int | None:
@@ -3690,7 +3711,7 @@ def _sentence_rules(block: Block, text: str, kind: str, ctx: _Ctx,
         read = len(earlier)
         return last_named
 
-    in_decisions = kind == DECISIONS
+    in_decisions = kind == DECISIONS and speaker is None  # (a turn there is one person's)
     in_actions = kind == ACTIONS
     previous = closing = latest = pending = ""
     motion = ctx.motion  # (a motion's "Moved: Quist." and "Vote: …" lines are turns of their own)

@@ -3968,6 +3968,27 @@ def test_a_saved_skype_chat_names_its_speakers_handles_events_and_quoted_replies
         ("Joanna Kerr", "fix the contact form today"), ("Piotr Nowak", "update it by Friday")]
 
 
+def test_standards_plenary_notes_with_abbreviations_and_conclusion_lists() -> None:
+    body = ("**Attendees:**\n\n| Name | Abbreviation | Organization |\n|---|---|---|\n"
+            "| Hilde Varga | HVA | Eastlight (chair) |\n| Bruno Mattei | BMI | Corvid Labs |\n"
+            "| Sana Qureshi | SQI | Invited Expert |\n\n"
+            "## Proposal: Range Types for Stage 2\n\n"
+            "HVA: Any objections? None.\n\n#### Conclusion/Resolution\n\n"
+            "- Range Types advance to Stage 2.\n"
+            "- SQI will write the conformance tests before the next meeting.\n"
+            "- If anyone wants to co-champion, contact BMI.\n"
+            "- The test harness needs a maintainer; nobody volunteered.\n\n"
+            "BMI: I might ask for Stage 3 in March, but I won't promise that.\n\n"
+            "## Proposal: Lazy Joins\n\nHVA: I'm not hearing consensus.\n")
+    extraction = extract(note(body, date(2019, 11, 20)))
+    assert [(p.name, p.aliases, p.chair) for p in extraction.attendees] == [
+        ("Hilde Varga", ("HVA",), True), ("Bruno Mattei", ("BMI",), False),
+        ("Sana Qureshi", ("SQI",), False)]
+    assert [d.text for d in extraction.decisions] == ["Range Types advance to Stage 2."]
+    assert [(a.owner, a.task) for a in extraction.actions] == [
+        ("Sana Qureshi", "write the conformance tests before the next meeting")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -45,6 +45,7 @@ from .extract_blocks import (
     sentences,
 )
 from .html_text import html_to_text
+from .jira_text import jira_to_text, looks_like_jira
 from .letters import LOWER, UPPER
 from .models import Action, Decision, Extraction, Link, NextCall, Note, Person
 from .org_text import org_to_text
@@ -1762,6 +1763,9 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _SPEAKER_NUMBER.sub(
             lambda m: (m["lead"] or "") + names[n] if (n := m["n"] or m["n2"]) in names else m[0],
             body)
+    line_of: list[int] | None = None  # the lines of the note each line came from, if moved
+    if plain_text and ("||" in body or "[~" in body or "{panel" in body) and looks_like_jira(body):
+        body, line_of = jira_to_text(body)  # a Jira issue's minutes, in its wiki markup
     if " commented " in body and _COMMENT_HEADER.search(body):  # a GitHub issue's thread
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export
@@ -1780,9 +1784,9 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _before_end_of_meeting(body)
     if "```" in body or "~~~" in body:
         body = _FENCED_CODE.sub(_code_as_blank_lines, body)
-    line_of: list[int] | None = None  # a spreadsheet paste's lines → the note's
     if plain_text and body.count("\t") >= 6 and _TSV_ROW.search(body):
-        body, line_of = tsv_to_markdown(body)
+        body, pasted = tsv_to_markdown(body)  # a spreadsheet paste
+        line_of = pasted if line_of is None else [line_of[at] for at in pasted]
     if "h1. " in body or "h2. " in body or "h3. " in body:  # Textile (Redmine's wiki)
         body = _TEXTILE_HEADING.sub(lambda m: "#" * int(m["level"]) + " ", body)
     if plain_text and _NUMBERED_TITLE.search(body):
@@ -3376,6 +3380,13 @@ def _year_before(day: date) -> date:
     return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
+# an outcome that opens with its verdict ("Approved as a standard change"), and one that only
+# says the item was seen ("Reviewed after the fact. Noted.")
+_VERDICT_FIRST = re.compile(r"^\W*(?:approved|rejected|accepted|declined|adopted|agreed|refused"
+                            r"|passed|carried|denied)\b", re.I)
+_ONLY_NOTED = re.compile(r"^\W*(?:noted|reviewed|for\s+information|fyi)\b", re.I)
+
+
 def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
                decisions: list[Decision], actions: list[Action]) -> str | None:
     """Read one table row into `decisions` and `actions`; return the notes of a discussion
@@ -3427,10 +3438,21 @@ def _table_row(block: Block, text: str, kind: str, ctx: _Ctx,
             # (not "| D2 | Backoff inside the worker | ❌ Rejected |", nor a decision log's row
             # from an earlier meeting: "| 2024-01-16 | DL-41 | dbt 1.7 in prod |")
             said = cell(decision_col)
-            if "outcome" in header[decision_col] and len(said.split()) <= 4 and (what := " ".join(
+            subject = next((at for name in ("summary", "subject", "title", "proposal", "item",
+                                            "topic", "change") if (at := col(name)) is not None),
+                           None)
+            if "outcome" in header[decision_col] and (
+                    len(said.split()) <= 4 or _VERDICT_FIRST.match(said)) and (what := cell(
+                    subject) if subject not in (None, decision_col) and cell(subject) else " ".join(
                     c for i, c in enumerate(cells) if i != decision_col and c)):
-                said = f"{what}: {said}"  # "| GA | Aug 24 | moved to Aug 31 |": what was moved
-            decisions.append(Decision(said, block.line, "table"))
+                # "| GA | Aug 24 | moved to Aug 31 |": what was moved; "| SSL certificate
+                # renewal | … | Approved as a standard change |": what was approved
+                said = f"{what}: {said}"
+            # (an outcome that only defers: "Deferred - security review not finished")
+            verdict = cell(decision_col)
+            if not (len(verdict.split()) <= 8 and _UNSETTLED.search(verdict)) \
+                    and not _ONLY_NOTED.match(verdict):
+                decisions.append(Decision(said, block.line, "table"))
         if task_col is None or owner_col is None:
             return None  # a decisions table; one with an action and an owner column goes on
     result_col = col("result", "vote", "disposition")

@@ -312,6 +312,8 @@ _DECISION_WEAK = re.compile(
     r"|all\b|know\b|cope\b|manage\b|survive\b|be\s+(?:fine|ok(?:ay)?|alright)\b)"
     # "Let's ship it with 3.2" (not "let's see", "let's discuss it next time")
     r"|let['’]s\s+(?!see|discuss|talk|think|wait|check|look|try|revisit|keep\s+an\s+eye|move\s+on"
+    # ("Let's go." opens the meeting; "let's just vote" is how to decide, not what)
+    r"|go\b(?!\s+(?:with|for|ahead))|(?:just\s+)?vote\b"
     r"|meet|reconvene|regroup|circle|follow|sync|chat|ask|hear|take\s+(?:this|it)|continue|get\s+started"
     r"|do\s+(?:aob|a\s+quick|the\s+rest|introductions)|wrap|skip|break|stop|end|close|adjourn"
     r"|call\s+it|go\s+(?:on|to)|move\s+to\s+(?:the\s+)?(?:next|aob|item|topic)"
@@ -1773,6 +1775,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
         body = _WHATSAPP_LINE.sub("", body)
     if " — " in body and _DISCORD_HINT.search(body):  # a Discord channel copied out
         body = _DISCORD_MESSAGE.sub(_discord_message_as_turns, body)
+    if ", [" in body and _TELEGRAM_HEADER.search(body):  # a Telegram chat copied out
+        body = _TELEGRAM_MESSAGE.sub(_discord_message_as_turns, body)
     if "🔁" in body or "· Unlisted" in body or "· Public" in body:
         # a thread of fediverse posts: each post's author, date and reaction counts go
         body = _POST_COUNTS.sub("", _POST_NUMBER.sub("", _POST_HEADER.sub("\n", body)))
@@ -2083,6 +2087,11 @@ _DISCORD_HEADER = re.compile(
     r"[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*$")
 _DISCORD_HINT = re.compile(r" — (?:\d{1,2}/\d{1,2}/\d{2,4}|Today at|Yesterday at)")
 _DISCORD_MESSAGE = re.compile(_DISCORD_HEADER.pattern + r"\n(?P<said>(?:[ \t]*\S[^\n]*(?:\n|\Z))*)")
+# a Telegram Desktop message copied out: "Oksana Melnyk, [19.09.21 18:00]" over its lines
+_TELEGRAM_HEADER = re.compile(r"(?m)^(?P<who>[^\s,\[\]][^\n,\[\]]{0,40}?),[ \t]+\[\d{1,2}\.\d{1,2}"
+                              r"\.\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
+_TELEGRAM_MESSAGE = re.compile(_TELEGRAM_HEADER.pattern
+                               + r"\n(?P<said>(?:[ \t]*\S[^\n]*(?:\n|\Z))*)")
 _OWN_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*\s*$|[-*•]\s)")  # a bold title, a list item
 
 
@@ -2093,9 +2102,13 @@ def _speaker_key_as_attendee(key: re.Match[str]) -> str:
     return f"- {key['name']} ({rest})" if rest else f"- {key['name']}"
 
 
+_NAME_DECORATION = re.compile(r"[ \t]*[^\w\s.'’()-]+[ \t]*$")
+
+
 def _discord_author(header: re.Match[str]) -> str:
     """A Discord message's author without the remark after the name ("(pres)")."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", header["who"]).strip()
+    # (and the emoji after it: Telegram's "Marta 🌲")
+    return _NAME_DECORATION.sub("", re.sub(r"\s*\([^()]*\)\s*$", "", header["who"])).strip()
 
 
 def _discord_message_as_turns(m: re.Match[str]) -> str:

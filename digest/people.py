@@ -346,12 +346,17 @@ def _named_in_full(short: str, full: str) -> tuple[Person, ...]:
             else Person(person.name, person.chair, (*person.aliases, alias)),)
 
 
+_ABSENT_AFTER = re.compile(r"\.[ \t]+[^.,;\n]{1,80}?\b(?:absent|away|sends?\s+(?:her|his|their)?"
+                           r"\s*apologies|apologies)\b[^\n]*$")
 _FULL_NAME_LEAD = re.compile(rf"[{UPPER}][\w'’.-]+[ \t]+(?:[\"“][^\"”\n]{{1,20}}[\"”][ \t]+)?"
                              rf"[{UPPER}]")
 
 
 def parse_attendee_text(text: str) -> tuple[Person, ...]:
     """"A (chair), B, C and D" → Persons; parenthesised remarks are dropped."""
+    if "absent" in text or "away" in text or "apolog" in text:
+        # "…, Marta Savchuk (notes). Lesia Hnatiuk (Lesya) absent.": who did not come
+        text = _ABSENT_AFTER.sub("", text)
     if "_" in text:  # scribe.perl's "Ines_Caldeira"
         text = _UNDERSCORED_NAME.sub(r"\1 ", text)
     if "  " in text and len(_INITIALS_COLUMN.findall(text)) >= 2:

@@ -3989,6 +3989,24 @@ def test_standards_plenary_notes_with_abbreviations_and_conclusion_lists() -> No
         ("Sana Qureshi", "write the conformance tests before the next meeting")]
 
 
+def test_a_telegram_chat_copied_out_is_read_as_turns_with_its_summary_of_who_came() -> None:
+    body = ("Ferry Tiles - dev chat (Telegram), copied by Ines\n\n"
+            "Ines Cabral, [03.02.22 19:00]\nHi all, let's go. Who's here?\n\n"
+            "Rui P, [03.02.22 19:01]\nhere\n\n"
+            "Ines Cabral, [03.02.22 19:02]\nRui, can you look at the crash on Android 12?\n\n"
+            "Rui P, [03.02.22 19:03]\nyes, I'll fix the Android 12 crash this week\n\n"
+            "Tomé 🌊, [03.02.22 19:04]\nI'll write the store notice\n\n"
+            "Ines Cabral, [03.02.22 19:10]\nWe talked about this for weeks, let's just vote\n\n"
+            "Ines Cabral, [03.02.22 19:30]\nPresent: Ines Cabral, Rui Pereira, Tomé Faria "
+            "(notes). Lia Matos (Lia) absent.\n")
+    extraction = extract(note(body, date(2022, 2, 3), fmt="text"))
+    assert [p.name for p in extraction.attendees] == ["Ines Cabral", "Rui Pereira", "Tomé Faria"]
+    assert extraction.decisions == ()
+    assert [(a.owner, a.task.split(" (")[0]) for a in extraction.actions] == [
+        ("Rui Pereira", "fix the Android 12 crash this week"),
+        ("Tomé Faria", "write the store notice")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

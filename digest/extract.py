@@ -2201,12 +2201,18 @@ def _without_follow_up(decided: str, line: int, ctx: _Ctx, actions: list[Action]
 
 def _code_as_blank_lines(m: re.Match[str]) -> str:
     """A code block says nothing, unless it is a calendar entry (BEGIN:VEVENT …) for the call,
-    or a chat log pasted in to record what was said ("[21:47] <pjotr> so: IDLE in its own
-    thread …?"), whose lines are read without their fences."""
+    a diff that adds the minutes, or a chat log pasted in to record what was said ("[21:47]
+    <pjotr> so: IDLE in its own thread …?"), whose lines are read without their fences."""
     block = m.group(0)
     if "BEGIN:V" in block:
         return block
     lines = block.split("\n")[1:-1]
+    added = [line for line in lines if line[:1] == "+" and line[:3] != "+++"]
+    if len(added) >= 5 and len(added) >= 0.8 * sum(1 for line in lines if line.strip()):
+        # a pull request that adds the minutes, shown as its diff: the lines it adds are the
+        # note ("+## 3.0 release", "+**Decision:** …"), the diff's own lines go
+        return "\n".join(("", *(line[1:] if line[:1] == "+" and line[:3] != "+++" else ""
+                                 for line in lines), ""))
     # (a line indented further goes on with the message above it, or shows its reactions)
     said = [line for line in lines if line.strip() and line[:5].strip() and line[:1] != "\t"]
     if len(said) >= 2 and sum(_IRC_SPEAKER.match(line) is not None for line in said) \

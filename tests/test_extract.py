@@ -4007,6 +4007,17 @@ def test_a_telegram_chat_copied_out_is_read_as_turns_with_its_summary_of_who_cam
         ("Tomé Faria", "write the store notice")]
 
 
+def test_a_pull_request_that_adds_the_minutes_is_read_from_its_diff() -> None:
+    body = ("Add minutes for the 2026-02-02 call #41\n\n**nadia-k** commented on Feb 2\n\n"
+            "Minutes below, merging tomorrow.\n\n```diff\n+# Bramble call 2026-02-02\n+\n"
+            "+## Attendees\n+\n+- Nadia Kowal (@nadia-k)\n+- Oren Levi (@olevi)\n+\n"
+            "+## Release\n+\n+**Decision:** 2.0 ships on 10 February.\n+\n"
+            "+- @olevi will tag the release.\n```\n")
+    extraction = extract(note(body, date(2026, 2, 2)))
+    assert [d.text for d in extraction.decisions] == ["2.0 ships on 10 February."]
+    assert [(a.owner, a.task) for a in extraction.actions] == [("Oren Levi", "tag the release")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple, TypeVar
 import ahocorasick
 
 from .adoc_text import adoc_to_text, looks_like_asciidoc
+from .bbcode_text import bbcode_to_text, looks_like_bbcode
 from .dates import MONTHS, SPOKEN_DAY, WEEKDAYS, DateMention, find_dates, find_time
 from .extract_blocks import (
     HEADING,
@@ -1768,6 +1769,8 @@ def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:
     line_of: list[int] | None = None  # the lines of the note each line came from, if moved
     if plain_text and ("||" in body or "[~" in body or "{panel" in body) and looks_like_jira(body):
         body, line_of = jira_to_text(body)  # a Jira issue's minutes, in its wiki markup
+    if "[/" in body and looks_like_bbcode(body):  # a forum thread's posts, in BBCode
+        body = bbcode_to_text(body)
     if " commented " in body and _COMMENT_HEADER.search(body):  # a GitHub issue's thread
         body = _comments_as_turns(body)
     if plain_text and "/" in body and _WHATSAPP_LINE.search(body):  # a .txt chat export

@@ -346,6 +346,10 @@ def _named_in_full(short: str, full: str) -> tuple[Person, ...]:
             else Person(person.name, person.chair, (*person.aliases, alias)),)
 
 
+# a forum name after a dash: "*dobsonian_tom*", "m31priya on here" (lower case, with a digit,
+# an underscore or a dot in it, or "on here" after it)
+_FORUM_HANDLE = re.compile(r"[*_]?(?P<handle>[a-z][a-z\d]*(?:[_.][a-z\d]+)+|[a-z]+\d+[a-z\d]*"
+                           r"|[a-z][a-z\d]{2,}(?=[*_]?\s+on\s+here))[*_]?(?:\s+on\s+here)?")
 _ABSENT_AFTER = re.compile(r"\.[ \t]+[^.,;\n]{1,80}?\b(?:absent|away|sends?\s+(?:her|his|their)?"
                            r"\s*apologies|apologies)\b[^\n]*$")
 _FULL_NAME_LEAD = re.compile(rf"[{UPPER}][\w'’.-]+[ \t]+(?:[\"“][^\"”\n]{{1,20}}[\"”][ \t]+)?"
@@ -461,6 +465,8 @@ def parse_attendee_text(text: str) -> tuple[Person, ...]:
         alias = dash_role if dash_role and dash_role.lower() in ROLES else None  # "- Treasurer"
         if dash_role and not alias and _ROLE_PHRASE.fullmatch(dash_role):
             roles.append(dash_role)  # "Barnaby Fitch - Stage Manager (SM)"
+        elif dash_role and (handle := _FORUM_HANDLE.fullmatch(dash_role)):
+            roles.append(handle["handle"])  # "Tom Kirkby - *dobsonian_tom* on here"
         offices: list[str] = []  # an office held besides the alias: 'Devendra "Dev" Patel
         if marked:  # (Secretary)' is Dev, and the Secretary
             offices = [a for a in (*marked[1:], alias) if a and a.lower() in ROLES]

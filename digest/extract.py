@@ -65,6 +65,7 @@ from .people import (
 )
 from .tex_text import tex_to_text
 from .tsv_text import tsv_to_markdown
+from .twiki_text import looks_like_twiki, twiki_to_text
 
 # -- section kinds ---------------------------------------------------------------------------
 
@@ -1383,7 +1384,12 @@ def extract(note: Note) -> Extraction:
         body, plain_text = convert(body), False
     elif plain_text and looks_like_asciidoc(body):
         body, plain_text = adoc_to_text(body), False
+    converted: list[int] | None = None  # the lines of the note each converted line came from
+    if plain_text and looks_like_twiki(body):
+        (body, converted), plain_text = twiki_to_text(body), False
     body, line_of = _normalised(body, plain_text)
+    if converted is not None:
+        line_of = converted if line_of is None else [converted[at] for at in line_of]
     doc = scan(body, first_line, plain_text=plain_text)
     if line_of is not None:
         for block in doc.blocks:

@@ -733,7 +733,11 @@ _BAD_TASK = re.compile(
     # "I'll leave it open", "I'll leave it unassigned then", "I'll add that at the end"
     r"|share\s+(?:my|the|his|her)\s+screen\b"
     r"|(?:paste|drop|put|post)\s+(?:the\s+|a\s+)?links?\s+(?:in|into)\s+(?:the\s+)?chat\b"
-    r"|leave\s+(?:it|that|this)\s+(?:open|unassigned|unowned)\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b)",
+    r"|leave\s+(?:it|that|this)\s+(?:open|unassigned|unowned)\b|add\s+(?:that|it|this)\s+(?:at|to)\s+the\s+end\b"
+    # and who comes and who keeps the record: "he'll join late", "she'll read later", "I'll
+    # take notes", "I'll save the chat as the notes as usual"
+    r"|join\s+(?:us\s+)?(?:a\s+bit\s+|a\s+little\s+)?late(?:r)?\b|read\s+(?:it\s+|this\s+)?later\b"
+    r"|(?:take|keep)\s+(?:the\s+)?(?:notes|minutes)\b|save\s+the\s+chat\b)",
     re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
 _WHEN_THEN = re.compile(r"\b(?:before|until|till|by|from)\s+then$")  # a time, not a filler

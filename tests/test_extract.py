@@ -4018,6 +4018,15 @@ def test_a_pull_request_that_adds_the_minutes_is_read_from_its_diff() -> None:
     assert [(a.owner, a.task) for a in extraction.actions] == [("Oren Levi", "tag the release")]
 
 
+def test_who_joins_late_reads_later_or_keeps_the_notes_has_no_task() -> None:
+    body = ("Attendees: Nina Ruud, Oskar Berg, Pia Lund\n\n"
+            "Nina: Oskar said he'll join a bit late. I'll take notes as usual.\n"
+            "Pia: I'll save the chat as the notes. Pia is away, she'll read it later.\n"
+            "Oskar: I'll fix the login page this week.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Oskar Berg", "fix the login page this week")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -1392,6 +1392,8 @@ def extract(note: Note) -> Extraction:
     if plain_text and looks_like_twiki(body):
         (body, converted), plain_text = twiki_to_text(body), False
     body, line_of = _normalised(body, plain_text)
+    if "ext" in body:
+        body = _next_by_its_name(body, note.title)
     if converted is not None:
         line_of = converted if line_of is None else [converted[at] for at in line_of]
     doc = scan(body, first_line, plain_text=plain_text)
@@ -1760,6 +1762,21 @@ def _offices(attendees: Sequence[Person]) -> list[str]:
     if any(p.chair for p in attendees):
         held.extend(_CHAIR_OFFICES)
     return sorted(set(held), key=len, reverse=True)  # "chairlady" before "chair"
+
+
+# what the title calls the meeting: "CAB meeting 2015-06-09", "Board call", "Infra sync"
+_MEETING_NAME = re.compile(r"\b(?!(?:The|This|Our|An?|Last|Next)\b)(?P<name>[A-Z][\w-]{1,20})"
+                           r"[ \t]+(?:meeting|call|sync|session)\b")
+
+
+def _next_by_its_name(body: str, title: str) -> str:
+    """ "Next CAB 23/Jun" in the minutes of a "CAB meeting" as "Next CAB meeting …", the words
+    the rules know."""
+    names = {m["name"] for m in _MEETING_NAME.finditer(title)}
+    if not names:
+        return body
+    return re.sub(rf"\b([Nn]ext|NEXT)[ \t]+({'|'.join(map(re.escape, sorted(names)))})\b"
+                  r"(?![ \t]+(?:meeting|call|sync|session))", r"\1 \2 meeting", body)
 
 
 def _normalised(body: str, plain_text: bool) -> tuple[str, list[int] | None]:

@@ -4027,6 +4027,15 @@ def test_who_joins_late_reads_later_or_keeps_the_notes_has_no_task() -> None:
         ("Oskar Berg", "fix the login page this week")]
 
 
+def test_next_and_the_name_the_title_gives_the_meeting_is_the_next_call() -> None:
+    body = ("Attendees: Ann Lee, Bo Chen\n\nNo CAB on 16 June (Ann on leave). "
+            "Next CAB *23 June 2015* 14:00, room 2.14.\n")
+    cab = parse_note(NoteFile("2015-06-09-cab.md", f"# CAB meeting 2015-06-09\n\n{body}".encode()))
+    other = parse_note(NoteFile("2015-06-09-ops.md", f"# Ops notes\n\n{body}".encode()))
+    assert (call := extract(cab).next_call) is not None and call.date == date(2015, 6, 23)
+    assert extract(other).next_call is None
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -1188,8 +1188,13 @@ def _mentioned_people(text: str) -> list[Person]:
 _CHAIR_OFFICES = ("chair", "chairman", "chairwoman", "chairperson", "chairlady")
 
 
+# (and the chairs of a group that has two; a tuple of its own, which mypyc compiles, unlike a
+# starred one in place: bench/extract_compiled.py)
+_CHAIR_WORDS = (*_CHAIR_OFFICES, "chairs", "co-chairs")
+
+
 def _is_chair_word(who: str) -> bool:
-    return who.lower().removeprefix("the ").strip() in (*_CHAIR_OFFICES, "chairs", "co-chairs")
+    return who.lower().removeprefix("the ").strip() in _CHAIR_WORDS
 
 
 class _Request(NamedTuple):

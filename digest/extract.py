@@ -737,7 +737,10 @@ _BAD_TASK = re.compile(
     # and who comes and who keeps the record: "he'll join late", "she'll read later", "I'll
     # take notes", "I'll save the chat as the notes as usual"
     r"|join\s+(?:us\s+)?(?:a\s+bit\s+|a\s+little\s+)?late(?:r)?\b|read\s+(?:it\s+|this\s+)?later\b"
-    r"|(?:take|keep)\s+(?:the\s+)?(?:notes|minutes)\b|save\s+the\s+chat\b)",
+    r"|(?:take|keep)\s+(?:the\s+)?(?:notes|minutes)\b|save\s+the\s+chat\b"
+    # and what is no task: "ok, I'll survive", "I'll keep at it", "I'll stop the recording",
+    # "I'll just say 'summer'"
+    r"|survive\b|keep\s+at\s+it\b|stop\s+(?:the\s+)?recording\b|just\s+say\b)",
     re.I)
 _TRAILING_WORDS = (" and", " but", " so", " then", ", right")  # ("…, right?": a tag question)
 _WHEN_THEN = re.compile(r"\b(?:before|until|till|by|from)\s+then$")  # a time, not a filler
@@ -1913,7 +1916,9 @@ def _title_date_warnings(note: Note) -> list[str]:
 # or struck through: "~~@zhou set up the bot~~ merged"
 _DONE = re.compile(r"[—–(-]\W{0,3}(?:done|completed|finished|dropped)\b"
                    r"|^\W{0,3}\[(?:DONE|DROPPED)\]|^~~"
-                   r"|\bstatus:\s*(?:done|completed|finished|closed)\b", re.I)
+                   r"|\bstatus:\s*(?:done|completed|finished|closed)\b"
+                   # "so that follow-up is already done"
+                   r"|\b(?:is|are|was|were)\s+already\s+(?:done|finished|merged|closed)\b", re.I)
 _DONE_NEEDS = required_words(_DONE)
 
 

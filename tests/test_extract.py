@@ -4036,6 +4036,16 @@ def test_next_and_the_name_the_title_gives_the_meeting_is_the_next_call() -> Non
     assert extract(other).next_call is None
 
 
+def test_a_reply_that_promises_nothing_and_a_follow_up_already_done_are_no_tasks() -> None:
+    body = ("Attendees: Nina Ruud, Oskar Berg\n\n"
+            "Oskar: still stuck on the report. I'll keep at it.\n"
+            "Nina: ok, I'll survive. I'll just say \"spring\". I'll stop the recording.\n\n"
+            "## Follow-up tasks\n\n- Oskar merged #12 in the call, so that follow-up is already "
+            "done.\n- Nina will email the venue.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Nina Ruud", "email the venue")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"

@@ -5125,6 +5125,9 @@ _NO_TASK = re.compile(
     r"^\W*(?:none|n/?a|nothing|no\s+(?:new\s+)?(?:actions?|action\s+items|tasks)|nil|-+"
     r"|(?:as|see)\s+above)\b\W*"
     r"(?:(?:this|for\s+this)\s+(?:week|time|call|meeting)|yet)?\W*$"
+    # a reminder or a note for information in a list of tasks or decisions: "Reminder: all
+    # deliverables are licensed CC-BY-4.0, nothing new there", "FYI: …"
+    r"|^\W*(?:reminder|fyi|for\s+info(?:rmation)?|heads[- ]up)\s*:"
     # the minutes of who came and went: "ACTION: GN\nGN left the meeting at 6.40pm."
     r"|^(?:left|joined|arrived|departed)\s+(?:the\s+)?(?:meeting|call|room)\b", re.I)
 

@@ -4046,6 +4046,14 @@ def test_a_reply_that_promises_nothing_and_a_follow_up_already_done_are_no_tasks
         ("Nina Ruud", "email the venue")]
 
 
+def test_a_reminder_in_a_list_of_follow_ups_is_no_task() -> None:
+    body = ("Attendees: Nina Ruud\n\n## Follow-up tasks\n\n"
+            "- Reminder: the building closes from 23 December, nothing new there.\n"
+            "- FYI: the CFP closes on 31 March.\n- Nina will book the room.\n")
+    assert [(a.owner, a.task) for a in extract(note(body)).actions] == [
+        ("Nina Ruud", "book the room")]
+
+
 def test_a_plain_text_list_of_tasks_by_nick_in_a_column() -> None:
     body = ("Present (PMC):  Kenji Mori (kmori), Anders Holm (aholm, taking notes)\n\nACTIONS\n"
             "  kmori     - release cadence paragraph for the board report\n"
